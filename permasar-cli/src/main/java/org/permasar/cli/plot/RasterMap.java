@@ -1,0 +1,206 @@
+package org.permasar.cli.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.permasar.grid.GridGeometry;
+import org.permasar.io.AtomicFiles;
+
+/**
+ * A map of one raster as a PNG: the image, a title, axes in map coordinates (lon/lat for
+ * geographic grids, else pixel indices), a colour bar with its unit. NaN pixels are light grey.
+ * Categorical maps (class codes) use a legend instead of a bar.
+ */
+public final class RasterMap {
+    private final String title;
+    private final String unit;
+    private final Colormap colormap;
+    private double min = Double.NaN;
+    private double max = Double.NaN;
+    private String[] categories;
+    private Color[] categoryColors;
+    private int[] marker;
+
+    public RasterMap(String title, String unit, Colormap colormap) {
+        this.title = title;
+        this.unit = unit == null ? "" : unit;
+        this.colormap = colormap;
+    }
+
+    /** Fixed colour range (default: 2–98 % percentiles, symmetric about 0 for diverging maps). */
+    public RasterMap range(double lo, double hi) {
+        this.min = lo;
+        this.max = hi;
+        return this;
+    }
+
+    /** Draw integer class codes 0..n−1 with these labels and colours (code 0 is usually "no data"). */
+    public RasterMap categorical(String[] labels, Color[] colors) {
+        this.categories = labels.clone();
+        this.categoryColors = colors.clone();
+        return this;
+    }
+
+    /** Mark a pixel (row, col) with a cross, e.g. the reference point. */
+    public RasterMap marker(int row, int col) {
+        this.marker = new int[] {row, col};
+        return this;
+    }
+
+    /** Renders {@code data} (row-major, grid-sized) to an image. */
+    public BufferedImage render(GridGeometry grid, float[] data) {
+        int rows = grid.rows(), cols = grid.cols();
+        int scale = Math.max(1, Math.min(8, 520 / Math.max(rows, cols)));
+        int w = cols * scale, h = rows * scale;
+        int left = 70, top = 40, right = categories != null ? 170 : 110, bottom = 45;
+        BufferedImage img = new BufferedImage(left + w + right, top + h + bottom, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        double lo = min, hi = max;
+        if (categories == null && (Double.isNaN(lo) || Double.isNaN(hi))) {
+            double[] r = autoRange(data, colormap == Colormap.RDBU);
+            lo = r[0];
+            hi = r[1];
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                float v = data[r * cols + c];
+                Color col;
+                if (Float.isNaN(v)) {
+                    col = new Color(225, 225, 225);
+                } else if (categories != null) {
+                    int k = Math.round(v);
+                    col = k >= 0 && k < categoryColors.length ? categoryColors[k] : Color.BLACK;
+                } else {
+                    col = colormap.at(hi > lo ? (v - lo) / (hi - lo) : 0.5);
+                }
+                g.setColor(col);
+                g.fillRect(left + c * scale, top + r * scale, scale, scale);
+            }
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(left, top, w, h);
+        if (marker != null) {
+            int x = left + marker[1] * scale + scale / 2, y = top + marker[0] * scale + scale / 2;
+            g.setStroke(new BasicStroke(2));
+            g.setColor(Color.BLACK);
+            g.drawLine(x - 6, y, x + 6, y);
+            g.drawLine(x, y - 6, x, y + 6);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, left, 24);
+        axes(g, grid, left, top, w, h);
+        if (categories != null) {
+            legend(g, left + w + 15, top);
+        } else {
+            colourBar(g, left + w + 20, top, h, lo, hi);
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Renders and writes a PNG atomically. */
+    public void write(Path png, GridGeometry grid, float[] data) throws IOException {
+        BufferedImage img = render(grid, data);
+        AtomicFiles.write(png, tmp -> {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    private void axes(Graphics2D g, GridGeometry grid, int left, int top, int w, int h) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        boolean geo = grid.isGeocoded();
+        String xl = geo ? (grid.isGeographic() ? "longitude (°E)" : "x (m)") : "column";
+        String yl = geo ? (grid.isGeographic() ? "latitude (°N)" : "y (m)") : "row";
+        for (int i = 0; i <= 4; i++) {
+            double fc = i / 4.0 * grid.cols(), fr = i / 4.0 * grid.rows();
+            String xs = geo ? fmt(grid.transform().x(fc, 0)) : String.valueOf((int) fc);
+            String ys = geo ? fmt(grid.transform().y(0, fr)) : String.valueOf((int) fr);
+            int x = left + (int) Math.round(i / 4.0 * w), y = top + (int) Math.round(i / 4.0 * h);
+            g.drawLine(x, top + h, x, top + h + 4);
+            g.drawString(xs, x - fm.stringWidth(xs) / 2, top + h + 16);
+            g.drawLine(left - 4, y, left, y);
+            g.drawString(ys, left - 6 - fm.stringWidth(ys), y + 4);
+        }
+        g.drawString(xl, left + w / 2 - fm.stringWidth(xl) / 2, top + h + 32);
+        Graphics2D r = (Graphics2D) g.create();
+        r.rotate(-Math.PI / 2);
+        r.drawString(yl, -(top + h / 2 + fm.stringWidth(yl) / 2), 14);
+        r.dispose();
+    }
+
+    private void colourBar(Graphics2D g, int x, int top, int h, double lo, double hi) {
+        for (int i = 0; i < h; i++) {
+            g.setColor(colormap.at(1 - i / (double) (h - 1)));
+            g.fillRect(x, top + i, 18, 1);
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(x, top, 18, h);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int i = 0; i <= 4; i++) {
+            double v = hi - i / 4.0 * (hi - lo);
+            int y = top + (int) Math.round(i / 4.0 * h);
+            g.drawLine(x + 18, y, x + 22, y);
+            g.drawString(fmt(v), x + 25, y + 4);
+        }
+        g.drawString(unit, x, top + h + 18);
+    }
+
+    private void legend(Graphics2D g, int x, int top) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int k = 0; k < categories.length; k++) {
+            g.setColor(categoryColors[k]);
+            g.fillRect(x, top + k * 22, 16, 16);
+            g.setColor(Color.DARK_GRAY);
+            g.drawRect(x, top + k * 22, 16, 16);
+            g.drawString(categories[k], x + 22, top + k * 22 + 13);
+        }
+    }
+
+    /** 2–98 % range of finite values; symmetric about zero when {@code diverging}. */
+    static double[] autoRange(float[] data, boolean diverging) {
+        float[] v = new float[data.length];
+        int n = 0;
+        for (float x : data) {
+            if (Float.isFinite(x)) {
+                v[n++] = x;
+            }
+        }
+        if (n == 0) {
+            return new double[] {0, 1};
+        }
+        Arrays.sort(v, 0, n);
+        double lo = v[(int) Math.floor(0.02 * (n - 1))], hi = v[(int) Math.ceil(0.98 * (n - 1))];
+        if (diverging) {
+            double m = Math.max(Math.abs(lo), Math.abs(hi));
+            lo = -m;
+            hi = m;
+        }
+        if (hi <= lo) {
+            hi = lo + (lo == 0 ? 1 : Math.abs(lo) * 0.01);
+        }
+        return new double[] {lo, hi};
+    }
+
+    static String fmt(double v) {
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
+    }
+}
