@@ -212,6 +212,11 @@ public final class GeoTiffReader implements RasterSource {
         }
     }
 
+    /** True when band {@code band} (0-based) holds 8-bit unsigned integers (e.g. LiCSAR coherence 0–255). */
+    public boolean isUnsignedByte(int band) {
+        return dir.getFieldTypeForSample(band) == FieldType.BYTE;
+    }
+
     /** Dataset item of GDAL_METADATA, or null. */
     public String item(String key) {
         return metadata.items().get(key);
