@@ -1,0 +1,103 @@
+package org.permasar.io.geotiff;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GDAL as an independent referee: {@code gdalinfo -json} and Debian's {@code /usr/bin/python3}
+ * with osgeo.gdal dumping one band as raw little-endian float32. Tests skip when absent.
+ */
+public final class GdalReferee {
+    private static final Path PY = Path.of("/usr/bin/python3");
+
+    private GdalReferee() {
+    }
+
+    public static boolean gdalinfoAvailable() {
+        return run(List.of("gdalinfo", "--version")) != null;
+    }
+
+    public static boolean pythonGdalAvailable() {
+        return Files.isExecutable(PY) && run(List.of(PY.toString(), "-c", "from osgeo import gdal")) != null;
+    }
+
+    /** {@code gdalinfo -json PATH} output. */
+    public static String info(Path tif) {
+        String out = run(List.of("gdalinfo", "-json", tif.toString()));
+        if (out == null) {
+            throw new AssertionError("gdalinfo failed on " + tif);
+        }
+        return out;
+    }
+
+    /** EPSG code at the end of the CRS WKT in gdalinfo JSON, or 0. */
+    public static int epsg(String json) {
+        Matcher m = Pattern.compile("ID\\[\\\\\"EPSG\\\\\",(\\d+)\\]\\]\"").matcher(json);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Numbers of a JSON array member, e.g. "size", "geoTransform", "upperLeft". */
+    public static double[] array(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\\[([^\\[\\]]*)\\]").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no array '" + key + "' in gdalinfo output");
+        }
+        String[] parts = m.group(1).split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Double.parseDouble(parts[i].trim());
+        }
+        return v;
+    }
+
+    /** All string values of a JSON key, in order (e.g. "description", "noDataValue"). */
+    public static List<String> strings(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"?([^\",\\n}]*)\"?").matcher(json);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** Band {@code band} (1-based) as GDAL reads it, as float32. */
+    public static float[] readBand(Path tif, int band, Path scratch) throws IOException {
+        Path raw = scratch.resolve("gdal_band_" + band + ".f32");
+        String code = "import sys\nfrom osgeo import gdal\nimport numpy as np\n"
+                + "ds = gdal.Open(sys.argv[1])\n"
+                + "a = ds.GetRasterBand(int(sys.argv[2])).ReadAsArray().astype('<f4')\n"
+                + "a.tofile(sys.argv[3])\n";
+        if (run(List.of(PY.toString(), "-c", code, tif.toString(), Integer.toString(band), raw.toString())) == null) {
+            throw new AssertionError("GDAL python could not read " + tif);
+        }
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(raw)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(out);
+        return out;
+    }
+
+    private static String run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
