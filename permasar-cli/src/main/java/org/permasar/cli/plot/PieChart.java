@@ -1,0 +1,56 @@
+package org.permasar.cli.plot;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
+import org.jfree.chart.plot.PiePlot;
+import org.jfree.data.general.DefaultPieDataset;
+import org.permasar.geometry.DirectionSummary;
+
+/**
+ * Pie chart PNG of the ascending/descending direction classes (seed 002 Figs. 5–6), rendered headless
+ * with JFreeChart. Slices are the pixels with data (vertical, east–west, undetermined), labelled with
+ * their percentage; no-data pixels are left out, as in {@link DirectionSummary#percent(int)}.
+ */
+public final class PieChart {
+    private PieChart() {
+    }
+
+    /**
+     * Writes the chart to {@code png} (parent directories created).
+     *
+     * @param title  chart title, e.g. "Secular rates, 2016–2022"
+     * @param width  pixels, &gt; 0; @param height pixels, &gt; 0
+     */
+    public static void write(DirectionSummary summary, String title, Path png, int width, int height) throws IOException {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + width + " x " + height);
+        }
+        System.setProperty("java.awt.headless", "true");
+        DefaultPieDataset<String> data = new DefaultPieDataset<>();
+        data.setValue("Vertical", summary.vertical());
+        data.setValue("East-west", summary.eastWest());
+        data.setValue("Undetermined", summary.undetermined());
+        PiePlot<String> plot = new PiePlot<>(data);
+        plot.setSectionPaint("Vertical", new Color(0x1f77b4));
+        plot.setSectionPaint("East-west", new Color(0xff7f0e));
+        plot.setSectionPaint("Undetermined", new Color(0x7f7f7f));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        NumberFormat pct = new DecimalFormat("0.0%");
+        plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}", NumberFormat.getIntegerInstance(), pct));
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+    }
+}
