@@ -191,6 +191,16 @@ final class ZarrArrayMeta {
         }
     }
 
+    /** Rank of the array in {@code dir} from its header's shape, or −1 when the header cannot be read. */
+    static int rankOf(Path dir) {
+        try {
+            Object shape = ZarrJson.parseObject(Files.readString(dir.resolve(FILE))).get("shape");
+            return shape instanceof List<?> l ? l.size() : -1;
+        } catch (IOException | ZarrJson.SyntaxException e) {
+            return -1;
+        }
+    }
+
     private static double fillValue(Object v) {
         if (v == null) {
             return Double.NaN;

@@ -78,9 +78,9 @@ public final class ZarrCube implements RasterSource {
             Collections.sort(subs);
             for (Path p : subs) {
                 String name = p.getFileName().toString();
-                ZarrArrayMeta m = ZarrArrayMeta.read(p, name);
-                if (m.rank() == 2 || m.rank() == 3) {
-                    arrays.put(name, m);
+                int rank = ZarrArrayMeta.rankOf(p);
+                if (rank == 2 || rank == 3 || rank < 0) { // unreadable header: let read() say why
+                    arrays.put(name, ZarrArrayMeta.read(p, name));
                     folders.put(name, p);
                 }
             }
