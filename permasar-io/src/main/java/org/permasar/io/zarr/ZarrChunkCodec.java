@@ -1,6 +1,5 @@
 package org.permasar.io.zarr;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -163,12 +162,5 @@ final class ZarrChunkCodec {
                 flush();
             }
         };
-    }
-
-    /** Compressed bytes of {@code raw} (for tests and small chunks). */
-    static byte[] compress(ZarrArrayMeta m, byte[] raw) throws IOException {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        write(m, raw, raw.length, o);
-        return o.toByteArray();
     }
 }

@@ -136,15 +136,18 @@ public final class ZarrCubeWriter implements Closeable {
             throw new IOException(partial + ": store is being written by another writer (lock " + lockFile + ")");
         }
         lock = l;
-        boolean resume = Files.isDirectory(partial) && matches(groupAttrs);
-        if (!resume) {
-            AtomicFiles.deleteRecursively(partial);
-            Files.createDirectories(partial);
-        }
-        if (resume) {
-            scanExisting();
-        } else {
-            writeHeaders(groupAttrs);
+        try {
+            boolean resume = Files.isDirectory(partial) && matches(groupAttrs);
+            if (resume) {
+                scanExisting();
+            } else {
+                AtomicFiles.deleteRecursively(partial);
+                Files.createDirectories(partial);
+                writeHeaders(groupAttrs);
+            }
+        } catch (IOException | RuntimeException e) {
+            release();
+            throw e;
         }
     }
 
