@@ -141,6 +141,9 @@ public final class ZarrCubeWriter implements Closeable {
             if (resume) {
                 scanExisting();
             } else {
+                if (Files.exists(partial)) {
+                    LOG.info("discarding {}: its headers or attributes differ from the requested store", partial);
+                }
                 AtomicFiles.deleteRecursively(partial);
                 Files.createDirectories(partial);
                 writeHeaders(groupAttrs);
