@@ -192,9 +192,10 @@ final class PermafrostCalendar {
 
     /** Largest daily I within permafrost year k, √(°C·day). */
     double maxI(int k) {
-        double m = 0;
-        for (int d = thaw[k]; d <= yearEnd(k); d++) {
-            m = Math.max(m, i(d));
+        double m = 0, sqrtRatio = Math.sqrt(ratio[k]);
+        double t0 = cumThaw[thaw[k]], f0 = cumFreeze[thaw[k]];
+        for (int d = thaw[k], end = yearEnd(k); d <= end; d++) {
+            m = Math.max(m, Math.sqrt(cumThaw[d + 1] - t0) - sqrtRatio * Math.sqrt(cumFreeze[d + 1] - f0));
         }
         return m;
     }

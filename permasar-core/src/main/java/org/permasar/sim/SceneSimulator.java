@@ -58,8 +58,9 @@ public final class SceneSimulator {
         float[] thawDoy = new float[n];
         float[] freezeDoy = new float[n];
         float[] amplitude = new float[n];
+        float[] byPixel = pixelMajor(lst.daily, lst.days, n);
         for (int i = 0; i < n; i++) {
-            cal.load(lst.daily, i, n, layout.kappaRatio[i]);
+            cal.load(byPixel, i * lst.days, 1, layout.kappaRatio[i]);
             double sumThaw = 0, sumFreeze = 0, sumMaxI = 0;
             for (int k = 0; k < years; k++) {
                 thawDay[k * n + i] = cal.thawOnset(k);
@@ -94,6 +95,21 @@ public final class SceneSimulator {
         for (int t = 0; t < days.length; t++) {
             dest[t * n + i] = (float) (v * cal.l(days[t]) + d * cal.i(days[t]) - d0);
         }
+    }
+
+    /** Blocked transpose of a day-major cube into pixel-major order (cache-friendly per-pixel reads). */
+    private static float[] pixelMajor(float[] dayMajor, int days, int n) {
+        float[] out = new float[dayMajor.length];
+        for (int p0 = 0; p0 < n; p0 += 64) {
+            int p1 = Math.min(n, p0 + 64);
+            for (int d = 0; d < days; d++) {
+                int base = d * n;
+                for (int p = p0; p < p1; p++) {
+                    out[p * days + d] = dayMajor[base + p];
+                }
+            }
+        }
+        return out;
     }
 
     private static int[] dayIndices(List<LocalDate> dates, LocalDate firstDay) {
