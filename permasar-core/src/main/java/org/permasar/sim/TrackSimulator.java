@@ -91,7 +91,7 @@ final class TrackSimulator {
         float[] losVel = new float[n];
         float[] losAmp = new float[n];
         for (int i = 0; i < n; i++) {
-            losVel[i] = (float) (eUnit[i] * layout.eastVelocity[i] + uUnit[i] * layout.pecmV[i]);
+            losVel[i] = eUnit[i] * layout.eastVelocity[i] + uUnit[i] * layout.pecmV[i];
             losAmp[i] = uUnit[i] * vertAmplitude[i];
         }
         // atmosphere per date: slant delay in metres
