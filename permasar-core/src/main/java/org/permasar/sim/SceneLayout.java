@@ -87,7 +87,7 @@ final class SceneLayout {
                     case SEASONAL, SUBSIDENCE_PATCH -> {
                         double patch = patchShape(u, w);
                         pecmV[i] = (float) (BASE_V * (0.5 + a) + PATCH_V * patch);
-                        pecmD[i] = (float) (-(0.7e-3 + 0.7e-3 * b));
+                        pecmD[i] = (float) (-(1.0e-3 + 1.0e-3 * b));
                         eastVelocity[i] = 0f;
                         coherence0[i] = (float) (0.85 - 0.1 * patch);
                     }

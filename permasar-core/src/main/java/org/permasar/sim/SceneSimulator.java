@@ -47,8 +47,8 @@ public final class SceneSimulator {
         LandSurfaceTemperature lst = new LandSurfaceTemperature(spec, layout, firstDay, lastDay, lstRng, field);
 
         int n = spec.size();
-        float[] upAsc = new float[ascDates.size() * n];
-        float[] upDesc = new float[descDates.size() * n];
+        PecmSeries ascSeries = new PecmSeries(ascDates.size(), n);
+        PecmSeries descSeries = new PecmSeries(descDates.size(), n);
         int[] ascDay = dayIndices(ascDates, firstDay);
         int[] descDay = dayIndices(descDates, firstDay);
         PermafrostCalendar cal = new PermafrostCalendar(lst.days, lst.yearStart);
@@ -75,25 +75,34 @@ public final class SceneSimulator {
             freezeDoy[i] = (float) (sumFreeze / (years - 1));
             double v = layout.pecmV[i], d = layout.pecmD[i];
             amplitude[i] = (float) (Math.abs(d) * sumMaxI / (years - 1));
-            verticalSeries(cal, v, d, ascDay, upAsc, i, n);
-            verticalSeries(cal, v, d, descDay, upDesc, i, n);
+            series(cal, v, d, ascDay, ascSeries, i, n);
+            series(cal, v, d, descDay, descSeries, i, n);
         }
         SceneTruth truth = new SceneTruth(layout, amplitude, thawDoy, freezeDoy, thawDay, freezeDay, years);
         SimulatedTrack asc = new TrackSimulator(spec, layout, field, ascRng)
-                .simulate("ascending", -12.0, ascDates, upAsc, amplitude);
+                .simulate("ascending", -12.0, ascDates, ascSeries, amplitude);
         SimulatedTrack desc = new TrackSimulator(spec, layout, field, descRng)
-                .simulate("descending", -168.0, descDates, upDesc, amplitude);
+                .simulate("descending", -168.0, descDates, descSeries, amplitude);
         LOG.debug("simulated {}×{} px, {} + {} pairs in {} ms", spec.rows(), spec.cols(),
                 asc.network().pairCount(), desc.network().pairCount(), (System.nanoTime() - t0) / 1_000_000);
         return new SimulatedScene(spec, asc, desc, truth, lst);
     }
 
-    /** D(τ) − D(τ_0) with D = v·L + d·I (Chen et al. 2018, eq. 2), metres; NaN when v or d is NaN (lake). */
-    private static void verticalSeries(PermafrostCalendar cal, double v, double d, int[] days, float[] dest, int i,
-                                       int n) {
+    /**
+     * ADDT, ADDF, L, I at the acquisition days and D(τ) − D(τ_0) with D = v·L + d·I (Chen et al.
+     * 2018, eq. 2), metres; D is NaN when v or d is NaN (lake).
+     */
+    private static void series(PermafrostCalendar cal, double v, double d, int[] days, PecmSeries dest, int i,
+                               int n) {
         double d0 = v * cal.l(days[0]) + d * cal.i(days[0]);
         for (int t = 0; t < days.length; t++) {
-            dest[t * n + i] = (float) (v * cal.l(days[t]) + d * cal.i(days[t]) - d0);
+            int o = t * n + i;
+            double l = cal.l(days[t]), ii = cal.i(days[t]);
+            dest.addt[o] = (float) cal.addt(days[t]);
+            dest.addf[o] = (float) cal.addf(days[t]);
+            dest.l[o] = (float) l;
+            dest.i[o] = (float) ii;
+            dest.up[o] = (float) (v * l + d * ii - d0);
         }
     }
 

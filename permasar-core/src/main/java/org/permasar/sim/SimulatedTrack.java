@@ -35,6 +35,7 @@ public final class SimulatedTrack {
     private final float[] height;
     private final float[] losDisplacement;
     private final float[] upDisplacement;
+    private final PecmSeries pecm;
     private final float[] eastDisplacement;
     private final float[] atmosphereDelay;
     private final float[] losVelocity;
@@ -45,7 +46,7 @@ public final class SimulatedTrack {
 
     SimulatedTrack(String name, double headingDeg, GridGeometry grid, Network network, double wavelength,
                    float[] unwrapPhase, float[] coherence, float[] connectComponent, float[] incidence,
-                   float[] azimuth, float[] height, float[] losDisplacement, float[] upDisplacement,
+                   float[] azimuth, float[] height, float[] losDisplacement, PecmSeries pecm,
                    float[] eastDisplacement, float[] atmosphereDelay, float[] losVelocity,
                    float[] losSeasonalAmplitude, int[] unwrapErrorPairs, int[] unwrapErrorCycles,
                    Window unwrapErrorWindow) {
@@ -61,7 +62,8 @@ public final class SimulatedTrack {
         this.azimuth = azimuth;
         this.height = height;
         this.losDisplacement = losDisplacement;
-        this.upDisplacement = upDisplacement;
+        this.upDisplacement = pecm.up;
+        this.pecm = pecm;
         this.eastDisplacement = eastDisplacement;
         this.atmosphereDelay = atmosphereDelay;
         this.losVelocity = losVelocity;
@@ -141,6 +143,29 @@ public final class SimulatedTrack {
     /** Truth: vertical (PECM) displacement, m, dates × pixels, relative to the first date; NaN on the lake. */
     public float[] truthUpDisplacement() {
         return upDisplacement;
+    }
+
+    /** Truth: accumulated degree-days of thaw within the permafrost year at each date, °C·day, dates × pixels. */
+    public float[] truthAddt() {
+        return pecm.addt;
+    }
+
+    /** Truth: accumulated degree-days of freeze within the permafrost year at each date, °C·day, dates × pixels. */
+    public float[] truthAddf() {
+        return pecm.addf;
+    }
+
+    /** Truth: PECM thaw-time basis L at each date (Chen et al. 2018, eq. 3), permafrost years, dates × pixels. */
+    public float[] truthPecmL() {
+        return pecm.l;
+    }
+
+    /**
+     * Truth: PECM basis I at each date (Chen et al. 2018, eq. 4, with the closure rule of
+     * SCIENCE.md §2), √(°C·day), dates × pixels. Vertical truth = v·(L − L₀) + d·(I − I₀).
+     */
+    public float[] truthPecmI() {
+        return pecm.i;
     }
 
     /** Truth: east displacement, m, dates × pixels, relative to the first date; NaN on the lake. */

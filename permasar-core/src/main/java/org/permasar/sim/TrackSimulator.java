@@ -58,7 +58,8 @@ final class TrackSimulator {
         return ascending ? 30 + 16 * f : 46 - 16 * f;
     }
 
-    SimulatedTrack simulate(String name, double heading, List<LocalDate> dates, float[] up, float[] vertAmplitude) {
+    SimulatedTrack simulate(String name, double heading, List<LocalDate> dates, PecmSeries pecm, float[] vertAmplitude) {
+        float[] up = pecm.up;
         boolean asc = heading > -90 && heading < 90;
         int rows = spec.rows(), cols = spec.cols(), n = rows * cols, nd = dates.size();
         Network net = AcquisitionPlan.network(dates, spec.shortNeighbours(), rng);
@@ -187,6 +188,6 @@ final class TrackSimulator {
         }
         float[] height = Arrays.copyOf(layout.height, n);
         return new SimulatedTrack(name, heading, spec.grid(), net, spec.wavelength(), phase, coh, conn, inc, az,
-                height, los, up, east, atmo, losVel, losAmp, errPairs, errCycles, errWin);
+                height, los, pecm, east, atmo, losVel, losAmp, errPairs, errCycles, errWin);
     }
 }

@@ -98,13 +98,20 @@ class SceneTruthRecomputationTest {
             return k;
         }
 
+        double l(int day) {
+            int k = year(day);
+            return day >= freeze[k] ? k + 1 : k + (day - thaw[k]) / (double) (freeze[k] - thaw[k]);
+        }
+
+        double i(int day) {
+            int k = year(day);
+            double addt = sumPositive(thaw[k], day, +1), addf = sumPositive(thaw[k], day, -1);
+            return Math.max(0, Math.sqrt(addt) - Math.sqrt(ratio[k]) * Math.sqrt(addf));
+        }
+
         /** Chen et al. 2018: D = v·L + d·I. */
         double pecm(int day, double v, double dCoef) {
-            int k = year(day);
-            double l = day >= freeze[k] ? k + 1 : k + (day - thaw[k]) / (double) (freeze[k] - thaw[k]);
-            double addt = sumPositive(thaw[k], day, +1), addf = sumPositive(thaw[k], day, -1);
-            double i = Math.max(0, Math.sqrt(addt) - Math.sqrt(ratio[k]) * Math.sqrt(addf));
-            return v * l + dCoef * i;
+            return v * l(day) + dCoef * i(day);
         }
     }
 
@@ -157,6 +164,24 @@ class SceneTruthRecomputationTest {
             }
         }
         assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    void degreeDaysAndBasesAtAcquisitions() {
+        SceneTruth truth = scene.truth();
+        int n = scene.spec().size();
+        SimulatedTrack track = scene.ascending();
+        List<LocalDate> dates = track.dates();
+        for (int p = 3; p < n; p += 13) {
+            Reference ref = new Reference(p, truth.kappaRatio()[p]);
+            for (int t = 0; t < dates.size(); t += 4) {
+                int day = scene.dayIndex(dates.get(t)), k = ref.year(day), o = t * n + p;
+                assertThat((double) track.truthAddt()[o]).isCloseTo(ref.sumPositive(ref.thaw[k], day, +1), within(1e-2));
+                assertThat((double) track.truthAddf()[o]).isCloseTo(ref.sumPositive(ref.thaw[k], day, -1), within(1e-2));
+                assertThat((double) track.truthPecmL()[o]).isCloseTo(ref.l(day), within(1e-6));
+                assertThat((double) track.truthPecmI()[o]).isCloseTo(ref.i(day), within(1e-4));
+            }
+        }
     }
 
     @Test
