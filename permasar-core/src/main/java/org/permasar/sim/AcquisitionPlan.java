@@ -37,6 +37,39 @@ public final class AcquisitionPlan {
         return out;
     }
 
+    /** {@code gaps} distinct random indices in [1, count − 2] (never the first or last date), ascending. */
+    static int[] gapIndices(int count, int gaps, SplittableRandom rng) {
+        boolean[] drop = new boolean[count];
+        int got = 0;
+        while (got < gaps) {
+            int k = 1 + rng.nextInt(count - 2);
+            if (!drop[k]) {
+                drop[k] = true;
+                got++;
+            }
+        }
+        int[] out = new int[gaps];
+        for (int k = 0, e = 0; k < count; k++) {
+            if (drop[k]) {
+                out[e++] = k;
+            }
+        }
+        return out;
+    }
+
+    /** {@code dates} without the entries at the ascending indices {@code drop}. */
+    static List<LocalDate> without(List<LocalDate> dates, int[] drop) {
+        List<LocalDate> out = new ArrayList<>(dates.size() - drop.length);
+        for (int k = 0, e = 0; k < dates.size(); k++) {
+            if (e < drop.length && drop[e] == k) {
+                e++;
+            } else {
+                out.add(dates.get(k));
+            }
+        }
+        return out;
+    }
+
     /** The short + annual pairs of {@code dates} (sorted ascending), in (reference, secondary) order. */
     public static List<Pair> pairs(List<LocalDate> dates, int shortNeighbours) {
         List<Pair> out = new ArrayList<>();

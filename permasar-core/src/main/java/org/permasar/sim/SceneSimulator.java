@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * ({@link LandSurfaceTemperature}); per pixel the freeze–thaw calendar and the PECM vertical
  * displacement D(τ) = v·L(τ) + d·I(τ) (Chen et al. 2018, eq. 2; {@link PermafrostCalendar}) at each
  * acquisition; then the two tracks ({@link TrackSimulator}): ascending dates from
- * {@link SceneSpec#start()}, descending dates {@value #DESCENDING_OFFSET_DAYS} days later.
+ * {@link SceneSpec#start()}, descending dates {@value #DESCENDING_OFFSET_DAYS} days later, the
+ * same {@link SceneSpec#gaps()} acquisitions missing on both.
  *
  * <p>Thread-safe (stateless); each call allocates its own workspaces.
  */
@@ -36,12 +37,16 @@ public final class SceneSimulator {
         SplittableRandom lstRng = root.split();
         SplittableRandom ascRng = root.split();
         SplittableRandom descRng = root.split();
+        SplittableRandom gapRng = root.split();
         RandomField field = new RandomField(spec.rows(), spec.cols());
         SceneLayout layout = new SceneLayout(spec, layoutRng, field);
 
         List<LocalDate> ascDates = AcquisitionPlan.dates(spec.start(), spec.years(), spec.repeatDays());
         List<LocalDate> descDates = AcquisitionPlan.dates(spec.start().plusDays(DESCENDING_OFFSET_DAYS),
                 spec.years(), spec.repeatDays());
+        int[] gaps = AcquisitionPlan.gapIndices(ascDates.size(), spec.gaps(), gapRng);
+        ascDates = AcquisitionPlan.without(ascDates, gaps);
+        descDates = AcquisitionPlan.without(descDates, gaps);
         LocalDate firstDay = LocalDate.of(spec.start().getYear() - 1, 1, 1);
         LocalDate lastDay = LocalDate.of(descDates.get(descDates.size() - 1).getYear() + 1, 12, 31);
         LandSurfaceTemperature lst = new LandSurfaceTemperature(spec, layout, firstDay, lastDay, lstRng, field);

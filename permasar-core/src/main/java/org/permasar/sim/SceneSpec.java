@@ -25,10 +25,12 @@ import org.permasar.grid.GridGeometry;
  *                       unwrapping errors, no day-to-day LST noise and no cloud gaps
  * @param looks          number of looks L of the distributed-scatterer phase noise model, ≥ 1
  * @param shortNeighbours each date is paired with this many following dates, 1 … 10
+ * @param gaps           number of missed acquisitions (dropped at random, never the first or
+ *                       last date; the same dates on both tracks), 0 … 10 % of the dates
  */
 public record SceneSpec(int rows, int cols, LocalDate start, int years, int repeatDays, long seed,
                         GeoTransform transform, int epsg, double wavelength, boolean noise, int looks,
-                        int shortNeighbours) {
+                        int shortNeighbours, int gaps) {
 
     /** Sentinel-1 C-band wavelength in metres (MintPy's value, c / 5.405 GHz). */
     public static final double SENTINEL1_WAVELENGTH = 0.05546576;
@@ -61,21 +63,26 @@ public record SceneSpec(int rows, int cols, LocalDate start, int years, int repe
         if (shortNeighbours < 1 || shortNeighbours > 10) {
             throw new IllegalArgumentException("shortNeighbours must be in 1 … 10, got " + shortNeighbours);
         }
+        int dateCount = (int) Math.floor(years * 365.25 / repeatDays) + 1;
+        if (gaps < 0 || gaps > dateCount / 10) {
+            throw new IllegalArgumentException("gaps must be in 0 … " + dateCount / 10 + " (10 % of " + dateCount
+                    + " dates), got " + gaps);
+        }
     }
 
-    /** The demo / test scene: 40 × 50 px, 5 years of 12-day acquisitions from 2017-01-04. */
+    /** The demo / test scene: 40 × 50 px, 5 years of 12-day acquisitions from 2017-01-04, 3 missed. */
     public static SceneSpec small() {
-        return preset(40, 50, 5, 20170104L);
+        return preset(40, 50, 5, 20170104L, 3);
     }
 
-    /** A unit-test scene: 16 × 20 px, 2 years of 12-day acquisitions from 2017-01-04. */
+    /** A unit-test scene: 16 × 20 px, 2 years of 12-day acquisitions from 2017-01-04, none missed. */
     public static SceneSpec tiny() {
-        return preset(16, 20, 2, 42L);
+        return preset(16, 20, 2, 42L, 0);
     }
 
-    private static SceneSpec preset(int rows, int cols, int years, long seed) {
+    private static SceneSpec preset(int rows, int cols, int years, long seed, int gaps) {
         return new SceneSpec(rows, cols, LocalDate.of(2017, 1, 4), years, 12, seed, utmGrid(rows, cols), UTM_46N,
-                SENTINEL1_WAVELENGTH, true, 20, 3);
+                SENTINEL1_WAVELENGTH, true, 20, 3, gaps);
     }
 
     /** A north-up UTM 46N grid of 100 m pixels centred on 35.0° N, 93.0° E (E 500 000, N 3 873 043 m). */
@@ -97,27 +104,32 @@ public record SceneSpec(int rows, int cols, LocalDate start, int years, int repe
 
     public SceneSpec withNoise(boolean on) {
         return new SceneSpec(rows, cols, start, years, repeatDays, seed, transform, epsg, wavelength, on, looks,
-                shortNeighbours);
+                shortNeighbours, gaps);
     }
 
     public SceneSpec withSeed(long s) {
         return new SceneSpec(rows, cols, start, years, repeatDays, s, transform, epsg, wavelength, noise, looks,
-                shortNeighbours);
+                shortNeighbours, gaps);
     }
 
     /** Same scene on a new grid size (the preset UTM grid is recentred). */
     public SceneSpec withSize(int r, int c) {
         return new SceneSpec(r, c, start, years, repeatDays, seed, utmGrid(r, c), epsg, wavelength, noise, looks,
-                shortNeighbours);
+                shortNeighbours, gaps);
     }
 
     public SceneSpec withYears(int y) {
         return new SceneSpec(rows, cols, start, y, repeatDays, seed, transform, epsg, wavelength, noise, looks,
-                shortNeighbours);
+                shortNeighbours, gaps);
+    }
+
+    public SceneSpec withGaps(int g) {
+        return new SceneSpec(rows, cols, start, years, repeatDays, seed, transform, epsg, wavelength, noise, looks,
+                shortNeighbours, g);
     }
 
     public SceneSpec withLooks(int l) {
         return new SceneSpec(rows, cols, start, years, repeatDays, seed, transform, epsg, wavelength, noise, l,
-                shortNeighbours);
+                shortNeighbours, gaps);
     }
 }

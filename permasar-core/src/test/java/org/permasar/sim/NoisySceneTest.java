@@ -3,10 +3,15 @@ package org.permasar.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.permasar.grid.Window;
 import org.permasar.network.Network;
+import org.permasar.network.Pair;
 
 /**
  * The noisy small preset: determinism, generation time (logged, not asserted), decorrelation
@@ -47,6 +52,40 @@ class NoisySceneTest {
         assertThat(b.dailyLst()).isEqualTo(a.dailyLst());
         assertThat(b.truth().height()).isEqualTo(a.truth().height());
         assertThat(c.dailyLst()).isNotEqualTo(a.dailyLst());
+    }
+
+    @Test
+    void gapsAndNetworkRule() {
+        for (SimulatedTrack tr : small.tracks()) {
+            List<LocalDate> dates = tr.dates();
+            // floor(5·365.25 / 12) + 1 = 153 acquisitions, 3 missed
+            assertThat(dates).hasSize(150);
+            int longSteps = 0;
+            for (int i = 1; i < dates.size(); i++) {
+                long dt = dates.get(i).toEpochDay() - dates.get(i - 1).toEpochDay();
+                assertThat(dt % 12).isZero();
+                longSteps += dt > 12 ? 1 : 0;
+            }
+            assertThat(longSteps).isBetween(1, 3);
+            Set<Pair> expected = new HashSet<>();
+            for (int i = 0; i < dates.size(); i++) {
+                int best = -1;
+                long bestMiss = Long.MAX_VALUE;
+                for (int j = i + 1; j < dates.size(); j++) {
+                    long dt = dates.get(j).toEpochDay() - dates.get(i).toEpochDay();
+                    if (j - i <= 3) {
+                        expected.add(new Pair(dates.get(i), dates.get(j)));
+                    } else if (dt >= 350 && dt <= 380 && Math.abs(dt - 365) < bestMiss) {
+                        best = j;
+                        bestMiss = Math.abs(dt - 365);
+                    }
+                }
+                if (best >= 0) {
+                    expected.add(new Pair(dates.get(i), dates.get(best)));
+                }
+            }
+            assertThat(new HashSet<>(tr.network().pairs())).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -33,6 +33,8 @@ class SceneSpecTest {
                 .hasMessageContaining("got 0");
         assertThatThrownBy(() -> SceneSpec.tiny().withLooks(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("looks");
+        assertThatThrownBy(() -> SceneSpec.tiny().withGaps(7)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 7");
         assertThatThrownBy(() -> Region.of(9)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9");
     }
 }
