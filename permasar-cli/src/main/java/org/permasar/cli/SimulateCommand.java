@@ -1,0 +1,213 @@
+package org.permasar.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.permasar.grid.GridGeometry;
+import org.permasar.io.AtomicFiles;
+import org.permasar.io.geotiff.GeoTiffWriter;
+import org.permasar.io.mintpy.MintPyWriter;
+import org.permasar.network.Dates;
+import org.permasar.sim.SceneSimulator;
+import org.permasar.sim.SceneSpec;
+import org.permasar.sim.SceneTruth;
+import org.permasar.sim.SimulatedScene;
+import org.permasar.sim.SimulatedTrack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code permasar simulate}: writes a simulated permafrost scene with known truth in the
+ * field's formats (MintPy stacks and geometry per track, DEM and 8-day LST GeoTIFFs, truth).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulate a permafrost scene with known truth (ascending + descending Sentinel-1-like stacks, "
+                + "daily land-surface temperature, PECM freeze-thaw deformation) and write it in MintPy/GeoTIFF formats.",
+                "Layout: DIR/{asc,desc}/ifgramStack.h5, geometryGeo.h5, truthTimeseries.h5; DIR/dem.tif, "
+                        + "DIR/lst_8day.tif (Kelvin, band descriptions = dates), DIR/truth.h5, DIR/README.txt"})
+public final class SimulateCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--small", description = "An even smaller scene (16 × 20 px, 2 years) for quick checks; "
+            + "the default is ${SMALL_DEFAULT} and takes seconds.")
+    boolean tiny;
+
+    @Option(names = "--seed", description = "Random seed (default: the preset's).")
+    Long seed;
+
+    @Option(names = "--size", paramLabel = "ROWSxCOLS", description = "Grid size, e.g. 100x120 (default: the preset's).")
+    String size;
+
+    @Option(names = "--years", description = "Years of acquisitions (default: the preset's).")
+    Integer years;
+
+    @Option(names = "--no-noise", description = "Noise-free scene: no atmosphere, decorrelation, clouds or unwrapping errors.")
+    boolean noNoise;
+
+    @Override
+    public Integer call() throws IOException {
+        SceneSpec spec = spec();
+        long t0 = System.nanoTime();
+        SimulatedScene scene = SceneSimulator.simulate(spec);
+        LOG.info("simulated {} × {} px, {} dates per track in {} ms", spec.rows(), spec.cols(),
+                scene.ascending().dates().size(), (System.nanoTime() - t0) / 1_000_000);
+        write(scene, out);
+        System.out.println("Simulated scene written to " + out);
+        return 0;
+    }
+
+    SceneSpec spec() {
+        SceneSpec s = tiny ? SceneSpec.tiny() : SceneSpec.small();
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        if (size != null) {
+            String[] rc = size.toLowerCase(java.util.Locale.ROOT).split("x");
+            if (rc.length != 2) {
+                throw new IllegalArgumentException("--size must look like ROWSxCOLS, e.g. 100x120, got '" + size + "'");
+            }
+            try {
+                s = s.withSize(Integer.parseInt(rc[0].trim()), Integer.parseInt(rc[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--size must look like ROWSxCOLS, e.g. 100x120, got '" + size + "'");
+            }
+        }
+        if (years != null) {
+            s = s.withYears(years);
+        }
+        return noNoise ? s.withNoise(false) : s;
+    }
+
+    /** Writes every file of the scene under {@code dir} (each file atomically). */
+    public static void write(SimulatedScene scene, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        GridGeometry grid = scene.grid();
+        SceneSpec spec = scene.spec();
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("PROCESSOR", "permasar-simulate");
+        common.put("SIMULATION_SEED", String.valueOf(spec.seed()));
+        common.put("SIMULATION_NOISE", String.valueOf(spec.noise()));
+        for (SimulatedTrack t : scene.tracks()) {
+            Path td = Files.createDirectories(dir.resolve(t.isAscending() ? "asc" : "desc"));
+            Map<String, String> attrs = new LinkedHashMap<>(common);
+            attrs.put("WAVELENGTH", String.valueOf(t.wavelength()));
+            attrs.put("PLATFORM", "Sen");
+            attrs.put("ORBIT_DIRECTION", t.isAscending() ? "ASCENDING" : "DESCENDING");
+            attrs.put("HEADING", String.valueOf(t.heading()));
+            attrs.put("ALOOKS", "1");
+            attrs.put("RLOOKS", "1");
+            attrs.put("CENTER_LINE_UTC", "43200");
+            float[] cc = t.connectComponent();
+            short[] conn = new short[cc.length];
+            for (int i = 0; i < cc.length; i++) {
+                conn[i] = (short) cc[i];
+            }
+            boolean[] keep = new boolean[t.network().pairCount()];
+            java.util.Arrays.fill(keep, true);
+            MintPyWriter.writeIfgramStack(td.resolve("ifgramStack.h5"), grid, t.network(), keep, t.unwrapPhase(),
+                    t.coherence(), conn, attrs);
+            LinkedHashMap<String, float[]> geo = new LinkedHashMap<>();
+            geo.put("height", t.height());
+            geo.put("incidenceAngle", t.incidenceAngle());
+            geo.put("azimuthAngle", t.azimuthAngle());
+            geo.put("waterMask", waterMask(scene.truth()));
+            MintPyWriter.writeGeometry(td.resolve("geometryGeo.h5"), grid, geo, attrs);
+            Map<String, String> ts = new LinkedHashMap<>(attrs);
+            ts.put("REF_DATE", Dates.compact(t.dates().get(0)));
+            MintPyWriter.writeTimeseries(td.resolve("truthTimeseries.h5"), grid, t.dates(), t.truthLosDisplacement(),
+                    null, ts);
+        }
+        GeoTiffWriter.write(dir.resolve("dem.tif"), grid.withNodata(Double.NaN), scene.truth().height(), 1,
+                Map.of("UNIT", "m", "DESCRIPTION", "simulated terrain height"), List.of("height"));
+        writeLst(scene, dir.resolve("lst_8day.tif"));
+        writeTruth(scene, dir.resolve("truth.h5"), common);
+        writeReadme(scene, dir.resolve("README.txt"));
+    }
+
+    private static float[] waterMask(SceneTruth truth) {
+        int[] regions = truth.regions();
+        float[] m = new float[regions.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = regions[i] == org.permasar.sim.Region.LAKE.code() ? 0f : 1f; // MintPy: 1 = land, 0 = water
+        }
+        return m;
+    }
+
+    /** MODIS-like 8-day composites in Kelvin (as MOD11A2 LST_Day after scaling), NaN under cloud. */
+    private static void writeLst(SimulatedScene scene, Path file) throws IOException {
+        float[] c = scene.lstComposites();
+        float[] k = new float[c.length];
+        for (int i = 0; i < c.length; i++) {
+            k[i] = Float.isNaN(c[i]) ? Float.NaN : c[i] + 273.15f;
+        }
+        List<String> names = new ArrayList<>();
+        for (LocalDate d : scene.lstCompositeDates()) {
+            names.add(d.toString());
+        }
+        GeoTiffWriter.write(file, scene.grid().withNodata(Double.NaN), k, names.size(),
+                Map.of("UNIT", "K", "DESCRIPTION", "simulated 8-day land-surface temperature composites (MOD11A2-like)"),
+                names);
+    }
+
+    private static void writeTruth(SimulatedScene scene, Path file, Map<String, String> common) throws IOException {
+        SceneTruth t = scene.truth();
+        LinkedHashMap<String, float[]> d = new LinkedHashMap<>();
+        int[] reg = t.regions();
+        float[] r = new float[reg.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = reg[i];
+        }
+        d.put("region", r);
+        d.put("height", t.height());
+        d.put("pecmVelocity", t.pecmV());
+        d.put("pecmSeasonalCoef", t.pecmD());
+        d.put("kappaRatio", t.kappaRatio());
+        d.put("verticalVelocity", t.verticalVelocity());
+        d.put("eastVelocity", t.eastVelocity());
+        d.put("verticalSeasonalAmplitude", t.verticalSeasonalAmplitude());
+        d.put("thawOnsetDoy", t.thawOnsetDoy());
+        d.put("freezeOnsetDoy", t.freezeOnsetDoy());
+        for (SimulatedTrack tr : scene.tracks()) {
+            String p = tr.isAscending() ? "asc" : "desc";
+            d.put(p + "LosVelocity", tr.truthLosVelocity());
+            d.put(p + "LosSeasonalAmplitude", tr.truthLosSeasonalAmplitude());
+        }
+        Map<String, String> attrs = new LinkedHashMap<>(common);
+        attrs.put("UNIT", "m/year");
+        attrs.put("REGION_CODES", "0 seasonal, 1 non-seasonal bedrock, 2 east-west slope, 3 lake, 4 subsidence patch");
+        MintPyWriter.writeVelocity(file, scene.grid(), d, attrs);
+    }
+
+    private static void writeReadme(SimulatedScene scene, Path file) throws IOException {
+        SceneSpec s = scene.spec();
+        String text = String.join("\n",
+                "PermaSAR simulated permafrost scene (known truth)",
+                "",
+                "grid: " + scene.grid(),
+                "seed: " + s.seed() + ", noise: " + s.noise(),
+                "tracks: asc and desc, " + scene.ascending().dates().size() + " dates, "
+                        + scene.ascending().network().pairCount() + " pairs each (12-day repeat, short + annual pairs)",
+                "",
+                "asc/ifgramStack.h5, desc/ifgramStack.h5   MintPy interferogram stacks (unwrapPhase rad, coherence, connectComponent)",
+                "asc/geometryGeo.h5, desc/geometryGeo.h5   height, incidenceAngle, azimuthAngle (MintPy convention), waterMask",
+                "asc/truthTimeseries.h5, desc/...          true LOS displacement (m, MintPy sign: + towards the satellite)",
+                "dem.tif                                   terrain height (m)",
+                "lst_8day.tif                              8-day LST composites (K), band descriptions are the first day of each window, NaN = cloud",
+                "truth.h5                                  truth maps: region codes, PECM v (m/yr) and d (m per sqrt(degC day)),",
+                "                                          vertical/east velocity (m/yr), seasonal amplitude (m), thaw/freeze onset (day of year)",
+                "");
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+}

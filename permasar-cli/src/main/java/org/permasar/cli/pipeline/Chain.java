@@ -1,0 +1,78 @@
+package org.permasar.cli.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.permasar.io.pipeline.StepLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A chain of named steps over one output folder, each skipped when its settings, inputs and
+ * outputs are unchanged since it last finished (see {@link StepLedger}). Steps run in the order
+ * they were added; {@code only} restricts the run to some of them.
+ */
+public final class Chain {
+    private static final Logger LOG = LoggerFactory.getLogger(Chain.class);
+
+    /** The work of a step. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws IOException;
+    }
+
+    private record Step(String name, Map<String, String> settings, List<Path> inputs, List<Path> outputs, Action action) {
+    }
+
+    private final StepLedger ledger;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<String> ran = new ArrayList<>();
+
+    public Chain(Path outputDir) {
+        this.ledger = new StepLedger(outputDir);
+    }
+
+    /** Adds a step; inputs and outputs are files or folders. */
+    public Chain step(String name, Map<String, String> settings, List<Path> inputs, List<Path> outputs, Action action) {
+        steps.add(new Step(name, Map.copyOf(settings), List.copyOf(inputs), List.copyOf(outputs), action));
+        return this;
+    }
+
+    /** Runs every step (or those named in {@code only}, when non-empty). */
+    public void run(Set<String> only) throws IOException {
+        for (Step s : steps) {
+            if (!only.isEmpty() && !only.contains(s.name())) {
+                continue;
+            }
+            String fp = StepLedger.fingerprint(s.settings(), s.inputs());
+            if (ledger.isDone(s.name(), fp, s.outputs())) {
+                LOG.info("step {}: skipped (outputs up to date)", s.name());
+                skipped.add(s.name());
+                continue;
+            }
+            long t0 = System.nanoTime();
+            LOG.info("step {}: running", s.name());
+            s.action().run();
+            ledger.markDone(s.name(), fp);
+            ran.add(s.name());
+            LOG.info("step {}: done in {} s", s.name(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        }
+    }
+
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    public List<String> ran() {
+        return List.copyOf(ran);
+    }
+
+    /** Names of all steps in order. */
+    public List<String> names() {
+        return steps.stream().map(Step::name).toList();
+    }
+}
