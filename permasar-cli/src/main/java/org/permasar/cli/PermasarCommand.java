@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code permasar} command line. */
 @Command(name = "permasar", mixinStandardHelpOptions = true, versionProvider = PermasarCommand.Version.class,
         description = "InSAR time series and permafrost products from interferogram stacks.",
-        subcommands = {DemoCommand.class, InfoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                DemoCommand.class,
+                InfoCommand.class,
+                SimulateCommand.class,
+                org.permasar.cli.products.GeometryCommand.class,
+                org.permasar.cli.products.AltCommand.class,
+                org.permasar.cli.products.ValidateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {
 
     /** Exit code for bad input (missing/damaged/inconsistent files) and usage errors. */
