@@ -128,8 +128,8 @@ public final class RasterMap {
         String yl = geo ? (grid.isGeographic() ? "latitude (°N)" : "y (m)") : "row";
         for (int i = 0; i <= 4; i++) {
             double fc = i / 4.0 * grid.cols(), fr = i / 4.0 * grid.rows();
-            String xs = geo ? fmt(grid.transform().x(fc, 0)) : String.valueOf((int) fc);
-            String ys = geo ? fmt(grid.transform().y(0, fr)) : String.valueOf((int) fr);
+            String xs = geo ? coord(grid, grid.transform().x(fc, 0)) : String.valueOf((int) fc);
+            String ys = geo ? coord(grid, grid.transform().y(0, fr)) : String.valueOf((int) fr);
             int x = left + (int) Math.round(i / 4.0 * w), y = top + (int) Math.round(i / 4.0 * h);
             g.drawLine(x, top + h, x, top + h + 4);
             g.drawString(xs, x - fm.stringWidth(xs) / 2, top + h + 16);
@@ -157,7 +157,7 @@ public final class RasterMap {
             g.drawLine(x + 18, y, x + 22, y);
             g.drawString(fmt(v), x + 25, y + 4);
         }
-        g.drawString(unit, x, top + h + 18);
+        g.drawString(unit, x, top - 6);
     }
 
     private void legend(Graphics2D g, int x, int top) {
@@ -194,6 +194,10 @@ public final class RasterMap {
             hi = lo + (lo == 0 ? 1 : Math.abs(lo) * 0.01);
         }
         return new double[] {lo, hi};
+    }
+
+    private static String coord(GridGeometry grid, double v) {
+        return grid.isGeographic() ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.0f", v);
     }
 
     static String fmt(double v) {
