@@ -85,7 +85,7 @@ public final class PecmForcingBuilder {
         int[] yr = new int[npix];
         int[] yRef = new int[npix];
         int[] yLast = new int[npix];
-        int[] valid = new int[npix];
+        int[] invalid = new int[npix];
         double[] cumT = new double[npix];
         double[] cumF = new double[npix];
         boolean[] bad = new boolean[npix];
@@ -108,12 +108,13 @@ public final class PecmForcingBuilder {
                     bad[p] = false;
                 }
                 float v = daily[off + p];
-                if (v != v) {
+                if (v > 0) {
+                    cumT[p] += v;                       // ADDT = Σ max(T, 0)
+                } else if (v < 0) {
+                    cumF[p] -= v;                       // ADDF = Σ max(−T, 0)
+                } else if (v != v) {
                     bad[p] = true;
-                } else {
-                    cumT[p] += v > 0 ? v : 0;           // ADDT = Σ max(T, 0)
-                    cumF[p] += v < 0 ? -v : 0;          // ADDF = Σ max(−T, 0)
-                    valid[p]++;
+                    invalid[p]++;
                 }
             }
             if (k == sk[0]) {
@@ -126,7 +127,7 @@ public final class PecmForcingBuilder {
         int years = 1;
         for (int p = 0; p < npix; p++) {
             if (status[p] == PecmStatus.OK) {
-                if (valid[p] == 0) {
+                if (invalid[p] == kEnd) {
                     status[p] = PecmStatus.NO_VALID_LST;
                 } else if (yRef[p] < 0) {
                     status[p] = PecmStatus.DATES_OUTSIDE_LST;
@@ -156,6 +157,11 @@ public final class PecmForcingBuilder {
                 ratio[y * npix + p] = (float) r;
             }
         }
+        for (int p = 0; p < npix; p++) {
+            if (status[p] != PecmStatus.OK) {
+                th[p] = -1;
+            }
+        }
         // pass 2: L and I at the SAR dates, per-year maximum of I
         float[] lin = new float[n * npix];
         float[] sea = new float[n * npix];
@@ -175,10 +181,7 @@ public final class PecmForcingBuilder {
             boolean sar = next < n && sk[next] == k;
             boolean last = k + 1 == ndays;
             for (int p = 0; p < npix; p++) {
-                if (status[p] != PecmStatus.OK) {
-                    continue;
-                }
-                if (doy == th[p]) {
+                if (doy == th[p]) {                     // th = −1 for failed pixels
                     yr[p]++;
                     cumT[p] = 0;
                     cumF[p] = 0;
@@ -190,15 +193,22 @@ public final class PecmForcingBuilder {
                     }
                 }
                 float v = daily[off + p];
-                if (v != v) {
+                boolean candidate = false;
+                if (v >= 0) {
+                    cumT[p] += v;
+                    // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
+                    candidate = last || !(daily[off + npix + p] >= 0);
+                } else if (v < 0) {
+                    cumF[p] -= v;
+                } else if (v != v) {
                     bad[p] = true;
-                } else {
-                    cumT[p] += v > 0 ? v : 0;
-                    cumF[p] += v < 0 ? -v : 0;
+                }
+                if (!candidate && !sar) {
+                    continue;
                 }
                 int yRel = yr[p] - yRef[p];
-                boolean inSpan = yr[p] >= 0 && yRel >= 0 && yRel < years;
-                if (inSpan && !bad[p] && v >= 0 && (last || !(daily[off + npix + p] >= 0))) {
+                boolean inSpan = yr[p] >= 0 && yRel >= 0 && yRel < years && status[p] == PecmStatus.OK;
+                if (candidate && inSpan && !bad[p]) {
                     double r = ratio[yRel * npix + p];
                     double iv = Math.max(0, Math.sqrt(cumT[p]) - Math.sqrt(r) * Math.sqrt(cumF[p]));
                     int o = yRel * npix + p;
@@ -206,7 +216,7 @@ public final class PecmForcingBuilder {
                         smax[o] = (float) iv;
                     }
                 }
-                if (sar) {
+                if (sar && status[p] == PecmStatus.OK) {
                     int o = next * npix + p;
                     if (!inSpan) {
                         status[p] = PecmStatus.DATES_OUTSIDE_LST;
