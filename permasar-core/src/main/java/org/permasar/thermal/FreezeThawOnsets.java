@@ -117,4 +117,30 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction) {
         }
         return new Result(y0, thaw, freeze, nt > 0 ? st / nt : Double.NaN, nf > 0 ? sf / nf : Double.NaN);
     }
+
+    /**
+     * Mean onsets of every pixel of a block of daily temperatures.
+     *
+     * @param start date of day 0
+     * @param daily {@code daily[day*npix + p]} (°C), NaN = missing
+     * @param ndays days in the block
+     * @param npix  pixels in the block
+     * @return {@code [0][p]} mean thaw onset, {@code [1][p]} mean freeze onset (day of year), NaN when none
+     */
+    public double[][] detectBlock(LocalDate start, float[] daily, int ndays, int npix) {
+        if (daily.length != ndays * npix) {
+            throw new IllegalArgumentException("expected " + ndays + "×" + npix + " values, got " + daily.length);
+        }
+        double[][] out = new double[2][npix];
+        double[] series = new double[ndays];
+        for (int p = 0; p < npix; p++) {
+            for (int k = 0; k < ndays; k++) {
+                series[k] = daily[k * npix + p];
+            }
+            Result r = detect(start, series);
+            out[0][p] = r.meanThawDoy();
+            out[1][p] = r.meanFreezeDoy();
+        }
+        return out;
+    }
 }
