@@ -96,4 +96,56 @@ public final class DailyInterpolation {
         }
         return interpolate(t, values, q);
     }
+
+    /**
+     * Block version: every pixel shares the observation times; query-major, pixel-contiguous loops.
+     * A pixel whose bracketing observations are NaN is interpolated between its nearest valid ones.
+     *
+     * @param times  observation times, strictly increasing (days)
+     * @param values {@code values[obs*npix + p]}, NaN = missing
+     * @param npix   pixels
+     * @param query  query times (days, same origin), e.g. every day
+     * @return {@code out[query*npix + p]}, NaN outside each pixel's valid period
+     */
+    public static float[] interpolateBlock(double[] times, float[] values, int npix, double[] query) {
+        int n = times.length;
+        if (values.length != n * npix) {
+            throw new IllegalArgumentException("expected " + n + "×" + npix + " values, got " + values.length);
+        }
+        interpolate(times, new double[n], new double[0]);        // validates the time axis
+        float[] out = new float[query.length * npix];
+        double[] column = new double[n];
+        int lo = 0;
+        for (int k = 0; k < query.length; k++) {
+            double x = query[k];
+            int o = k * npix;
+            if (n == 0 || x < times[0] || x > times[n - 1]) {
+                java.util.Arrays.fill(out, o, o + npix, Float.NaN);
+                continue;
+            }
+            while (lo + 1 < n && times[lo + 1] <= x) {
+                lo++;
+            }
+            while (lo > 0 && times[lo] > x) {
+                lo--;
+            }
+            int hi = times[lo] == x ? lo : Math.min(lo + 1, n - 1);
+            double w = hi == lo ? 0 : (x - times[lo]) / (times[hi] - times[lo]);
+            int ol = lo * npix;
+            int oh = hi * npix;
+            for (int p = 0; p < npix; p++) {
+                float a = values[ol + p];
+                float b = values[oh + p];
+                if (a == a && b == b) {
+                    out[o + p] = (float) (a + w * (b - a));
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        column[i] = values[i * npix + p];
+                    }
+                    out[o + p] = (float) at(times, column, x);
+                }
+            }
+        }
+        return out;
+    }
 }

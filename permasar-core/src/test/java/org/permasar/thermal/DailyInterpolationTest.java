@@ -40,4 +40,25 @@ class DailyInterpolationTest {
         assertThat(out[2]).isNaN();
         assertThatThrownBy(() -> reg.apply(new float[1])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void blockInterpolationAgreesWithTheScalarPathIncludingNaNFallback() {
+        double[] t = {0, 8, 16, 24};
+        float[] v = {-8, 1, Float.NaN, 5, 8, 2, 0, Float.NaN};     // 2 pixels, obs-major
+        double[] q = {-2, 0, 3, 8, 12, 20, 24, 30};
+        float[] out = DailyInterpolation.interpolateBlock(t, v, 2, q);
+        for (int p = 0; p < 2; p++) {
+            double[] col = {v[p], v[2 + p], v[4 + p], v[6 + p]};
+            double[] ref = DailyInterpolation.interpolate(t, col, q);
+            for (int k = 0; k < q.length; k++) {
+                if (Double.isNaN(ref[k])) {
+                    assertThat(out[k * 2 + p]).as("p%d q%d", p, k).isNaN();
+                } else {
+                    assertThat((double) out[k * 2 + p]).as("p%d q%d", p, k).isCloseTo(ref[k], within(1e-6));
+                }
+            }
+        }
+        // pixel 1 at t = 12: halfway between 5 (t=8) and 2 (t=16)
+        assertThat(out[4 * 2 + 1]).isEqualTo(3.5f);
+    }
 }
