@@ -88,6 +88,13 @@ class MintPyParityTest {
                 "with h5py.File('vel.h5', 'r') as f:",
                 "    for k in ['velocity', 'velocityStd', 'intercept', 'annualAmplitude', 'annualPhase']:",
                 "        f[k][()].astype('<f8').tofile(k + '.f64')",
+                "subprocess.run([sys.executable, '-m', 'mintpy.cli.timeseries2velocity', 'timeseries.h5',"
+                        + " '--polynomial', '2', '--periodic', '1.0', '0.5', '--step', '20170601', '-o', 'vel2.h5'],"
+                        + " check=True, stdout=subprocess.DEVNULL)",
+                "with h5py.File('vel2.h5', 'r') as f:",
+                "    for k in ['velocity', 'acceleration', 'accelerationStd', 'semiAnnualAmplitude', 'step20170601',"
+                        + " 'step20170601Std']:",
+                "        f[k][()].astype('<f8').tofile('m2_' + k + '.f64')",
                 "");
         Files.writeString(dir.resolve("run.py"), script);
         Process pr = new ProcessBuilder(PY.toString(), "run.py").directory(dir.toFile()).redirectErrorStream(true).start();
@@ -100,6 +107,25 @@ class MintPyParityTest {
         assertClose(read(dir, "velocityStd"), r.rateStd(), 1e-6);
         assertClose(read(dir, "intercept"), r.intercept(), 1e-6);
         assertClose(read(dir, "annualAmplitude"), r.annualAmplitude(), 1e-6);
+        // quadratic + annual + semi-annual + step model: MintPy's column conventions (t²/2, t > t_step)
+        TimeFunctionModel m2 = new TimeFunctionModel(2, new double[] {1.0, 0.5}, List.of(LocalDate.of(2017, 6, 1)));
+        TimeFunctionFit.Result r2 = TimeFunctionFit.fit(m2, dates, data, npix);
+        double[] semi = new double[npix], acc = new double[npix], accStd = new double[npix];
+        double[] step = new double[npix], stepStd = new double[npix];
+        for (int q = 0; q < npix; q++) {
+            acc[q] = r2.param(2, q);
+            accStd[q] = r2.std(2, q);
+            semi[q] = Math.hypot(r2.param(m2.periodicColumn(1), q), r2.param(m2.periodicColumn(1) + 1, q));
+            step[q] = r2.param(7, q);
+            stepStd[q] = r2.std(7, q);
+        }
+        assertClose(read(dir, "m2_velocity"), r2.rate(), 1e-6);
+        assertClose(read(dir, "m2_acceleration"), acc, 1e-6);
+        assertClose(read(dir, "m2_accelerationStd"), accStd, 1e-6);
+        assertClose(read(dir, "m2_semiAnnualAmplitude"), semi, 1e-6);
+        assertClose(read(dir, "m2_step20170601"), step, 1e-6);
+        assertClose(read(dir, "m2_step20170601Std"), stepStd, 1e-6);
+
         double[] phase = read(dir, "annualPhase");
         for (int q = 0; q < npix; q++) {
             // phase difference modulo 2π; 1e-6 m of amplitude error at |A| ≥ 1 mm is ≤ 1e-3 rad
