@@ -36,16 +36,31 @@ public final class PecmForcingBuilder {
      * @param thawDoy    mean thaw onset per pixel (day of year, 1..366), NaN = none
      * @param freezeDoy  mean freeze onset per pixel (day of year of the thaw year, may exceed 365), NaN = none
      * @param sarDates   SAR dates, strictly increasing
-     * @param kappaRatio κ_f/κ_t (frozen over thawed conductivity), finite, &gt; 0
+     * @param kappaRatio κ_f/κ_t (frozen over thawed conductivity), finite, &gt; 0, for every pixel
      */
     public static PecmForcing build(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
                                     double[] freezeDoy, List<LocalDate> sarDates, double kappaRatio) {
-        if (daily.length != ndays * npix || thawDoy.length != npix || freezeDoy.length != npix) {
-            throw new IllegalArgumentException("expected daily " + ndays + "×" + npix + " and onsets of " + npix
-                    + " pixels, got " + daily.length + ", " + thawDoy.length + ", " + freezeDoy.length);
-        }
         if (!(kappaRatio > 0) || Double.isInfinite(kappaRatio)) {
             throw new IllegalArgumentException("kappaRatio must be finite and > 0, got " + kappaRatio);
+        }
+        double[] k = new double[npix];
+        Arrays.fill(k, kappaRatio);
+        return build(dailyStart, daily, ndays, npix, thawDoy, freezeDoy, sarDates, k);
+    }
+
+    /**
+     * As {@link #build(LocalDate, float[], int, int, double[], double[], List, double)} with a
+     * per-pixel κ_f/κ_t (e.g. from {@link org.permasar.thermal.JohansenConductivity} maps of the frozen
+     * and thawed conductivity); a NaN or non-positive ratio makes that pixel fail with
+     * {@link PecmStatus#NO_FREEZE}.
+     */
+    public static PecmForcing build(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
+                                    double[] freezeDoy, List<LocalDate> sarDates, double[] kappaRatio) {
+        if (daily.length != ndays * npix || thawDoy.length != npix || freezeDoy.length != npix
+                || kappaRatio.length != npix) {
+            throw new IllegalArgumentException("expected daily " + ndays + "×" + npix + " and onsets/ratios of " + npix
+                    + " pixels, got " + daily.length + ", " + thawDoy.length + ", " + freezeDoy.length + ", "
+                    + kappaRatio.length);
         }
         int n = sarDates.size();
         if (n == 0) {
@@ -70,7 +85,8 @@ public final class PecmForcingBuilder {
                 status[p] = PecmStatus.DATES_OUTSIDE_LST;
             } else if (Double.isNaN(thawDoy[p])) {
                 status[p] = PecmStatus.NO_THAW;
-            } else if (Double.isNaN(freezeDoy[p]) || Math.round(freezeDoy[p]) <= Math.round(thawDoy[p])) {
+            } else if (Double.isNaN(freezeDoy[p]) || Math.round(freezeDoy[p]) <= Math.round(thawDoy[p])
+                    || !(kappaRatio[p] > 0) || Double.isInfinite(kappaRatio[p])) {
                 status[p] = PecmStatus.NO_FREEZE;
             } else {
                 th[p] = (int) Math.min(365, Math.max(1, Math.round(thawDoy[p])));
@@ -138,10 +154,10 @@ public final class PecmForcingBuilder {
         }
         // closure rule per year: κ_f/κ_t = ADDT_end/ADDF_end where I_end > 0 (SCIENCE.md §2)
         float[] ratio = new float[years * npix];
-        double sqrtK = Math.sqrt(kappaRatio);
         for (int y = 0; y < years; y++) {
             for (int p = 0; p < npix; p++) {
-                double r = kappaRatio;
+                double r = kappaRatio[p];
+                double sqrtK = Math.sqrt(r);
                 int ya = yRef[p] + y;
                 if (status[p] == PecmStatus.OK && ya >= 0 && ya < maxYears) {
                     double t = endT[ya * npix + p];

@@ -107,6 +107,11 @@ class PecmTest {
                     triggered += f.ratio()[y * s.npix + p] != (float) kappa ? 1 : 0;
                 }
             }
+            double[] perPixel = new double[s.npix];
+            Arrays.fill(perPixel, kappa);
+            PecmForcing g = PecmForcingBuilder.build(START, s.daily, s.ndays, s.npix, s.doubles(s.th), s.doubles(s.fr),
+                    dates, perPixel);
+            assertThat(g.seasonal()).containsExactly(f.seasonal());
             System.out.println("kappa " + kappa + ": closure triggered in " + triggered + " pixel-years");
             if (kappa == 0.3) {
                 assertThat(triggered).isGreaterThan(0);
@@ -241,6 +246,10 @@ class PecmTest {
         PecmForcing late = PecmForcingBuilder.build(START, daily, ndays, npix, th, fr,
                 List.of(LocalDate.of(2020, 6, 1), LocalDate.of(2021, 8, 1)), 1);
         assertThat(late.status()[0]).isEqualTo(PecmStatus.DATES_OUTSIDE_LST);
+        double[] ratios = {1, 1, 1, 1, 1};
+        ratios[0] = Double.NaN;
+        assertThat(PecmForcingBuilder.build(START, daily, ndays, npix, th, fr, dates, ratios).status()[0])
+                .isEqualTo(PecmStatus.NO_FREEZE);
         PecmForcing two = PecmForcingBuilder.build(START, daily, ndays, npix, th, fr,
                 List.of(LocalDate.of(2016, 6, 1), LocalDate.of(2016, 8, 1), LocalDate.of(2016, 9, 1)), 1);
         assertThat(PecmFit.fit(two, new float[3 * npix], 0).status()[0]).isEqualTo(PecmStatus.TOO_SHORT);
