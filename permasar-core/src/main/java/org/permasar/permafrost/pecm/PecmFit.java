@@ -1,0 +1,134 @@
+package org.permasar.permafrost.pecm;
+
+import java.util.Arrays;
+
+/**
+ * Per-pixel least squares of the piecewise elevation change model {@code D(τ) = v·L(τ) + d·I(τ)}
+ * (Chen et al. 2018; seed 001 eq. 2; SCIENCE.md §2). Displacements are relative to a reference date
+ * (MintPy time series are 0 there), so the model is fitted to differences:
+ * {@code D_i − D_ref = v·(L_i − L_ref) + d·(I_i − I_ref)}, i ≠ ref.
+ *
+ * <p>Hand-written 2×2 normal equations accumulated date-major over contiguous pixels:
+ * <pre>
+ *   [ΣΔL²   ΣΔLΔI] [v]   [ΣΔLΔD]
+ *   [ΣΔLΔI  ΣΔI² ] [d] = [ΣΔIΔD]
+ * </pre>
+ * with {@code cov = σ̂²·N⁻¹}, {@code σ̂² = Σr²/(m − 2)}, m the valid dates besides the reference.
+ * Units: v in m/yr (L counts years), d in m/√(°C·day), residual RMS {@code √(Σr²/m)} in m, and the
+ * modelled peak-to-trough seasonal displacement of each permafrost year {@code |d|·max I} in m.
+ * NaN displacements are skipped; unsolvable pixels are NaN with a {@link PecmStatus} code.
+ * Thread-safe (allocates its outputs per call).
+ */
+public final class PecmFit {
+
+    private PecmFit() {
+    }
+
+    /** Per-pixel results ({@code peakToTrough[year*npix + p]}). */
+    public record Result(double[] rate, double[] seasonalCoefficient, double[] rateStd, double[] seasonalStd,
+                         double[] covariance, double[] residualRms, int[] validCount, byte[] status,
+                         int years, double[] peakToTrough) {
+    }
+
+    /**
+     * @param forcing      regressors at the same dates as {@code displacement}
+     * @param displacement {@code [date*npix + p]}, metres, NaN = missing
+     * @param refIndex     index of the reference date
+     */
+    public static Result fit(PecmForcing forcing, float[] displacement, int refIndex) {
+        int n = forcing.dates();
+        int npix = forcing.pixels();
+        if (displacement.length != n * npix || refIndex < 0 || refIndex >= n) {
+            throw new IllegalArgumentException("expected " + n + "×" + npix + " displacements and 0 <= refIndex < " + n
+                    + ", got " + displacement.length + " and " + refIndex);
+        }
+        float[] lin = forcing.linear();
+        float[] sea = forcing.seasonal();
+        int ro = refIndex * npix;
+        double[] sLL = new double[npix], sLI = new double[npix], sII = new double[npix];
+        double[] sLD = new double[npix], sID = new double[npix];
+        int[] m = new int[npix];
+        for (int i = 0; i < n; i++) {
+            if (i == refIndex) {
+                continue;
+            }
+            int o = i * npix;
+            for (int p = 0; p < npix; p++) {
+                double dl = lin[o + p] - lin[ro + p];
+                double di = sea[o + p] - sea[ro + p];
+                double dd = displacement[o + p] - displacement[ro + p];
+                if (dd == dd && dl == dl && di == di) {
+                    sLL[p] += dl * dl;
+                    sLI[p] += dl * di;
+                    sII[p] += di * di;
+                    sLD[p] += dl * dd;
+                    sID[p] += di * dd;
+                    m[p]++;
+                }
+            }
+        }
+        double[] v = new double[npix], d = new double[npix], det = new double[npix];
+        byte[] status = forcing.status().clone();
+        for (int p = 0; p < npix; p++) {
+            if (status[p] == PecmStatus.OK) {
+                if (Float.isNaN(displacement[ro + p])) {
+                    status[p] = PecmStatus.NO_REFERENCE;
+                } else if (m[p] < 3) {
+                    status[p] = PecmStatus.TOO_SHORT;
+                } else {
+                    double dt = sLL[p] * sII[p] - sLI[p] * sLI[p];
+                    if (!(dt > 1e-12 * sLL[p] * sII[p])) {
+                        status[p] = PecmStatus.SINGULAR;
+                    } else {
+                        det[p] = dt;
+                        v[p] = (sII[p] * sLD[p] - sLI[p] * sID[p]) / dt;   // Cramer's rule on the 2×2 system
+                        d[p] = (sLL[p] * sID[p] - sLI[p] * sLD[p]) / dt;
+                    }
+                }
+            }
+        }
+        double[] rss = new double[npix];
+        for (int i = 0; i < n; i++) {
+            if (i == refIndex) {
+                continue;
+            }
+            int o = i * npix;
+            for (int p = 0; p < npix; p++) {
+                double r = (displacement[o + p] - displacement[ro + p]) - v[p] * (lin[o + p] - lin[ro + p])
+                        - d[p] * (sea[o + p] - sea[ro + p]);
+                if (r == r) {
+                    rss[p] += r * r;
+                }
+            }
+        }
+        double[] vStd = new double[npix], dStd = new double[npix], cov = new double[npix], rms = new double[npix];
+        int years = forcing.years();
+        double[] ptt = new double[years * npix];
+        float[] smax = forcing.seasonalMax();
+        for (int p = 0; p < npix; p++) {
+            if (status[p] != PecmStatus.OK) {
+                v[p] = d[p] = vStd[p] = dStd[p] = cov[p] = rms[p] = Double.NaN;
+                for (int y = 0; y < years; y++) {
+                    ptt[y * npix + p] = Double.NaN;
+                }
+                continue;
+            }
+            double s2 = rss[p] / (m[p] - 2);
+            vStd[p] = Math.sqrt(s2 * sII[p] / det[p]);
+            dStd[p] = Math.sqrt(s2 * sLL[p] / det[p]);
+            cov[p] = -s2 * sLI[p] / det[p];
+            rms[p] = Math.sqrt(rss[p] / m[p]);
+            for (int y = 0; y < years; y++) {
+                ptt[y * npix + p] = Math.abs(d[p]) * smax[y * npix + p];
+            }
+        }
+        return new Result(v, d, vStd, dStd, cov, rms, m, status, years, ptt);
+    }
+
+    /** Convenience: a copy of the status codes as readable strings (for reports). */
+    public static String[] describe(byte[] status) {
+        String[] s = new String[status.length];
+        Arrays.setAll(s, i -> PecmStatus.describe(status[i]));
+        return s;
+    }
+}
