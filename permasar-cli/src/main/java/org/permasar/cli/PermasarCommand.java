@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code permasar} command line. */
 @Command(name = "permasar", mixinStandardHelpOptions = true, versionProvider = PermasarCommand.Version.class,
         description = "InSAR time series and permafrost products from interferogram stacks.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, ViewCommand.class, CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {
 
     /** Exit code for bad input (missing/damaged/inconsistent files) and usage errors. */

@@ -90,7 +90,7 @@ function draw() {
   const canvas = $('map'), rows = state.rows, cols = state.cols;
   canvas.width = cols;
   canvas.height = rows;
-  const scale = Math.max(1, Math.floor(640 / Math.max(rows, cols)));
+  const scale = Math.max(1, Math.floor(480 / Math.max(rows, cols)));
   canvas.style.width = (cols * scale) + 'px';
   canvas.style.height = (rows * scale) + 'px';
   const ctx = canvas.getContext('2d');
