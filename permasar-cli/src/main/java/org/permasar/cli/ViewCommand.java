@@ -33,6 +33,7 @@ final class ViewCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException(dir, Files.exists(dir) ? "not a folder" : "no such folder");
         }
+        quietServerLogs();
         ViewerServer server = ViewerServer.start(new ViewerServer.Config(dir, host, port));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -43,5 +44,15 @@ final class ViewCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Javalin and Jetty log every start step at INFO; keep warnings only unless the user configured them. */
+    private static void quietServerLogs() {
+        for (String logger : new String[] {"io.javalin", "org.eclipse.jetty"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
     }
 }

@@ -99,6 +99,7 @@ public final class LayerCatalog {
             String type = src.attributes().getOrDefault("FILE_TYPE", src.format());
             String fileUnit = src.attributes().getOrDefault("UNIT", src.attributes().getOrDefault("DATA_UNITS", ""));
             boolean hdf = rel.toLowerCase(Locale.ROOT).endsWith("5");
+            java.util.Map<String, String> units = hdf ? datasetUnits(f) : java.util.Map.of();
             for (String ds : src.datasets()) {
                 int n = src.layers(ds);
                 if (src instanceof GeoTiffReader) {
@@ -106,7 +107,7 @@ public final class LayerCatalog {
                         out.add(new Layer(rel, ds, b, fileUnit, type, g.rows(), g.cols(), g.epsg(), gt));
                     }
                 } else if (n == 1) {
-                    String unit = hdf ? datasetUnit(f, ds, fileUnit) : fileUnit;
+                    String unit = units.getOrDefault(ds, fileUnit);
                     out.add(new Layer(rel, ds, 0, unit, type, g.rows(), g.cols(), g.epsg(), gt));
                 }
             }
@@ -115,15 +116,20 @@ public final class LayerCatalog {
     }
 
     /** MintPy writes a per-dataset UNIT attribute (e.g. velocity.h5: intercept m, annualPhase radian). */
-    private static String datasetUnit(Path f, String dataset, String fallback) {
+    private static java.util.Map<String, String> datasetUnits(Path f) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
         try (HdfFile h = new HdfFile(f)) {
-            Node n = h.getChildren().get(dataset);
-            Attribute a = n == null ? null : n.getAttribute("UNIT");
-            Object v = a == null ? null : a.getData();
-            return v == null ? fallback : v.toString();
+            for (Node n : h) {
+                Attribute a = n.getAttribute("UNIT");
+                Object v = a == null ? null : a.getData();
+                if (v != null) {
+                    out.put(n.getName(), v.toString());
+                }
+            }
         } catch (RuntimeException e) {
-            return fallback;
+            LOG.debug("no per-dataset units in {}: {}", f, e.getMessage());
         }
+        return out;
     }
 
     /**
