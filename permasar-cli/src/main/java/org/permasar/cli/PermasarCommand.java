@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.products.GeometryCommand.class,
                 org.permasar.cli.products.AltCommand.class,
                 org.permasar.cli.products.ValidateCommand.class,
+                ViewCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {
 

@@ -1,0 +1,58 @@
+package org.permasar.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.permasar.stack.InvalidInputException;
+import org.permasar.viewer.ViewerServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code permasar view DIR}: browse an output folder in a web browser until Ctrl-C. */
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = {"Serve a local web viewer of an output folder: every 2-D raster (MintPy HDF5, GeoTIFF) on a map,"
+                + " and the time series of every timeseries*.h5 (asc/desc tracks) under a clicked pixel,"
+                + " with the model fitted in the neighbouring velocity.h5.",
+            "Only files under DIR are served. Stop with Ctrl-C."})
+final class ViewCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "Output folder to view.")
+    Path dir;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the folder to the network).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(dir, Files.exists(dir) ? "not a folder" : "no such folder");
+        }
+        quietServerLogs();
+        ViewerServer server = ViewerServer.start(new ViewerServer.Config(dir, host, port));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "permasar-view-shutdown"));
+        System.out.println("Viewer at " + server.url());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** Javalin and Jetty log every start step at INFO; keep warnings only unless the user configured them. */
+    private static void quietServerLogs() {
+        for (String logger : new String[] {"io.javalin", "org.eclipse.jetty"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.permasar.viewer;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.permasar.stack.InvalidInputException;
+
+/**
+ * The {@code permasar view} web server: a Javalin (Jetty) server that serves the viewer page
+ * from the class path, Chart.js from its WebJar, and a small read-only API over one folder.
+ *
+ * <pre>
+ *   GET /api/layers                               every 2-D raster under the folder (JSON)
+ *   GET /api/raster?file=F&amp;dataset=D&amp;band=B      a layer as float32 little-endian, row-major
+ *                                                 (headers X-Rows, X-Cols, X-Step: decimation)
+ *   GET /api/series?file=F&amp;row=R&amp;col=C           time series (mm) under that pixel of F (JSON)
+ *   GET /files/PATH                               a file under the folder, as is
+ * </pre>
+ * Every file name goes through {@link PathGuard}: names that leave the folder give 403, names
+ * of missing files 404, bad parameters 400. Binds to 127.0.0.1 unless told otherwise.
+ *
+ * <p>Usage: {@code try (ViewerServer s = ViewerServer.start(new ViewerServer.Config(dir, "127.0.0.1", 0))) …}.
+ */
+public final class ViewerServer implements AutoCloseable {
+    /** Rasters larger than this are decimated before they are sent (values). */
+    public static final long DEFAULT_MAX_PIXELS = 4_000_000L;
+
+    /**
+     * Server settings.
+     *
+     * @param root folder to serve (must exist)
+     * @param host interface to bind, e.g. 127.0.0.1 (default) or 0.0.0.0
+     * @param port TCP port, 0 for any free port
+     */
+    public record Config(Path root, String host, int port) {
+        public Config {
+            Objects.requireNonNull(root, "root");
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("host must be given, got '" + host + "'");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in 0…65535, got " + port);
+            }
+        }
+
+        /** Loopback on any free port. */
+        public static Config local(Path root) {
+            return new Config(root, "127.0.0.1", 0);
+        }
+    }
+
+    private final Javalin app;
+    private final String host;
+
+    private ViewerServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /**
+     * Starts the server; returns once it listens.
+     *
+     * @throws IllegalArgumentException when the root is not an existing folder or the settings are invalid
+     */
+    public static ViewerServer start(Config config) {
+        PathGuard guard = new PathGuard(config.root());
+        LayerCatalog catalog = new LayerCatalog(guard);
+        PixelSeries series = new PixelSeries(guard);
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/org/permasar/viewer/web";
+                s.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
+        });
+        app.get("/api/layers", ctx -> ctx.json(layersJson(catalog.layers())));
+        app.get("/api/raster", ctx -> raster(ctx, guard));
+        app.get("/api/series", ctx -> series(ctx, guard, series));
+        app.get("/files/<path>", ctx -> rawFile(ctx, guard));
+        app.exception(PathGuard.Refused.class, (e, ctx) -> ctx.status(403).result("forbidden: " + e.getMessage()));
+        app.exception(PathGuard.Missing.class, (e, ctx) -> ctx.status(404).result("not found: " + e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).result(e.getMessage()));
+        app.exception(InvalidInputException.class, (e, ctx) -> ctx.status(400).result(e.getMessage()));
+        app.start(config.host(), config.port());
+        return new ViewerServer(app, config.host());
+    }
+
+    /** The port the server listens on (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The page address, e.g. {@code http://127.0.0.1:8080/}. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    private static void raster(Context ctx, PathGuard guard) throws Exception {
+        Path f = guard.file(required(ctx, "file"));
+        String dataset = required(ctx, "dataset");
+        int band = intParam(ctx, "band", 0);
+        long maxPixels = intParam(ctx, "maxPixels", (int) DEFAULT_MAX_PIXELS);
+        int rows, cols;
+        try (var src = org.permasar.io.RasterFormats.open(f)) {
+            rows = src.grid().rows();
+            cols = src.grid().cols();
+        }
+        int step = LayerCatalog.stepFor(rows, cols, maxPixels);
+        float[] v = LayerCatalog.read(f, dataset, band, step);
+        ByteBuffer buf = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(v);
+        ctx.header("X-Rows", Integer.toString((rows + step - 1) / step));
+        ctx.header("X-Cols", Integer.toString((cols + step - 1) / step));
+        ctx.header("X-Step", Integer.toString(step));
+        ctx.contentType("application/octet-stream").result(buf.array());
+    }
+
+    private static void series(Context ctx, PathGuard guard, PixelSeries series) throws Exception {
+        Path f = guard.file(required(ctx, "file"));
+        int row = intParam(ctx, "row", -1), col = intParam(ctx, "col", -1);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (PixelSeries.Series s : series.at(f, row, col)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", s.file());
+            m.put("track", s.track());
+            m.put("row", s.row());
+            m.put("col", s.col());
+            m.put("unit", "mm");
+            m.put("dates", isoDates(s.dates()));
+            m.put("mm", numbers(s.mm()));
+            m.put("model", s.model() == null ? null : modelJson(s.model()));
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", guard.relativize(f));
+        out.put("row", row);
+        out.put("col", col);
+        out.put("series", list);
+        ctx.json(out);
+    }
+
+    private static Map<String, Object> modelJson(PixelSeries.Model m) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("velocityFile", m.velocityFile());
+        o.put("refDate", m.refDate().toString());
+        o.put("velocityMmPerYear", num(m.velocityMmPerYear()));
+        o.put("interceptMm", num(m.interceptMm()));
+        o.put("annualAmplitudeMm", num(m.annualAmplitudeMm()));
+        o.put("annualPhaseRad", num(m.annualPhaseRad()));
+        o.put("dates", isoDates(m.dates()));
+        o.put("mm", numbers(m.mm()));
+        return o;
+    }
+
+    private static List<Map<String, Object>> layersJson(List<LayerCatalog.Layer> layers) {
+        List<Map<String, Object>> out = new ArrayList<>(layers.size());
+        for (LayerCatalog.Layer l : layers) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", l.name());
+            m.put("file", l.file());
+            m.put("dataset", l.dataset());
+            m.put("band", l.band());
+            m.put("unit", l.unit());
+            m.put("fileType", l.fileType());
+            m.put("rows", l.rows());
+            m.put("cols", l.cols());
+            m.put("epsg", l.epsg());
+            m.put("transform", l.transform());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static void rawFile(Context ctx, PathGuard guard) throws Exception {
+        Path f = guard.file(ctx.pathParam("path"));
+        String type = Files.probeContentType(f);
+        ctx.contentType(type == null ? "application/octet-stream" : type);
+        ctx.result(Files.newInputStream(f));
+    }
+
+    // ------------------------------------------------------------------ parameters and JSON values
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException("query parameter '" + name + "' is required");
+        }
+        return v;
+    }
+
+    private static int intParam(Context ctx, String name, int dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("query parameter '" + name + "' must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static List<String> isoDates(List<LocalDate> dates) {
+        List<String> out = new ArrayList<>(dates.size());
+        dates.forEach(d -> out.add(d.toString()));
+        return out;
+    }
+
+    /** JSON has no NaN: missing values become null. */
+    private static List<Double> numbers(double[] v) {
+        List<Double> out = new ArrayList<>(v.length);
+        for (double x : v) {
+            out.add(num(x));
+        }
+        return out;
+    }
+
+    private static Double num(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}
