@@ -84,9 +84,10 @@ public final class LstRegridder {
             Arrays.fill(out, Float.NaN);
         } else {
             GridGeometry srcGrid = lstGrid.subset(src);
+            float[] all = source.read(src).celsius();
             float[] buf = new float[src.size()];
             for (int t = 0; t < layers; t++) {
-                source.readLayer(t, src, buf, 0);
+                System.arraycopy(all, t * buf.length, buf, 0, buf.length);
                 float[] r = GridResampler.resample(buf, srcGrid, dst, method);
                 System.arraycopy(r, 0, out, t * n, n);
             }

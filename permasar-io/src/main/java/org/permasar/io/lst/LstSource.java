@@ -278,7 +278,10 @@ public final class LstSource implements AutoCloseable {
             throw new IllegalArgumentException("date index " + t + " outside 0–" + (dates.size() - 1));
         }
         readRaw(t, w, dest, off);
-        int n = w.size();
+        convert(dest, off, w.size());
+    }
+
+    private void convert(float[] dest, int off, int n) {
         float sc = (float) scale;
         float shift = kelvin ? 273.15f : 0f;
         for (int i = off; i < off + n; i++) {
@@ -295,8 +298,14 @@ public final class LstSource implements AutoCloseable {
     /** Every date inside {@code w}, layer-major, °C. */
     public LstCube read(Window w) throws IOException {
         float[] out = new float[Math.multiplyExact(dates.size(), w.size())];
-        for (int t = 0; t < dates.size(); t++) {
-            readLayer(t, w, out, t * w.size());
+        if (multi != null) {
+            // one decoding pass for all bands of a pixel-interleaved file
+            multi.readBands(bandOfLayer, w, out, 0, 1f);
+            convert(out, 0, out.length);
+        } else {
+            for (int t = 0; t < dates.size(); t++) {
+                readLayer(t, w, out, t * w.size());
+            }
         }
         return new LstCube(grid.subset(w).withNodata(Double.NaN), dates, out);
     }

@@ -213,11 +213,12 @@ public final class SoilMoistureReader implements AutoCloseable {
     public MoistureCube read(Window w) throws IOException {
         int n = w.size(), cells = dates.size() * layers.size();
         float[] out = new float[Math.multiplyExact(cells, n)];
+        if (multi != null) {
+            multi.readBands(bands, w, out, 0, scale); // one decoding pass for all bands
+        }
         for (int k = 0; k < cells; k++) {
             Path f = multi != null ? path : files[k];
-            if (multi != null) {
-                multi.readBand(bands[k], w, out, k * n, scale);
-            } else {
+            if (multi == null) {
                 try (GeoTiffReader r = GeoTiffReader.open(f)) {
                     r.readBand(0, w, out, k * n, scale);
                 }
