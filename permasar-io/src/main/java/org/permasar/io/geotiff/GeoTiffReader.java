@@ -172,8 +172,20 @@ public final class GeoTiffReader implements RasterSource {
      * multiplied by {@code scale}; values equal to the nodata value (and NaN) become NaN.
      */
     public void readBand(int band, Window window, float[] dest, int offset, float scale) throws IOException {
-        if (band < 0 || band >= bands) {
-            throw new IllegalArgumentException("band " + band + " outside 0–" + (bands - 1) + " of " + path);
+        readBands(new int[] {band}, window, dest, offset, scale);
+    }
+
+    /**
+     * Reads several bands (0-based, any order) of one window in a single decoding pass: band
+     * {@code bands[k]} goes to {@code dest[offset + k·window.size() + r·cols + c]}, multiplied by
+     * {@code scale}, nodata → NaN. For pixel-interleaved multi-band files this decodes each strip or tile
+     * once instead of once per band.
+     */
+    public void readBands(int[] bands, Window window, float[] dest, int offset, float scale) throws IOException {
+        for (int band : bands) {
+            if (band < 0 || band >= this.bands) {
+                throw new IllegalArgumentException("band " + band + " outside 0–" + (this.bands - 1) + " of " + path);
+            }
         }
         if (!window.fitsIn(grid.rows(), grid.cols())) {
             throw new IllegalArgumentException("window " + window + " outside grid " + grid.rows() + "×" + grid.cols()
@@ -183,32 +195,34 @@ public final class GeoTiffReader implements RasterSource {
             throw new IllegalStateException(path + " is closed");
         }
         Rasters r;
-        FieldType ft;
         try {
-            ft = dir.getFieldTypeForSample(band);
-            r = dir.readRasters(new ImageWindow(window.col0(), window.row0(), window.colEnd(), window.rowEnd()),
-                    new int[] {band});
+            r = dir.readRasters(new ImageWindow(window.col0(), window.row0(), window.colEnd(), window.rowEnd()), bands);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(path, "band " + (band + 1), "cannot decode " + window
+            throw new InvalidInputException(path, "band " + (bands.length == 1 ? "" + (bands[0] + 1)
+                    : java.util.Arrays.toString(bands)), "cannot decode " + window
                     + " (truncated or damaged file: " + e + ")", e);
         }
-        ByteBuffer bb = r.getSampleValues()[0];
         int n = window.size();
         double nd = grid.nodata();
         boolean hasNd = !Double.isNaN(nd);
-        for (int i = 0; i < n; i++) {
-            double v = switch (ft) {
-                case BYTE, UNDEFINED -> bb.get(i) & 0xFF;
-                case SBYTE -> bb.get(i);
-                case SHORT -> bb.getShort(2 * i) & 0xFFFF;
-                case SSHORT -> bb.getShort(2 * i);
-                case LONG -> bb.getInt(4 * i) & 0xFFFFFFFFL;
-                case SLONG -> bb.getInt(4 * i);
-                case FLOAT -> bb.getFloat(4 * i);
-                case DOUBLE -> bb.getDouble(8 * i);
-                default -> throw new InvalidInputException(path, "band " + (band + 1), "unsupported sample type " + ft);
-            };
-            dest[offset + i] = (hasNd && v == nd) ? Float.NaN : (float) (v * scale);
+        for (int k = 0; k < bands.length; k++) {
+            FieldType ft = dir.getFieldTypeForSample(bands[k]);
+            ByteBuffer bb = r.getSampleValues()[k];
+            int o = offset + k * n;
+            for (int i = 0; i < n; i++) {
+                double v = switch (ft) {
+                    case BYTE, UNDEFINED -> bb.get(i) & 0xFF;
+                    case SBYTE -> bb.get(i);
+                    case SHORT -> bb.getShort(2 * i) & 0xFFFF;
+                    case SSHORT -> bb.getShort(2 * i);
+                    case LONG -> bb.getInt(4 * i) & 0xFFFFFFFFL;
+                    case SLONG -> bb.getInt(4 * i);
+                    case FLOAT -> bb.getFloat(4 * i);
+                    case DOUBLE -> bb.getDouble(8 * i);
+                    default -> throw new InvalidInputException(path, "band " + (bands[k] + 1), "unsupported sample type " + ft);
+                };
+                dest[o + i] = (hasNd && v == nd) ? Float.NaN : (float) (v * scale);
+            }
         }
     }
 
