@@ -30,17 +30,21 @@ import org.slf4j.LoggerFactory;
  * <p>Values equal to a file's GDAL_NODATA become NaN; encoding (raw DN × scale) and unit (K or °C) are
  * fixed at {@link #open} from {@link LstOptions}, detecting what is AUTO from a sample (the central
  * ≤ 256 × 256 pixels of up to five dates; a whole date only when that sample holds no valid value).
- * Windows are decoded on demand; folder files are opened per read, so memory stays at one file.
+ * Windows are decoded on demand. A folder's files stay open (their compressed bytes in memory) while
+ * they total at most {@link #KEEP_OPEN_BYTES}; larger folders are opened per read, holding one file at a time.
  * Not thread-safe.
  */
 public final class LstSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LstSource.class);
     private static final int SAMPLE = 256;
+    /** Folders whose files total at most this many bytes keep every file open between reads. */
+    public static final long KEEP_OPEN_BYTES = 256L << 20;
 
     private final Path path;
     private final GeoTiffReader multi;
     private final int[] bandOfLayer;
     private final List<Path> files;
+    private final GeoTiffReader[] open;
     private final GridGeometry grid;
     private final List<LocalDate> dates;
     private boolean raw;
@@ -53,6 +57,18 @@ public final class LstSource implements AutoCloseable {
         this.multi = multi;
         this.bandOfLayer = bandOfLayer;
         this.files = files;
+        long bytes = 0;
+        if (files != null) {
+            for (Path f : files) {
+                try {
+                    bytes += Files.size(f);
+                } catch (IOException e) {
+                    bytes = Long.MAX_VALUE;
+                    break;
+                }
+            }
+        }
+        this.open = files != null && bytes <= KEEP_OPEN_BYTES ? new GeoTiffReader[files.size()] : null;
         this.grid = grid;
         this.dates = List.copyOf(dates);
     }
@@ -238,8 +254,15 @@ public final class LstSource implements AutoCloseable {
         if (multi != null) {
             multi.readBand(bandOfLayer[t], w, dest, off, 1f);
         } else {
-            try (GeoTiffReader r = GeoTiffReader.open(files.get(t))) {
-                r.readBand(0, w, dest, off, 1f);
+            if (open != null) {
+                if (open[t] == null) {
+                    open[t] = GeoTiffReader.open(files.get(t));
+                }
+                open[t].readBand(0, w, dest, off, 1f);
+            } else {
+                try (GeoTiffReader r = GeoTiffReader.open(files.get(t))) {
+                    r.readBand(0, w, dest, off, 1f);
+                }
             }
         }
     }
@@ -319,6 +342,14 @@ public final class LstSource implements AutoCloseable {
     public void close() {
         if (multi != null) {
             multi.close();
+        }
+        if (open != null) {
+            for (int i = 0; i < open.length; i++) {
+                if (open[i] != null) {
+                    open[i].close();
+                    open[i] = null;
+                }
+            }
         }
     }
 }

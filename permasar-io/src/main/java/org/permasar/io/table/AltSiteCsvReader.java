@@ -23,6 +23,12 @@ public final class AltSiteCsvReader {
 
     public static List<AltSite> read(Path file) throws IOException {
         CsvTable t = CsvTable.read(file);
+        for (String c : t.columns()) {
+            if (c.matches("[-+]?\\d+(\\.\\d*)?([eE][-+]?\\d+)?")) {
+                throw new InvalidInputException(file, "a header line is required (id,lon,lat,alt[,vwc]); the first line "
+                        + t.columns() + " looks like data");
+            }
+        }
         int id = t.require("site id", "id", "name", "site", "site_id", "station");
         int lon = t.require("longitude", "lon", "longitude", "long", "x");
         int lat = t.require("latitude", "lat", "latitude", "y");

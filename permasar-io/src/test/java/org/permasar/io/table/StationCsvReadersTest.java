@@ -71,6 +71,15 @@ class StationCsvReadersTest {
     }
 
     @Test
+    void xidatanFiveVariablesWithUnits() throws IOException {
+        List<DailySeries> s = DailyCsvReader.readAll(DATA.resolve("temperature/xidatan_daily_2014-2018.csv"));
+        assertThat(s).extracting(DailySeries::unit).containsExactly("°C", "%", "m/s", "W/m²", "mm");
+        // README §4: 2014-01-01 … 2018-12-31 → 365·5 + 1 (2016) days
+        assertThat(s.get(0).length()).isEqualTo(1826);
+        assertThat(s.get(0).valueAt(LocalDate.of(2014, 1, 2))).isEqualTo(-15.14);
+    }
+
+    @Test
     void golmudInsertedDecemberIsMissing() throws IOException {
         DailySeries tair = DailyCsvReader.read(DATA.resolve("temperature/golmud_daily_1956-2018.csv"), "tair_degC");
         assertThat(tair.start()).isEqualTo(LocalDate.of(1956, 1, 1));
@@ -148,6 +157,9 @@ class StationCsvReadersTest {
         Files.writeString(neg, "site,lon,lat,alt\nA,1,2,-3\n");
         assertThatThrownBy(() -> AltSiteCsvReader.read(neg)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("-3.0");
+        Path headless = tmp.resolve("headless.csv");
+        Files.writeString(headless, "QT01,92.9,34.7,2.1\n");
+        assertThatThrownBy(() -> AltSiteCsvReader.read(headless)).hasMessageContaining("header line is required");
         Path dup = tmp.resolve("dupsite.csv");
         Files.writeString(dup, "id,lon,lat,alt\nA,1,2,3\nA,1,2,3\n");
         assertThatThrownBy(() -> AltSiteCsvReader.read(dup)).hasMessageContaining("'A' repeats");
