@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.products.AltCommand.class,
                 org.permasar.cli.products.ValidateCommand.class,
                 ViewCommand.class,
+                org.permasar.cli.seasonal.FitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {
 
