@@ -47,11 +47,11 @@ class FitCommandTest {
         Path work = Files.createDirectories(tmp.resolve("mintpy"));
         Files.copy(noisy.resolve("asc/truthTimeseries.h5"), work.resolve("timeseries.h5"), StandardCopyOption.REPLACE_EXISTING);
         // MintPy needs a reference pixel; (0, 0) is a seasonal land pixel of the scene
-        Process a = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py; f = h5py.File('timeseries.h5', 'r+'); "
+        Process attr = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py; f = h5py.File('timeseries.h5', 'r+'); "
                 + "f.attrs['REF_Y'] = '0'; f.attrs['REF_X'] = '0'; f.close()").directory(work.toFile()).redirectErrorStream(true).start();
-        String alog = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(a.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assumeTrue(a.exitValue() == 0, "h5py not available: " + alog);
+        String alog = new String(attr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(attr.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(attr.exitValue() == 0, "h5py not available: " + alog);
         Process p = new ProcessBuilder("/usr/bin/python3", "-m", "mintpy.cli.timeseries2velocity", "timeseries.h5",
                 "--periodic", "1.0", "-o", "mintpyVelocity.h5").directory(work.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
