@@ -90,6 +90,28 @@ public final class MintPyWriter {
         writeRasters(path, grid, datasets, a);
     }
 
+    /**
+     * As {@link #writeVelocity(Path, GridGeometry, LinkedHashMap, Map)}, and each dataset named in
+     * {@code units} also gets its own {@code UNIT} attribute, as MintPy's {@code timeseries2velocity}
+     * writes them (e.g. {@code annualPhase}: radian, {@code intercept}: m).
+     */
+    public static void writeVelocity(Path path, GridGeometry grid, LinkedHashMap<String, float[]> datasets,
+                                     Map<String, String> units, Map<String, String> attrs) throws IOException {
+        LinkedHashMap<String, String> a = attributes(attrs, grid, "velocity");
+        a.putIfAbsent("UNIT", "m/year");
+        if (datasets == null || datasets.isEmpty()) {
+            throw new IllegalArgumentException("at least one dataset is needed");
+        }
+        datasets.forEach((name, v) -> checkCube(name, v, 1, grid));
+        write(path, a, f -> datasets.forEach((name, v) -> {
+            var ds = f.putDataset(name, cube3(v, 1, grid)[0]);
+            String u = units == null ? null : units.get(name);
+            if (u != null) {
+                ds.putAttribute("UNIT", u);
+            }
+        }));
+    }
+
     /** {@code temporalCoherence.h5}: dataset {@code temporalCoherence} (float32, 0–1), UNIT=1. */
     public static void writeTemporalCoherence(Path path, GridGeometry grid, float[] coherence,
                                               Map<String, String> attrs) throws IOException {

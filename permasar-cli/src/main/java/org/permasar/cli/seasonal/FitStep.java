@@ -1,0 +1,242 @@
+package org.permasar.cli.seasonal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.permasar.grid.GridGeometry;
+import org.permasar.grid.Window;
+import org.permasar.io.lst.LstRegridder;
+import org.permasar.io.mintpy.MintPyGeometry;
+import org.permasar.io.mintpy.MintPyProduct;
+import org.permasar.permafrost.pecm.PecmFit;
+import org.permasar.permafrost.pecm.PecmForcing;
+import org.permasar.permafrost.pecm.PecmForcingBuilder;
+import org.permasar.permafrost.pecm.PecmStatus;
+import org.permasar.thermal.FreezeThawOnsets;
+import org.permasar.thermal.HantsParameters;
+import org.permasar.timefn.LinearBatchFit;
+import org.permasar.timefn.ProminentExtremaTest;
+import org.permasar.timefn.SeasonalityClassifier;
+import org.permasar.timefn.TimeFunctionFit;
+import org.permasar.timefn.TimeFunctionModel;
+
+/**
+ * The per-block work of {@code permasar fit}: read the block's time series (optionally LOS → vertical,
+ * {@code d_up = d_LOS / cos θ_inc}), fit the time functions ({@link TimeFunctionFit}), test seasonality
+ * ({@link ProminentExtremaTest}; amplitude and timing NaN where not seasonal, SCIENCE.md §2), and for
+ * PECM build the forcing from the regridded LST and fit v, d ({@link PecmFit}).
+ *
+ * <p>Reason codes ({@code fitStatus}): 0 ok, 1 fewer valid dates than unknowns (also every pixel when the
+ * series has fewer dates than the model has unknowns, or spans less than its longest period), 2 singular.
+ * {@code pecmStatus}: {@link PecmStatus} codes. Outputs go to {@link #products()}; counts for the
+ * summary line are kept atomically. Thread-safe given one {@link Workspace} per thread.
+ */
+final class FitStep {
+    /** fitStatus: the series is too short for the model (fewer dates than unknowns, or shorter than a period). */
+    static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
+
+    /** PECM settings. */
+    record Pecm(List<LocalDate> lstDates, HantsParameters hants, double centreOffsetDays, FreezeThawOnsets onsets,
+                float[] kappaRatio, int refIndex) {
+    }
+
+    /** Thread-confined readers and HANTS workspace. */
+    record Workspace(MintPyProduct timeseries, MintPyGeometry geometry, LstRegridder lst, LstDaily daily) {
+    }
+
+    private final GridGeometry grid;
+    private final List<LocalDate> dates;
+    private final TimeFunctionModel model;
+    private final ProminentExtremaTest classifier;
+    private final Pecm pecm;
+    private final boolean tooShort;
+    private final FitProducts products;
+    private final AtomicLongArray fitCounts = new AtomicLongArray(4);     // ok, too few, singular, seasonal
+    private final AtomicLongArray pecmCounts = new AtomicLongArray(16);
+
+    FitStep(GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model, ProminentExtremaTest classifier,
+            Pecm pecm) {
+        this.grid = grid;
+        this.dates = List.copyOf(dates);
+        this.model = model;
+        this.classifier = classifier;
+        this.pecm = pecm;
+        double span = ChronoUnit.DAYS.between(dates.get(0), dates.get(dates.size() - 1)) / TimeFunctionModel.DAYS_PER_YEAR;
+        double longest = 0;
+        for (double p : model.periodsYears()) {
+            longest = Math.max(longest, p);
+        }
+        tooShort = dates.size() < model.parameterCount() || span < longest;
+        products = new FitProducts(grid);
+        products.declare("intercept", "m", "intercept of the time-function fit");
+        products.declare("velocity", "m/year", "linear rate, " + model);
+        products.declare("velocityStd", "m/year", "one-sigma of the linear rate (residual-based, as MintPy)");
+        products.declare("annualAmplitude", "m", "annual amplitude |A| (MintPy)");
+        products.declare("annualPhase", "radian", "annual phase atan2(cos, sin) (MintPy)");
+        products.declare("seasonalAmplitude", "m", "seasonal peak-to-trough amplitude 2|A| (seasonal pixels only)");
+        products.declare("seasonalAmplitudeStd", "m", "one-sigma of the peak-to-trough amplitude");
+        products.declare("seasonalTiming", "day", "day of year of the annual maximum (seasonal pixels only)");
+        products.declare("seasonalMask", "1", "1 = seasonal (extrema test), 0 = not seasonal or not fitted");
+        products.declare("residualRms", "m", "RMS of the time-function residuals");
+        products.declare("fitStatus", "1", "0 ok, 1 too few valid dates / series too short, 2 singular");
+        if (pecm != null) {
+            products.declare("pecmVelocity", "m/year", "PECM long-term rate v (Chen et al. 2018)");
+            products.declare("pecmVelocityStd", "m/year", "one-sigma of v");
+            products.declare("pecmSeasonalCoef", "m/sqrt(degC*day)", "PECM seasonal coefficient d");
+            products.declare("pecmSeasonalCoefStd", "m/sqrt(degC*day)", "one-sigma of d");
+            products.declare("pecmResidualRms", "m", "RMS of the PECM residuals");
+            products.declare("pecmPeakToTrough", "m", "modelled seasonal peak-to-trough |d|·max I, mean over years");
+            products.declare("pecmStatus", "1", "PECM reason code (0 ok, 1 no LST, 2 no thaw, 3 no freeze, "
+                    + "4 dates outside LST, 5 too short, 6 singular, 7 LST gap, 8 no reference)");
+        }
+    }
+
+    FitProducts products() {
+        return products;
+    }
+
+    /** A workspace for one worker thread. */
+    Workspace workspace(MintPyProduct ts, MintPyGeometry geometry, LstRegridder lst) {
+        LstDaily d = pecm == null ? null : new LstDaily(pecm.lstDates(), pecm.hants(), pecm.centreOffsetDays());
+        return new Workspace(ts, geometry, lst, d);
+    }
+
+    /** Processes one block. */
+    void process(Window w, Workspace ws) throws IOException {
+        int npix = w.size();
+        int n = dates.size();
+        float[] y = ws.timeseries().read("timeseries", w);
+        if (ws.geometry() != null) {
+            float[] inc = ws.geometry().read("incidenceAngle", w);
+            for (int i = 0; i < n; i++) {
+                int o = i * npix;
+                for (int q = 0; q < npix; q++) {
+                    y[o + q] = (float) (y[o + q] / Math.cos(Math.toRadians(inc[q]))); // vertical-only motion: d_up = d_LOS / cos θ
+                }
+            }
+        }
+        fitTimeFunctions(w, y, npix);
+        if (pecm != null) {
+            fitPecm(w, ws, y, npix);
+        }
+    }
+
+    private void fitTimeFunctions(Window w, float[] y, int npix) {
+        byte[] status = new byte[npix];
+        if (tooShort) {
+            java.util.Arrays.fill(status, SERIES_TOO_SHORT);
+            products.put("fitStatus", w, status);
+            fitCounts.addAndGet(1, npix);
+            return;
+        }
+        TimeFunctionFit.Result r = TimeFunctionFit.fit(model, dates, y, npix);
+        boolean[] seasonal = dates.size() >= 8 ? classifier.classify(dates, y, npix).seasonal() : new boolean[npix];
+        TimeFunctionFit.Result m = SeasonalityClassifier.maskNonSeasonal(r, seasonal);
+        double[] mask = new double[npix];
+        long ok = 0, few = 0, sing = 0, nSeasonal = 0;
+        for (int q = 0; q < npix; q++) {
+            status[q] = r.status()[q];
+            mask[q] = r.status()[q] == LinearBatchFit.OK ? (seasonal[q] ? 1 : 0) : Double.NaN;
+            ok += status[q] == LinearBatchFit.OK ? 1 : 0;
+            few += status[q] == LinearBatchFit.TOO_FEW_VALID ? 1 : 0;
+            sing += status[q] == LinearBatchFit.SINGULAR ? 1 : 0;
+            nSeasonal += seasonal[q] ? 1 : 0;
+        }
+        fitCounts.addAndGet(0, ok);
+        fitCounts.addAndGet(1, few);
+        fitCounts.addAndGet(2, sing);
+        fitCounts.addAndGet(3, nSeasonal);
+        products.put("intercept", w, r.intercept());
+        if (model.polynomialDegree() >= 1) {
+            products.put("velocity", w, r.rate());
+            products.put("velocityStd", w, r.rateStd());
+        }
+        products.put("annualAmplitude", w, r.annualAmplitude());
+        products.put("annualPhase", w, r.annualPhase());
+        products.put("seasonalAmplitude", w, m.seasonalAmplitude());
+        products.put("seasonalAmplitudeStd", w, m.seasonalAmplitudeStd());
+        products.put("seasonalTiming", w, m.seasonalTiming());
+        products.put("seasonalMask", w, mask);
+        products.put("residualRms", w, r.residualRms());
+        products.put("fitStatus", w, status);
+    }
+
+    private void fitPecm(Window w, Workspace ws, float[] y, int npix) throws IOException {
+        float[] lst = ws.lst().read(w).celsius();
+        LstDaily.Block b = ws.daily().daily(lst, npix);
+        int ndays = ws.daily().days();
+        double[][] on = pecm.onsets().detectBlock(ws.daily().start(), b.daily(), ndays, npix);
+        double[] kappa = new double[npix];
+        for (int r = 0; r < w.rows(); r++) {
+            for (int c = 0; c < w.cols(); c++) {
+                kappa[r * w.cols() + c] = pecm.kappaRatio()[(w.row0() + r) * grid.cols() + w.col0() + c];
+            }
+        }
+        PecmForcing f = PecmForcingBuilder.build(ws.daily().start(), b.daily(), ndays, npix, on[0], on[1], dates, kappa);
+        PecmFit.Result p = PecmFit.fit(f, y, pecm.refIndex());
+        double[] ptt = new double[npix];
+        for (int q = 0; q < npix; q++) {
+            double s = 0;
+            int k = 0;
+            for (int yr = 0; yr < p.years(); yr++) {
+                double v = p.peakToTrough()[yr * npix + q];
+                if (!Double.isNaN(v)) {
+                    s += v;
+                    k++;
+                }
+            }
+            ptt[q] = k == 0 ? Double.NaN : s / k;
+            pecmCounts.incrementAndGet(Math.min(15, p.status()[q] & 0xff));
+        }
+        products.put("pecmVelocity", w, p.rate());
+        products.put("pecmVelocityStd", w, p.rateStd());
+        products.put("pecmSeasonalCoef", w, p.seasonalCoefficient());
+        products.put("pecmSeasonalCoefStd", w, p.seasonalStd());
+        products.put("pecmResidualRms", w, p.residualRms());
+        products.put("pecmPeakToTrough", w, ptt);
+        products.put("pecmStatus", w, p.status());
+    }
+
+    /** "N pixels fitted, M NaN: k too few valid dates, …; S seasonal". */
+    String summary() {
+        long ok = fitCounts.get(0), few = fitCounts.get(1), sing = fitCounts.get(2);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %d pixels fitted, %d NaN", model, ok, few + sing));
+        if (few + sing > 0) {
+            s.append(": ");
+            String sep = "";
+            if (few > 0) {
+                s.append(few).append(tooShort ? " series too short for the model" : " too few valid dates");
+                sep = ", ";
+            }
+            if (sing > 0) {
+                s.append(sep).append(sing).append(" singular");
+            }
+        }
+        s.append("; ").append(fitCounts.get(3)).append(" seasonal");
+        return s.toString();
+    }
+
+    /** "PECM: N pixels fitted, M NaN: k no thaw onset, …", or null without PECM. */
+    String pecmSummary() {
+        if (pecm == null) {
+            return null;
+        }
+        long total = 0;
+        for (int k = 0; k < pecmCounts.length(); k++) {
+            total += pecmCounts.get(k);
+        }
+        long ok = pecmCounts.get(PecmStatus.OK);
+        StringBuilder s = new StringBuilder("PECM: " + ok + " pixels fitted, " + (total - ok) + " NaN");
+        String sep = ": ";
+        for (int k = 1; k < pecmCounts.length(); k++) {
+            if (pecmCounts.get(k) > 0) {
+                s.append(sep).append(pecmCounts.get(k)).append(' ').append(PecmStatus.describe((byte) k));
+                sep = ", ";
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,186 @@
+package org.permasar.cli.seasonal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.permasar.cli.CliRunner;
+import org.permasar.cli.products.ProductRasters;
+import org.permasar.io.mintpy.MintPyProduct;
+import org.permasar.sim.Region;
+
+/**
+ * End to end on the simulated scene ({@code permasar simulate --small}, known truth): MintPy's own
+ * {@code timeseries2velocity} as referee of the trend + annual fit, the seasonality mask against the truth
+ * regions, and PECM v, d against the truth maps on the noise-free scene.
+ */
+class FitCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path noisy;
+    static Path clean;
+
+    @BeforeAll
+    static void simulate() {
+        noisy = tmp.resolve("sim");
+        clean = tmp.resolve("sim0");
+        assertThat(CliRunner.run("simulate", "--small", "--out", noisy.toString()).code()).isZero();
+        assertThat(CliRunner.run("simulate", "--small", "--no-noise", "--out", clean.toString()).code()).isZero();
+    }
+
+    private static float[] read(Path file, String ds) throws IOException {
+        return ProductRasters.read(file, ds).data();
+    }
+
+    @Test
+    void trendAnnualEqualsMintPyTimeseries2velocity() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs Debian /usr/bin/python3 with MintPy");
+        Path work = Files.createDirectories(tmp.resolve("mintpy"));
+        Files.copy(noisy.resolve("asc/truthTimeseries.h5"), work.resolve("timeseries.h5"), StandardCopyOption.REPLACE_EXISTING);
+        // MintPy needs a reference pixel; (0, 0) is a seasonal land pixel of the scene
+        Process attr = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py; f = h5py.File('timeseries.h5', 'r+'); "
+                + "f.attrs['REF_Y'] = '0'; f.attrs['REF_X'] = '0'; f.close()").directory(work.toFile()).redirectErrorStream(true).start();
+        String alog = new String(attr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(attr.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(attr.exitValue() == 0, "h5py not available: " + alog);
+        Process p = new ProcessBuilder("/usr/bin/python3", "-m", "mintpy.cli.timeseries2velocity", "timeseries.h5",
+                "--periodic", "1.0", "-o", "mintpyVelocity.h5").directory(work.toFile()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(!log.contains("No module named"), "MintPy is not installed: " + log);
+        assertThat(p.exitValue()).as(log).isZero();
+
+        Path out = tmp.resolve("fitTa");
+        CliRunner.Result r = CliRunner.run("fit", work.resolve("timeseries.h5").toString(), "--model", "trend+annual",
+                "--out", out.toString(), "--geotiff");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("pixels fitted").contains("seasonal");
+        Path ours = out.resolve("velocity.h5");
+        Path theirs = work.resolve("mintpyVelocity.h5");
+        int compared = 0;
+        for (String ds : new String[] {"velocity", "velocityStd", "intercept", "annualAmplitude"}) {
+            float[] a = read(ours, ds), b = read(theirs, ds);
+            for (int i = 0; i < a.length; i++) {
+                if (Float.isFinite(a[i]) && Float.isFinite(b[i])) {
+                    assertThat((double) a[i]).as("%s pixel %d", ds, i).isCloseTo(b[i], within(1e-6));
+                    compared++;
+                }
+            }
+        }
+        float[] pa = read(ours, "annualPhase"), pb = read(theirs, "annualPhase"), amp = read(ours, "annualAmplitude");
+        for (int i = 0; i < pa.length; i++) {
+            if (Float.isFinite(pa[i]) && Float.isFinite(pb[i]) && amp[i] > 1e-4) {
+                double d = Math.IEEEremainder(pa[i] - pb[i], 2 * Math.PI);
+                assertThat(d).as("annualPhase pixel %d", i).isCloseTo(0, within(1e-4));
+            }
+        }
+        assertThat(compared).isGreaterThan(4 * 250);
+        try (MintPyProduct v = MintPyProduct.open(ours)) {
+            assertThat(v.fileType()).isEqualTo("velocity");
+            assertThat(v.attributes()).containsEntry("START_DATE", "20170104").containsKey("REF_DATE")
+                    .containsKey("END_DATE");
+        }
+        assertThat(out.resolve("seasonalAmplitude.tif")).exists();
+    }
+
+    @Test
+    void seasonalMaskMatchesTruthRegions() throws Exception {
+        for (Path sim : new Path[] {noisy, clean}) {
+            Path out = tmp.resolve("mask-" + sim.getFileName());
+            CliRunner.Result r = CliRunner.run("fit", sim.resolve("asc/truthTimeseries.h5").toString(), "--model",
+                    "trend+annual", "--out", out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            float[] mask = read(out.resolve("velocity.h5"), "seasonalMask");
+            float[] amp = read(out.resolve("velocity.h5"), "seasonalAmplitude");
+            float[] region = read(sim.resolve("truth.h5"), "region");
+            int right = 0, total = 0;
+            for (int i = 0; i < mask.length; i++) {
+                // lake pixels have no displacement (NaN): nothing to classify
+                if (region[i] == Region.LAKE.code()) {
+                    assertThat(mask[i]).isNaN();
+                    continue;
+                }
+                boolean truth = Region.values()[(int) region[i]].isSeasonal();
+                boolean got = mask[i] == 1f;
+                right += truth == got ? 1 : 0;
+                total++;
+                if (!got) {
+                    assertThat(amp[i]).isNaN();
+                }
+            }
+            assertThat((double) right / total).as("%s: %d of %d right", sim, right, total).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void pecmRecoversTruthOnNoiseFreeScene() throws Exception {
+        Path out = tmp.resolve("pecm");
+        CliRunner.Result r = CliRunner.run("fit", clean.resolve("asc/truthTimeseries.h5").toString(), "--model", "pecm",
+                "--lst", clean.resolve("lst_8day.tif").toString(), "--geometry", clean.resolve("asc/geometryGeo.h5").toString(),
+                "--vertical", "--kappa-ratio", clean.resolve("truth.h5") + ":kappaRatio", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PECM: 300 pixels fitted, 20 NaN: 20 reference date missing");
+        Path v = out.resolve("velocity.h5");
+        float[] pv = read(v, "pecmVelocity"), pd = read(v, "pecmSeasonalCoef");
+        float[] tv = read(clean.resolve("truth.h5"), "pecmVelocity"), td = read(clean.resolve("truth.h5"), "pecmSeasonalCoef");
+        float[] region = read(clean.resolve("truth.h5"), "region");
+        int n = 0;
+        for (int i = 0; i < pv.length; i++) {
+            if (region[i] == Region.SLOPE.code()) {
+                continue;                        // east-west creep: LOS/cos(inc) is not a vertical motion there
+            }
+            if (Float.isNaN(tv[i])) {
+                assertThat(pv[i]).isNaN();       // lake
+                continue;
+            }
+            if (tv[i] != 0) {
+                assertThat((double) pv[i]).as("v pixel %d", i).isCloseTo(tv[i], within(0.01 * Math.abs(tv[i])));
+            } else {
+                assertThat((double) pv[i]).isCloseTo(0, within(1e-6));
+            }
+            if (td[i] != 0) {
+                assertThat((double) pd[i]).as("d pixel %d", i).isCloseTo(td[i], within(0.01 * Math.abs(td[i])));
+                n++;
+            } else {
+                assertThat((double) pd[i]).isCloseTo(0, within(1e-7));
+            }
+        }
+        assertThat(n).isGreaterThan(200);
+    }
+
+    @Test
+    void tooShortSeriesGivesNaNAndReasonNotACrash() throws Exception {
+        Path out = tmp.resolve("short");
+        CliRunner.Result r = CliRunner.run("fit", noisy.resolve("asc/truthTimeseries.h5").toString(), "--model",
+                "harmonics", "--periods", "5", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 pixels fitted, 320 NaN: 320 series too short for the model");
+        float[] status = read(out.resolve("velocity.h5"), "fitStatus");
+        float[] vel = read(out.resolve("velocity.h5"), "velocity");
+        for (int i = 0; i < status.length; i++) {
+            assertThat(status[i]).isEqualTo(1f);
+            assertThat(vel[i]).isNaN();
+        }
+    }
+
+    @Test
+    void missingInputsExitTwoWithOneLine() {
+        CliRunner.Result r = CliRunner.run("fit", tmp.resolve("nope.h5").toString(), "--model", "trend+annual",
+                "--out", tmp.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        r = CliRunner.run("fit", noisy.resolve("asc/truthTimeseries.h5").toString(), "--model", "pecm",
+                "--lst", tmp.resolve("nolst.tif").toString(), "--out", tmp.resolve("y").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("nolst.tif");
+    }
+}
