@@ -36,10 +36,13 @@ public record InversionParameters(InversionMethod method, WeightFunction weight,
         }
     }
 
-    /** Defaults for a method: WLS uses {@code var}, others {@code no}; L = 1; MintPy's rcond 1e-5. */
+    /**
+     * Defaults for a method: WLS uses {@code var}, others {@code no}; L = 1; MintPy's rcond 1e-5;
+     * L1 ε = 0.01 rad, 30 iterations, tolerance 1e-3 rad; NSBAS γ = 0.01; no standard deviations.
+     */
     public static InversionParameters of(InversionMethod method) {
         WeightFunction w = method == InversionMethod.WLS ? WeightFunction.VAR : WeightFunction.NO;
-        return new InversionParameters(method, w, 1, 1e-5, 1e-3, 50, 1e-5, 0.01, false);
+        return new InversionParameters(method, w, 1, 1e-5, 1e-2, 30, 1e-3, 0.01, false);
     }
 
     /** Defaults for a method named on the command line ("l2", "wls", "l1", "nsbas", "svd"). */

@@ -235,18 +235,32 @@ final class SbasInversion implements TimeSeriesInversion {
         int npix = in.pixelCount();
         float[] ph = in.phase();
         float[] mask = in.pairMask();
-        Arrays.fill(acc, 0, n * CHUNK, 0);
         Arrays.fill(chunkValid, 0, w, true);
         for (int k = 0; k < m; k++) {
             int off = k * npix + c0;
             for (int j = 0; j < w; j++) {
                 float v = ph[off + j];
-                boolean ok = !Float.isNaN(v) && (mask == null || (mask[off + j] != 0 && !Float.isNaN(mask[off + j])));
-                if (!ok) {
+                if (Float.isNaN(v) || (mask != null && (mask[off + j] == 0 || Float.isNaN(mask[off + j])))) {
                     chunkValid[j] = false;
-                    v = 0;
                 }
-                ybuf[j] = v;
+            }
+        }
+        int nValid = 0;
+        for (int j = 0; j < w; j++) {
+            nValid += chunkValid[j] ? 1 : 0;
+        }
+        if (nValid * 4 < w) { // mostly gappy chunk: the shared product would be wasted work
+            for (int j = 0; j < w; j++) {
+                solvePixel(in, c0 + j, out);
+            }
+            return;
+        }
+        Arrays.fill(acc, 0, n * CHUNK, 0);
+        for (int k = 0; k < m; k++) {
+            int off = k * npix + c0;
+            for (int j = 0; j < w; j++) {
+                float v = ph[off + j];
+                ybuf[j] = chunkValid[j] ? v : 0;
             }
             int po = k * n;
             for (int i = 0; i < n; i++) {
@@ -313,7 +327,8 @@ final class SbasInversion implements TimeSeriesInversion {
         int nu = n;
         switch (method) {
             case SVD:
-                flag = solveMinNorm(used, uw0);
+                // full rank: the min-norm velocity solution equals the least-squares one, so factor first
+                flag = solveL2(used, uw0);
                 break;
             case NSBAS: {
                 float[] ext = in.externalRate();
