@@ -171,7 +171,8 @@ final class SbasInversion implements TimeSeriesInversion {
             us[k] = sa[k];
             uw[k] = 1;
         }
-        if (method == InversionMethod.L2 && assembleLaplacian(m) && EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+        assembleInto(m, uw, n, firstL2);
+        if (method == InversionMethod.L2 && EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
             for (int k = 0; k < m; k++) {
                 Arrays.fill(z, 0, n, 0);
                 if (ra[k] >= 1) {
@@ -324,7 +325,6 @@ final class SbasInversion implements TimeSeriesInversion {
             }
         }
         QualityFlag flag;
-        int nu = n;
         switch (method) {
             case SVD:
                 // full rank: the min-norm velocity solution equals the least-squares one, so factor first
@@ -337,7 +337,6 @@ final class SbasInversion implements TimeSeriesInversion {
                     out.markUnsolved(p, QualityFlag.TOO_FEW_PAIRS, used);
                     return;
                 }
-                nu = n + (ext == null ? 4 : 3);
                 flag = solveNsbas(used, rate) ? QualityFlag.OK : QualityFlag.SINGULAR;
                 break;
             }
@@ -351,7 +350,7 @@ final class SbasInversion implements TimeSeriesInversion {
             out.markUnsolved(p, flag, used);
             return;
         }
-        finishPixel(p, used, nu, flag, in.pixelCount(), out);
+        finishPixel(p, used, flag, in.pixelCount(), out);
     }
 
     /** Collects the valid pairs of pixel p into the u* arrays; counts pairs per date. */
@@ -379,12 +378,7 @@ final class SbasInversion implements TimeSeriesInversion {
         return used;
     }
 
-    /** Assembles AᵀWA (envelope of {@link #firstL2}, stride n) and AᵀWy from the used pairs with weights uw. */
-    private boolean assembleLaplacian(int used) {
-        assembleInto(used, uw, n, firstL2);
-        return true;
-    }
-
+    /** Assembles AᵀWA (lower envelope {@code first}, row stride {@code stride}) and AᵀWΔφ from the used pairs. */
     private void assembleInto(int used, double[] w, int stride, int[] first) {
         for (int i = 0; i < stride; i++) {
             int ri = i * stride;
@@ -552,7 +546,7 @@ final class SbasInversion implements TimeSeriesInversion {
         return true;
     }
 
-    private void finishPixel(int p, int used, int nu, QualityFlag flag, int npix, InversionResult out) {
+    private void finishPixel(int p, int used, QualityFlag flag, int npix, InversionResult out) {
         double sr = 0, si = 0, wss = 0;
         double[] w = method == InversionMethod.L1 ? uw : uw0;
         for (int e = 0; e < used; e++) {
