@@ -38,11 +38,12 @@ public record InversionParameters(InversionMethod method, WeightFunction weight,
 
     /**
      * Defaults for a method: WLS uses {@code var}, others {@code no}; L = 1; MintPy's rcond 1e-5;
-     * L1 ε = 0.01 rad, 30 iterations, tolerance 1e-3 rad; NSBAS γ = 0.01; no standard deviations.
+     * L1 ε = 0.05 rad, 30 iterations, tolerance 0.01 rad (well below
+     * phase noise; tighten with {@link #withL1} at ~3× the cost); NSBAS γ = 0.01; no standard deviations.
      */
     public static InversionParameters of(InversionMethod method) {
         WeightFunction w = method == InversionMethod.WLS ? WeightFunction.VAR : WeightFunction.NO;
-        return new InversionParameters(method, w, 1, 1e-5, 1e-2, 30, 1e-3, 0.01, false);
+        return new InversionParameters(method, w, 1, 1e-5, 0.05, 30, 1e-2, 0.01, false);
     }
 
     /** Defaults for a method named on the command line ("l2", "wls", "l1", "nsbas", "svd"). */

@@ -26,8 +26,10 @@ class RobustAndSplitNetworkTest {
         InversionResult l2 = TimeSeriesInversion.create(net, "l2").invert(InversionInput.of(ph, s.npix));
         InversionResult l1 = TimeSeriesInversion.create(net, InversionParameters.of("l1").withL1(1e-3, 100, 1e-5))
                 .invert(InversionInput.of(ph, s.npix));
-        double e2 = rmsError(l2, s), e1 = rmsError(l1, s);
-        System.out.printf("unwrapping errors (seed %d): RMS error L2 %.3f rad, L1 %.3f rad%n", seed, e2, e1);
+        InversionResult l1d = TimeSeriesInversion.create(net, "l1").invert(InversionInput.of(ph, s.npix));
+        double e2 = rmsError(l2, s), e1 = rmsError(l1, s), e1d = rmsError(l1d, s);
+        assertThat(e1d).as("L1 with default ε = 0.05 rad, tolerance 0.01 rad").isLessThan(0.25);
+        System.out.printf("unwrapping errors (seed %d): RMS error L2 %.3f rad, L1 %.3f rad (defaults %.3f)%n", seed, e2, e1, e1d);
         assertThat(e2).as("L2 biased").isGreaterThan(0.5);
         assertThat(e1).as("L1 robust: far below a 2π error").isLessThan(0.25).isLessThan(e2 / 20);
     }
