@@ -1,0 +1,90 @@
+package org.permasar.inversion;
+
+/**
+ * Cholesky factorisation N = L·Lᵀ of a symmetric positive-definite matrix stored densely
+ * (row-major, n×n) whose lower triangle has a known <em>envelope</em>: row i is zero left of
+ * column {@code first[i]}. The factor keeps the envelope (George &amp; Liu 1981, §4.2), so the
+ * cost is Σ_i (i − first[i])² / 2 instead of n³/6. SBAS normal matrices are weighted graph
+ * Laplacians whose envelope is set by the longest pair in index space, so this is the main
+ * saving of the per-pixel weighted solver.
+ *
+ * <p>Static kernels on flat arrays; no allocation. Only the lower envelope is read or written.
+ */
+final class EnvelopeCholesky {
+    private EnvelopeCholesky() {
+    }
+
+    /**
+     * Factors {@code a} in place (lower envelope replaced by L).
+     *
+     * @param relTol a pivot is rejected when it is ≤ relTol × the original diagonal entry
+     * @return false when the matrix is not (numerically) positive definite
+     */
+    static boolean factor(double[] a, int n, int[] first, double relTol) {
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            int fi = first[i];
+            for (int j = fi; j < i; j++) {
+                int rj = j * n;
+                int k0 = Math.max(fi, first[j]);
+                double s = a[ri + j];
+                for (int k = k0; k < j; k++) {
+                    s -= a[ri + k] * a[rj + k]; // L_ij = (N_ij − Σ_k L_ik L_jk) / L_jj
+                }
+                a[ri + j] = s / a[rj + j];
+            }
+            double d0 = a[ri + i];
+            double d = d0;
+            for (int k = fi; k < i; k++) {
+                d -= a[ri + k] * a[ri + k]; // L_ii² = N_ii − Σ_k L_ik²
+            }
+            if (!(d > relTol * Math.abs(d0)) || !(d > 0)) {
+                return false;
+            }
+            a[ri + i] = Math.sqrt(d);
+        }
+        return true;
+    }
+
+    /** Solves L·Lᵀ·x = b in place ({@code b} becomes x). */
+    static void solve(double[] l, int n, int[] first, double[] b) {
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            double s = b[i];
+            for (int k = first[i]; k < i; k++) {
+                s -= l[ri + k] * b[k];
+            }
+            b[i] = s / l[ri + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            int ri = i * n;
+            double xi = b[i] / l[ri + i];
+            b[i] = xi;
+            for (int k = first[i]; k < i; k++) {
+                b[k] -= l[ri + k] * xi;
+            }
+        }
+    }
+
+    /**
+     * Diagonal of N⁻¹ = L⁻ᵀL⁻¹: (N⁻¹)_ii = ‖L⁻¹ e_i‖². {@code z} is scratch of length n.
+     */
+    static void inverseDiagonal(double[] l, int n, int[] first, double[] z, double[] out) {
+        for (int i = 0; i < n; i++) {
+            double zi = 1.0 / l[i * n + i];
+            z[i] = zi;
+            double sum = zi * zi;
+            for (int j = i + 1; j < n; j++) {
+                int rj = j * n;
+                double s = 0;
+                for (int k = Math.max(first[j], i); k < j; k++) {
+                    s -= l[rj + k] * z[k];
+                }
+                double zj = s / l[rj + j];
+                z[j] = zj;
+                sum += zj * zj;
+            }
+            out[i] = sum;
+        }
+    }
+}

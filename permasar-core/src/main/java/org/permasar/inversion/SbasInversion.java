@@ -1,0 +1,572 @@
+package org.permasar.inversion;
+
+import java.util.Arrays;
+
+import org.permasar.network.Network;
+
+/**
+ * The SBAS solvers of {@link InversionMethod} on block arrays (SCIENCE.md §1).
+ *
+ * <p>Unknowns are the phases φ_1 … φ_{N−1} of all dates but the first (φ_0 = 0). Pair k = (i, j)
+ * observes Δφ_k = φ_j − φ_i (Berardino et al. 2002, eq. 4). The weighted normal matrix
+ * AᵀWA is a weighted graph Laplacian with the first date's row and column removed, assembled in
+ * O(pairs) and factorised by {@link EnvelopeCholesky}.
+ *
+ * <p>Paths:
+ * <ul>
+ * <li>{@code l2} and unweighted {@code svd}: pixels whose pairs are all valid share one
+ * solution operator P (n×M), applied to the block as one matrix product X = P·Φ; the other pixels
+ * are solved one by one like MintPy ({@code ifgram_inversion.run_ifgram_inversion_patch}, 2.2).</li>
+ * <li>{@code wls}: per pixel, NaN/masked pairs dropped, weights from coherence
+ * ({@link WeightFunction}).</li>
+ * <li>A pixel whose valid pairs leave a date other than the first uncovered is not solved
+ * ({@link QualityFlag#TOO_FEW_PAIRS}, MintPy's min-redundancy 1); one whose valid pairs are
+ * split into subsets gets the min-norm velocity solution ({@link MinNormVelocity}), as MintPy.</li>
+ * <li>{@code l1}: IRLS, w_k = w0_k / max(|r_k|, ε) (Lauknes et al. 2011), starting from the
+ * weighted L2 solution.</li>
+ * <li>{@code nsbas}: rows γ·(φ_d − c − v·t_d − a·cos ωt_d − b·sin ωt_d) = 0 for every date,
+ * ω = 2π/yr (López-Quiroz et al. 2009; Doin et al. 2011); with an external rate the term v·t_d
+ * moves to the right-hand side (data-constrained variant, seed 003).</li>
+ * </ul>
+ * Temporal coherence γ_t = |Σ_k exp(i r_k)| / M over the M used pairs with unweighted residuals
+ * r = Δφ − A·φ̂ (Pepe &amp; Lanari 2006, eq. 19; MintPy {@code calc_inv_quality}).
+ * Standard deviations are √diag((AᵀWA)⁻¹), scaled by the a-posteriori variance factor
+ * σ̂₀² = rᵀWr/(M − n) unless the weights are inverse variances ({@code var}, non-L1).
+ *
+ * <p>Mutable workspace, allocated once in the constructor: not thread-safe; no per-pixel
+ * allocation except on the rare rank-deficient pixels (EJML eigen-decomposition).
+ */
+final class SbasInversion implements TimeSeriesInversion {
+    private static final int CHUNK = 64;
+    private static final double OMEGA = 2 * Math.PI; // rad/yr, annual period
+    private static final double PIVOT_TOL = 1e-10;
+
+    private final Network network;
+    private final InversionParameters params;
+    private final InversionMethod method;
+    private final WeightFunction weightFn;
+    private final double[] varTable;
+    private final int m;
+    private final int nDates;
+    private final int n;
+    private final int[] ra;
+    private final int[] sa;
+    private final float[] tYearsF;
+    private final double[] tYears;
+    private final int[] firstL2;
+    private final int[] firstNs4;
+    private final int[] firstNs3;
+    private final double[] templ4;
+    private final double[] templ3;
+    // GEMM path
+    private final boolean fastPath;
+    private final double[] pt;
+    private final double[] pdiag;
+    private final byte fastFlag;
+    // workspaces
+    private final double[] nm;
+    private final double[] rhs;
+    private final double[] x;
+    private final double[] xPrev;
+    private final double[] z;
+    private final double[] dg;
+    private final int[] ua;
+    private final int[] us;
+    private final double[] uy;
+    private final double[] uw0;
+    private final double[] uw;
+    private final int[] cnt;
+    private final double[] acc;
+    private final double[] ybuf;
+    private final boolean[] chunkValid;
+    private final double[] re;
+    private final double[] im;
+    private final double[] ss;
+    private MinNormVelocity mnv;
+
+    SbasInversion(Network network, InversionParameters params) {
+        if (network == null || params == null) {
+            throw new IllegalArgumentException("network and parameters are required");
+        }
+        this.network = network;
+        this.params = params;
+        this.method = params.method();
+        this.weightFn = params.effectiveWeight();
+        this.varTable = weightFn == WeightFunction.VAR ? WeightFunction.varianceTable(params.looks()) : null;
+        this.m = network.pairCount();
+        this.nDates = network.dateCount();
+        this.n = nDates - 1;
+        this.ra = new int[m];
+        this.sa = new int[m];
+        for (int k = 0; k < m; k++) {
+            ra[k] = network.referenceIndex(k);
+            sa[k] = network.secondaryIndex(k);
+        }
+        this.tYearsF = new float[nDates];
+        this.tYears = new double[nDates];
+        for (int d = 0; d < nDates; d++) {
+            tYearsF[d] = (float) network.dayOffset(d) / 365.25f; // MintPy: float32 days / 365.25
+            tYears[d] = network.dayOffset(d) / 365.25;
+        }
+        firstL2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            firstL2[i] = i;
+        }
+        for (int k = 0; k < m; k++) {
+            if (ra[k] >= 1) {
+                int b = sa[k] - 1;
+                firstL2[b] = Math.min(firstL2[b], ra[k] - 1);
+            }
+        }
+        firstNs4 = Arrays.copyOf(firstL2, n + 4);
+        firstNs3 = Arrays.copyOf(firstL2, n + 3);
+        boolean nsbas = method == InversionMethod.NSBAS;
+        templ4 = nsbas ? constraintTemplate(4) : null;
+        templ3 = nsbas ? constraintTemplate(3) : null;
+        int nmax = nsbas ? n + 4 : n;
+        nm = new double[nmax * nmax];
+        rhs = new double[nmax];
+        x = new double[nmax];
+        xPrev = new double[nmax];
+        z = new double[nmax];
+        dg = new double[nmax];
+        ua = new int[m];
+        us = new int[m];
+        uy = new double[m];
+        uw0 = new double[m];
+        uw = new double[m];
+        cnt = new int[nDates];
+        fastPath = (method == InversionMethod.L2 || method == InversionMethod.SVD) && weightFn == WeightFunction.NO;
+        acc = fastPath ? new double[n * CHUNK] : null;
+        ybuf = new double[CHUNK];
+        chunkValid = new boolean[CHUNK];
+        re = new double[CHUNK];
+        im = new double[CHUNK];
+        ss = new double[CHUNK];
+        if (fastPath) {
+            pt = new double[m * n];
+            pdiag = new double[n];
+            fastFlag = buildOperator();
+        } else {
+            pt = null;
+            pdiag = null;
+            fastFlag = QualityFlag.OK.code();
+        }
+    }
+
+    @Override
+    public Network network() {
+        return network;
+    }
+
+    @Override
+    public InversionParameters parameters() {
+        return params;
+    }
+
+    /** P = (AᵀA)⁻¹Aᵀ (connected L2) or the min-norm-velocity pseudo-inverse (SVD / split network), stored Pᵀ. */
+    private byte buildOperator() {
+        for (int k = 0; k < m; k++) {
+            ua[k] = ra[k];
+            us[k] = sa[k];
+            uw[k] = 1;
+        }
+        assembleInto(m, uw, n, firstL2);
+        if (method == InversionMethod.L2 && EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+            for (int k = 0; k < m; k++) {
+                Arrays.fill(z, 0, n, 0);
+                if (ra[k] >= 1) {
+                    z[ra[k] - 1] = -1;
+                }
+                z[sa[k] - 1] = 1;
+                EnvelopeCholesky.solve(nm, n, firstL2, z);
+                System.arraycopy(z, 0, pt, k * n, n);
+            }
+            EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, pdiag);
+            return QualityFlag.OK.code();
+        }
+        MinNormVelocity v = minNorm();
+        Arrays.fill(uy, 0);
+        int rank = v.solve(ua, us, uy, uw, m, x);
+        for (int k = 0; k < m; k++) {
+            v.pseudoInverseColumn(ra[k], sa[k], z);
+            System.arraycopy(z, 0, pt, k * n, n);
+        }
+        v.phaseCovarianceDiagonal(pdiag);
+        return (rank == n ? QualityFlag.OK : QualityFlag.MIN_NORM_VELOCITY).code();
+    }
+
+    private MinNormVelocity minNorm() {
+        if (mnv == null) {
+            mnv = new MinNormVelocity(tYearsF, params.rcond());
+        }
+        return mnv;
+    }
+
+    @Override
+    public void invert(InversionInput in, int fromPixel, int toPixel, InversionResult out) {
+        int npix = in.pixelCount();
+        if (in.layerCount() != m) {
+            throw new IllegalArgumentException("block has " + in.layerCount() + " layers but the network has " + m + " pairs");
+        }
+        if (weightFn.needsCoherence() && in.coherence() == null) {
+            throw new IllegalArgumentException("weight function " + weightFn + " needs a coherence block");
+        }
+        if (fromPixel < 0 || toPixel > npix || fromPixel > toPixel) {
+            throw new IllegalArgumentException("pixel range [" + fromPixel + ", " + toPixel + ") outside block of " + npix);
+        }
+        if (out.pixelCount() != npix || out.dateCount() != nDates) {
+            throw new IllegalArgumentException("result is " + out.dateCount() + "×" + out.pixelCount()
+                    + ", expected " + nDates + "×" + npix);
+        }
+        if (fastPath) {
+            for (int c0 = fromPixel; c0 < toPixel; c0 += CHUNK) {
+                gemmChunk(in, c0, Math.min(CHUNK, toPixel - c0), out);
+            }
+        } else {
+            for (int p = fromPixel; p < toPixel; p++) {
+                solvePixel(in, p, out);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shared-operator path
+
+    private void gemmChunk(InversionInput in, int c0, int w, InversionResult out) {
+        int npix = in.pixelCount();
+        float[] ph = in.phase();
+        float[] mask = in.pairMask();
+        Arrays.fill(chunkValid, 0, w, true);
+        for (int k = 0; k < m; k++) {
+            int off = k * npix + c0;
+            for (int j = 0; j < w; j++) {
+                float v = ph[off + j];
+                if (Float.isNaN(v) || (mask != null && (mask[off + j] == 0 || Float.isNaN(mask[off + j])))) {
+                    chunkValid[j] = false;
+                }
+            }
+        }
+        int nValid = 0;
+        for (int j = 0; j < w; j++) {
+            nValid += chunkValid[j] ? 1 : 0;
+        }
+        if (nValid * 4 < w) { // mostly gappy chunk: the shared product would be wasted work
+            for (int j = 0; j < w; j++) {
+                solvePixel(in, c0 + j, out);
+            }
+            return;
+        }
+        Arrays.fill(acc, 0, n * CHUNK, 0);
+        for (int k = 0; k < m; k++) {
+            int off = k * npix + c0;
+            for (int j = 0; j < w; j++) {
+                float v = ph[off + j];
+                ybuf[j] = chunkValid[j] ? v : 0;
+            }
+            int po = k * n;
+            for (int i = 0; i < n; i++) {
+                double pik = pt[po + i];
+                int ao = i * CHUNK;
+                for (int j = 0; j < w; j++) {
+                    acc[ao + j] += pik * ybuf[j]; // X = P·Φ
+                }
+            }
+        }
+        Arrays.fill(re, 0, w, 0);
+        Arrays.fill(im, 0, w, 0);
+        Arrays.fill(ss, 0, w, 0);
+        for (int k = 0; k < m; k++) {
+            int off = k * npix + c0;
+            int ao = (ra[k] - 1) * CHUNK;
+            int bo = (sa[k] - 1) * CHUNK;
+            for (int j = 0; j < w; j++) {
+                double pred = acc[bo + j] - (ao >= 0 ? acc[ao + j] : 0);
+                double r = ph[off + j] - pred;
+                re[j] += Math.cos(r); // Pepe & Lanari (2006) eq. 19
+                im[j] += Math.sin(r);
+                ss[j] += r * r;
+            }
+        }
+        for (int j = 0; j < w; j++) {
+            int p = c0 + j;
+            if (!chunkValid[j]) {
+                solvePixel(in, p, out);
+                continue;
+            }
+            float[] oph = out.phase();
+            float[] ostd = out.std();
+            oph[p] = 0;
+            ostd[p] = 0;
+            double s0 = m > n ? ss[j] / (m - n) : Double.NaN;
+            for (int i = 0; i < n; i++) {
+                oph[(i + 1) * npix + p] = (float) acc[i * CHUNK + j];
+                ostd[(i + 1) * npix + p] = params.computeStd() ? (float) Math.sqrt(pdiag[i] * s0) : Float.NaN;
+            }
+            out.temporalCoherence()[p] = (float) (Math.hypot(re[j], im[j]) / m);
+            out.pairsUsed()[p] = (short) m;
+            out.flag()[p] = fastFlag;
+        }
+    }
+
+    // ---------------------------------------------------------------- per-pixel path
+
+    private void solvePixel(InversionInput in, int p, InversionResult out) {
+        int used = gather(in, p);
+        if (used == 0) {
+            out.markUnsolved(p, QualityFlag.ALL_NAN, 0);
+            return;
+        }
+        if (method != InversionMethod.NSBAS) {
+            for (int d = 1; d < nDates; d++) {
+                if (cnt[d] == 0) {
+                    out.markUnsolved(p, QualityFlag.TOO_FEW_PAIRS, used);
+                    return;
+                }
+            }
+        }
+        QualityFlag flag;
+        switch (method) {
+            case SVD:
+                // full rank: the min-norm velocity solution equals the least-squares one, so factor first
+                flag = solveL2(used, uw0);
+                break;
+            case NSBAS: {
+                float[] ext = in.externalRate();
+                double rate = ext == null ? Double.NaN : ext[p];
+                if (ext != null && Float.isNaN(ext[p])) {
+                    out.markUnsolved(p, QualityFlag.TOO_FEW_PAIRS, used);
+                    return;
+                }
+                flag = solveNsbas(used, rate) ? QualityFlag.OK : QualityFlag.SINGULAR;
+                break;
+            }
+            case L1:
+                flag = solveL1(used);
+                break;
+            default:
+                flag = solveL2(used, uw0);
+        }
+        if (flag == QualityFlag.SINGULAR) {
+            out.markUnsolved(p, flag, used);
+            return;
+        }
+        finishPixel(p, used, flag, in.pixelCount(), out);
+    }
+
+    /** Collects the valid pairs of pixel p into the u* arrays; counts pairs per date. */
+    private int gather(InversionInput in, int p) {
+        int npix = in.pixelCount();
+        float[] ph = in.phase();
+        float[] coh = in.coherence();
+        float[] mask = in.pairMask();
+        Arrays.fill(cnt, 0);
+        int used = 0;
+        for (int k = 0; k < m; k++) {
+            int idx = k * npix + p;
+            float v = ph[idx];
+            if (Float.isNaN(v) || (mask != null && (mask[idx] == 0 || Float.isNaN(mask[idx])))) {
+                continue;
+            }
+            ua[used] = ra[k];
+            us[used] = sa[k];
+            uy[used] = v;
+            uw0[used] = weightFn == WeightFunction.NO ? 1.0 : weightFn.weight(coh[idx], params.looks(), varTable);
+            cnt[ra[k]]++;
+            cnt[sa[k]]++;
+            used++;
+        }
+        return used;
+    }
+
+    /** Assembles AᵀWA (lower envelope {@code first}, row stride {@code stride}) and AᵀWΔφ from the used pairs. */
+    private void assembleInto(int used, double[] w, int stride, int[] first) {
+        for (int i = 0; i < stride; i++) {
+            int ri = i * stride;
+            Arrays.fill(nm, ri + first[i], ri + i + 1, 0);
+        }
+        Arrays.fill(rhs, 0, stride, 0);
+        for (int e = 0; e < used; e++) {
+            int a = ua[e] - 1, b = us[e] - 1;
+            double we = w[e], wy = we * uy[e];
+            // Laplacian of the pair graph: N_aa += w, N_bb += w, N_ba −= w; rhs = Aᵀ W Δφ
+            nm[b * stride + b] += we;
+            rhs[b] += wy;
+            if (a >= 0) {
+                nm[a * stride + a] += we;
+                nm[b * stride + a] -= we;
+                rhs[a] -= wy;
+            }
+        }
+    }
+
+    private QualityFlag solveL2(int used, double[] w) {
+        assembleInto(used, w, n, firstL2);
+        if (EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+            System.arraycopy(rhs, 0, x, 0, n);
+            EnvelopeCholesky.solve(nm, n, firstL2, x);
+            if (params.computeStd()) {
+                EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
+            }
+            return QualityFlag.OK;
+        }
+        return solveMinNorm(used, w);
+    }
+
+    private QualityFlag solveMinNorm(int used, double[] w) {
+        MinNormVelocity v = minNorm();
+        int rank = v.solve(ua, us, uy, w, used, x);
+        if (rank == 0) {
+            return QualityFlag.SINGULAR;
+        }
+        if (params.computeStd()) {
+            v.phaseCovarianceDiagonal(dg);
+        }
+        return rank == n ? QualityFlag.OK : QualityFlag.MIN_NORM_VELOCITY;
+    }
+
+    private QualityFlag solveL1(int used) {
+        QualityFlag f = solveL2(used, uw0);
+        if (f != QualityFlag.OK) {
+            return f; // a split network keeps its min-norm L2 answer
+        }
+        double eps = params.l1Epsilon();
+        for (int it = 0; it < params.l1MaxIterations(); it++) {
+            System.arraycopy(x, 0, xPrev, 0, n);
+            for (int e = 0; e < used; e++) {
+                double r = uy[e] - predicted(e);
+                uw[e] = uw0[e] / Math.max(Math.abs(r), eps); // Lauknes et al. (2011): IRLS weights for the L1 norm
+            }
+            assembleInto(used, uw, n, firstL2);
+            if (!EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+                return QualityFlag.SINGULAR;
+            }
+            System.arraycopy(rhs, 0, x, 0, n);
+            EnvelopeCholesky.solve(nm, n, firstL2, x);
+            double dmax = 0;
+            for (int i = 0; i < n; i++) {
+                dmax = Math.max(dmax, Math.abs(x[i] - xPrev[i]));
+            }
+            if (dmax < params.l1Tolerance()) {
+                if (params.computeStd()) {
+                    EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
+                }
+                return QualityFlag.OK;
+            }
+        }
+        if (params.computeStd()) {
+            EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
+        }
+        return QualityFlag.NOT_CONVERGED;
+    }
+
+    private double predicted(int e) {
+        int a = ua[e] - 1, b = us[e] - 1;
+        return x[b] - (a >= 0 ? x[a] : 0);
+    }
+
+    /** γ²·Σ_d g_d g_dᵀ over all dates for the NSBAS model with q parameters (lower envelope, stride n+q). */
+    private double[] constraintTemplate(int q) {
+        int nn = n + q;
+        double[] t = new double[nn * nn];
+        double g2 = params.nsbasGamma() * params.nsbasGamma();
+        double[] gm = new double[q];
+        for (int d = 0; d < nDates; d++) {
+            modelRow(d, q, gm);
+            if (d >= 1) {
+                t[(d - 1) * nn + (d - 1)] += g2;
+                for (int a = 0; a < q; a++) {
+                    t[(n + a) * nn + (d - 1)] += g2 * gm[a];
+                }
+            }
+            for (int a = 0; a < q; a++) {
+                for (int b = 0; b <= a; b++) {
+                    t[(n + a) * nn + n + b] += g2 * gm[a] * gm[b];
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Model part of a constraint row: −(1, t, cos ωt, sin ωt) or, with a fixed rate, −(1, cos ωt, sin ωt). */
+    private void modelRow(int d, int q, double[] gm) {
+        double t = tYears[d];
+        gm[0] = -1;
+        int o = 1;
+        if (q == 4) {
+            gm[o++] = -t;
+        }
+        gm[o++] = -Math.cos(OMEGA * t);
+        gm[o] = -Math.sin(OMEGA * t);
+    }
+
+    private boolean solveNsbas(int used, double externalRate) {
+        boolean fixed = !Double.isNaN(externalRate);
+        int q = fixed ? 3 : 4;
+        int nn = n + q;
+        int[] first = fixed ? firstNs3 : firstNs4;
+        double[] templ = fixed ? templ3 : templ4;
+        for (int i = 0; i < nn; i++) {
+            int ri = i * nn;
+            System.arraycopy(templ, ri + first[i], nm, ri + first[i], i + 1 - first[i]);
+        }
+        Arrays.fill(rhs, 0, nn, 0);
+        for (int e = 0; e < used; e++) {
+            int a = ua[e] - 1, b = us[e] - 1;
+            double we = uw0[e], wy = we * uy[e];
+            nm[b * nn + b] += we;
+            rhs[b] += wy;
+            if (a >= 0) {
+                nm[a * nn + a] += we;
+                nm[b * nn + a] -= we;
+                rhs[a] -= wy;
+            }
+        }
+        if (fixed) {
+            // data-constrained NSBAS (seed 003): γ(φ_d − c − a cos ωt − b sin ωt) = γ·v_ext·t_d
+            double g2 = params.nsbasGamma() * params.nsbasGamma();
+            for (int d = 0; d < nDates; d++) {
+                double target = g2 * externalRate * tYears[d];
+                modelRow(d, 3, z);
+                if (d >= 1) {
+                    rhs[d - 1] += target;
+                }
+                for (int a = 0; a < 3; a++) {
+                    rhs[n + a] += target * z[a];
+                }
+            }
+        }
+        if (!EnvelopeCholesky.factor(nm, nn, first, PIVOT_TOL)) {
+            return false;
+        }
+        System.arraycopy(rhs, 0, x, 0, nn);
+        EnvelopeCholesky.solve(nm, nn, first, x);
+        if (params.computeStd()) {
+            EnvelopeCholesky.inverseDiagonal(nm, nn, first, z, dg);
+        }
+        return true;
+    }
+
+    private void finishPixel(int p, int used, QualityFlag flag, int npix, InversionResult out) {
+        double sr = 0, si = 0, wss = 0;
+        double[] w = method == InversionMethod.L1 ? uw : uw0;
+        for (int e = 0; e < used; e++) {
+            double r = uy[e] - predicted(e);
+            sr += Math.cos(r); // Pepe & Lanari (2006) eq. 19
+            si += Math.sin(r);
+            wss += w[e] * r * r;
+        }
+        boolean formal = weightFn == WeightFunction.VAR && method != InversionMethod.L1;
+        double s0 = formal ? 1.0 : (used > n ? wss / (used - n) : Double.NaN);
+        float[] oph = out.phase();
+        float[] ostd = out.std();
+        oph[p] = 0;
+        ostd[p] = 0;
+        for (int i = 0; i < n; i++) {
+            oph[(i + 1) * npix + p] = (float) x[i];
+            ostd[(i + 1) * npix + p] = params.computeStd() ? (float) Math.sqrt(dg[i] * s0) : Float.NaN;
+        }
+        out.temporalCoherence()[p] = (float) (Math.hypot(sr, si) / used);
+        out.pairsUsed()[p] = (short) used;
+        out.flag()[p] = flag.code();
+    }
+}
