@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.products.AltCommand.class,
                 org.permasar.cli.products.ValidateCommand.class,
                 ViewCommand.class,
+                org.permasar.cli.invert.InvertCommand.class,
                 org.permasar.cli.seasonal.FitCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 CommandLine.HelpCommand.class})
