@@ -58,10 +58,52 @@ public final class DemoCommand implements Callable<Integer> {
                     SimulatedScene s = sim[0] != null ? sim[0] : SceneSimulator.simulate(spec);
                     truthMaps(s, maps);
                 });
+        for (String t : new String[] {"asc", "desc"}) {
+            Path stack = scene.resolve(t).resolve("ifgramStack.h5");
+            Path geom = scene.resolve(t).resolve("geometryGeo.h5");
+            Path dir = out.resolve(t);
+            chain.step("invert-" + t, Map.of("method", "wls", "weight", "var"), List.of(stack, geom),
+                    List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")),
+                    () -> sub("invert", stack.toString(), "--out", dir.toString(), "--method", "wls", "--weight", "var",
+                            "--geometry", geom.toString(), "--mask-dset", "--geotiff"));
+            chain.step("fit-" + t, Map.of("model", "trend+annual"), List.of(dir.resolve("timeseries.h5")),
+                    List.of(dir.resolve("velocity.h5")),
+                    () -> sub("fit", dir.resolve("timeseries.h5").toString(), "--model", "trend+annual",
+                            "--out", dir.toString(), "--geotiff", "--plots"));
+            chain.step("pecm-" + t, Map.of("model", "pecm", "vertical", "true"),
+                    List.of(dir.resolve("timeseries.h5"), scene.resolve("lst_8day.tif"), geom),
+                    List.of(dir.resolve("pecm").resolve("velocity.h5")),
+                    () -> sub("fit", dir.resolve("timeseries.h5").toString(), "--model", "pecm",
+                            "--lst", scene.resolve("lst_8day.tif").toString(), "--geometry", geom.toString(), "--vertical",
+                            "--out", dir.resolve("pecm").toString(), "--geotiff", "--plots"));
+        }
+        Path geo = out.resolve("geometry");
+        chain.step("geometry", Map.of("thresholds", "default"),
+                List.of(out.resolve("asc/velocity.h5"), out.resolve("desc/velocity.h5")),
+                List.of(geo.resolve("secularDirection.tif"), geo.resolve("up.tif")),
+                () -> sub("geometry", "--asc", out.resolve("asc/velocity.h5").toString(),
+                        "--desc", out.resolve("desc/velocity.h5").toString(),
+                        "--asc-geometry", scene.resolve("asc/geometryGeo.h5").toString(),
+                        "--desc-geometry", scene.resolve("desc/geometryGeo.h5").toString(), "--out", geo.toString()));
+        Path alt = out.resolve("alt");
+        chain.step("alt", Map.of("model", "density", "N", "0.30", "n", "0.05"), List.of(out.resolve("asc/velocity.h5")),
+                List.of(alt.resolve("alt.tif")),
+                () -> sub("alt", "--model", "density",
+                        "--amplitude", out.resolve("asc/velocity.h5") + ":seasonalAmplitude", "--los",
+                        "--incidence", scene.resolve("asc/geometryGeo.h5") + ":incidenceAngle",
+                        "--N", "0.30", "--n", "0.05", "--out", alt.toString()));
         chain.run(steps == null ? Set.of() : new LinkedHashSet<>(steps));
         System.out.println("Demo finished: results in " + out.toAbsolutePath().normalize()
                 + (chain.skipped().isEmpty() ? "" : " (skipped, up to date: " + String.join(", ", chain.skipped()) + ")"));
         return 0;
+    }
+
+    /** Runs another permasar command in-process; a non-zero exit stops the chain. */
+    static void sub(String... args) throws IOException {
+        int code = PermasarCommand.commandLine().execute(args);
+        if (code != 0) {
+            throw new IOException("permasar " + String.join(" ", args) + " failed with exit code " + code);
+        }
     }
 
     static void truthMaps(SimulatedScene s, Path maps) throws IOException {
