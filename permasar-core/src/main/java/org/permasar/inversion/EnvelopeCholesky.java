@@ -27,23 +27,36 @@ final class EnvelopeCholesky {
             for (int j = fi; j < i; j++) {
                 int rj = j * n;
                 int k0 = Math.max(fi, first[j]);
-                double s = a[ri + j];
-                for (int k = k0; k < j; k++) {
-                    s -= a[ri + k] * a[rj + k]; // L_ij = (N_ij − Σ_k L_ik L_jk) / L_jj
-                }
-                a[ri + j] = s / a[rj + j];
+                // L_ij = (N_ij − Σ_k L_ik L_jk) / L_jj
+                a[ri + j] = (a[ri + j] - dot(a, ri, rj, k0, j)) / a[rj + j];
             }
             double d0 = a[ri + i];
-            double d = d0;
-            for (int k = fi; k < i; k++) {
-                d -= a[ri + k] * a[ri + k]; // L_ii² = N_ii − Σ_k L_ik²
-            }
+            double d = d0 - dot(a, ri, ri, fi, i); // L_ii² = N_ii − Σ_k L_ik²
             if (!(d > relTol * Math.abs(d0)) || !(d > 0)) {
                 return false;
             }
             a[ri + i] = Math.sqrt(d);
         }
         return true;
+    }
+
+    /**
+     * Σ_{k=k0}^{k1−1} a[r1+k]·a[r2+k] with four independent partial sums, so the loop is not
+     * bound by the latency of one floating-point add chain.
+     */
+    private static double dot(double[] a, int r1, int r2, int k0, int k1) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = k0;
+        for (; k + 3 < k1; k += 4) {
+            s0 += a[r1 + k] * a[r2 + k];
+            s1 += a[r1 + k + 1] * a[r2 + k + 1];
+            s2 += a[r1 + k + 2] * a[r2 + k + 2];
+            s3 += a[r1 + k + 3] * a[r2 + k + 3];
+        }
+        for (; k < k1; k++) {
+            s0 += a[r1 + k] * a[r2 + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Solves L·Lᵀ·x = b in place ({@code b} becomes x). */

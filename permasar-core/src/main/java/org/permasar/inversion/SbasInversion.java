@@ -38,6 +38,7 @@ import org.permasar.network.Network;
  */
 final class SbasInversion implements TimeSeriesInversion {
     private static final int CHUNK = 64;
+    private static final int ROW_BLOCK = 16;
     private static final double OMEGA = 2 * Math.PI; // rad/yr, annual period
     private static final double PIVOT_TOL = 1e-10;
 
@@ -138,7 +139,7 @@ final class SbasInversion implements TimeSeriesInversion {
         cnt = new int[nDates];
         fastPath = (method == InversionMethod.L2 || method == InversionMethod.SVD) && weightFn == WeightFunction.NO;
         acc = fastPath ? new double[n * CHUNK] : null;
-        ybuf = new double[CHUNK];
+        ybuf = fastPath ? new double[m * CHUNK] : null;
         chunkValid = new boolean[CHUNK];
         re = new double[CHUNK];
         im = new double[CHUNK];
@@ -258,17 +259,35 @@ final class SbasInversion implements TimeSeriesInversion {
         }
         Arrays.fill(acc, 0, n * CHUNK, 0);
         for (int k = 0; k < m; k++) {
-            int off = k * npix + c0;
+            int off = k * npix + c0, yo = k * CHUNK;
             for (int j = 0; j < w; j++) {
                 float v = ph[off + j];
-                ybuf[j] = chunkValid[j] ? v : 0;
+                ybuf[yo + j] = chunkValid[j] ? v : 0;
             }
-            int po = k * n;
-            for (int i = 0; i < n; i++) {
-                double pik = pt[po + i];
-                int ao = i * CHUNK;
-                for (int j = 0; j < w; j++) {
-                    acc[ao + j] += pik * ybuf[j]; // X = P·Φ
+        }
+        // X = P·Φ, blocked over rows of X so that the accumulator block stays in L1
+        for (int i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+            int i1 = Math.min(n, i0 + ROW_BLOCK);
+            int k = 0;
+            for (; k + 3 < m; k += 4) { // four pairs per sweep: one load/store of acc per four FMAs
+                int po = k * n, yo = k * CHUNK;
+                for (int i = i0; i < i1; i++) {
+                    double p0 = pt[po + i], p1 = pt[po + n + i], p2 = pt[po + 2 * n + i], p3 = pt[po + 3 * n + i];
+                    int ao = i * CHUNK;
+                    for (int j = 0; j < w; j++) {
+                        acc[ao + j] += p0 * ybuf[yo + j] + p1 * ybuf[yo + CHUNK + j]
+                                + p2 * ybuf[yo + 2 * CHUNK + j] + p3 * ybuf[yo + 3 * CHUNK + j];
+                    }
+                }
+            }
+            for (; k < m; k++) {
+                int po = k * n, yo = k * CHUNK;
+                for (int i = i0; i < i1; i++) {
+                    double pik = pt[po + i];
+                    int ao = i * CHUNK;
+                    for (int j = 0; j < w; j++) {
+                        acc[ao + j] += pik * ybuf[yo + j];
+                    }
                 }
             }
         }
