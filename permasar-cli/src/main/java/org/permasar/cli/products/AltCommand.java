@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.RasterMap;
 import org.permasar.geometry.LosGeometry;
+import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
 import org.permasar.permafrost.alt.AltMap;
@@ -19,6 +20,7 @@ import org.permasar.permafrost.alt.DensityChangeModel;
 import org.permasar.permafrost.alt.FrozenWaterCalibration;
 import org.permasar.permafrost.alt.LiuProfileModel;
 import org.permasar.permafrost.alt.MoistureProfile;
+import org.permasar.thermal.JohansenConductivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +33,9 @@ import picocli.CommandLine.Option;
  *     ({@link FrozenWaterCalibration}), writing {@code sites.csv} and {@code frozenWater.tif}.</li>
  * <li>{@code liu} (Liu et al. 2012, {@link LiuProfileModel}): {@code --amplitude --profile}.</li>
  * <li>{@code zhang} (Zhang et al. 2020): {@code --intervals CSV}, see {@link ZhangSite}.</li>
- * <li>{@code stefan}: needs the thermal chain, not in this build; refused with a clear message.</li>
+ * <li>{@code stefan} (Stefan equation, {@link StefanAlt}): {@code --addt} with {@code --edaphic E}, or {@code --theta}
+ *     with {@code --kappa} or the Johansen (1977) inputs {@code --bulk-density --quartz --saturation --texture}
+ *     (then {@code kappaThawed.tif} and {@code kappaFrozen.tif} are written too).</li>
  * </ul>
  * Amplitudes are peak-to-trough, metres; {@code --los --incidence INC} first turns a LOS amplitude into a
  * vertical one (d_up = d_LOS / cos inc). When every input is a number, H is printed and no raster written;
@@ -39,7 +43,7 @@ import picocli.CommandLine.Option;
  * and {@code alt.png} are written to {@code --out}.
  */
 @Command(name = "alt", mixinStandardHelpOptions = true, subcommands = AltEnvelopeCommand.class,
-        description = "Active-layer thickness from seasonal subsidence (density, liu, zhang; stefan needs the thermal chain).")
+        description = "Active-layer thickness: from seasonal subsidence (density, liu, zhang) or degree-days (stefan).")
 public final class AltCommand implements Callable<Integer> {
     /** ALT models. */
     public enum Model { DENSITY, LIU, ZHANG, STEFAN }
@@ -69,8 +73,20 @@ public final class AltCommand implements Callable<Integer> {
     double[] layers;
     @Option(names = "--addt", paramLabel = "ADDT", description = "stefan: accumulated degree-days of thaw, °C·day.")
     String addt;
-    @Option(names = "--edaphic", paramLabel = "E", description = "stefan: edaphic factor of Z = E·√ADDT.")
+    @Option(names = "--edaphic", paramLabel = "E", description = "stefan: edaphic factor of Z = E·√ADDT, m/√(°C·day): number or raster.")
     String edaphic;
+    @Option(names = "--kappa", paramLabel = "K", description = "stefan: thawed conductivity κ_t, W/(m·K): number or raster.")
+    String kappa;
+    @Option(names = "--theta", paramLabel = "THETA", description = "stefan: volumetric water content θ, m³/m³: number or raster.")
+    String theta;
+    @Option(names = "--bulk-density", paramLabel = "RHO_B", description = "stefan/Johansen: dry bulk density, kg/m³: number or raster.")
+    String bulkDensity;
+    @Option(names = "--quartz", paramLabel = "Q", description = "stefan/Johansen: quartz fraction 0–1: number or raster.")
+    String quartz;
+    @Option(names = "--saturation", paramLabel = "S_R", description = "stefan/Johansen: degree of saturation 0–1: number or raster.")
+    String saturation;
+    @Option(names = "--texture", paramLabel = "TEXTURE", description = "stefan/Johansen: coarse or fine (default coarse).")
+    JohansenConductivity.Texture texture;
     @Option(names = "--rho-water", defaultValue = "1000", description = "Water density, kg/m³ (default ${DEFAULT-VALUE}).")
     double rhoWater;
     @Option(names = "--rho-ice", defaultValue = "917", description = "Ice density, kg/m³ (default ${DEFAULT-VALUE}).")
@@ -86,6 +102,9 @@ public final class AltCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Result r = execute();
+        if (r.map() == null && model == Model.STEFAN) {
+            return 0;                                   // the point line (with κ) is printed by stefan()
+        }
         if (r.map() == null) {
             System.out.printf(Locale.ROOT, "ALT H = %.4f m%s%n", r.pointAlt(),
                     Double.isNaN(r.pointSigma()) ? "" : String.format(Locale.ROOT, " ± %.4f m", r.pointSigma()));
@@ -113,12 +132,30 @@ public final class AltCommand implements Callable<Integer> {
         };
     }
 
-    private Result stefan() {
-        if (addt == null || edaphic == null) {
-            throw new IllegalArgumentException("--model stefan needs --addt and --edaphic");
+    private Result stefan() throws IOException {
+        StefanAlt st = new StefanAlt(addt, edaphic, kappa, theta, bulkDensity, quartz, saturation, texture, rhoWater);
+        GridGeometry g = referenceGrid(st.specs());
+        if (g == null) {
+            StefanAlt.Output o = st.compute(GridGeometry.geocoded(1, 1, GeoTransform.northUp(0, 1, 0, -1), 4326, Double.NaN));
+            if (o.map().flag()[0] != AltMap.OK) {
+                throw new IllegalArgumentException("--model stefan: need ADDT >= 0, E >= 0, kappa > 0, 0 < theta <= 1 and "
+                        + "Johansen inputs in range; got addt=" + addt + " edaphic=" + edaphic + " kappa=" + kappa
+                        + " theta=" + theta + " bulk-density=" + bulkDensity + " quartz=" + quartz + " saturation=" + saturation);
+            }
+            System.out.println(StefanAlt.pointLine(o));
+            return new Result(null, null, o.map().alt()[0], Double.NaN, null);
         }
-        throw new IllegalArgumentException("--model stefan is not available in this build: it needs the thermal chain "
-                + "(org.permasar.thermal), which is not part of this version");
+        requireOut();
+        Files.createDirectories(out);
+        StefanAlt.Output o = st.compute(g);
+        writeMap(g, o.map(), st.description());
+        if (o.kappaThawed() != null) {
+            ProductRasters.writeFloat(out.resolve("kappaThawed.tif"), g, o.kappaThawed(),
+                    "Johansen thawed thermal conductivity", "W/(m*K)");
+            ProductRasters.writeFloat(out.resolve("kappaFrozen.tif"), g, o.kappaFrozen(),
+                    "Johansen frozen thermal conductivity", "W/(m*K)");
+        }
+        return new Result(g, o.map(), Double.NaN, Double.NaN, null);
     }
 
     private Result density(Densities rho) throws IOException {
