@@ -20,6 +20,7 @@ import org.permasar.permafrost.alt.DensityChangeModel;
 import org.permasar.permafrost.alt.FrozenWaterCalibration;
 import org.permasar.permafrost.alt.LiuProfileModel;
 import org.permasar.permafrost.alt.MoistureProfile;
+import org.permasar.permafrost.alt.ZhangPiecewiseModel;
 import org.permasar.thermal.JohansenConductivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,10 @@ import picocli.CommandLine.Option;
  *     raster ({@code file.tif}, {@code file.h5:dataset}); or {@code --sites CSV} to calibrate n at in-situ ALT sites
  *     ({@link FrozenWaterCalibration}), writing {@code sites.csv} and {@code frozenWater.tif}.</li>
  * <li>{@code liu} (Liu et al. 2012, {@link LiuProfileModel}): {@code --amplitude --profile}.</li>
- * <li>{@code zhang} (Zhang et al. 2020): {@code --intervals CSV}, see {@link ZhangSite}.</li>
+ * <li>{@code zhang} (Zhang et al. 2020): site mode {@code --intervals CSV} ({@link ZhangSite}), or raster mode
+ *     {@code --timeseries TS.h5 --boundaries D0,…,DK --moisture SM} ({@link ZhangRaster}: interval subsidence from
+ *     the series, interval-mean layer moisture; {@code --amplitude-std} is then the one-sigma of each interval's
+ *     subsidence, m).</li>
  * <li>{@code stefan} (Stefan equation, {@link StefanAlt}): {@code --addt} with {@code --edaphic E}, or {@code --theta}
  *     with {@code --kappa} or the Johansen (1977) inputs {@code --bulk-density --quartz --saturation --texture}
  *     (then {@code kappaThawed.tif} and {@code kappaFrozen.tif} are written too).</li>
@@ -69,6 +73,14 @@ public final class AltCommand implements Callable<Integer> {
     String profile;
     @Option(names = "--intervals", paramLabel = "CSV", description = "zhang: per-interval subsidence and layer moisture.")
     Path intervals;
+    @Option(names = "--timeseries", paramLabel = "TS.h5", description = "zhang raster: MintPy time series (m).")
+    Path timeseries;
+    @Option(names = "--boundaries", paramLabel = "DATES", split = ",", description = "zhang raster: K+1 interval boundary dates (dates of the series).")
+    List<String> boundaries;
+    @Option(names = "--moisture", paramLabel = "SM", description = "zhang raster: layered soil moisture, multi-band GeoTIFF or folder (date + layer in names).")
+    Path moisture;
+    @Option(names = "--moisture-scale", defaultValue = "1", paramLabel = "F", description = "zhang raster: factor to m³/m³ (0.01 for percent) (default ${DEFAULT-VALUE}).")
+    double moistureScale;
     @Option(names = "--layers", paramLabel = "BOTTOMS", split = ",", description = "zhang: layer bottoms, m (default ERA5-Land 0.07,0.28,1.00,2.89).")
     double[] layers;
     @Option(names = "--addt", paramLabel = "ADDT", description = "stefan: accumulated degree-days of thaw, °C·day.")
@@ -127,7 +139,7 @@ public final class AltCommand implements Callable<Integer> {
         return switch (model) {
             case DENSITY -> density(rho);
             case LIU -> liu(rho);
-            case ZHANG -> ZhangSite.run(intervals, layers, rho);
+            case ZHANG -> timeseries != null ? zhangRaster(rho) : ZhangSite.run(intervals, layers, rho);
             case STEFAN -> stefan();
         };
     }
@@ -156,6 +168,36 @@ public final class AltCommand implements Callable<Integer> {
                     "Johansen frozen thermal conductivity", "W/(m*K)");
         }
         return new Result(g, o.map(), Double.NaN, Double.NaN, null);
+    }
+
+    private Result zhangRaster(Densities rho) throws IOException {
+        if (intervals != null) {
+            throw new IllegalArgumentException("--model zhang: give --intervals CSV (site) or --timeseries (raster), not both");
+        }
+        requireOut();
+        ZhangPiecewiseModel zm = layers == null ? ZhangPiecewiseModel.era5Land() : new ZhangPiecewiseModel(layers);
+        java.util.function.Function<GridGeometry, float[]> inc = null;
+        if (los) {
+            require(incidence, "--incidence (with --los)");
+            inc = g -> {
+                try {
+                    return ProductRasters.numberOrRaster(incidence, g, "--incidence");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+        }
+        ZhangRaster.Inputs in;
+        try {
+            in = ZhangRaster.read(timeseries, boundaries, moisture, moistureScale, zm, inc);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        float[] sd = amplitudeStd == null ? null : ProductRasters.numberOrRaster(amplitudeStd, in.grid(), "--amplitude-std");
+        AltMap m = ZhangRaster.solve(in, sd, zm, rho);
+        Files.createDirectories(out);
+        writeMap(in.grid(), m, "Zhang et al. (2020) piecewise multi-layer model, " + in.intervals() + " intervals");
+        return new Result(in.grid(), m, Double.NaN, Double.NaN, null);
     }
 
     private Result density(Densities rho) throws IOException {
