@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code freezeOnsetDoy.tif} (day of year), {@code addtMean.tif}, {@code addfMean.tif} (°C·day per permafrost
  * year), {@code hantsStatus.tif}, {@code thermal.h5} (all maps, MintPy velocity layout with per-dataset UNIT); with
  * {@code --dates-from TIMESERIES.h5}, {@code addt.h5} and {@code addf.h5} (MintPy timeseries layout, UNIT degC*day)
- * at the SAR dates; with {@code --kappa} and {@code --theta}, the physical Stefan ALT {@code altStefan.tif}; with
+ * at the SAR dates (or {@code degreeDays.zarr} with arrays addt/addf above {@code --max-cube-mb}); with {@code --kappa} and {@code --theta}, the physical Stefan ALT {@code altStefan.tif}; with
  * {@code --boreholes CSV} (id,lon,lat,alt in the grid CRS), E of {@code Z = E·√ADDT} fitted by least squares,
  * {@code altStefanCalibrated.tif} and {@code boreholes.csv}. PNG maps beside the GeoTIFFs.
  */
@@ -61,6 +61,9 @@ public final class ThermalCommand implements Callable<Integer> {
     Integer threads;
     @Option(names = "--memory-mb", defaultValue = "256", paramLabel = "MB", description = "Block memory budget (default ${DEFAULT-VALUE}).")
     long memoryMb;
+    @Option(names = "--max-cube-mb", defaultValue = "1024", paramLabel = "MB",
+            description = "raster: ADDT+ADDF cubes at SAR dates above this size stream to degreeDays.zarr (default ${DEFAULT-VALUE}).")
+    long maxCubeMb;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -104,7 +107,7 @@ public final class ThermalCommand implements Callable<Integer> {
     /** The raster run configured from the options. */
     ThermalRasterRun rasterRun() {
         return new ThermalRasterRun(lst, gridRef, datesFrom, out, kappa, theta, boreholes, rhoWater, centreOffset,
-                hantsHarmonics, threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryMb);
+                hantsHarmonics, threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryMb, maxCubeMb);
     }
 
     /** Station mode as a method (for the CLI and tests). */

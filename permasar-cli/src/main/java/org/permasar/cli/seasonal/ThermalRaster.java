@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.lst.LstRegridder;
+import org.permasar.io.zarr.ZarrCubeWriter;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.Hants;
 import org.permasar.thermal.HantsParameters;
@@ -21,7 +22,8 @@ import org.permasar.thermal.HantsParameters;
  * {@code ADDT = Σ max(T, 0)}, {@code ADDF = Σ max(−T, 0)} over the days of a permafrost year, which starts on
  * the pixel's mean thaw onset {@code 1 January + round(thawDoy) − 1} (as {@link org.permasar.thermal.DegreeDays}).
  * {@code addtMean}/{@code addfMean} are the means over the complete permafrost years inside the daily series;
- * at SAR dates, the sums from the start of the permafrost year containing the date up to it (inclusive).
+ * at SAR dates, the sums from the start of the permafrost year containing the date up to it (inclusive), kept in
+ * memory or streamed block by block to a Zarr store.
  *
  * <p>NaN policy: a pixel without a HANTS solution (status 1), without a thaw onset, or a span not covered by
  * the daily series gets NaN. Outputs go to whole-grid arrays; blocks write disjoint windows. Thread-safe
@@ -37,6 +39,7 @@ final class ThermalRaster {
     private final FitProducts products;
     private final float[] addtAt;
     private final float[] addfAt;
+    private final ZarrCubeWriter sink;
     private final AtomicLong solved = new AtomicLong();
     private final AtomicLong noHants = new AtomicLong();
     private final AtomicLong noThaw = new AtomicLong();
@@ -48,9 +51,12 @@ final class ThermalRaster {
 
     /**
      * @param sarDates dates at which ADDT / ADDF cubes are wanted, or null
+     * @param sink     Zarr store with arrays {@code addt} and {@code addf} (chunks aligned with the block plan) that
+     *                 receives the SAR-date cubes block by block, or null to keep them in memory
      */
     ThermalRaster(GridGeometry grid, List<LocalDate> lstDates, HantsParameters hants, double centreOffsetDays,
-                  FreezeThawOnsets onsets, List<LocalDate> sarDates) {
+                  FreezeThawOnsets onsets, List<LocalDate> sarDates, ZarrCubeWriter sink) {
+        this.sink = sink;
         this.grid = grid;
         this.lstDates = List.copyOf(lstDates);
         this.hants = hants;
@@ -63,8 +69,9 @@ final class ThermalRaster {
         products.declare("addtMean", "degC*day", "mean accumulated degree-days of thaw per permafrost year");
         products.declare("addfMean", "degC*day", "mean accumulated degree-days of freeze per permafrost year");
         products.declare("hantsStatus", "1", "0 ok, 1 too few valid LST composites");
-        addtAt = sarDates == null ? null : nanArray((long) sarDates.size() * grid.size());
-        addfAt = sarDates == null ? null : nanArray((long) sarDates.size() * grid.size());
+        boolean inMemory = sarDates != null && sink == null;
+        addtAt = inMemory ? nanArray((long) sarDates.size() * grid.size()) : null;
+        addfAt = inMemory ? nanArray((long) sarDates.size() * grid.size()) : null;
     }
 
     private static float[] nanArray(long n) {
@@ -85,6 +92,23 @@ final class ThermalRaster {
     /** ADDF at the SAR dates, or null. */
     float[] addfAtDates() {
         return addfAt;
+    }
+
+    /** Block cubes {@code [q·npix + p]} into the Zarr store or the whole-grid arrays. */
+    private void storeCubes(Window w, float[] bt, float[] bf, int nd) throws IOException {
+        if (sink != null) {
+            sink.writeBlock("addt", w, bt);
+            sink.writeBlock("addf", w, bf);
+            return;
+        }
+        int npix = w.size();
+        for (int q = 0; q < nd; q++) {
+            for (int r = 0; r < w.rows(); r++) {
+                int dst = q * grid.size() + (w.row0() + r) * grid.cols() + w.col0();
+                System.arraycopy(bt, q * npix + r * w.cols(), addtAt, dst, w.cols());
+                System.arraycopy(bf, q * npix + r * w.cols(), addfAt, dst, w.cols());
+            }
+        }
     }
 
     /** One-line summary of the run. */
@@ -120,6 +144,7 @@ final class ThermalRaster {
         double[] cumT = ws.cumThaw(), cumF = ws.cumFreeze();
         int[] cumNan = ws.cumNan();
         int nd = sarDates == null ? 0 : sarDates.size();
+        float[] bt = nd == 0 ? null : nanArray((long) nd * npix), bf = nd == 0 ? null : nanArray((long) nd * npix);
         long ok = 0, nh = 0, nt = 0;
         for (int p = 0; p < npix; p++) {
             hs[p] = b.hantsStatus()[p];
@@ -169,11 +194,12 @@ final class ThermalRaster {
                 if (a < 0 || cumNan[(int) t + 1] != cumNan[(int) a]) {
                     continue;
                 }
-                int r = w.row0() + p / w.cols(), c = w.col0() + p % w.cols();
-                int idx = q * grid.size() + r * grid.cols() + c;
-                addtAt[idx] = (float) (cumT[(int) t + 1] - cumT[(int) a]);
-                addfAt[idx] = (float) (cumF[(int) t + 1] - cumF[(int) a]);
+                bt[q * npix + p] = (float) (cumT[(int) t + 1] - cumT[(int) a]);
+                bf[q * npix + p] = (float) (cumF[(int) t + 1] - cumF[(int) a]);
             }
+        }
+        if (nd > 0) {
+            storeCubes(w, bt, bf, nd);
         }
         products.put("thawOnsetDoy", w, on[0]);
         products.put("freezeOnsetDoy", w, on[1]);

@@ -18,12 +18,16 @@ import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.engine.BlockEngine;
 import org.permasar.geometry.GridResampler;
 import org.permasar.grid.GridGeometry;
+import org.permasar.grid.Window;
 import org.permasar.io.RasterFormats;
 import org.permasar.io.lst.LstOptions;
 import org.permasar.io.lst.LstRegridder;
 import org.permasar.io.lst.LstSource;
 import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.io.mintpy.MintPyWriter;
+import org.permasar.io.zarr.ZarrArraySpec;
+import org.permasar.io.zarr.ZarrCubeWriter;
+import org.permasar.network.Dates;
 import org.permasar.stack.BlockPlanner;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
@@ -47,10 +51,12 @@ import org.permasar.thermal.HantsParameters;
  * @param harmonics      HANTS harmonics of 365 days, 1..50
  * @param threads        worker threads ≥ 1
  * @param memoryMb       block memory budget, MB ≥ 1
+ * @param maxCubeMb      ADDT + ADDF cubes at SAR dates larger than this (MiB) stream to {@code degreeDays.zarr}
+ *                       (arrays {@code addt}, {@code addf}) instead of {@code addt.h5}/{@code addf.h5}; ≥ 0
  */
 public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out, String kappa, String theta,
                                Path boreholes, double rhoWater, double centreOffset, int harmonics, int threads,
-                               long memoryMb) {
+                               long memoryMb, long maxCubeMb) {
 
     public ThermalRasterRun {
         if (lst == null || out == null) {
@@ -60,9 +66,9 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
             throw new IllegalArgumentException("the physical Stefan ALT needs both --kappa and --theta, got kappa="
                     + kappa + " theta=" + theta);
         }
-        if (!(rhoWater > 0) || harmonics < 1 || harmonics > 50 || threads < 1 || memoryMb < 1) {
-            throw new IllegalArgumentException("need rho-water > 0, 1 <= hants-harmonics <= 50, threads >= 1, memory-mb >= 1; got "
-                    + rhoWater + ", " + harmonics + ", " + threads + ", " + memoryMb);
+        if (!(rhoWater > 0) || harmonics < 1 || harmonics > 50 || threads < 1 || memoryMb < 1 || maxCubeMb < 0) {
+            throw new IllegalArgumentException("need rho-water > 0, 1 <= hants-harmonics <= 50, threads >= 1, memory-mb >= 1, "
+                    + "max-cube-mb >= 0; got " + rhoWater + ", " + harmonics + ", " + threads + ", " + memoryMb + ", " + maxCubeMb);
         }
     }
 
@@ -99,12 +105,25 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                 }
             }
             HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(harmonics);
-            ThermalRaster step = new ThermalRaster(grid, probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), sar);
             BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(memoryMb << 20, threads), threads,
                     ConsoleProgress.create());
             int nLst = probe.dates().size();
             long days = probe.dates().get(nLst - 1).toEpochDay() - probe.dates().get(0).toEpochDay() + 1;
-            long bytesPerPixel = 4L * nLst * 6 + 4L * days * 2 + 200;
+            int nd = sar == null ? 0 : sar.size();
+            long bytesPerPixel = 4L * nLst * 6 + 4L * days * 2 + 8L * nd + 200;
+            ZarrCubeWriter zarr = null;
+            if (sar != null && 8L * nd * grid.size() > (maxCubeMb << 20)) {
+                List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bytesPerPixel);
+                Map<String, String> za = new LinkedHashMap<>();
+                za.put("UNIT", "degC*day");
+                za.put("DATES", String.join(",", sar.stream().map(Dates::compact).toList()));
+                za.put("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
+                zarr = ZarrCubeWriter.create(out.resolve("degreeDays.zarr"), grid, za,
+                        List.of(ZarrArraySpec.forPlan("addt", nd, plan), ZarrArraySpec.forPlan("addf", nd, plan)));
+                open.add(zarr);
+            }
+            ThermalRaster step = new ThermalRaster(grid, probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), sar,
+                    zarr);
             engine.run("thermal", grid.rows(), grid.cols(), bytesPerPixel, () -> {
                 try {
                     LstSource s = LstSource.open(lst, LstOptions.auto());
@@ -148,7 +167,9 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
             p.writeHdf5(out.resolve("thermal.h5"), attrs);
             p.writeGeoTiffs(out);
             writePngs(p, grid);
-            if (sar != null) {
+            if (zarr != null) {
+                zarr.commit();
+            } else if (sar != null) {
                 Map<String, String> a = Map.of("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
                 MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, step.addtAtDates(), null, a, "degC*day");
                 MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, step.addfAtDates(), null, a, "degC*day");

@@ -171,6 +171,24 @@ class ThermalRasterTest {
         assertThat(Files.readString(o2.resolve("boreholes.csv"))).startsWith("id,lon,lat,alt_m,row,col");
     }
 
+    @Test
+    void bigCubesStreamToZarrWithTheSameValues() throws Exception {
+        Path o3 = tmp.resolve("thermalZarr");
+        CliRunner.Result r = CliRunner.run("thermal", "--lst", scene.resolve("lst_8day.tif").toString(), "--grid",
+                scene.resolve("dem.tif").toString(), "--dates-from", scene.resolve("asc/truthTimeseries.h5").toString(),
+                "--max-cube-mb", "0", "--threads", "2", "--out", o3.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(o3.resolve("addt.h5")).doesNotExist();
+        try (var z = org.permasar.io.zarr.ZarrCube.open(o3.resolve("degreeDays.zarr"));
+             MintPyProduct h = MintPyProduct.open(out.resolve("addt.h5"))) {
+            var w = org.permasar.grid.Window.of(h.grid());
+            float[] a = z.read("addt", w), b = h.read("timeseries", w);
+            assertThat(z.attributes().get("UNIT")).isEqualTo("degC*day");
+            assertThat(z.attributes().get("DATES").split(",")).hasSize(h.dates().size());
+            assertThat(a).containsExactly(b);
+        }
+    }
+
     private static String site(String id, org.permasar.grid.GridGeometry g, int k, double alt) {
         double x = g.transform().x(k % g.cols() + 0.5, k / g.cols() + 0.5);
         double y = g.transform().y(k % g.cols() + 0.5, k / g.cols() + 0.5);
