@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.RasterMap;
 import org.permasar.geometry.LosGeometry;
+import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
 import org.permasar.permafrost.alt.AltMap;
@@ -19,6 +20,8 @@ import org.permasar.permafrost.alt.DensityChangeModel;
 import org.permasar.permafrost.alt.FrozenWaterCalibration;
 import org.permasar.permafrost.alt.LiuProfileModel;
 import org.permasar.permafrost.alt.MoistureProfile;
+import org.permasar.permafrost.alt.ZhangPiecewiseModel;
+import org.permasar.thermal.JohansenConductivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +33,13 @@ import picocli.CommandLine.Option;
  *     raster ({@code file.tif}, {@code file.h5:dataset}); or {@code --sites CSV} to calibrate n at in-situ ALT sites
  *     ({@link FrozenWaterCalibration}), writing {@code sites.csv} and {@code frozenWater.tif}.</li>
  * <li>{@code liu} (Liu et al. 2012, {@link LiuProfileModel}): {@code --amplitude --profile}.</li>
- * <li>{@code zhang} (Zhang et al. 2020): {@code --intervals CSV}, see {@link ZhangSite}.</li>
- * <li>{@code stefan}: needs the thermal chain, not in this build; refused with a clear message.</li>
+ * <li>{@code zhang} (Zhang et al. 2020): site mode {@code --intervals CSV} ({@link ZhangSite}), or raster mode
+ *     {@code --timeseries TS.h5 --boundaries D0,…,DK --moisture SM} ({@link ZhangRaster}: interval subsidence from
+ *     the series, interval-mean layer moisture; {@code --amplitude-std} is then the one-sigma of each interval's
+ *     subsidence, m).</li>
+ * <li>{@code stefan} (Stefan equation, {@link StefanAlt}): {@code --addt} with {@code --edaphic E}, or {@code --theta}
+ *     with {@code --kappa} or the Johansen (1977) inputs {@code --bulk-density --quartz --saturation --texture}
+ *     (then {@code kappaThawed.tif} and {@code kappaFrozen.tif} are written too).</li>
  * </ul>
  * Amplitudes are peak-to-trough, metres; {@code --los --incidence INC} first turns a LOS amplitude into a
  * vertical one (d_up = d_LOS / cos inc). When every input is a number, H is printed and no raster written;
@@ -39,7 +47,7 @@ import picocli.CommandLine.Option;
  * and {@code alt.png} are written to {@code --out}.
  */
 @Command(name = "alt", mixinStandardHelpOptions = true, subcommands = AltEnvelopeCommand.class,
-        description = "Active-layer thickness from seasonal subsidence (density, liu, zhang; stefan needs the thermal chain).")
+        description = "Active-layer thickness: from seasonal subsidence (density, liu, zhang) or degree-days (stefan).")
 public final class AltCommand implements Callable<Integer> {
     /** ALT models. */
     public enum Model { DENSITY, LIU, ZHANG, STEFAN }
@@ -65,12 +73,32 @@ public final class AltCommand implements Callable<Integer> {
     String profile;
     @Option(names = "--intervals", paramLabel = "CSV", description = "zhang: per-interval subsidence and layer moisture.")
     Path intervals;
+    @Option(names = "--timeseries", paramLabel = "TS.h5", description = "zhang raster: MintPy time series (m).")
+    Path timeseries;
+    @Option(names = "--boundaries", paramLabel = "DATES", split = ",", description = "zhang raster: K+1 interval boundary dates (dates of the series).")
+    List<String> boundaries;
+    @Option(names = "--moisture", paramLabel = "SM", description = "zhang raster: layered soil moisture, multi-band GeoTIFF or folder (date + layer in names).")
+    Path moisture;
+    @Option(names = "--moisture-scale", defaultValue = "1", paramLabel = "F", description = "zhang raster: factor to m³/m³ (0.01 for percent) (default ${DEFAULT-VALUE}).")
+    double moistureScale;
     @Option(names = "--layers", paramLabel = "BOTTOMS", split = ",", description = "zhang: layer bottoms, m (default ERA5-Land 0.07,0.28,1.00,2.89).")
     double[] layers;
     @Option(names = "--addt", paramLabel = "ADDT", description = "stefan: accumulated degree-days of thaw, °C·day.")
     String addt;
-    @Option(names = "--edaphic", paramLabel = "E", description = "stefan: edaphic factor of Z = E·√ADDT.")
+    @Option(names = "--edaphic", paramLabel = "E", description = "stefan: edaphic factor of Z = E·√ADDT, m/√(°C·day): number or raster.")
     String edaphic;
+    @Option(names = "--kappa", paramLabel = "K", description = "stefan: thawed conductivity κ_t, W/(m·K): number or raster.")
+    String kappa;
+    @Option(names = "--theta", paramLabel = "THETA", description = "stefan: volumetric water content θ, m³/m³: number or raster.")
+    String theta;
+    @Option(names = "--bulk-density", paramLabel = "RHO_B", description = "stefan/Johansen: dry bulk density, kg/m³: number or raster.")
+    String bulkDensity;
+    @Option(names = "--quartz", paramLabel = "Q", description = "stefan/Johansen: quartz fraction 0–1: number or raster.")
+    String quartz;
+    @Option(names = "--saturation", paramLabel = "S_R", description = "stefan/Johansen: degree of saturation 0–1: number or raster.")
+    String saturation;
+    @Option(names = "--texture", paramLabel = "TEXTURE", description = "stefan/Johansen: coarse or fine (default coarse).")
+    JohansenConductivity.Texture texture;
     @Option(names = "--rho-water", defaultValue = "1000", description = "Water density, kg/m³ (default ${DEFAULT-VALUE}).")
     double rhoWater;
     @Option(names = "--rho-ice", defaultValue = "917", description = "Ice density, kg/m³ (default ${DEFAULT-VALUE}).")
@@ -86,6 +114,9 @@ public final class AltCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Result r = execute();
+        if (r.map() == null && model == Model.STEFAN) {
+            return 0;                                   // the point line (with κ) is printed by stefan()
+        }
         if (r.map() == null) {
             System.out.printf(Locale.ROOT, "ALT H = %.4f m%s%n", r.pointAlt(),
                     Double.isNaN(r.pointSigma()) ? "" : String.format(Locale.ROOT, " ± %.4f m", r.pointSigma()));
@@ -108,17 +139,65 @@ public final class AltCommand implements Callable<Integer> {
         return switch (model) {
             case DENSITY -> density(rho);
             case LIU -> liu(rho);
-            case ZHANG -> ZhangSite.run(intervals, layers, rho);
+            case ZHANG -> timeseries != null ? zhangRaster(rho) : ZhangSite.run(intervals, layers, rho);
             case STEFAN -> stefan();
         };
     }
 
-    private Result stefan() {
-        if (addt == null || edaphic == null) {
-            throw new IllegalArgumentException("--model stefan needs --addt and --edaphic");
+    private Result stefan() throws IOException {
+        StefanAlt st = new StefanAlt(addt, edaphic, kappa, theta, bulkDensity, quartz, saturation, texture, rhoWater);
+        GridGeometry g = referenceGrid(st.specs());
+        if (g == null) {
+            StefanAlt.Output o = st.compute(GridGeometry.geocoded(1, 1, GeoTransform.northUp(0, 1, 0, -1), 4326, Double.NaN));
+            if (o.map().flag()[0] != AltMap.OK) {
+                throw new IllegalArgumentException("--model stefan: need ADDT >= 0, E >= 0, kappa > 0, 0 < theta <= 1 and "
+                        + "Johansen inputs in range; got addt=" + addt + " edaphic=" + edaphic + " kappa=" + kappa
+                        + " theta=" + theta + " bulk-density=" + bulkDensity + " quartz=" + quartz + " saturation=" + saturation);
+            }
+            System.out.println(StefanAlt.pointLine(o));
+            return new Result(null, null, o.map().alt()[0], Double.NaN, null);
         }
-        throw new IllegalArgumentException("--model stefan is not available in this build: it needs the thermal chain "
-                + "(org.permasar.thermal), which is not part of this version");
+        requireOut();
+        Files.createDirectories(out);
+        StefanAlt.Output o = st.compute(g);
+        writeMap(g, o.map(), st.description());
+        if (o.kappaThawed() != null) {
+            ProductRasters.writeFloat(out.resolve("kappaThawed.tif"), g, o.kappaThawed(),
+                    "Johansen thawed thermal conductivity", "W/(m*K)");
+            ProductRasters.writeFloat(out.resolve("kappaFrozen.tif"), g, o.kappaFrozen(),
+                    "Johansen frozen thermal conductivity", "W/(m*K)");
+        }
+        return new Result(g, o.map(), Double.NaN, Double.NaN, null);
+    }
+
+    private Result zhangRaster(Densities rho) throws IOException {
+        if (intervals != null) {
+            throw new IllegalArgumentException("--model zhang: give --intervals CSV (site) or --timeseries (raster), not both");
+        }
+        requireOut();
+        ZhangPiecewiseModel zm = layers == null ? ZhangPiecewiseModel.era5Land() : new ZhangPiecewiseModel(layers);
+        java.util.function.Function<GridGeometry, float[]> inc = null;
+        if (los) {
+            require(incidence, "--incidence (with --los)");
+            inc = g -> {
+                try {
+                    return ProductRasters.numberOrRaster(incidence, g, "--incidence");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+        }
+        ZhangRaster.Inputs in;
+        try {
+            in = ZhangRaster.read(timeseries, boundaries, moisture, moistureScale, zm, inc);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        float[] sd = amplitudeStd == null ? null : ProductRasters.numberOrRaster(amplitudeStd, in.grid(), "--amplitude-std");
+        AltMap m = ZhangRaster.solve(in, sd, zm, rho);
+        Files.createDirectories(out);
+        writeMap(in.grid(), m, "Zhang et al. (2020) piecewise multi-layer model, " + in.intervals() + " intervals");
+        return new Result(in.grid(), m, Double.NaN, Double.NaN, null);
     }
 
     private Result density(Densities rho) throws IOException {

@@ -13,6 +13,7 @@ import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.PieChart;
 import org.permasar.cli.plot.RasterMap;
 import org.permasar.geometry.AscDescDecomposition;
+import org.permasar.geometry.AscDescUncertainty;
 import org.permasar.geometry.DirectionClassifier;
 import org.permasar.geometry.DirectionSummary;
 import org.permasar.geometry.DirectionThresholds;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Option;
  * and seasonal east/up amplitudes are produced when both products carry a seasonal signal, either
  * {@code seasonalAmplitude} (m, peak-to-trough) + {@code seasonalTiming} (day of year of the maximum), or
  * MintPy's {@code annualAmplitude} + {@code annualPhase}, converted by {@link #fromMintPyAnnual}.
+ * When both products carry {@code velocityStd}, its propagation through the 2×2 east/up solve
+ * ({@link AscDescUncertainty}, tracks independent) is written as {@code eastStd.tif} and {@code upStd.tif}.
  */
 @Command(name = "geometry", mixinStandardHelpOptions = true,
         description = "Direction classes (vertical / east-west / undetermined) and east + up from ascending and descending velocity products.")
@@ -69,7 +72,7 @@ public final class GeometryCommand implements Callable<Integer> {
 
     /** What the command computed, for callers and tests. Arrays are row-major on the ascending grid. */
     public record Result(GridGeometry grid, byte[] secular, byte[] seasonal, EastUp eastUp,
-                         float[] seasonalEastAmplitude, float[] seasonalUpAmplitude) {
+                         float[] seasonalEastAmplitude, float[] seasonalUpAmplitude, float[] eastStd, float[] upStd) {
     }
 
     @Override
@@ -124,9 +127,16 @@ public final class GeometryCommand implements Callable<Integer> {
             map(seasonal, g, "Seasonal direction", "seasonalDirection.png");
             PieChart.write(DirectionSummary.of(seasonal), "Seasonal signal", out.resolve("seasonalPie.png"), 640, 480);
         }
+        float[][] std = null;
+        if (a.velocityStd != null && d.velocityStd != null) {
+            // linear error propagation of the 2×2 solve, tracks independent (AscDescUncertainty)
+            std = AscDescUncertainty.propagate(a.velocityStd, a.inc, a.az, d.velocityStd, d.inc, d.az);
+            ProductRasters.writeFloat(out.resolve("eastStd.tif"), g, std[0], "one-sigma of the east velocity", "m/year");
+            ProductRasters.writeFloat(out.resolve("upStd.tif"), g, std[1], "one-sigma of the up velocity", "m/year");
+        }
         writeCounts(out.resolve("directionCounts.csv"), DirectionSummary.of(secular),
                 seasonal == null ? null : DirectionSummary.of(seasonal));
-        return new Result(g, secular, seasonal, eu, ampE, ampU);
+        return new Result(g, secular, seasonal, eu, ampE, ampU, std == null ? null : std[0], std == null ? null : std[1]);
     }
 
     private void map(byte[] classes, GridGeometry g, String title, String name) throws IOException {
@@ -176,7 +186,7 @@ public final class GeometryCommand implements Callable<Integer> {
     /** One track's rasters on the common grid. */
     private static final class Track {
         GridGeometry grid;
-        float[] velocity, inc, az, amplitude, timing;
+        float[] velocity, velocityStd, inc, az, amplitude, timing;
 
         static Track read(Path product, Path geometry, GridGeometry target, String name) throws IOException {
             Track t = new Track();
@@ -186,6 +196,8 @@ public final class GeometryCommand implements Callable<Integer> {
             t.velocity = ProductRasters.onGrid(v, t.grid, what);
             t.inc = ProductRasters.onGrid(ProductRasters.read(geometry, "incidenceAngle"), t.grid, name + " " + geometry);
             t.az = ProductRasters.onGrid(ProductRasters.read(geometry, "azimuthAngle"), t.grid, name + " " + geometry);
+            ProductRasters.Raster vs = ProductRasters.readOptional(product, "velocityStd");
+            t.velocityStd = vs == null ? null : ProductRasters.onGrid(vs, t.grid, what);
             ProductRasters.Raster amp = ProductRasters.readOptional(product, "seasonalAmplitude");
             ProductRasters.Raster tim = ProductRasters.readOptional(product, "seasonalTiming");
             if (amp != null && tim != null) {

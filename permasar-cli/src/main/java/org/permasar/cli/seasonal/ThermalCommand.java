@@ -20,17 +20,50 @@ import picocli.CommandLine.Option;
  * ({@code --station CSV --column tgs_degC --out DIR}) writes {@code DIR/thermal_years.csv}: per calendar
  * year the thaw and freeze onsets ({@link FreezeThawOnsets}, seed 001 §3.2) and the ADDT / ADDF of the
  * permafrost year that starts at the mean thaw onset ({@link DegreeDays}, Nelson et al. 1997), °C·day;
- * empty cells where a year has no onset or a missing day. Raster mode ({@code --lst}) is not in this build.
+ * empty cells where a year has no onset or a missing day.
+ *
+ * <p>Raster mode ({@code --lst LST --out DIR}, see {@link ThermalRaster}): LST composites (on the LST grid, or
+ * regridded bilinearly onto {@code --grid REF}) → HANTS gap filling → daily series → {@code thawOnsetDoy.tif},
+ * {@code freezeOnsetDoy.tif} (day of year), {@code addtMean.tif}, {@code addfMean.tif} (°C·day per permafrost
+ * year), {@code hantsStatus.tif}, {@code thermal.h5} (all maps, MintPy velocity layout with per-dataset UNIT); with
+ * {@code --dates-from TIMESERIES.h5}, {@code addt.h5} and {@code addf.h5} (MintPy timeseries layout, UNIT degC*day)
+ * at the SAR dates (or {@code degreeDays.zarr} with arrays addt/addf above {@code --max-cube-mb}); with {@code --kappa} and {@code --theta}, the physical Stefan ALT {@code altStefan.tif}; with
+ * {@code --boreholes CSV} (id,lon,lat,alt in the grid CRS), E of {@code Z = E·√ADDT} fitted by least squares,
+ * {@code altStefanCalibrated.tif} and {@code boreholes.csv}. PNG maps beside the GeoTIFFs.
  */
 @Command(name = "thermal", mixinStandardHelpOptions = true,
-        description = "Thaw/freeze onsets and degree-days from a station temperature series.")
+        description = "Thaw/freeze onsets, degree-days and Stefan ALT from a station series (--station) or LST rasters (--lst).")
 public final class ThermalCommand implements Callable<Integer> {
     @Option(names = "--station", paramLabel = "CSV", description = "Daily station table (date,column,...).")
     Path station;
     @Option(names = "--column", defaultValue = "tgs_degC", paramLabel = "NAME", description = "Temperature column, °C (default ${DEFAULT-VALUE}).")
     String column;
-    @Option(names = "--lst", paramLabel = "LST", description = "LST rasters (raster mode; not in this build).")
+    @Option(names = "--lst", paramLabel = "LST", description = "LST rasters: multi-band GeoTIFF (band descriptions = dates) or folder of dated GeoTIFFs (raster mode).")
     Path lst;
+    @Option(names = "--grid", paramLabel = "REF", description = "raster: MintPy .h5 or GeoTIFF whose grid to use (default: the LST grid).")
+    Path gridRef;
+    @Option(names = "--dates-from", paramLabel = "TIMESERIES.h5", description = "raster: also write ADDT/ADDF at these SAR dates.")
+    Path datesFrom;
+    @Option(names = "--kappa", paramLabel = "K", description = "raster: thawed conductivity κ_t, W/(m·K): number or raster (physical Stefan ALT).")
+    String kappa;
+    @Option(names = "--theta", paramLabel = "THETA", description = "raster: volumetric water content θ, m³/m³: number or raster (physical Stefan ALT).")
+    String theta;
+    @Option(names = "--boreholes", paramLabel = "CSV", description = "raster: borehole ALTs (id,lon,lat,alt in m) to fit E of Z = E·√ADDT.")
+    Path boreholes;
+    @Option(names = "--rho-water", defaultValue = "1000", description = "Water density, kg/m³ (default ${DEFAULT-VALUE}).")
+    double rhoWater;
+    @Option(names = "--lst-centre-offset", defaultValue = "3.5", paramLabel = "DAYS",
+            description = "raster: days from a composite's date to its window centre (MOD11A2: 3.5) (default ${DEFAULT-VALUE}).")
+    double centreOffset;
+    @Option(names = "--hants-harmonics", defaultValue = "3", paramLabel = "K", description = "raster: HANTS harmonics of 365 days (default ${DEFAULT-VALUE}).")
+    int hantsHarmonics;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+    @Option(names = "--memory-mb", defaultValue = "256", paramLabel = "MB", description = "Block memory budget (default ${DEFAULT-VALUE}).")
+    long memoryMb;
+    @Option(names = "--max-cube-mb", defaultValue = "1024", paramLabel = "MB",
+            description = "raster: ADDT+ADDF cubes at SAR dates above this size stream to degreeDays.zarr (default ${DEFAULT-VALUE}).")
+    long maxCubeMb;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -40,10 +73,20 @@ public final class ThermalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (station != null && lst != null) {
+            throw new IllegalArgumentException("give either --station CSV or --lst LST, not both");
+        }
+        if (lst != null) {
+            ThermalRasterRun.Result r = rasterRun().execute();
+            System.out.println(r.summary());
+            if (r.calibration() != null) {
+                System.out.println(r.calibrationLine());
+            }
+            System.out.println("wrote " + out);
+            return 0;
+        }
         if (station == null) {
-            throw new IllegalArgumentException(lst != null
-                    ? "raster mode (--lst) is not available in this build; use --station CSV"
-                    : "give --station CSV (daily temperature table)");
+            throw new IllegalArgumentException("give --station CSV (daily temperature table) or --lst LST (rasters)");
         }
         java.util.List<Year> years = station(station, column);
         Files.createDirectories(out);
@@ -59,6 +102,12 @@ public final class ThermalCommand implements Callable<Integer> {
         AtomicFiles.write(csv, tmp -> Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8));
         System.out.println(years.size() + " years, " + ok + " with complete degree-days; wrote " + csv);
         return 0;
+    }
+
+    /** The raster run configured from the options. */
+    ThermalRasterRun rasterRun() {
+        return new ThermalRasterRun(lst, gridRef, datesFrom, out, kappa, theta, boreholes, rhoWater, centreOffset,
+                hantsHarmonics, threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryMb, maxCubeMb);
     }
 
     /** Station mode as a method (for the CLI and tests). */

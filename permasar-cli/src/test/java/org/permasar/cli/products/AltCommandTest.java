@@ -168,8 +168,8 @@ class AltCommandTest {
     void badInputsExitTwoWithAClearLine() throws Exception {
         assertThat(GeometryCommandTest.runCapturingErr("alt", "--model", "density", "--amplitude", "0.05", "--N", "0.05",
                 "--n", "0.10")).startsWith("exit 2").contains("need 0 ≤ n < N ≤ 1, got N = 0.05, n = 0.1");
-        assertThat(GeometryCommandTest.runCapturingErr("alt", "--model", "stefan", "--addt", "1500", "--edaphic", "0.03"))
-                .startsWith("exit 2").contains("not available in this build");
+        assertThat(GeometryCommandTest.runCapturingErr("alt", "--model", "stefan", "--addt", "1500", "--edaphic", "0.03",
+                "--kappa", "1.2")).startsWith("exit 2").contains("give either --edaphic");
         assertThat(GeometryCommandTest.runCapturingErr("alt", "--model", "density", "--amplitude",
                 dir.resolve("missing.tif").toString(), "--N", "0.3", "--n", "0.05", "--out", dir.toString()))
                 .startsWith("exit 2").contains("missing.tif");

@@ -46,6 +46,15 @@ public final class MintPyWriter {
      */
     public static void writeTimeseries(Path path, GridGeometry grid, List<LocalDate> dates, float[] cube,
                                        double[] bperp, Map<String, String> attrs) throws IOException {
+        writeTimeseries(path, grid, dates, cube, bperp, attrs, "m");
+    }
+
+    /**
+     * As {@link #writeTimeseries(Path, GridGeometry, List, float[], double[], Map)} for a cube of another
+     * quantity in MintPy's timeseries layout (e.g. accumulated degree-days), with UNIT = {@code unit}.
+     */
+    public static void writeTimeseries(Path path, GridGeometry grid, List<LocalDate> dates, float[] cube,
+                                       double[] bperp, Map<String, String> attrs, String unit) throws IOException {
         int n = dates.size();
         if (n == 0) {
             throw new IllegalArgumentException("a time series needs at least one date");
@@ -67,7 +76,7 @@ public final class MintPyWriter {
             bp[i] = bperp == null ? Float.NaN : (float) bperp[i];
         }
         LinkedHashMap<String, String> a = attributes(attrs, grid, "timeseries");
-        a.put("UNIT", "m");
+        a.put("UNIT", unit);
         a.putIfAbsent("REF_DATE", d[0]);
         a.put("START_DATE", d[0]);
         a.put("END_DATE", d[n - 1]);
