@@ -111,11 +111,16 @@ final class HtmlPage {
 
     /** An embedded PNG file with a caption (skipped silently when the file does not exist). */
     HtmlPage figure(Path png, String caption) throws IOException {
+        return figure(png, caption, Integer.MAX_VALUE);
+    }
+
+    /** An embedded PNG file shown at most {@code maxWidth} CSS pixels wide (skipped when the file does not exist). */
+    HtmlPage figure(Path png, String caption, int maxWidth) throws IOException {
         if (!Files.isRegularFile(png)) {
             return this;
         }
         BufferedImage img = ImageIO.read(png.toFile());
-        return figure(Files.readAllBytes(png), caption, img == null ? 600 : img.getWidth());
+        return figure(Files.readAllBytes(png), caption, Math.min(maxWidth, img == null ? 600 : img.getWidth()));
     }
 
     private HtmlPage figure(byte[] png, String caption, int width) {

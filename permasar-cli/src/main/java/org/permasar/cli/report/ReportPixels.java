@@ -22,13 +22,14 @@ final class ReportPixels {
 
     /**
      * @param cols      grid width
+     * @param reference row-major index of the reference pixel (zero by construction, never "stable"), or −1
      * @param velocity  LOS velocity, m/yr, row-major (NaN = not solved)
      * @param amplitude seasonal peak-to-trough amplitude, m (may be null)
      * @param coherence temporal coherence 0…1 (may be null)
      * @param regions   truth region codes (may be null)
      * @param user      user pixels {row, col} (outside the grid: skipped by the caller's check)
      */
-    static List<Pixel> choose(int cols, float[] velocity, float[] amplitude, float[] coherence, float[] regions,
+    static List<Pixel> choose(int cols, int reference, float[] velocity, float[] amplitude, float[] coherence, float[] regions,
                               List<int[]> user) {
         List<Pixel> out = new ArrayList<>();
         int sub = -1, amp = -1, stable = -1;
@@ -47,7 +48,7 @@ final class ReportPixels {
             boolean coherent = coherence == null || coherence[i] >= 0.7f;
             double a = amplitude == null || Float.isNaN(amplitude[i]) ? 0 : amplitude[i];
             double score = Math.abs(v) + a + (coherent ? 0 : 1.0); // m/yr + m: small rate and small seasonal motion
-            if (score < stableScore) {
+            if (score < stableScore && i != reference) {
                 stableScore = score;
                 stable = i;
             }

@@ -46,13 +46,21 @@ public final class ReportWriter {
     }
 
     private static final List<MapSpec> TRACK_MAPS = List.of(
-            new MapSpec("velocity.h5", "velocity", "LOS rate", "mm/yr", 1000, Colormap.RDBU),
-            new MapSpec("velocity.h5", "seasonalAmplitude", "Seasonal amplitude (peak-to-trough)", "mm", 1000, Colormap.VIRIDIS),
-            new MapSpec("velocity.h5", "seasonalTiming", "Seasonal timing (day of the peak)", "day of year", 1, Colormap.TWILIGHT),
-            new MapSpec("temporalCoherence.h5", "temporalCoherence", "Temporal coherence", "-", 1, Colormap.VIRIDIS),
-            new MapSpec("pecm/velocity.h5", "pecmVelocity", "PECM secular rate v (vertical)", "mm/yr", 1000, Colormap.RDBU),
-            new MapSpec("pecm/velocity.h5", "pecmSeasonalCoef", "PECM seasonal coefficient d", "mm/√(°C·day)", 1000,
+            new MapSpec("velocity.h5", "velocity", "rate", "mm/yr", 1000, Colormap.RDBU),
+            new MapSpec("velocity.h5", "seasonalAmplitude", "seasonal ampl.", "mm", 1000, Colormap.VIRIDIS),
+            new MapSpec("velocity.h5", "seasonalTiming", "seasonal peak", "day of year", 1, Colormap.TWILIGHT),
+            new MapSpec("temporalCoherence.h5", "temporalCoherence", "coherence", "-", 1, Colormap.VIRIDIS),
+            new MapSpec("pecm/velocity.h5", "pecmVelocity", "PECM v", "mm/yr", 1000, Colormap.RDBU),
+            new MapSpec("pecm/velocity.h5", "pecmSeasonalCoef", "PECM d", "mm/√(°C·day)", 1000,
                     Colormap.VIRIDIS));
+
+    private static final Map<String, String> CAPTIONS = Map.of(
+            "velocity", "LOS rate (trend), + towards the satellite",
+            "seasonalAmplitude", "Seasonal amplitude, peak-to-trough",
+            "seasonalTiming", "Seasonal timing: day of year of the peak",
+            "temporalCoherence", "Temporal coherence of the inversion",
+            "pecmVelocity", "PECM secular rate v (vertical when fitted with --vertical)",
+            "pecmSeasonalCoef", "PECM seasonal coefficient d (Stefan-type √ADDT term)");
 
     /** Writes the report atomically and returns its path. */
     public Path write() throws IOException {
@@ -93,9 +101,10 @@ public final class ReportWriter {
             } else if (m.dataset().equals("temporalCoherence")) {
                 map.range(0, 1);
             }
-            page.figure(map.render(r.grid(), v), m.title() + " [" + m.unit() + "], " + m.file() + ":" + m.dataset());
+            page.figure(map.render(r.grid(), v), CAPTIONS.get(m.dataset()) + " [" + m.unit() + "], " + m.file() + ":"
+                    + m.dataset());
         }
-        page.figure(dir.resolve("network.png"), "Interferogram network (pairs used in the inversion)");
+        page.figure(dir.resolve("network.png"), "Interferogram network (pairs used in the inversion)", 640);
         page.closeGrid();
         page.h3("Inversion summary");
         page.table(inversionTable(dir));
@@ -180,8 +189,8 @@ public final class ReportWriter {
         page.figure(geo.resolve("seasonalDirection.png"), "Seasonal direction classes");
         page.figure(geo.resolve("up.png"), "Up velocity [m/yr]");
         page.figure(geo.resolve("east.png"), "East velocity [m/yr]");
-        page.figure(geo.resolve("secularPie.png"), "Secular classes, share of pixels");
-        page.figure(geo.resolve("seasonalPie.png"), "Seasonal classes, share of pixels");
+        page.figure(geo.resolve("secularPie.png"), "Secular classes, share of pixels", 380);
+        page.figure(geo.resolve("seasonalPie.png"), "Seasonal classes, share of pixels", 380);
         page.closeGrid();
         Path counts = geo.resolve("directionCounts.csv");
         if (Files.isRegularFile(counts)) {
@@ -199,7 +208,7 @@ public final class ReportWriter {
         Raster r = ProductRasters.read(alt, null);
         page.section("alt", "Active-layer thickness");
         page.openGrid();
-        page.figure(new RasterMap("Active-layer thickness (density model)", "m", Colormap.VIRIDIS).render(r.grid(), r.data()),
+        page.figure(new RasterMap("ALT (density model)", "m", Colormap.VIRIDIS).render(r.grid(), r.data()),
                 "ALT from the seasonal amplitude of the first track [m]");
         page.closeGrid();
         SummaryStats s = SummaryStats.of(r.data());
@@ -229,7 +238,8 @@ public final class ReportWriter {
                 outside.add(p[0] + "," + p[1]);
             }
         }
-        List<ReportPixels.Pixel> pixels = ReportPixels.choose(g.cols(), v.data(), amp == null ? null : amp.data(),
+        int ref = referenceIndex(vel, g);
+        List<ReportPixels.Pixel> pixels = ReportPixels.choose(g.cols(), ref, v.data(), amp == null ? null : amp.data(),
                 coh == null ? null : coh.data(), regions == null ? null : regions.data(), user);
         page.section("series", "Time series at representative pixels");
         page.note("Points: inverted LOS displacement of each track (mm, + towards the satellite); "
@@ -245,13 +255,24 @@ public final class ReportWriter {
         for (ReportPixels.Pixel p : pixels) {
             page.h3("Pixel (" + p.row() + ", " + p.col() + "): " + p.label());
             page.openGrid();
-            page.figure(PixelSeriesPlot.render("Pixel (" + p.row() + ", " + p.col() + ")", sources, p.row(), p.col(), 760, 340),
+            page.figure(PixelSeriesPlot.render("Pixel (" + p.row() + ", " + p.col() + ")", sources, p.row(), p.col(), 640, 320),
                     p.label());
             page.figure(new RasterMap(first + " LOS rate", "mm/yr", Colormap.RDBU).marker(p.row(), p.col()).render(g, mm),
                     "Location of pixel (" + p.row() + ", " + p.col() + ")");
             page.closeGrid();
         }
         page.endSection();
+    }
+
+    /** Row-major index of the reference pixel (REF_Y, REF_X) of a MintPy file, or −1. */
+    private static int referenceIndex(Path file, GridGeometry g) {
+        try (MintPyProduct p = MintPyProduct.open(file)) {
+            int r = Integer.parseInt(p.attributes().getOrDefault("REF_Y", "-1").trim());
+            int c = Integer.parseInt(p.attributes().getOrDefault("REF_X", "-1").trim());
+            return r >= 0 && c >= 0 && r < g.rows() && c < g.cols() ? r * g.cols() + c : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private void validationSection(HtmlPage page) throws IOException {
