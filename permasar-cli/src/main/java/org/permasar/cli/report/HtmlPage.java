@@ -124,7 +124,7 @@ final class HtmlPage {
     }
 
     private HtmlPage figure(byte[] png, String caption, int width) {
-        body.append("<figure><img alt=\"").append(esc(caption)).append("\" width=\"").append(width)
+        body.append("<figure style=\"max-width:").append(width).append("px\"><img alt=\"").append(esc(caption)).append("\" width=\"").append(width)
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
                 .append("\"><figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
         return this;

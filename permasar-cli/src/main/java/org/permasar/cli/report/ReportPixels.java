@@ -62,7 +62,7 @@ final class ReportPixels {
             }
         }
         for (int[] p : user) {
-            out.add(new Pixel("chosen in the configuration", p[0], p[1]));
+            add(out, "chosen in the configuration", p[0] * cols + p[1], cols);
         }
         return out;
     }

@@ -69,7 +69,7 @@ class DemoPipelineTest {
         }
         assertThat(images).isGreaterThan(20);
         // the user pixel of the demo configuration (report.pixels = 8,10) is plotted
-        assertThat(html).contains("Pixel (8, 10): chosen in the configuration");
+        assertThat(html).containsPattern("Pixel \\(8, 10\\): [^<]*chosen in the configuration");
     }
 
     @Test

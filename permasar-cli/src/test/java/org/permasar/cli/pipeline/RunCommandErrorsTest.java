@@ -79,6 +79,20 @@ class RunCommandErrorsTest {
     }
 
     @Test
+    void partialFilesOfDeadProcessesAreRemovedOthersKept() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path sub = Files.createDirectories(dir.resolve("o/asc"));
+        Path dead = Files.writeString(sub.resolve(".velocity.h5.partial-" + gone.pid()), "x");
+        Path mine = Files.writeString(sub.resolve(".timeseries.h5.partial-" + ProcessHandle.current().pid()), "x");
+        Path normal = Files.writeString(sub.resolve("velocity.h5"), "x");
+        assertThat(PipelineSteps.removeStalePartials(dir.resolve("o"))).isEqualTo(1);
+        assertThat(dead).doesNotExist();
+        assertThat(mine).exists();
+        assertThat(normal).exists();
+    }
+
+    @Test
     void initWritesATemplateThatRunAcceptsOnceAnInputIsSet() throws Exception {
         Path cfg = dir.resolve("permasar.cfg");
         assertThat(CliRunner.run("init", cfg.toString()).code()).isZero();
