@@ -74,6 +74,7 @@ public final class ReportWriter {
         altSection(page);
         seriesSection(page, tracks.get(0));
         validationSection(page);
+        truthSection(page, tracks);
         page.section("config", "Configuration");
         page.note("The configuration this run used (" + cfg.file().getFileName() + "):");
         page.pre(cfg.text());
@@ -262,6 +263,50 @@ public final class ReportWriter {
             page.closeGrid();
         }
         page.endSection();
+    }
+
+    /**
+     * Estimates against the simulated truth ({@code report.truth}): bias and RMSE of each track's LOS
+     * rate against the true LOS rate, over pixels where both are numbers.
+     */
+    private void truthSection(HtmlPage page, List<String> tracks) throws IOException {
+        Path truth = cfg.path("report.truth");
+        if (truth == null) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("estimate", "truth", "pixels", "bias (mm/yr)", "RMSE (mm/yr)"));
+        for (String t : tracks) {
+            Raster est = readOptional(out.resolve(t).resolve("velocity.h5"), "velocity");
+            Raster tru = readOptional(truth, t + "LosVelocity");
+            if (est != null && tru != null && est.data().length == tru.data().length) {
+                double[] br = biasRmse(est.data(), tru.data(), referenceIndex(out.resolve(t).resolve("velocity.h5"), est.grid()));
+                rows.add(List.of(t + "/velocity.h5:velocity", "truth.h5:" + t + "LosVelocity", fmt(br[2], 0),
+                        fmt(1000 * br[0], 2), fmt(1000 * br[1], 2)));
+            }
+        }
+        if (rows.size() > 1) {
+            page.section("truth", "Estimates against the simulated truth");
+            page.note("Both rates are relative to the reference pixel (the truth is shifted to zero there).");
+            page.table(rows);
+            page.endSection();
+        }
+    }
+
+    /** {bias, RMSE, n} of est − (truth − truth[ref]) over finite pairs (m/yr). */
+    static double[] biasRmse(float[] est, float[] truth, int ref) {
+        double shift = ref >= 0 && Float.isFinite(truth[ref]) ? truth[ref] : 0.0;
+        double s = 0, ss = 0;
+        int n = 0;
+        for (int i = 0; i < est.length; i++) {
+            if (Float.isFinite(est[i]) && Float.isFinite(truth[i])) {
+                double d = est[i] - (truth[i] - shift);
+                s += d;
+                ss += d * d;
+                n++;
+            }
+        }
+        return n == 0 ? new double[] {Double.NaN, Double.NaN, 0} : new double[] {s / n, Math.sqrt(ss / n), n};
     }
 
     /** Row-major index of the reference pixel (REF_Y, REF_X) of a MintPy file, or −1. */

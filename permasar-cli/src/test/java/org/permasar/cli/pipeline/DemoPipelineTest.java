@@ -68,6 +68,16 @@ class DemoPipelineTest {
             images++;
         }
         assertThat(images).isGreaterThan(20);
+        // the estimated LOS rates agree with the simulated truth to a few mm/yr (RMSE column of the truth table)
+        Matcher t = Pattern.compile("<td>(asc|desc)/velocity.h5:velocity</td><td>[^<]*</td><td>(\\d+)</td><td>([-0-9.]+)</td>"
+                + "<td>([0-9.]+)</td>").matcher(html);
+        int rows = 0;
+        while (t.find()) {
+            assertThat(Integer.parseInt(t.group(2))).isGreaterThan(250);
+            assertThat(Double.parseDouble(t.group(4))).as("RMSE mm/yr, " + t.group(1)).isLessThan(4.0);
+            rows++;
+        }
+        assertThat(rows).isEqualTo(2);
         // the user pixel of the demo configuration (report.pixels = 8,10) is plotted
         assertThat(html).containsPattern("Pixel \\(8, 10\\): [^<]*chosen in the configuration");
     }

@@ -37,4 +37,13 @@ class ReportPixelsTest {
         assertThat(s.p95()).isCloseTo(4.8, within(1e-12));
         assertThat(SummaryStats.of(new float[] {Float.NaN}).median()).isNaN();
     }
+
+    @Test
+    void biasAndRmseAgainstTruthShiftedToTheReference() {
+        // truth shifted so that the reference pixel (0) is zero: [0, 2, 4]; est − truth = [0, 1, NaN-skipped]
+        double[] br = ReportWriter.biasRmse(new float[] {0f, 3f, Float.NaN}, new float[] {1f, 3f, 5f}, 0);
+        assertThat(br[0]).isCloseTo(0.5, within(1e-12));
+        assertThat(br[1]).isCloseTo(Math.sqrt(0.5), within(1e-12));
+        assertThat(br[2]).isEqualTo(2.0);
+    }
 }
