@@ -102,11 +102,16 @@ final class HtmlPage {
 
     /** An embedded image with a caption. */
     HtmlPage figure(BufferedImage img, String caption) throws IOException {
+        return figure(img, caption, Integer.MAX_VALUE);
+    }
+
+    /** An embedded image shown at most {@code maxWidth} CSS pixels wide. */
+    HtmlPage figure(BufferedImage img, String caption, int maxWidth) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         if (!ImageIO.write(img, "png", png)) {
             throw new IOException("no PNG writer available");
         }
-        return figure(png.toByteArray(), caption, img.getWidth());
+        return figure(png.toByteArray(), caption, Math.min(maxWidth, img.getWidth()));
     }
 
     /** An embedded PNG file with a caption (skipped silently when the file does not exist). */

@@ -54,6 +54,9 @@ public final class ReportWriter {
             new MapSpec("pecm/velocity.h5", "pecmSeasonalCoef", "PECM d", "mm/√(°C·day)", 1000,
                     Colormap.VIRIDIS));
 
+    /** Largest display width of a map, CSS px (three maps per row on a 1200 px screen). */
+    private static final int MAP_WIDTH = 360;
+
     private static final Map<String, String> CAPTIONS = Map.of(
             "velocity", "LOS rate (trend), + towards the satellite",
             "seasonalAmplitude", "Seasonal amplitude, peak-to-trough",
@@ -103,7 +106,7 @@ public final class ReportWriter {
                 map.range(0, 1);
             }
             page.figure(map.render(r.grid(), v), CAPTIONS.get(m.dataset()) + " [" + m.unit() + "], " + m.file() + ":"
-                    + m.dataset());
+                    + m.dataset(), MAP_WIDTH);
         }
         page.figure(dir.resolve("network.png"), "Interferogram network (pairs used in the inversion)", 640);
         page.closeGrid();
@@ -186,10 +189,10 @@ public final class ReportWriter {
         }
         page.section("geometry", "Direction of motion (ascending + descending)");
         page.openGrid();
-        page.figure(geo.resolve("secularDirection.png"), "Secular direction classes");
-        page.figure(geo.resolve("seasonalDirection.png"), "Seasonal direction classes");
-        page.figure(geo.resolve("up.png"), "Up velocity [m/yr]");
-        page.figure(geo.resolve("east.png"), "East velocity [m/yr]");
+        page.figure(geo.resolve("secularDirection.png"), "Secular direction classes", MAP_WIDTH);
+        page.figure(geo.resolve("seasonalDirection.png"), "Seasonal direction classes", MAP_WIDTH);
+        page.figure(geo.resolve("up.png"), "Up velocity [m/yr]", MAP_WIDTH);
+        page.figure(geo.resolve("east.png"), "East velocity [m/yr]", MAP_WIDTH);
         page.figure(geo.resolve("secularPie.png"), "Secular classes, share of pixels", 380);
         page.figure(geo.resolve("seasonalPie.png"), "Seasonal classes, share of pixels", 380);
         page.closeGrid();
@@ -210,7 +213,7 @@ public final class ReportWriter {
         page.section("alt", "Active-layer thickness");
         page.openGrid();
         page.figure(new RasterMap("ALT (density model)", "m", Colormap.VIRIDIS).render(r.grid(), r.data()),
-                "ALT from the seasonal amplitude of the first track [m]");
+                "ALT from the seasonal amplitude of the first track [m]", MAP_WIDTH);
         page.closeGrid();
         SummaryStats s = SummaryStats.of(r.data());
         page.table(List.of(List.of("quantity", "value"),
@@ -259,7 +262,7 @@ public final class ReportWriter {
             page.figure(PixelSeriesPlot.render("Pixel (" + p.row() + ", " + p.col() + ")", sources, p.row(), p.col(), 640, 320),
                     p.label());
             page.figure(new RasterMap(first + " LOS rate", "mm/yr", Colormap.RDBU).marker(p.row(), p.col()).render(g, mm),
-                    "Location of pixel (" + p.row() + ", " + p.col() + ")");
+                    "Location of pixel (" + p.row() + ", " + p.col() + ")", 300);
             page.closeGrid();
         }
         page.endSection();
