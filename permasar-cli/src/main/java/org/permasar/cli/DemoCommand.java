@@ -3,12 +3,20 @@ package org.permasar.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.permasar.cli.pipeline.Chain;
+import org.permasar.cli.pipeline.ConfigSchema;
+import org.permasar.cli.pipeline.PipelineConfig;
+import org.permasar.cli.pipeline.PipelineRun;
+import org.permasar.cli.pipeline.PipelineSteps;
+import org.permasar.cli.pipeline.RunCommand;
+import org.permasar.cli.report.ReportWriter;
+import org.permasar.io.AtomicFiles;
 import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.NetworkPlot;
 import org.permasar.cli.plot.RasterMap;
@@ -22,7 +30,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code permasar demo}: the whole chain on the built-in simulated scene, into
- * {@code ./permasar-demo/}. Steps already finished with the same settings are skipped on a rerun.
+ * {@code ./permasar-demo/}: simulates the scene, writes the configuration it uses
+ * ({@code permasar-demo/permasar.cfg}) and runs it with the same chain as {@code permasar run},
+ * ending with {@code permasar-demo/report.html}. Steps already finished with the same settings are
+ * skipped on a rerun.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run everything PermaSAR does on the built-in simulated scene (ascending + descending + LST) "
@@ -39,9 +50,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--steps", split = ",", paramLabel = "STEP", description = "Run only these steps.")
     List<String> steps;
 
+    /** Steps of the demo: the simulation, then the {@code permasar run} chain on the simulated scene. */
+    static final List<String> STEPS = List.of("simulate", "truth-maps", "invert-asc", "fit-asc", "pecm-asc",
+            "invert-desc", "fit-desc", "pecm-desc", "geometry", "alt", "report");
+
     @Override
     public Integer call() throws IOException {
-        Files.createDirectories(out);
+        Set<String> only = RunCommand.checkSteps(steps, STEPS);
         SceneSpec spec = tiny ? SceneSpec.tiny() : SceneSpec.small();
         Path scene = out.resolve("scene");
         Path maps = out.resolve("maps");
@@ -58,52 +73,42 @@ public final class DemoCommand implements Callable<Integer> {
                     SimulatedScene s = sim[0] != null ? sim[0] : SceneSimulator.simulate(spec);
                     truthMaps(s, maps);
                 });
-        for (String t : new String[] {"asc", "desc"}) {
-            Path stack = scene.resolve(t).resolve("ifgramStack.h5");
-            Path geom = scene.resolve(t).resolve("geometryGeo.h5");
-            Path dir = out.resolve(t);
-            chain.step("invert-" + t, Map.of("method", "wls", "weight", "var"), List.of(stack, geom),
-                    List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")),
-                    () -> sub("invert", stack.toString(), "--out", dir.toString(), "--method", "wls", "--weight", "var",
-                            "--geometry", geom.toString(), "--mask-dset", "--geotiff"));
-            chain.step("fit-" + t, Map.of("model", "trend+annual"), List.of(dir.resolve("timeseries.h5")),
-                    List.of(dir.resolve("velocity.h5")),
-                    () -> sub("fit", dir.resolve("timeseries.h5").toString(), "--model", "trend+annual",
-                            "--out", dir.toString(), "--geotiff", "--plots"));
-            chain.step("pecm-" + t, Map.of("model", "pecm", "vertical", "true"),
-                    List.of(dir.resolve("timeseries.h5"), scene.resolve("lst_8day.tif"), geom),
-                    List.of(dir.resolve("pecm").resolve("velocity.h5")),
-                    () -> sub("fit", dir.resolve("timeseries.h5").toString(), "--model", "pecm",
-                            "--lst", scene.resolve("lst_8day.tif").toString(), "--geometry", geom.toString(), "--vertical",
-                            "--out", dir.resolve("pecm").toString(), "--geotiff", "--plots"));
+        PipelineRun.execute(chain, out, only);
+        Path cfgFile = out.resolve(PipelineSteps.CONFIG_COPY);
+        String text = config(tiny);
+        if (!Files.isRegularFile(cfgFile) || !Files.readString(cfgFile, StandardCharsets.UTF_8).equals(text)) {
+            AtomicFiles.write(cfgFile, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         }
-        Path geo = out.resolve("geometry");
-        chain.step("geometry", Map.of("thresholds", "default"),
-                List.of(out.resolve("asc/velocity.h5"), out.resolve("desc/velocity.h5")),
-                List.of(geo.resolve("secularDirection.tif"), geo.resolve("up.tif")),
-                () -> sub("geometry", "--asc", out.resolve("asc/velocity.h5").toString(),
-                        "--desc", out.resolve("desc/velocity.h5").toString(),
-                        "--asc-geometry", scene.resolve("asc/geometryGeo.h5").toString(),
-                        "--desc-geometry", scene.resolve("desc/geometryGeo.h5").toString(), "--out", geo.toString()));
-        Path alt = out.resolve("alt");
-        chain.step("alt", Map.of("model", "density", "N", "0.30", "n", "0.05"), List.of(out.resolve("asc/velocity.h5")),
-                List.of(alt.resolve("alt.tif")),
-                () -> sub("alt", "--model", "density",
-                        "--amplitude", out.resolve("asc/velocity.h5") + ":seasonalAmplitude", "--los",
-                        "--incidence", scene.resolve("asc/geometryGeo.h5") + ":incidenceAngle",
-                        "--N", "0.30", "--n", "0.05", "--out", alt.toString()));
-        chain.run(steps == null ? Set.of() : new LinkedHashSet<>(steps));
+        PipelineConfig cfg = PipelineConfig.parse(cfgFile, null);
+        Chain rest = PipelineSteps.addTo(new Chain(cfg.outDir()), cfg);
+        PipelineRun.execute(rest, cfg.outDir(), only);
         System.out.println("Demo finished: results in " + out.toAbsolutePath().normalize()
-                + (chain.skipped().isEmpty() ? "" : " (skipped, up to date: " + String.join(", ", chain.skipped()) + ")"));
+                + RunCommand.summary(chain, rest));
+        System.out.println("Report: " + cfg.outDir().resolve(ReportWriter.FILE));
         return 0;
+    }
+
+    /**
+     * The configuration the demo runs ({@code DIR/permasar.cfg}): the template with the simulated
+     * scene's files (paths relative to the output folder) and a few pixels of interest.
+     */
+    static String config(boolean tiny) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("input.asc.stack", "scene/asc/ifgramStack.h5");
+        v.put("input.asc.geometry", "scene/asc/geometryGeo.h5");
+        v.put("input.desc.stack", "scene/desc/ifgramStack.h5");
+        v.put("input.desc.geometry", "scene/desc/geometryGeo.h5");
+        v.put("input.lst", "scene/lst_8day.tif");
+        v.put("output.dir", ".");
+        v.put("report.truth", "scene/truth.h5");
+        v.put("report.pixels", tiny ? "8,10" : "20,25; 5,45");
+        return "# Written by `permasar demo`: the configuration of this run; rerun it with\n"
+                + "#   permasar run permasar.cfg\n" + ConfigSchema.template(v);
     }
 
     /** Runs another permasar command in-process; a non-zero exit stops the chain. */
     static void sub(String... args) throws IOException {
-        int code = PermasarCommand.commandLine().execute(args);
-        if (code != 0) {
-            throw new IOException("permasar " + String.join(" ", args) + " failed with exit code " + code);
-        }
+        PipelineSteps.run(args);
     }
 
     static void truthMaps(SimulatedScene s, Path maps) throws IOException {

@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "InSAR time series and permafrost products from interferogram stacks.",
         subcommands = {
                 DemoCommand.class,
+                org.permasar.cli.pipeline.InitCommand.class,
+                org.permasar.cli.pipeline.RunCommand.class,
+                org.permasar.cli.plot.PlotCommand.class,
                 InfoCommand.class,
                 SimulateCommand.class,
                 org.permasar.cli.products.GeometryCommand.class,

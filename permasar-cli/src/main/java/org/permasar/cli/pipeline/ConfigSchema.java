@@ -1,0 +1,249 @@
+package org.permasar.cli.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every key a {@code permasar run} configuration may hold: its section, type, default, unit and
+ * meaning. The template written by {@code permasar init} and the strict parser
+ * ({@link PipelineConfig}) are both generated from this one list, so they cannot disagree.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ConfigSchema {
+
+    /** Value types a key may have. */
+    public enum Kind {
+        /** Free text. */
+        TEXT,
+        /** An input file or folder that must exist (relative paths: from the configuration's folder). */
+        INPUT,
+        /** An output folder (need not exist; its nearest existing parent must be writable). */
+        OUTPUT,
+        /** true or false. */
+        BOOLEAN,
+        /** A whole number within [min, max]. */
+        INTEGER,
+        /** A decimal number within [min, max]. */
+        NUMBER,
+        /** A decimal number or a raster file (FILE, FILE.h5:DATASET). */
+        NUMBER_OR_RASTER,
+        /** One of {@link Option#choices()}. */
+        CHOICE,
+        /** {@code auto} or {@code ROW,COL}. */
+        PIXEL_OR_AUTO,
+        /** Zero or more {@code ROW,COL} separated by {@code ;}. */
+        PIXELS
+    }
+
+    /**
+     * One configuration key.
+     *
+     * @param section  section name without brackets, e.g. {@code invert}
+     * @param key      key inside the section, e.g. {@code method}
+     * @param kind     value type
+     * @param fallback default value as text ("" = none / unset)
+     * @param unit     unit of the value ("" when none)
+     * @param help     one-line meaning, written as a comment in the template
+     * @param choices  allowed values for {@link Kind#CHOICE}; empty otherwise
+     * @param min      smallest allowed number (NUMBER/INTEGER)
+     * @param max      largest allowed number (NUMBER/INTEGER)
+     */
+    public record Option(String section, String key, Kind kind, String fallback, String unit, String help,
+                         List<String> choices, double min, double max) {
+        public Option {
+            Objects.requireNonNull(section, "section");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(fallback, "fallback");
+            choices = List.copyOf(choices);
+            if (kind == Kind.CHOICE && !fallback.isEmpty() && !choices.contains(fallback)) {
+                throw new IllegalArgumentException("default '" + fallback + "' of " + section + "." + key
+                        + " is not one of " + choices);
+            }
+            if (!(min <= max)) {
+                throw new IllegalArgumentException("min " + min + " > max " + max + " for " + section + "." + key);
+            }
+        }
+
+        /** The full name, {@code section.key}. */
+        public String name() {
+            return section + "." + key;
+        }
+    }
+
+    private static final double INF = Double.POSITIVE_INFINITY;
+    private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
+    private static final Map<String, String> SECTION_HELP = new LinkedHashMap<>();
+
+    static {
+        section("input", "Input data. Paths are relative to this file's folder. A track needs a stack; "
+                + "give one track (asc or desc) or both.");
+        add("input", "asc.stack", Kind.INPUT, "", "", "Ascending interferogram stack: MintPy ifgramStack.h5 or a folder "
+                + "(HyP3, LiCSAR, GAMMA, ROI_PAC, GeoTIFF pairs)");
+        add("input", "asc.geometry", Kind.INPUT, "", "", "Ascending MintPy geometry file (incidenceAngle, azimuthAngle, "
+                + "waterMask)");
+        add("input", "desc.stack", Kind.INPUT, "", "", "Descending interferogram stack");
+        add("input", "desc.geometry", Kind.INPUT, "", "", "Descending MintPy geometry file");
+        add("input", "lst", Kind.INPUT, "", "", "Land-surface temperature: multi-band GeoTIFF (band descriptions = "
+                + "dates) or folder of dated GeoTIFFs; enables the PECM step");
+        add("input", "soilMoisture", Kind.INPUT, "", "m³/m³", "Thawed volumetric water content raster (GeoTIFF or "
+                + "FILE.h5:DATASET); replaces alt.N when given");
+        add("input", "sites", Kind.INPUT, "", "", "In-situ ALT sites CSV (id,lon,lat,alt) to calibrate alt.n");
+        add("input", "boreholes", Kind.INPUT, "", "", "Borehole ALT CSV (id,lon,lat,alt) to validate the ALT map");
+        add("input", "gnss", Kind.INPUT, "", "", "GNSS series (NGL .tenv3 or NEU CSV) to validate the first track");
+
+        section("output", "Where results go.");
+        add("output", "dir", Kind.OUTPUT, "permasar-out", "", "Output folder (relative to this file's folder; "
+                + "--out overrides)");
+
+        section("invert", "Step invert: SBAS network inversion of each track (permasar invert).");
+        add("invert", "method", Kind.CHOICE, "wls", "", "Estimator", List.of("l2", "wls", "l1", "nsbas", "svd"));
+        add("invert", "weight", Kind.CHOICE, "var", "", "Coherence weight (wls/l1/nsbas)", List.of("var", "fim", "coh", "no"));
+        add("invert", "reference", Kind.PIXEL_OR_AUTO, "auto", "pixel", "Reference pixel ROW,COL, or auto "
+                + "(REF_Y/REF_X of the stack, else the most coherent pixel)");
+        add("invert", "maskConnComp", Kind.BOOLEAN, "true", "", "Mask pairs where connectComponent is 0");
+        add("invert", "minCoherence", Kind.NUMBER, "0", "", "Mask pairs per pixel below this coherence", 0, 1);
+        add("invert", "maxTemporalBaseline", Kind.INTEGER, "0", "days", "Keep pairs no longer than this (0 = all)", 0, 1e5);
+        add("invert", "ramp", Kind.CHOICE, "none", "", "Remove a per-epoch ramp", List.of("none", "linear", "quadratic"));
+        add("invert", "elevationCorrection", Kind.BOOLEAN, "false", "", "Remove elevation-correlated phase (needs geometry)");
+        add("invert", "threads", Kind.INTEGER, "0", "", "Worker threads (0 = all cores)", 0, 1024);
+        add("invert", "memoryMb", Kind.INTEGER, "1024", "MiB", "Working memory for blocks", 16, 1e6);
+
+        section("fit", "Step fit: time functions (trend + annual sinusoid) and the seasonality test.");
+        add("fit", "polynomial", Kind.INTEGER, "1", "", "Polynomial degree of the trend", 0, 5);
+        add("fit", "minSeasonalAmplitude", Kind.NUMBER, "0.001", "m", "Peak-to-trough below this is not seasonal", 0, 1);
+        add("fit", "seasonalityProminence", Kind.NUMBER, "0.2", "", "Extremum prominence as a fraction of the range", 0, 1);
+        add("fit", "seasonalityTolerance", Kind.INTEGER, "2", "", "Allowed |extrema - 2 x years|", 0, 100);
+
+        section("pecm", "Step pecm: permafrost environmental correlation model, needs input.lst.");
+        add("pecm", "enabled", Kind.BOOLEAN, "true", "", "Run the PECM fit when input.lst is given");
+        add("pecm", "vertical", Kind.BOOLEAN, "true", "", "Fit vertical displacement d_LOS/cos(incidence) (needs geometry)");
+        add("pecm", "hantsHarmonics", Kind.INTEGER, "3", "", "HANTS harmonics of 365 days for the LST fit", 1, 10);
+        add("pecm", "kappaRatio", Kind.NUMBER_OR_RASTER, "1.0", "", "kappa_f / kappa_t, a number or a raster");
+        add("pecm", "lstCentreOffset", Kind.NUMBER, "3.5", "days", "From a composite's date to its window centre", 0, 30);
+
+        section("geometry", "Step geometry: direction classes and east/up from asc + desc (needs both tracks).");
+        add("geometry", "enabled", Kind.BOOLEAN, "true", "", "Run when both tracks are given");
+        add("geometry", "rateTolerance", Kind.NUMBER, "0.005", "m/yr", "Largest | |v_a| - |v_d| | of similar rates", 0, 1);
+        add("geometry", "amplitudeTolerance", Kind.NUMBER, "0.005", "m", "Largest |A_a - A_d| of similar amplitudes", 0, 1);
+        add("geometry", "inPhaseDays", Kind.NUMBER, "30", "days", "In-phase window", 0, 183);
+        add("geometry", "antiPhaseDays", Kind.NUMBER, "180", "days", "Anti-phase centre", 0, 366);
+        add("geometry", "antiPhaseTolerance", Kind.NUMBER, "30", "days", "Anti-phase half width", 0, 183);
+
+        section("alt", "Step alt: active-layer thickness from the seasonal amplitude of the first track (density model).");
+        add("alt", "enabled", Kind.BOOLEAN, "true", "", "Run the ALT step");
+        add("alt", "N", Kind.NUMBER_OR_RASTER, "0.30", "m³/m³", "Thawed water content (number or raster)");
+        add("alt", "n", Kind.NUMBER_OR_RASTER, "0.05", "m³/m³", "Frozen unfrozen-water content (number or raster)");
+
+        section("validate", "Step validate: GNSS and borehole comparison (runs when input.gnss or input.boreholes is given).");
+        add("validate", "block", Kind.NUMBER, "200", "m", "Block width averaged around a site", 0, 1e5);
+        add("validate", "matchDays", Kind.INTEGER, "1", "days", "GNSS days within this of an InSAR date are averaged", 0, 30);
+
+        section("report", "Step report: one self-contained HTML file, DIR/report.html.");
+        add("report", "enabled", Kind.BOOLEAN, "true", "", "Write the report");
+        add("report", "pixels", Kind.PIXELS, "", "pixel", "Extra pixels to plot: ROW,COL; ROW,COL");
+        add("report", "truth", Kind.INPUT, "", "", "Simulated truth.h5 (permasar simulate): adds one pixel per region "
+                + "and truth-vs-estimate tables");
+    }
+
+    private ConfigSchema() {
+    }
+
+    private static void section(String name, String help) {
+        SECTION_HELP.put(name, help);
+    }
+
+    private static void add(String section, String key, Kind kind, String fallback, String unit, String help) {
+        add(section, key, kind, fallback, unit, help, List.of(), -INF, INF);
+    }
+
+    private static void add(String section, String key, Kind kind, String fallback, String unit, String help,
+                            List<String> choices) {
+        add(section, key, kind, fallback, unit, help, choices, -INF, INF);
+    }
+
+    private static void add(String section, String key, Kind kind, String fallback, String unit, String help,
+                            double min, double max) {
+        add(section, key, kind, fallback, unit, help, List.of(), min, max);
+    }
+
+    private static void add(String section, String key, Kind kind, String fallback, String unit, String help,
+                            List<String> choices, double min, double max) {
+        Option o = new Option(section, key, kind, fallback, unit, help, choices, min, max);
+        OPTIONS.put(o.name(), o);
+    }
+
+    /** The option named {@code section.key}, or null. */
+    public static Option option(String name) {
+        return OPTIONS.get(name);
+    }
+
+    /** All options in template order. */
+    public static List<Option> options() {
+        return List.copyOf(OPTIONS.values());
+    }
+
+    /** Section names in template order with their one-line help. */
+    public static Map<String, String> sections() {
+        return java.util.Collections.unmodifiableMap(SECTION_HELP);
+    }
+
+    /** The commented template that {@code permasar init} writes: every key with its default. */
+    public static String template() {
+        return template(Map.of());
+    }
+
+    /**
+     * The template with some values filled in ({@code section.key → value}).
+     *
+     * @throws IllegalArgumentException when a key is unknown
+     */
+    public static String template(Map<String, String> values) {
+        for (String k : values.keySet()) {
+            if (!OPTIONS.containsKey(k)) {
+                throw new IllegalArgumentException("unknown configuration key " + k);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("# PermaSAR configuration for `permasar run CONFIG` (written by `permasar init`).\n");
+        b.append("# Format: [section] headers, then `key = value` lines; `#` starts a comment.\n");
+        b.append("# An empty value means \"not given\". Unknown keys are an error.\n");
+        b.append("# Chain: invert -> fit -> pecm -> geometry -> alt -> validate -> report;\n");
+        b.append("# a finished step is skipped on a rerun when its inputs and settings are unchanged.\n");
+        for (Map.Entry<String, String> s : SECTION_HELP.entrySet()) {
+            b.append("\n# ").append(s.getValue()).append('\n');
+            b.append('[').append(s.getKey()).append("]\n");
+            for (Option o : OPTIONS.values()) {
+                if (!o.section().equals(s.getKey())) {
+                    continue;
+                }
+                b.append("# ").append(o.help());
+                if (!o.unit().isEmpty()) {
+                    b.append(" [").append(o.unit()).append(']');
+                }
+                if (o.kind() == Kind.CHOICE) {
+                    b.append(" (").append(String.join(" | ", o.choices())).append(')');
+                } else if (o.kind() == Kind.NUMBER || o.kind() == Kind.INTEGER) {
+                    b.append(" (").append(range(o)).append(')');
+                }
+                b.append('\n');
+                b.append(o.key()).append(" = ").append(values.getOrDefault(o.name(), o.fallback())).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static String range(Option o) {
+        return fmt(o.min()) + " … " + fmt(o.max());
+    }
+
+    private static String fmt(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

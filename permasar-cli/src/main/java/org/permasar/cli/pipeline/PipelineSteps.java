@@ -1,0 +1,234 @@
+package org.permasar.cli.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.permasar.cli.PermasarCommand;
+import org.permasar.cli.report.ReportWriter;
+
+/**
+ * The processing chain of {@code permasar run} (and of {@code permasar demo}, which runs it on the
+ * simulated scene): for each track invert → fit (trend + annual, seasonality) → PECM; then
+ * direction classes from both tracks, active-layer thickness, validation against GNSS/boreholes,
+ * and the HTML report. Each step calls the corresponding command in-process with arguments built
+ * from the {@link PipelineConfig}; its settings (the argument list) and input files are its
+ * {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
+ *
+ * <p>Output layout under {@code DIR}: {@code asc/}, {@code desc/} (MintPy files, GeoTIFFs, PNG maps),
+ * {@code asc/pecm/}, {@code geometry/}, {@code alt/}, {@code validate/}, {@code report.html}.
+ */
+public final class PipelineSteps {
+    /** Name of the configuration copy kept in the output folder. */
+    public static final String CONFIG_COPY = "permasar.cfg";
+
+    private PipelineSteps() {
+    }
+
+    /** Names of the steps a configuration produces, in order (for --steps validation). */
+    public static List<String> names(PipelineConfig cfg) {
+        return addTo(new Chain(cfg.outDir()), cfg).names();
+    }
+
+    /** Adds the chain's steps for {@code cfg} to {@code chain} (whose folder is {@code cfg.outDir()}). */
+    public static Chain addTo(Chain chain, PipelineConfig cfg) {
+        Path out = cfg.outDir();
+        List<String> tracks = cfg.tracks();
+        for (String t : tracks) {
+            Path stack = cfg.path("input." + t + ".stack");
+            Path geom = cfg.path("input." + t + ".geometry");
+            Path dir = out.resolve(t);
+            List<String> inv = new ArrayList<>(List.of("invert", stack.toString(), "--out", dir.toString(),
+                    "--method", cfg.text("invert.method")));
+            if (List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))) {
+                inv.addAll(List.of("--weight", cfg.text("invert.weight")));
+            }
+            if (geom != null) {
+                inv.addAll(List.of("--geometry", geom.toString()));
+            }
+            if (cfg.bool("invert.maskConnComp")) {
+                inv.add("--mask-dset");
+            }
+            inv.addAll(List.of("--min-coherence", cfg.text("invert.minCoherence")));
+            if (cfg.integer("invert.maxTemporalBaseline") > 0) {
+                inv.addAll(List.of("--max-temporal-baseline", cfg.text("invert.maxTemporalBaseline")));
+            }
+            if (!cfg.text("invert.ramp").equals("none")) {
+                inv.addAll(List.of("--ramp", cfg.text("invert.ramp")));
+            }
+            if (cfg.bool("invert.elevationCorrection")) {
+                inv.add("--elevation-correction");
+            }
+            threads(inv, cfg);
+            inv.addAll(List.of("--memory-mb", cfg.text("invert.memoryMb")));
+            int[] ref = cfg.reference();
+            if (ref != null) {
+                inv.addAll(List.of("--ref-yx", ref[0] + "," + ref[1]));
+            }
+            inv.add("--geotiff");
+            sub(chain, "invert-" + t, inv, inputs(stack, geom),
+                    List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")));
+
+            Path ts = dir.resolve("timeseries.h5");
+            List<String> fit = new ArrayList<>(List.of("fit", ts.toString(), "--model", "trend+annual",
+                    "--out", dir.toString(), "--geotiff", "--plots",
+                    "--polynomial", cfg.text("fit.polynomial"),
+                    "--min-seasonal-amplitude", cfg.text("fit.minSeasonalAmplitude"),
+                    "--seasonality-prominence", cfg.text("fit.seasonalityProminence"),
+                    "--seasonality-tolerance", cfg.text("fit.seasonalityTolerance")));
+            threads(fit, cfg);
+            sub(chain, "fit-" + t, fit, List.of(ts), List.of(dir.resolve("velocity.h5")));
+
+            Path lst = cfg.path("input.lst");
+            if (lst != null && cfg.bool("pecm.enabled")) {
+                List<String> pecm = new ArrayList<>(List.of("fit", ts.toString(), "--model", "pecm",
+                        "--lst", lst.toString(), "--out", dir.resolve("pecm").toString(), "--geotiff", "--plots",
+                        "--hants-harmonics", cfg.text("pecm.hantsHarmonics"),
+                        "--kappa-ratio", cfg.numberOrRaster("pecm.kappaRatio"),
+                        "--lst-centre-offset", cfg.text("pecm.lstCentreOffset"),
+                        "--min-seasonal-amplitude", cfg.text("fit.minSeasonalAmplitude"),
+                        "--seasonality-prominence", cfg.text("fit.seasonalityProminence"),
+                        "--seasonality-tolerance", cfg.text("fit.seasonalityTolerance")));
+                if (geom != null) {
+                    pecm.addAll(List.of("--geometry", geom.toString()));
+                    if (cfg.bool("pecm.vertical")) {
+                        pecm.add("--vertical");
+                    }
+                }
+                threads(pecm, cfg);
+                sub(chain, "pecm-" + t, pecm, inputs(ts, lst, geom), List.of(dir.resolve("pecm/velocity.h5")));
+            }
+        }
+        Path geo = out.resolve("geometry");
+        Path ag = cfg.path("input.asc.geometry"), dg = cfg.path("input.desc.geometry");
+        if (tracks.size() == 2 && ag != null && dg != null && cfg.bool("geometry.enabled")) {
+            Path av = out.resolve("asc/velocity.h5"), dv = out.resolve("desc/velocity.h5");
+            sub(chain, "geometry", List.of("geometry", "--asc", av.toString(), "--desc", dv.toString(),
+                    "--asc-geometry", ag.toString(), "--desc-geometry", dg.toString(), "--out", geo.toString(),
+                    "--rate-tolerance", cfg.text("geometry.rateTolerance"),
+                    "--amplitude-tolerance", cfg.text("geometry.amplitudeTolerance"),
+                    "--in-phase-days", cfg.text("geometry.inPhaseDays"),
+                    "--anti-phase-days", cfg.text("geometry.antiPhaseDays"),
+                    "--anti-phase-tolerance", cfg.text("geometry.antiPhaseTolerance")),
+                    List.of(av, dv, ag, dg), List.of(geo.resolve("secularDirection.tif"), geo.resolve("up.tif")));
+        }
+        String first = tracks.get(0);
+        Path firstGeom = cfg.path("input." + first + ".geometry");
+        Path firstVel = out.resolve(first).resolve("velocity.h5");
+        Path alt = out.resolve("alt");
+        if (cfg.bool("alt.enabled")) {
+            Path moisture = cfg.path("input.soilMoisture");
+            List<String> a = new ArrayList<>(List.of("alt", "--model", "density",
+                    "--amplitude", firstVel + ":seasonalAmplitude",
+                    "--N", moisture != null ? moisture.toString() : cfg.numberOrRaster("alt.N"),
+                    "--n", cfg.numberOrRaster("alt.n"), "--out", alt.toString()));
+            if (firstGeom != null) {
+                a.addAll(List.of("--los", "--incidence", firstGeom + ":incidenceAngle"));
+            }
+            Path sites = cfg.path("input.sites");
+            if (sites != null) {
+                a.addAll(List.of("--sites", sites.toString()));
+            }
+            sub(chain, "alt", a, inputs(firstVel, firstGeom, moisture, sites), List.of(alt.resolve("alt.tif")));
+        }
+        Path gnss = cfg.path("input.gnss"), bores = cfg.path("input.boreholes");
+        if (gnss != null || bores != null) {
+            Path val = out.resolve("validate");
+            Path ts = out.resolve(first).resolve("timeseries.h5");
+            List<String> v = new ArrayList<>(List.of("validate", "--out", val.toString(),
+                    "--block", cfg.text("validate.block"), "--match-days", cfg.text("validate.matchDays")));
+            List<Path> in = new ArrayList<>();
+            if (gnss != null) {
+                v.addAll(List.of("--insar", ts.toString(), "--gnss", gnss.toString()));
+                in.addAll(List.of(ts, gnss));
+                if (firstGeom != null) {
+                    v.addAll(List.of("--geometry", firstGeom.toString()));
+                    in.add(firstGeom);
+                }
+            }
+            if (bores != null && cfg.bool("alt.enabled")) {
+                v.addAll(List.of("--boreholes", bores.toString(), "--alt-insar", alt.resolve("alt.tif").toString()));
+                in.addAll(List.of(bores, alt.resolve("alt.tif")));
+            }
+            sub(chain, "validate", v, in, List.of(val));
+        }
+        if (cfg.bool("report.enabled")) {
+            List<Path> in = new ArrayList<>();
+            for (String t : tracks) {
+                in.add(out.resolve(t));
+            }
+            for (String d : new String[] {"geometry", "alt", "validate"}) {
+                if (Files.exists(out.resolve(d)) || chain.names().contains(d)) {
+                    in.add(out.resolve(d));
+                }
+            }
+            chain.step("report", Map.of("config", cfg.text()), in, List.of(out.resolve(ReportWriter.FILE)),
+                    () -> new ReportWriter(cfg).write());
+        }
+        return chain;
+    }
+
+    private static void threads(List<String> args, PipelineConfig cfg) {
+        if (cfg.integer("invert.threads") > 0) {
+            args.addAll(List.of("--threads", cfg.text("invert.threads")));
+        }
+    }
+
+    private static List<Path> inputs(Path... paths) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (p != null) {
+                out.add(Path.of(PipelineConfig.stripDataset(p.toString())));
+            }
+        }
+        return out;
+    }
+
+    private static void sub(Chain chain, String name, List<String> args, List<Path> inputs, List<Path> outputs) {
+        List<String> a = List.copyOf(args);
+        chain.step(name, Map.of("args", String.join(" ", a)), inputs, outputs, () -> run(a.toArray(String[]::new)));
+    }
+
+    /** Runs another permasar command in-process; a non-zero exit stops the chain. */
+    public static void run(String... args) throws IOException {
+        int code = PermasarCommand.commandLine().execute(args);
+        if (code != 0) {
+            throw new IOException("permasar " + String.join(" ", args) + " failed with exit code " + code);
+        }
+    }
+
+    private static final Pattern PARTIAL = Pattern.compile("^\\..+\\.partial-(\\d+)$");
+
+    /**
+     * Removes temporary files ({@code .NAME.partial-PID}, see {@code AtomicFiles}) left under
+     * {@code out} by a process that no longer runs, e.g. a run that was killed.
+     *
+     * @return how many were removed
+     */
+    public static int removeStalePartials(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return 0;
+        }
+        List<Path> stale = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            s.forEach(p -> {
+                Matcher m = PARTIAL.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    long pid = Long.parseLong(m.group(1));
+                    if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                        stale.add(p);
+                    }
+                }
+            });
+        }
+        for (Path p : stale) {
+            org.permasar.io.AtomicFiles.deleteRecursively(p);
+        }
+        return stale.size();
+    }
+}

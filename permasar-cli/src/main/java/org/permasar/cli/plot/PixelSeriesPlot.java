@@ -1,0 +1,102 @@
+package org.permasar.cli.plot;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.permasar.grid.Window;
+import org.permasar.io.mintpy.MintPyProduct;
+import org.permasar.network.Dates;
+import org.permasar.stack.InvalidInputException;
+import org.permasar.viewer.ModelCurve;
+
+/**
+ * The displacement time series of one pixel from one or more MintPy {@code timeseries.h5} files
+ * (points, mm), each with the trend + annual model of its {@code velocity.h5} (line, mm) rebuilt
+ * with {@link ModelCurve} (MintPy {@code timeseries2velocity} convention). Stateless.
+ */
+public final class PixelSeriesPlot {
+    /** Spacing of the sampled model curve, days. */
+    private static final int MODEL_STEP_DAYS = 4;
+
+    private PixelSeriesPlot() {
+    }
+
+    /** One series to draw: its label, time-series file and the velocity file with its model (or null). */
+    public record Source(String label, Path timeseries, Path velocity) {
+    }
+
+    /**
+     * Renders the series of every source at (row, col).
+     *
+     * @throws InvalidInputException when a file lacks the datasets or the pixel is outside its grid
+     */
+    public static BufferedImage render(String title, List<Source> sources, int row, int col, int width, int height)
+            throws IOException {
+        TimeSeriesPlot plot = new TimeSeriesPlot(title, "LOS displacement (mm)");
+        for (Source s : sources) {
+            List<LocalDate> dates;
+            double[] mm;
+            try (MintPyProduct p = MintPyProduct.open(s.timeseries())) {
+                if (!p.has("timeseries") || p.dates().isEmpty()) {
+                    throw new InvalidInputException(s.timeseries(), "timeseries", "expected a MintPy time series (3-D, dated)");
+                }
+                check(p, s.timeseries(), row, col);
+                float[] v = p.read("timeseries", new Window(row, col, 1, 1));
+                dates = p.dates();
+                mm = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    mm[i] = 1000.0 * v[i]; // MintPy timeseries unit: m
+                }
+            }
+            plot.points(s.label(), dates, mm);
+            if (s.velocity() != null && Files.isRegularFile(s.velocity())) {
+                ModelCurve m = model(s.velocity(), row, col, dates.get(0));
+                if (m != null && m.isDefined()) {
+                    ModelCurve.Sampled c = m.sample(dates.get(0), dates.get(dates.size() - 1), MODEL_STEP_DAYS);
+                    plot.curve(s.label() + " model: " + String.format(java.util.Locale.ROOT, "%.1f mm/yr, annual %.1f mm",
+                            1000 * m.velocity(), 1000 * m.annualAmplitude()), List.of(c.dates()), c.mm());
+                }
+            }
+        }
+        return plot.render(width, height);
+    }
+
+    private static void check(MintPyProduct p, Path file, int row, int col) throws InvalidInputException {
+        if (row < 0 || col < 0 || row >= p.grid().rows() || col >= p.grid().cols()) {
+            throw new InvalidInputException(file, "pixel (" + row + ", " + col + ") is outside the "
+                    + p.grid().rows() + " × " + p.grid().cols() + " grid");
+        }
+    }
+
+    /** The trend + annual model at the pixel, or null when the file has no velocity. */
+    static ModelCurve model(Path velocity, int row, int col, LocalDate fallbackRef) throws IOException {
+        try (MintPyProduct p = MintPyProduct.open(velocity)) {
+            if (!p.has("velocity")) {
+                return null;
+            }
+            check(p, velocity, row, col);
+            Window w = new Window(row, col, 1, 1);
+            double v = p.read("velocity", w)[0];
+            double b = term(p, "intercept", w);
+            double aa = term(p, "annualAmplitude", w), ap = term(p, "annualPhase", w);
+            double sa = term(p, "semiAnnualAmplitude", w), sp = term(p, "semiAnnualPhase", w);
+            String ref = p.attributes().get("REF_DATE");
+            LocalDate r = fallbackRef;
+            if (ref != null && !ref.isBlank()) {
+                try {
+                    r = Dates.parse(ref.trim());
+                } catch (IllegalArgumentException e) {
+                    r = fallbackRef;
+                }
+            }
+            return new ModelCurve(r, v, b, Math.abs(aa), ap, Math.abs(sa), sp);
+        }
+    }
+
+    private static double term(MintPyProduct p, String name, Window w) throws IOException {
+        return p.has(name) ? p.read(name, w)[0] : 0.0;
+    }
+}

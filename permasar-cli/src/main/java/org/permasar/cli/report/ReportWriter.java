@@ -1,0 +1,392 @@
+package org.permasar.cli.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.permasar.cli.pipeline.PipelineConfig;
+import org.permasar.cli.plot.Colormap;
+import org.permasar.cli.plot.PixelSeriesPlot;
+import org.permasar.cli.plot.RasterMap;
+import org.permasar.cli.products.ProductRasters;
+import org.permasar.cli.products.ProductRasters.Raster;
+import org.permasar.grid.GridGeometry;
+import org.permasar.io.AtomicFiles;
+import org.permasar.io.mintpy.MintPyProduct;
+
+/**
+ * {@code DIR/report.html}: one self-contained page (images as base64 PNG, inline CSS, no scripts)
+ * summarising a {@code permasar run}: maps with colour bars and units for every track (rate,
+ * seasonal amplitude and timing, temporal coherence, PECM v and d), direction classes, ALT, the
+ * networks, time series with the fitted model at representative and user-chosen pixels,
+ * statistics tables and the configuration used. Parts whose files are absent are left out.
+ *
+ * <p>The page holds no timestamp or absolute path, so the same results give the same bytes.
+ */
+public final class ReportWriter {
+    /** File name of the report inside the output folder. */
+    public static final String FILE = "report.html";
+
+    private final PipelineConfig cfg;
+    private final Path out;
+
+    public ReportWriter(PipelineConfig cfg) {
+        this.cfg = cfg;
+        this.out = cfg.outDir();
+    }
+
+    /** A map to show: dataset of a file, display scale (e.g. 1000 for m → mm), unit and colours. */
+    private record MapSpec(String file, String dataset, String title, String unit, double scale, Colormap cmap) {
+    }
+
+    private static final List<MapSpec> TRACK_MAPS = List.of(
+            new MapSpec("velocity.h5", "velocity", "rate", "mm/yr", 1000, Colormap.RDBU),
+            new MapSpec("velocity.h5", "seasonalAmplitude", "seasonal ampl.", "mm", 1000, Colormap.VIRIDIS),
+            new MapSpec("velocity.h5", "seasonalTiming", "seasonal peak", "day of year", 1, Colormap.TWILIGHT),
+            new MapSpec("temporalCoherence.h5", "temporalCoherence", "coherence", "-", 1, Colormap.VIRIDIS),
+            new MapSpec("pecm/velocity.h5", "pecmVelocity", "PECM v", "mm/yr", 1000, Colormap.RDBU),
+            new MapSpec("pecm/velocity.h5", "pecmSeasonalCoef", "PECM d", "mm/√(°C·day)", 1000,
+                    Colormap.VIRIDIS));
+
+    /** Largest display width of a map, CSS px (three maps per row on a 1200 px screen). */
+    private static final int MAP_WIDTH = 360;
+
+    private static final Map<String, String> CAPTIONS = Map.of(
+            "velocity", "LOS rate (trend), + towards the satellite",
+            "seasonalAmplitude", "Seasonal amplitude, peak-to-trough",
+            "seasonalTiming", "Seasonal timing: day of year of the peak",
+            "temporalCoherence", "Temporal coherence of the inversion",
+            "pecmVelocity", "PECM secular rate v (vertical when fitted with --vertical)",
+            "pecmSeasonalCoef", "PECM seasonal coefficient d (Stefan-type √ADDT term)");
+
+    /** Writes the report atomically and returns its path. */
+    public Path write() throws IOException {
+        List<String> tracks = cfg.tracks();
+        HtmlPage page = new HtmlPage("PermaSAR report", "Tracks: " + String.join(" + ", tracks)
+                + " · configuration: " + cfg.file().getFileName());
+        for (String t : tracks) {
+            trackSection(page, t);
+        }
+        geometrySection(page);
+        altSection(page);
+        seriesSection(page, tracks.get(0));
+        validationSection(page);
+        truthSection(page, tracks);
+        page.section("config", "Configuration");
+        page.note("The configuration this run used (" + cfg.file().getFileName() + "):");
+        page.pre(cfg.text());
+        page.endSection();
+        Path file = out.resolve(FILE);
+        String html = page.html();
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, html, StandardCharsets.UTF_8));
+        return file;
+    }
+
+    private void trackSection(HtmlPage page, String t) throws IOException {
+        Path dir = out.resolve(t);
+        page.section(t, "Track " + t);
+        page.h3("Maps");
+        page.openGrid();
+        for (MapSpec m : TRACK_MAPS) {
+            Raster r = readOptional(dir.resolve(m.file()), m.dataset());
+            if (r == null) {
+                continue;
+            }
+            float[] v = scaled(r.data(), m.scale());
+            RasterMap map = new RasterMap(t + ": " + m.title(), m.unit(), m.cmap());
+            if (m.cmap() == Colormap.TWILIGHT) {
+                map.range(1, 366);
+            } else if (m.dataset().equals("temporalCoherence")) {
+                map.range(0, 1);
+            }
+            page.figure(map.render(r.grid(), v), CAPTIONS.get(m.dataset()) + " [" + m.unit() + "], " + m.file() + ":"
+                    + m.dataset(), MAP_WIDTH);
+        }
+        page.figure(dir.resolve("network.png"), "Interferogram network (pairs used in the inversion)", 640);
+        page.closeGrid();
+        page.h3("Inversion summary");
+        page.table(inversionTable(dir));
+        page.h3("Fit summary (trend + annual)");
+        page.table(fitTable(dir.resolve("velocity.h5"), List.of("velocity", "seasonalAmplitude", "residualRms")));
+        if (Files.isRegularFile(dir.resolve("pecm/velocity.h5"))) {
+            page.h3("PECM summary");
+            page.table(fitTable(dir.resolve("pecm/velocity.h5"),
+                    List.of("pecmVelocity", "pecmSeasonalCoef", "pecmPeakToTrough", "pecmResidualRms")));
+        }
+        page.endSection();
+    }
+
+    private List<List<String>> inversionTable(Path dir) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("quantity", "value"));
+        Raster coh = readOptional(dir.resolve("temporalCoherence.h5"), "temporalCoherence");
+        Path ts = dir.resolve("timeseries.h5");
+        if (Files.isRegularFile(ts)) {
+            try (MintPyProduct p = MintPyProduct.open(ts)) {
+                Map<String, String> a = p.attributes();
+                rows.add(List.of("grid (rows × cols)", p.grid().rows() + " × " + p.grid().cols()));
+                rows.add(List.of("dates", p.dates().size() + " (" + p.dates().get(0) + " … "
+                        + p.dates().get(p.dates().size() - 1) + ")"));
+                rows.add(List.of("reference pixel (row, col)", a.getOrDefault("REF_Y", "?") + ", " + a.getOrDefault("REF_X", "?")));
+                rows.add(List.of("reference date", a.getOrDefault("REF_DATE", "?")));
+            }
+        }
+        if (coh != null) {
+            float[] c = coh.data();
+            int valid = 0, good = 0;
+            for (float v : c) {
+                if (!Float.isNaN(v)) {
+                    valid++;
+                    if (v >= 0.7f) {
+                        good++;
+                    }
+                }
+            }
+            rows.add(List.of("pixels solved", valid + " of " + c.length));
+            rows.add(List.of("temporal coherence ≥ 0.7", valid == 0 ? "-" : fmt(100.0 * good / valid, 1) + " %"));
+            rows.add(List.of("median temporal coherence", fmt(SummaryStats.of(c).median(), 3)));
+        }
+        return rows;
+    }
+
+    private List<List<String>> fitTable(Path file, List<String> datasets) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("dataset", "unit", "valid px", "p5", "median", "p95"));
+        for (String d : datasets) {
+            Raster r = readOptional(file, d);
+            if (r == null) {
+                continue;
+            }
+            String unit = unitOf(file, d);
+            double scale = unit.startsWith("m") ? 1000 : 1;
+            String shown = scale == 1000 ? "m" + unit : unit;
+            SummaryStats s = SummaryStats.of(scaled(r.data(), scale));
+            rows.add(List.of(d, shown, Integer.toString(s.count()), fmt(s.p5(), 2), fmt(s.median(), 2), fmt(s.p95(), 2)));
+        }
+        Raster mask = readOptional(file, "seasonalMask");
+        if (mask != null) {
+            int n = 0;
+            for (float v : mask.data()) {
+                if (v == 1f) {
+                    n++;
+                }
+            }
+            rows.add(List.of("seasonal pixels (seasonalMask = 1)", "px", Integer.toString(n), "", "", ""));
+        }
+        return rows;
+    }
+
+    private void geometrySection(HtmlPage page) throws IOException {
+        Path geo = out.resolve("geometry");
+        if (!Files.isDirectory(geo)) {
+            return;
+        }
+        page.section("geometry", "Direction of motion (ascending + descending)");
+        page.openGrid();
+        page.figure(geo.resolve("secularDirection.png"), "Secular direction classes", MAP_WIDTH);
+        page.figure(geo.resolve("seasonalDirection.png"), "Seasonal direction classes", MAP_WIDTH);
+        page.figure(geo.resolve("up.png"), "Up velocity [m/yr]", MAP_WIDTH);
+        page.figure(geo.resolve("east.png"), "East velocity [m/yr]", MAP_WIDTH);
+        page.figure(geo.resolve("secularPie.png"), "Secular classes, share of pixels", 380);
+        page.figure(geo.resolve("seasonalPie.png"), "Seasonal classes, share of pixels", 380);
+        page.closeGrid();
+        Path counts = geo.resolve("directionCounts.csv");
+        if (Files.isRegularFile(counts)) {
+            page.h3("Direction class counts");
+            page.table(csv(counts));
+        }
+        page.endSection();
+    }
+
+    private void altSection(HtmlPage page) throws IOException {
+        Path alt = out.resolve("alt/alt.tif");
+        if (!Files.isRegularFile(alt)) {
+            return;
+        }
+        Raster r = ProductRasters.read(alt, null);
+        page.section("alt", "Active-layer thickness");
+        page.openGrid();
+        page.figure(new RasterMap("ALT (density model)", "m", Colormap.VIRIDIS).render(r.grid(), r.data()),
+                "ALT from the seasonal amplitude of the first track [m]", MAP_WIDTH);
+        page.closeGrid();
+        SummaryStats s = SummaryStats.of(r.data());
+        page.table(List.of(List.of("quantity", "value"),
+                List.of("pixels solved", s.count() + " of " + r.data().length),
+                List.of("ALT p5 / median / p95 (m)", fmt(s.p5(), 2) + " / " + fmt(s.median(), 2) + " / " + fmt(s.p95(), 2))));
+        page.endSection();
+    }
+
+    private void seriesSection(HtmlPage page, String first) throws IOException {
+        Path vel = out.resolve(first).resolve("velocity.h5");
+        Raster v = readOptional(vel, "velocity");
+        if (v == null) {
+            return;
+        }
+        Raster amp = readOptional(vel, "seasonalAmplitude");
+        Raster coh = readOptional(out.resolve(first).resolve("temporalCoherence.h5"), "temporalCoherence");
+        Path truth = cfg.path("report.truth");
+        Raster regions = truth == null ? null : readOptional(truth, "region");
+        GridGeometry g = v.grid();
+        List<int[]> user = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        for (int[] p : cfg.pixels("report.pixels")) {
+            if (p[0] < g.rows() && p[1] < g.cols()) {
+                user.add(p);
+            } else {
+                outside.add(p[0] + "," + p[1]);
+            }
+        }
+        int ref = referenceIndex(vel, g);
+        List<ReportPixels.Pixel> pixels = ReportPixels.choose(g.cols(), ref, v.data(), amp == null ? null : amp.data(),
+                coh == null ? null : coh.data(), regions == null ? null : regions.data(), user);
+        page.section("series", "Time series at representative pixels");
+        page.note("Points: inverted LOS displacement of each track (mm, + towards the satellite); "
+                + "lines: the fitted trend + annual model. The cross on the small map marks the pixel.");
+        if (!outside.isEmpty()) {
+            page.note("Pixels outside the " + g.rows() + " × " + g.cols() + " grid were skipped: " + String.join("; ", outside));
+        }
+        List<PixelSeriesPlot.Source> sources = new ArrayList<>();
+        for (String t : cfg.tracks()) {
+            sources.add(new PixelSeriesPlot.Source(t, out.resolve(t).resolve("timeseries.h5"), out.resolve(t).resolve("velocity.h5")));
+        }
+        float[] mm = scaled(v.data(), 1000);
+        for (ReportPixels.Pixel p : pixels) {
+            page.h3("Pixel (" + p.row() + ", " + p.col() + "): " + p.label());
+            page.openGrid();
+            page.figure(PixelSeriesPlot.render("Pixel (" + p.row() + ", " + p.col() + ")", sources, p.row(), p.col(), 640, 320),
+                    p.label());
+            page.figure(new RasterMap(first + " LOS rate", "mm/yr", Colormap.RDBU).marker(p.row(), p.col()).render(g, mm),
+                    "Location of pixel (" + p.row() + ", " + p.col() + ")", 300);
+            page.closeGrid();
+        }
+        page.endSection();
+    }
+
+    /**
+     * Estimates against the simulated truth ({@code report.truth}): bias and RMSE of each track's LOS
+     * rate against the true LOS rate, over pixels where both are numbers.
+     */
+    private void truthSection(HtmlPage page, List<String> tracks) throws IOException {
+        Path truth = cfg.path("report.truth");
+        if (truth == null) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("estimate", "truth", "pixels", "bias (mm/yr)", "RMSE (mm/yr)"));
+        for (String t : tracks) {
+            Raster est = readOptional(out.resolve(t).resolve("velocity.h5"), "velocity");
+            Raster tru = readOptional(truth, t + "LosVelocity");
+            if (est != null && tru != null && est.data().length == tru.data().length) {
+                double[] br = biasRmse(est.data(), tru.data(), referenceIndex(out.resolve(t).resolve("velocity.h5"), est.grid()));
+                rows.add(List.of(t + "/velocity.h5:velocity", "truth.h5:" + t + "LosVelocity", fmt(br[2], 0),
+                        fmt(1000 * br[0], 2), fmt(1000 * br[1], 2)));
+            }
+        }
+        if (rows.size() > 1) {
+            page.section("truth", "Estimates against the simulated truth");
+            page.note("Both rates are relative to the reference pixel (the truth is shifted to zero there).");
+            page.table(rows);
+            page.endSection();
+        }
+    }
+
+    /** {bias, RMSE, n} of est − (truth − truth[ref]) over finite pairs (m/yr). */
+    static double[] biasRmse(float[] est, float[] truth, int ref) {
+        double shift = ref >= 0 && Float.isFinite(truth[ref]) ? truth[ref] : 0.0;
+        double s = 0, ss = 0;
+        int n = 0;
+        for (int i = 0; i < est.length; i++) {
+            if (Float.isFinite(est[i]) && Float.isFinite(truth[i])) {
+                double d = est[i] - (truth[i] - shift);
+                s += d;
+                ss += d * d;
+                n++;
+            }
+        }
+        return n == 0 ? new double[] {Double.NaN, Double.NaN, 0} : new double[] {s / n, Math.sqrt(ss / n), n};
+    }
+
+    /** Row-major index of the reference pixel (REF_Y, REF_X) of a MintPy file, or −1. */
+    private static int referenceIndex(Path file, GridGeometry g) {
+        try (MintPyProduct p = MintPyProduct.open(file)) {
+            int r = Integer.parseInt(p.attributes().getOrDefault("REF_Y", "-1").trim());
+            int c = Integer.parseInt(p.attributes().getOrDefault("REF_X", "-1").trim());
+            return r >= 0 && c >= 0 && r < g.rows() && c < g.cols() ? r * g.cols() + c : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void validationSection(HtmlPage page) throws IOException {
+        Path dir = out.resolve("validate");
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        page.section("validation", "Validation");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            String n = f.getFileName().toString();
+            if (n.endsWith(".csv")) {
+                page.h3(n);
+                page.table(csv(f));
+            }
+        }
+        page.openGrid();
+        for (Path f : files) {
+            if (f.getFileName().toString().endsWith(".png")) {
+                page.figure(f, f.getFileName().toString());
+            }
+        }
+        page.closeGrid();
+        page.endSection();
+    }
+
+    private static List<List<String>> csv(Path file) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && rows.size() < 200) {
+                rows.add(Arrays.asList(line.split(",", -1)));
+            }
+        }
+        return rows;
+    }
+
+    private static Raster readOptional(Path file, String dataset) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        return ProductRasters.readOptional(file, dataset);
+    }
+
+    private static String unitOf(Path file, String dataset) {
+        // MintPy writes a per-dataset UNIT attribute (velocity.h5: velocity m/year, seasonalTiming day, …)
+        try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(file)) {
+            io.jhdf.api.Attribute a = h.getDatasetByPath(dataset).getAttribute("UNIT");
+            Object v = a == null ? null : a.getData();
+            return v == null ? "" : v.toString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static float[] scaled(float[] data, double scale) {
+        float[] v = new float[data.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (data[i] * scale);
+        }
+        return v;
+    }
+
+    static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}

@@ -1,0 +1,139 @@
+package org.permasar.cli.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.permasar.cli.CliRunner;
+import org.permasar.cli.products.ProductRasters;
+import org.permasar.cli.report.ReportWriter;
+
+/**
+ * Acceptance: {@code permasar demo --small} from a fresh folder writes the configuration it ran,
+ * the maps and a self-contained report; a rerun skips every step; {@code permasar plot} draws its
+ * outputs. Truth comes from the simulated scene (truth.h5), not from our own outputs.
+ */
+class DemoPipelineTest {
+    @TempDir
+    static Path dir;
+    static Path out;
+    static CliRunner.Result first;
+
+    @BeforeAll
+    static void demo() {
+        out = dir.resolve("demo");
+        first = CliRunner.run("demo", "--small", "--out", out.toString());
+    }
+
+    @Test
+    void writesConfigurationMapsAndReport() throws Exception {
+        assertThat(first.code()).as(first.err()).isZero();
+        for (String f : new String[] {"permasar.cfg", "report.html", "asc/velocity.h5", "desc/pecm/velocity.h5",
+                "geometry/secularDirection.tif", "alt/alt.tif", "asc/velocity.png", "maps/truth_regions.png"}) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+        // the configuration the demo ran is a valid `permasar run` configuration for the same folder
+        PipelineConfig cfg = PipelineConfig.parse(out.resolve("permasar.cfg"), null);
+        assertThat(cfg.outDir()).isEqualTo(out.toAbsolutePath().normalize());
+        assertThat(first.out()).contains("Report: " + out.toAbsolutePath().normalize().resolve("report.html"));
+    }
+
+    @Test
+    void reportIsSelfContainedWithDecodablePngs() throws Exception {
+        String html = Files.readString(out.resolve(ReportWriter.FILE), StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http://")
+                .doesNotContain("https://").doesNotContain("<link").doesNotContain(out.toAbsolutePath().toString());
+        for (String section : new String[] {"Track asc", "Track desc", "Direction of motion", "Active-layer thickness",
+                "Time series at representative pixels", "Inversion summary", "Fit summary", "PECM summary",
+                "Direction class counts", "Configuration"}) {
+            assertThat(html).as(section).contains(section);
+        }
+        Matcher m = Pattern.compile("src=\"([^\"]*)\"").matcher(html);
+        int images = 0;
+        while (m.find()) {
+            assertThat(m.group(1)).startsWith("data:image/png;base64,");
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                    m.group(1).substring("data:image/png;base64,".length()))));
+            assertThat(img).isNotNull();
+            images++;
+        }
+        assertThat(images).isGreaterThan(20);
+        // the estimated LOS rates agree with the simulated truth to a few mm/yr (RMSE column of the truth table)
+        Matcher t = Pattern.compile("<td>(asc|desc)/velocity.h5:velocity</td><td>[^<]*</td><td>(\\d+)</td><td>([-0-9.]+)</td>"
+                + "<td>([0-9.]+)</td>").matcher(html);
+        int rows = 0;
+        while (t.find()) {
+            assertThat(Integer.parseInt(t.group(2))).isGreaterThan(250);
+            assertThat(Double.parseDouble(t.group(4))).as("RMSE mm/yr, " + t.group(1)).isLessThan(4.0);
+            rows++;
+        }
+        assertThat(rows).isEqualTo(2);
+        // the user pixel of the demo configuration (report.pixels = 8,10) is plotted
+        assertThat(html).containsPattern("Pixel \\(8, 10\\): [^<]*chosen in the configuration");
+    }
+
+    @Test
+    void largestSubsidencePixelLiesInTheSimulatedSubsidencePatch() throws Exception {
+        String html = Files.readString(out.resolve(ReportWriter.FILE), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("Pixel \\((\\d+), (\\d+)\\): [^<]*largest subsidence rate").matcher(html);
+        assertThat(m.find()).isTrue();
+        int r = Integer.parseInt(m.group(1)), c = Integer.parseInt(m.group(2));
+        ProductRasters.Raster regions = ProductRasters.read(out.resolve("scene/truth.h5"), "region");
+        ProductRasters.Raster vz = ProductRasters.read(out.resolve("scene/truth.h5"), "verticalVelocity");
+        // truth: region 4 is the subsidence patch, and the true vertical rate there is below the scene's median
+        int i = r * regions.grid().cols() + c;
+        assertThat(Math.round(regions.data()[i])).isEqualTo(4);
+        float[] sorted = vz.data().clone();
+        java.util.Arrays.sort(sorted);
+        assertThat(vz.data()[i]).isLessThan(sorted[sorted.length / 2]);
+    }
+
+    @Test
+    void rerunSkipsEveryStepAndKeepsTheBytes() throws Exception {
+        byte[] before = Files.readAllBytes(out.resolve(ReportWriter.FILE));
+        CliRunner.Result again = CliRunner.run("demo", "--small", "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("skipped, up to date: simulate, truth-maps, invert-asc, fit-asc, pecm-asc, "
+                + "invert-desc, fit-desc, pecm-desc, geometry, alt, report");
+        assertThat(Files.readAllBytes(out.resolve(ReportWriter.FILE))).isEqualTo(before);
+        // --steps reruns one step only
+        CliRunner.Result one = CliRunner.run("run", out.resolve("permasar.cfg").toString(), "--steps", "report");
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out()).contains("skipped, up to date: report");
+    }
+
+    @Test
+    void plotDrawsRastersAndTimeSeries() throws Exception {
+        Path png = dir.resolve("v.png");
+        CliRunner.Result r = CliRunner.run("plot", out.resolve("asc/velocity.h5") + ":velocity", "--out", png.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        BufferedImage map = ImageIO.read(png.toFile());
+        assertThat(map.getWidth()).isGreaterThan(20 * 8); // 20 columns at 8 px plus axes and colour bar
+        Path tif = dir.resolve("alt.png");
+        assertThat(CliRunner.run("plot", out.resolve("alt/alt.tif").toString(), "--out", tif.toString()).code()).isZero();
+        assertThat(ImageIO.read(tif.toFile())).isNotNull();
+        Path ts = dir.resolve("ts.png");
+        r = CliRunner.run("plot", out.resolve("asc/timeseries.h5").toString(), "--pixel", "4,6", "--out", ts.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ImageIO.read(ts.toFile()).getWidth()).isEqualTo(900);
+        // mistakes are exit 2 with one line
+        CliRunner.Result bad = CliRunner.run("plot", out.resolve("asc/timeseries.h5").toString(), "--pixel", "99,6",
+                "--out", dir.resolve("x.png").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("pixel (99, 6) is outside the 16 × 20 grid");
+        bad = CliRunner.run("plot", out.resolve("asc/velocity.h5") + ":nope", "--out", dir.resolve("y.png").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("nope");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+}
