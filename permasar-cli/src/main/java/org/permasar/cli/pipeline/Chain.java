@@ -27,6 +27,9 @@ public final class Chain {
     private record Step(String name, Map<String, String> settings, List<Path> inputs, List<Path> outputs, Action action) {
     }
 
+    /** Identity of the running code (jar size and time), so a rebuilt PermaSAR reruns its steps. */
+    private static final String BUILD = buildIdentity();
+
     private final StepLedger ledger;
     private final List<Step> steps = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
@@ -48,7 +51,9 @@ public final class Chain {
             if (!only.isEmpty() && !only.contains(s.name())) {
                 continue;
             }
-            String fp = StepLedger.fingerprint(s.settings(), s.inputs());
+            Map<String, String> settings = new java.util.HashMap<>(s.settings());
+            settings.put("permasar.build", BUILD);
+            String fp = StepLedger.fingerprint(settings, s.inputs());
             if (ledger.isDone(s.name(), fp, s.outputs())) {
                 LOG.info("step {}: skipped (outputs up to date)", s.name());
                 skipped.add(s.name());
@@ -61,6 +66,18 @@ public final class Chain {
             ran.add(s.name());
             LOG.info("step {}: done in {} s", s.name(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         }
+    }
+
+    private static String buildIdentity() {
+        try {
+            Path code = Path.of(Chain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (java.nio.file.Files.isRegularFile(code)) {
+                return java.nio.file.Files.size(code) + ":" + java.nio.file.Files.getLastModifiedTime(code).toMillis();
+            }
+        } catch (Exception e) {
+            LOG.debug("no build identity: {}", e.toString());
+        }
+        return "classes";
     }
 
     public List<String> skipped() {
