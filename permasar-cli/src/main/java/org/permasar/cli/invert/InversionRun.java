@@ -418,8 +418,20 @@ public final class InversionRun {
             LOG.info("removed a {} ramp from every epoch", corrections.ramp().name().toLowerCase(Locale.ROOT));
         }
         if (corrections.any()) {
+            // the corrections change the reference pixel too (a delay there, a ramp or height term): keep the series
+            // relative to it, as MintPy's diff.py re-references a correction to the series' REF_Y/REF_X
+            int ref = refRow * grid.cols() + refCol;
+            if (!land(land, ref) || !Float.isFinite(cube[(refDateIndex == 0 ? 1 : 0) * npix + ref])) {
+                LOG.warn("reference pixel row {} col {} has no corrected value: series left as corrected", refRow, refCol);
+            } else {
+                org.permasar.inversion.ReferencePoint.subtractPixel(cube, npix, ref, false);
+            }
             DelayCorrection.referenceToDate(cube, npix, refDateIndex);
         }
+    }
+
+    private static boolean land(boolean[] land, int p) {
+        return land == null || land[p];
     }
 
     private float[] tropoDelays() throws IOException {
