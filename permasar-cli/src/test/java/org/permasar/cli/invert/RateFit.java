@@ -39,7 +39,8 @@ final class RateFit {
         return out;
     }
 
-    private static double[] solve(double[][] a) {
+    /** Solves the n×(n+1) augmented system [A | b] in place by Gaussian elimination with partial pivoting. */
+    static double[] solve(double[][] a) {
         int n = a.length;
         for (int c = 0; c < n; c++) {
             int piv = c;
