@@ -196,12 +196,21 @@ public final class InversionRun {
         }
         final ZarrCubeWriter sink = zarr;
         double scale = PhaseConversion.phaseToRange(stack.wavelength());
+        final boolean[] anyCoherence = {false};
         long t0 = System.nanoTime();
         engine.run("invert", grid.rows(), grid.cols(), bpp, () -> TimeSeriesInversion.create(network, params), (w, solver) -> {
             int n = w.size();
             float[] phase = readKept(InterferogramStack.UNWRAP_PHASE, w);
             float[] coh = needsCoherence() ? readKept(InterferogramStack.COHERENCE, w) : null;
             float[] mask = maskConnComp ? readKept(InterferogramStack.CONNECT_COMPONENT, w) : null;
+            if (coh != null && !anyCoherence[0]) {
+                for (float v : coh) {
+                    if (v > 0) {
+                        anyCoherence[0] = true; // benign race: only ever set to true
+                        break;
+                    }
+                }
+            }
             int layers = keptLayers.length;
             for (int k = 0; k < layers; k++) {
                 float ref = refPhase[k];
@@ -269,6 +278,15 @@ public final class InversionRun {
                 }
             }
         });
+        if (needsCoherence() && !anyCoherence[0]) {
+            if (sink != null) {
+                sink.close();
+            }
+            throw new InvalidInputException(stack.path(), InterferogramStack.COHERENCE, "is 0 or NaN in every kept pair at "
+                    + "every pixel, so " + (params.effectiveWeight().needsCoherence() ? "the " + params.effectiveWeight()
+                    .name().toLowerCase(Locale.ROOT) + " weights carry" : "--min-coherence leaves") + " no information: "
+                    + "use --method l2 or --weight no");
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double pxs = npix / Math.max(seconds, 1e-9);
         Map<String, String> attrs = outputAttributes(refDateIndex);
