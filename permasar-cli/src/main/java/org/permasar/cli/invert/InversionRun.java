@@ -64,6 +64,11 @@ public final class InversionRun {
     private final Corrections corrections;
     private final Path out;
     private final GridGeometry grid;
+    /**
+     * The grid of the outputs: NaN marks no data. The input's nodata (0 for GeoTIFF phase) must not
+     * be carried over, since 0 m is a valid displacement (the whole reference epoch is 0).
+     */
+    private final GridGeometry outGrid;
     private Path geometryFile;
     private LocalDate refDate;
     private boolean maskConnComp;
@@ -84,6 +89,7 @@ public final class InversionRun {
         this.corrections = corrections;
         this.out = out;
         this.grid = stack.grid();
+        this.outGrid = grid.withNodata(Double.NaN);
         int n = 0;
         for (boolean k : keep) {
             n += k ? 1 : 0;
@@ -191,7 +197,7 @@ public final class InversionRun {
             if (writeStd) {
                 arrays.add(ZarrArraySpec.forPlan("timeseriesStd", nd, plan));
             }
-            zarr = ZarrCubeWriter.create(out.resolve("timeseries.zarr"), grid, outputAttributes(refDateIndex), arrays);
+            zarr = ZarrCubeWriter.create(out.resolve("timeseries.zarr"), outGrid, outputAttributes(refDateIndex), arrays);
             LOG.info("time series of {} MiB streams to {}", cubeBytes >> 20, zarr.path());
         }
         final ZarrCubeWriter sink = zarr;
@@ -294,25 +300,25 @@ public final class InversionRun {
         if (cube != null) {
             applyCorrections(cube, height, land, refDateIndex);
             tsPath = out.resolve("timeseries.h5");
-            MintPyWriter.writeTimeseries(tsPath, grid, network.dates(), cube, dateBperp(), attrs);
+            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, dateBperp(), attrs);
             if (stdCube != null) {
-                MintPyWriter.writeTimeseries(out.resolve("timeseriesStd.h5"), grid, network.dates(), stdCube, null, attrs);
+                MintPyWriter.writeTimeseries(out.resolve("timeseriesStd.h5"), outGrid, network.dates(), stdCube, null, attrs);
             }
         } else {
             tsPath = sink.commit();
             sink.close();
         }
         Path tcohPath = out.resolve("temporalCoherence.h5");
-        MintPyWriter.writeTemporalCoherence(tcohPath, grid, tcoh, attrs);
+        MintPyWriter.writeTemporalCoherence(tcohPath, outGrid, tcoh, attrs);
         Path numPath = out.resolve("numInvIfgram.h5");
-        MintPyWriter.writeNumInvIfgram(numPath, grid, numInv, attrs);
+        MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
         float[] flagF = new float[npix];
         for (int i = 0; i < npix; i++) {
             flagF[i] = flags[i];
         }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
-        MintPyWriter.writeGeometry(out.resolve("inversionQuality.h5"), grid, q, attrs);
+        MintPyWriter.writeGeometry(out.resolve("inversionQuality.h5"), outGrid, q, attrs);
         if (writeGeotiff) {
             geotiffs(cube, tcoh, numInv);
         }
