@@ -12,10 +12,10 @@ class BenchInvertCommandTest {
     @Test
     void tinyBenchmarkRunsEveryMethodAndPrintsItsFigures() {
         CliRunner.Result r = CliRunner.run("bench", "invert", "--pairs", "40", "--dates", "15", "--pixels", "300",
-                "--methods", "l2,wls,l1", "--mintpy-pixels", "100", "--mintpy-no-pixels", "150", "--threads", "1", "--repeat", "1");
+                "--methods", "l2,wls,l1,wls:no", "--mintpy-pixels", "100", "--mintpy-no-pixels", "150", "--threads", "1", "--repeat", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("synthetic stack: 40 pairs × 15 dates × 300 pixels")
-                .contains("permasar l2").contains("permasar wls").contains("permasar l1")
+                .contains("permasar l2").contains("permasar wls").contains("permasar l1").contains("permasar wls:no")
                 .contains("peak heap of the inversions").contains("ratio L1 cost vs our WLS")
                 .contains("bench invert: 300 pixels");
         if (BenchInvertCommand.hasMintPy()) {
