@@ -61,6 +61,17 @@ class InvertMintPyParityTest {
      * stack's own REF_Y/REF_X. minShare is the least share of the grid that must be compared.
      */
     private static void checkParity(Path source, String tag, int refRow, int refCol, double minShare) throws Exception {
+        checkParity(source, tag, refRow, refCol, minShare, false);
+    }
+
+    @Test
+    void simulatedStackWithConnectComponentMaskMatchesMintPy() throws Exception {
+        // the lake has connectComponent 0 in every pair: MintPy --mask-dset connectComponent and our --mask-dset skip it
+        checkParity(sim.resolve("asc/ifgramStack.h5"), "simcc", 8, 10, 0.90, true);
+    }
+
+    private static void checkParity(Path source, String tag, int refRow, int refCol, double minShare, boolean connComp)
+            throws Exception {
         ExternalTool.assumeMintPy();
         Path dir = Files.createDirectories(tmp.resolve("mintpy-" + tag));
         Path stack = dir.resolve("ifgramStack.h5");
@@ -84,13 +95,20 @@ class InvertMintPyParityTest {
         for (String[] run : runs) {
             Path[] theirs = mintpy.get(run[0]);
             if (theirs == null) {
-                theirs = ExternalTool.mintpyInvert(stack, run[0], run[0]);
+                theirs = connComp ? ExternalTool.mintpyInvert(stack, run[0], run[0], "--mask-dset", "connectComponent")
+                        : ExternalTool.mintpyInvert(stack, run[0], run[0]);
                 mintpy.put(run[0], theirs);
             }
             Path out = tmp.resolve("ours-" + tag + "-" + run[1] + "-" + run[2]);
-            CliRunner.Result r = run[2] == null
-                    ? CliRunner.run("invert", stack.toString(), "--out", out.toString(), "--method", run[1])
-                    : CliRunner.run("invert", stack.toString(), "--out", out.toString(), "--method", run[1], "--weight", run[2]);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("invert", stack.toString(), "--out",
+                    out.toString(), "--method", run[1]));
+            if (run[2] != null) {
+                args.addAll(java.util.List.of("--weight", run[2]));
+            }
+            if (connComp) {
+                args.add("--mask-dset");
+            }
+            CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
             assertThat(r.code()).as(r.err()).isZero();
             compare(tag + " " + run[1] + (run[2] == null ? "" : " " + run[2]) + " vs MintPy -w " + run[0], out, theirs,
                     wavelength, minShare);
