@@ -2,6 +2,7 @@ package org.permasar.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.permasar.cli.CliRunner;
 import org.permasar.network.Network;
@@ -21,6 +22,18 @@ class BenchInvertCommandTest {
         if (BenchInvertCommand.hasMintPy()) {
             assertThat(r.out()).contains("MintPy ifgram_inversion -w var").contains("ratio WLS var vs MintPy -w var")
                     .contains("ratio L2 vs MintPy -w no");
+        }
+    }
+
+    @Test
+    void givenStackIsTimedAndSubsetForMintPy() {
+        Path etna = CliRunner.shared().resolve("data/insar/etna_kfts/etna_ifgramStack.h5");
+        CliRunner.Result r = CliRunner.run("bench", "invert", "--stack", etna.toString(), "--methods", "l2,wls",
+                "--mintpy-pixels", "100", "--mintpy-no-pixels", "100", "--repeat", "1", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("permasar l2").contains("bench invert: 400 pixels");
+        if (BenchInvertCommand.hasMintPy()) {
+            assertThat(r.out()).contains("MintPy gets 100 pixels").contains("ratio WLS var vs MintPy -w var");
         }
     }
 
