@@ -64,6 +64,11 @@ public final class InversionRun {
     private final Corrections corrections;
     private final Path out;
     private final GridGeometry grid;
+    /**
+     * The grid of the outputs: NaN marks no data. The input's nodata (0 for GeoTIFF phase) must not
+     * be carried over, since 0 m is a valid displacement (the whole reference epoch is 0).
+     */
+    private final GridGeometry outGrid;
     private Path geometryFile;
     private LocalDate refDate;
     private boolean maskConnComp;
@@ -84,6 +89,7 @@ public final class InversionRun {
         this.corrections = corrections;
         this.out = out;
         this.grid = stack.grid();
+        this.outGrid = grid.withNodata(Double.NaN);
         int n = 0;
         for (boolean k : keep) {
             n += k ? 1 : 0;
@@ -191,17 +197,26 @@ public final class InversionRun {
             if (writeStd) {
                 arrays.add(ZarrArraySpec.forPlan("timeseriesStd", nd, plan));
             }
-            zarr = ZarrCubeWriter.create(out.resolve("timeseries.zarr"), grid, outputAttributes(refDateIndex), arrays);
+            zarr = ZarrCubeWriter.create(out.resolve("timeseries.zarr"), outGrid, outputAttributes(refDateIndex), arrays);
             LOG.info("time series of {} MiB streams to {}", cubeBytes >> 20, zarr.path());
         }
         final ZarrCubeWriter sink = zarr;
         double scale = PhaseConversion.phaseToRange(stack.wavelength());
+        final boolean[] anyCoherence = {false};
         long t0 = System.nanoTime();
         engine.run("invert", grid.rows(), grid.cols(), bpp, () -> TimeSeriesInversion.create(network, params), (w, solver) -> {
             int n = w.size();
             float[] phase = readKept(InterferogramStack.UNWRAP_PHASE, w);
             float[] coh = needsCoherence() ? readKept(InterferogramStack.COHERENCE, w) : null;
             float[] mask = maskConnComp ? readKept(InterferogramStack.CONNECT_COMPONENT, w) : null;
+            if (coh != null && !anyCoherence[0]) {
+                for (float v : coh) {
+                    if (v > 0) {
+                        anyCoherence[0] = true; // benign race: only ever set to true
+                        break;
+                    }
+                }
+            }
             int layers = keptLayers.length;
             for (int k = 0; k < layers; k++) {
                 float ref = refPhase[k];
@@ -269,6 +284,15 @@ public final class InversionRun {
                 }
             }
         });
+        if (needsCoherence() && !anyCoherence[0]) {
+            if (sink != null) {
+                sink.close();
+            }
+            throw new InvalidInputException(stack.path(), InterferogramStack.COHERENCE, "is 0 or NaN in every kept pair at "
+                    + "every pixel, so " + (params.effectiveWeight().needsCoherence() ? "the " + params.effectiveWeight()
+                    .name().toLowerCase(Locale.ROOT) + " weights carry" : "--min-coherence leaves") + " no information: "
+                    + "use --method l2 or --weight no");
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double pxs = npix / Math.max(seconds, 1e-9);
         Map<String, String> attrs = outputAttributes(refDateIndex);
@@ -276,25 +300,25 @@ public final class InversionRun {
         if (cube != null) {
             applyCorrections(cube, height, land, refDateIndex);
             tsPath = out.resolve("timeseries.h5");
-            MintPyWriter.writeTimeseries(tsPath, grid, network.dates(), cube, dateBperp(), attrs);
+            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, dateBperp(), attrs);
             if (stdCube != null) {
-                MintPyWriter.writeTimeseries(out.resolve("timeseriesStd.h5"), grid, network.dates(), stdCube, null, attrs);
+                MintPyWriter.writeTimeseries(out.resolve("timeseriesStd.h5"), outGrid, network.dates(), stdCube, null, attrs);
             }
         } else {
             tsPath = sink.commit();
             sink.close();
         }
         Path tcohPath = out.resolve("temporalCoherence.h5");
-        MintPyWriter.writeTemporalCoherence(tcohPath, grid, tcoh, attrs);
+        MintPyWriter.writeTemporalCoherence(tcohPath, outGrid, tcoh, attrs);
         Path numPath = out.resolve("numInvIfgram.h5");
-        MintPyWriter.writeNumInvIfgram(numPath, grid, numInv, attrs);
+        MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
         float[] flagF = new float[npix];
         for (int i = 0; i < npix; i++) {
             flagF[i] = flags[i];
         }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
-        MintPyWriter.writeGeometry(out.resolve("inversionQuality.h5"), grid, q, attrs);
+        MintPyWriter.writeGeometry(out.resolve("inversionQuality.h5"), outGrid, q, attrs);
         if (writeGeotiff) {
             geotiffs(cube, tcoh, numInv);
         }
@@ -418,8 +442,20 @@ public final class InversionRun {
             LOG.info("removed a {} ramp from every epoch", corrections.ramp().name().toLowerCase(Locale.ROOT));
         }
         if (corrections.any()) {
+            // the corrections change the reference pixel too (a delay there, a ramp or height term): keep the series
+            // relative to it, as MintPy's diff.py re-references a correction to the series' REF_Y/REF_X
+            int ref = refRow * grid.cols() + refCol;
+            if (!land(land, ref) || !Float.isFinite(cube[(refDateIndex == 0 ? 1 : 0) * npix + ref])) {
+                LOG.warn("reference pixel row {} col {} has no corrected value: series left as corrected", refRow, refCol);
+            } else {
+                org.permasar.inversion.ReferencePoint.subtractPixel(cube, npix, ref, false);
+            }
             DelayCorrection.referenceToDate(cube, npix, refDateIndex);
         }
+    }
+
+    private static boolean land(boolean[] land, int p) {
+        return land == null || land[p];
     }
 
     private float[] tropoDelays() throws IOException {

@@ -24,6 +24,7 @@ final class ReferenceSelection {
         boolean coh = stack.has(InterferogramStack.COHERENCE);
         float[] score = new float[g.size()];
         int layers = keptLayers.length;
+        boolean[] layerHasData = new boolean[layers];
         long bpp = 4L * stack.network().pairCount() * 2 + 8;
         engine.run("reference", g.rows(), g.cols(), bpp, () -> null, (w, ws) -> {
             int n = w.size();
@@ -33,6 +34,15 @@ final class ReferenceSelection {
                 ph = stack.read(InterferogramStack.UNWRAP_PHASE, w);
                 if (coh) {
                     co = stack.read(InterferogramStack.COHERENCE, w);
+                }
+            }
+            for (int j = 0; j < layers; j++) {
+                for (int p = 0, i = keptLayers[j] * n; p < n && !layerHasData[j]; p++, i++) {
+                    if (Float.isFinite(ph[i]) && ph[i] != 0f) {
+                        synchronized (layerHasData) {
+                            layerHasData[j] = true;
+                        }
+                    }
                 }
             }
             for (int r = 0; r < w.rows(); r++) {
@@ -69,6 +79,10 @@ final class ReferenceSelection {
             }
         }
         if (best < 0) {
+            String iso = isolatedDate(stack.network(), keptLayers, layerHasData);
+            if (iso != null) {
+                throw new InvalidInputException(stack.path(), InterferogramStack.UNWRAP_PHASE, iso + " at every pixel");
+            }
             throw new InvalidInputException(stack.path(), InterferogramStack.UNWRAP_PHASE,
                     "no land pixel is valid in every pair, so no reference pixel can be chosen: give --ref-yx "
                             + "or drop the pairs with gaps");
@@ -92,6 +106,15 @@ final class ReferenceSelection {
         float[] cc = connComp ? stack.read(InterferogramStack.CONNECT_COMPONENT, w) : null;
         Network n = stack.network();
         float[] ref = new float[keptLayers.length];
+        boolean[] valid = new boolean[keptLayers.length];
+        for (int j = 0; j < keptLayers.length; j++) {
+            valid[j] = Float.isFinite(ph[keptLayers[j]]);
+        }
+        String iso = isolatedDate(n, keptLayers, valid);
+        if (iso != null) {
+            throw new IllegalArgumentException("reference pixel (row " + row + ", col " + col + "): " + iso
+                    + " there: drop the date or choose another pixel with --ref-yx");
+        }
         for (int j = 0; j < keptLayers.length; j++) {
             int k = keptLayers[j];
             if (!Float.isFinite(ph[k])) {
@@ -105,5 +128,30 @@ final class ReferenceSelection {
             ref[j] = ph[k];
         }
         return ref;
+    }
+
+    /**
+     * The first date (other than the network's first, which needs none) all of whose kept pairs are
+     * invalid, as "date YYYYMMDD has no valid pair (all N of its pairs are NaN)", or null. Such a
+     * date is isolated: no inversion can place it.
+     */
+    static String isolatedDate(Network n, int[] keptLayers, boolean[] valid) {
+        int nd = n.dateCount();
+        int[] total = new int[nd];
+        int[] good = new int[nd];
+        for (int j = 0; j < keptLayers.length; j++) {
+            int k = keptLayers[j];
+            for (int d : new int[] {n.referenceIndex(k), n.secondaryIndex(k)}) {
+                total[d]++;
+                good[d] += valid[j] ? 1 : 0;
+            }
+        }
+        for (int d = 0; d < nd; d++) {
+            if (total[d] > 0 && good[d] == 0) {
+                return "date " + org.permasar.network.Dates.compact(n.dates().get(d)) + " has no valid pair (all "
+                        + total[d] + " of its pairs are NaN or 0)";
+            }
+        }
+        return null;
     }
 }
