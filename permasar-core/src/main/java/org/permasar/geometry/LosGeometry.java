@@ -87,4 +87,15 @@ public final class LosGeometry {
         }
         return out;
     }
+
+    /**
+     * MintPy's azimuth angle (of the ground-to-satellite vector, anticlockwise from north) of a
+     * right-looking radar whose flight heading is {@code headingDeg} (clockwise from north), in
+     * (−180, 180]: az = 90° − heading (ascending S1 heading −12° → +102°, descending −168° → −102°).
+     */
+    public static double azimuthFromHeading(double headingDeg) {
+        double az = 90.0 - headingDeg;
+        az -= Math.rint(az / 360.0) * 360.0;
+        return az;
+    }
 }

@@ -18,7 +18,7 @@ import org.permasar.network.Network;
  *
  * <p>Units: phase in radians (MintPy sign: d_LOS = −λ/(4π)·φ, LOS positive towards the
  * satellite); displacements in metres relative to the first date; velocities in m/yr; angles in
- * degrees (azimuth per {@link LosGeometry}); coherence 0–1; connectComponent labels 0 (lake, not
+ * degrees (azimuth per {@link org.permasar.geometry.LosGeometry}); coherence 0–1; connectComponent labels 0 (lake, not
  * unwrapped), 1 (main component), 2 (the region shifted by an unwrapping error in the affected pairs).
  */
 public final class SimulatedTrack {

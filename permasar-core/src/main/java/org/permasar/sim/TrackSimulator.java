@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.permasar.geometry.LosGeometry;
 import org.permasar.grid.Window;
 import org.permasar.network.Network;
 
@@ -73,8 +74,8 @@ final class TrackSimulator {
                 inc[i] = (float) incidence(asc, c, cols);
                 double f = c / (double) (cols - 1);
                 az[i] = (float) (LosGeometry.azimuthFromHeading(heading) + (f - 0.5));
-                eUnit[i] = (float) LosGeometry.east(inc[i], az[i]);
-                uUnit[i] = (float) LosGeometry.up(inc[i]);
+                eUnit[i] = (float) LosGeometry.unitEast(inc[i], az[i]);
+                uUnit[i] = (float) LosGeometry.unitUp(inc[i]);
             }
         }
         // truth: east and LOS displacement, LOS velocity and amplitude (north motion is zero)

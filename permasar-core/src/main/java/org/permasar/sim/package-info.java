@@ -12,7 +12,7 @@
  *       heading −168°, five days later) on one UTM 46N grid near 35° N 93° E: network
  *       (short pairs to the next 3 dates + one ≈ 1-year pair per date, random-walk B⊥ within
  *       ±150 m), {@code unwrapPhase}/{@code coherence}/{@code connectComponent} cubes, incidence
- *       (30–46° across the swath), MintPy azimuth angle ({@link org.permasar.sim.LosGeometry}) and
+ *       (30–46° across the swath), MintPy azimuth angle ({@link org.permasar.geometry.LosGeometry}) and
  *       height; {@link org.permasar.sim.SimulatedStack} views a track as an
  *       {@link org.permasar.stack.InterferogramStack};</li>
  *   <li>daily land-surface temperature (°C) and MOD11A2-like 8-day composites with ≈ 25 % cloud gaps;</li>

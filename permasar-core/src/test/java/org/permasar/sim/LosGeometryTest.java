@@ -1,5 +1,7 @@
 package org.permasar.sim;
 
+import org.permasar.geometry.LosGeometry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -31,10 +33,10 @@ class LosGeometryTest {
         double az = LosGeometry.azimuthFromHeading(-12);
         assertThat(az).isCloseTo(102, within(1e-12));
         assertThat(LosGeometry.azimuthFromHeading(-168)).isCloseTo(-102, within(1e-12));
-        assertThat(LosGeometry.east(35, 102)).isCloseTo(-0.573576436 * 0.978147601, within(1e-9));
-        assertThat(LosGeometry.north(35, 102)).isCloseTo(0.573576436 * -0.207911691, within(1e-9));
-        assertThat(LosGeometry.up(35)).isCloseTo(0.819152044, within(1e-9));
-        double e = LosGeometry.east(35, 102), nn = LosGeometry.north(35, 102), u = LosGeometry.up(35);
+        assertThat(LosGeometry.unitEast(35, 102)).isCloseTo(-0.573576436 * 0.978147601, within(1e-9));
+        assertThat(LosGeometry.unitNorth(35, 102)).isCloseTo(0.573576436 * -0.207911691, within(1e-9));
+        assertThat(LosGeometry.unitUp(35)).isCloseTo(0.819152044, within(1e-9));
+        double e = LosGeometry.unitEast(35, 102), nn = LosGeometry.unitNorth(35, 102), u = LosGeometry.unitUp(35);
         assertThat(e * e + nn * nn + u * u).isCloseTo(1.0, within(1e-12));
         // a right-looking ascending radar looks east: eastward motion is away from it
         assertThat(LosGeometry.enuToLos(1, 0, 0, 35, 102)).isNegative();
