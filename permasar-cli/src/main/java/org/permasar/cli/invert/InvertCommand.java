@@ -100,6 +100,17 @@ public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--nsbas-gamma", defaultValue = "0.01", description = "Weight of the NSBAS temporal-model rows (default: ${DEFAULT-VALUE}).")
     double nsbasGamma;
 
+    @Option(names = "--l1-tolerance", defaultValue = "0.05",
+            description = "l1: stop when no epoch moves by more than this, rad (default: ${DEFAULT-VALUE}).")
+    double l1Tolerance;
+
+    @Option(names = "--l1-epsilon", defaultValue = "0.05",
+            description = "l1: ε of the IRLS weights 1/max(|r|, ε), rad (default: ${DEFAULT-VALUE}).")
+    double l1Epsilon;
+
+    @Option(names = "--l1-iterations", defaultValue = "30", description = "l1: iteration limit (default: ${DEFAULT-VALUE}).")
+    int l1Iterations;
+
     @Option(names = "--ramp", description = "Remove a per-epoch ramp from the series: linear or quadratic.")
     String ramp;
 
@@ -177,7 +188,7 @@ public final class InvertCommand implements Callable<Integer> {
         if (looks > 0) {
             p = p.withLooks(looks);
         }
-        return p.withNsbasGamma(nsbasGamma).withComputeStd(std);
+        return p.withNsbasGamma(nsbasGamma).withComputeStd(std).withL1(l1Epsilon, l1Iterations, l1Tolerance);
     }
 
     InversionRun.Corrections corrections() {
