@@ -32,9 +32,15 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulate a permafrost scene with known truth (ascending + descending Sentinel-1-like stacks, "
                 + "daily land-surface temperature, PECM freeze-thaw deformation) and write it in MintPy/GeoTIFF formats.",
-                "Layout: DIR/{asc,desc}/ifgramStack.h5, geometryGeo.h5, truthTimeseries.h5; DIR/dem.tif, "
-                        + "DIR/lst_8day.tif (Kelvin, band descriptions = dates), DIR/truth.h5, DIR/README.txt"})
+                "Layout: DIR/{asc,desc}/ifgramStack.h5, geometryGeo.h5, truthTimeseries.h5, troposphericDelay.h5; "
+                        + "DIR/dem.tif, DIR/lst_8day.tif (Kelvin, band descriptions = dates), DIR/truth.h5, DIR/README.txt",
+                "troposphericDelay.h5 is the EXACT simulated atmosphere (turbulent + stratified) of each track as an external "
+                        + "delay product (MintPy timeseries layout, metres, ERA5.h5/GACOS sign): pass it to "
+                        + "'permasar invert --tropo' to exercise the correction as with ERA5/GACOS. It is an idealised "
+                        + "model: a real weather-model correction removes only part of the delay."})
 public final class SimulateCommand implements Callable<Integer> {
+    /** Name of the per-track external tropospheric-delay product (the exact simulated delay). */
+    public static final String TROPO_FILE = "troposphericDelay.h5";
     private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -128,12 +134,34 @@ public final class SimulateCommand implements Callable<Integer> {
             ts.put("REF_DATE", Dates.compact(t.dates().get(0)));
             MintPyWriter.writeTimeseries(td.resolve("truthTimeseries.h5"), grid, t.dates(), t.truthLosDisplacement(),
                     null, ts);
+            writeTroposphericDelay(t, td.resolve(TROPO_FILE), attrs);
         }
         GeoTiffWriter.write(dir.resolve("dem.tif"), grid.withNodata(Double.NaN), scene.truth().height(), 1,
                 Map.of("UNIT", "m", "DESCRIPTION", "simulated terrain height"), List.of("height"));
         writeLst(scene, dir.resolve("lst_8day.tif"));
         writeTruth(scene, dir.resolve("truth.h5"), common);
         writeReadme(scene, dir.resolve("README.txt"));
+    }
+
+    /**
+     * The track's simulated slant delay as an external tropospheric-delay product, as MintPy's
+     * {@code tropo_pyaps3} writes {@code ERA5.h5}: one layer per acquisition date, metres of LOS,
+     * absolute (not re-referenced in time or space), with the sign of a displacement series
+     * (positive towards the satellite), so that {@code timeseries − delay} corrects the series
+     * ({@code permasar invert --tropo}, {@link org.permasar.inversion.DelayCorrection#subtractDelayStack}).
+     * A slant delay a (extra path) adds +4π/λ·a to the phase (TrackSimulator), i.e. −a to the
+     * displacement d = −λ/(4π)·φ; so the product holds −a (pyaps3 returns +a and MintPy negates it too).
+     */
+    private static void writeTroposphericDelay(SimulatedTrack t, Path file, Map<String, String> attrs)
+            throws IOException {
+        float[] a = t.truthAtmosphereDelay();
+        float[] delay = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            delay[i] = -a[i]; // displacement-series sign: d = −λ/(4π)·(+4π/λ·a) = −a
+        }
+        Map<String, String> m = new LinkedHashMap<>(attrs);
+        m.put("TROPOSPHERIC_DELAY_SOURCE", "permasar-simulate: exact simulated slant delay (idealised external correction)");
+        MintPyWriter.writeTimeseries(file, t.grid(), t.dates(), delay, null, m);
     }
 
     private static float[] waterMask(SceneTruth truth) {
@@ -203,6 +231,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 "asc/ifgramStack.h5, desc/ifgramStack.h5   MintPy interferogram stacks (unwrapPhase rad, coherence, connectComponent)",
                 "asc/geometryGeo.h5, desc/geometryGeo.h5   height, incidenceAngle, azimuthAngle (MintPy convention), waterMask",
                 "asc/truthTimeseries.h5, desc/...          true LOS displacement (m, MintPy sign: + towards the satellite)",
+                "asc/troposphericDelay.h5, desc/...        the EXACT simulated tropospheric delay (turbulent + stratified) per date,",
+                "                                          as an external delay product like MintPy's ERA5.h5 (m of LOS, sign of the",
+                "                                          displacement series, i.e. minus the extra path): correct with",
+                "                                          `permasar invert STACK --tropo asc/troposphericDelay.h5`. Idealised: a real",
+                "                                          ERA5/GACOS correction removes only part of the delay. Zeros without noise.",
                 "dem.tif                                   terrain height (m)",
                 "lst_8day.tif                              8-day LST composites (K), band descriptions are the first day of each window, NaN = cloud",
                 "truth.h5                                  truth maps: region codes, PECM v (m/yr) and d (m per sqrt(degC day)),",

@@ -57,4 +57,50 @@ class SimulateCommandTest {
             assertThat(files.map(Path::toString)).noneMatch(n -> n.contains(".partial"));
         }
     }
+
+    /**
+     * The external delay product {@code troposphericDelay.h5} has the sign of a displacement series:
+     * phase-derived LOS displacement −λ/(4π)·φ of every pair minus the true LOS change equals the
+     * product's change over the pair up to decorrelation noise (SCIENCE.md sign convention, the
+     * simulator's phase model), so subtracting it (invert --tropo) removes the atmosphere.
+     */
+    @Test
+    void troposphericDelayProductCarriesTheSimulatedAtmosphereWithTheSeriesSign() throws Exception {
+        CliRunner.Result r = CliRunner.run("simulate", "--small", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path asc = dir.resolve("asc");
+        try (InterferogramStack st = RasterFormats.openStack(asc.resolve("ifgramStack.h5"));
+             MintPyProduct truth = MintPyProduct.open(asc.resolve("truthTimeseries.h5"));
+             MintPyProduct tropo = MintPyProduct.open(asc.resolve(SimulateCommand.TROPO_FILE))) {
+            assertThat(tropo.dates()).isEqualTo(truth.dates());
+            int n = st.grid().size();
+            float[] phase = st.read(InterferogramStack.UNWRAP_PHASE, Window.of(st.grid()));
+            float[] conn = st.read(InterferogramStack.CONNECT_COMPONENT, Window.of(st.grid()));
+            float[] los = truth.read("timeseries", Window.of(truth.grid()));
+            float[] delay = tropo.read("timeseries", Window.of(tropo.grid()));
+            double toLos = -st.wavelength() / (4 * Math.PI);
+            double corrected = 0, raw = 0, wrongSign = 0;
+            long count = 0;
+            for (int k = 0; k < st.network().pairCount(); k++) {
+                int a = st.network().referenceIndex(k), b = st.network().secondaryIndex(k);
+                for (int p = 0; p < n; p++) {
+                    if (conn[k * n + p] != 1f) {
+                        continue; // lake (random phase) and the unwrapping-error window
+                    }
+                    double atm = toLos * phase[k * n + p] - (los[b * n + p] - los[a * n + p]);
+                    double dDelay = delay[b * n + p] - delay[a * n + p];
+                    raw += atm * atm;
+                    corrected += (atm - dDelay) * (atm - dDelay);
+                    wrongSign += (atm + dDelay) * (atm + dDelay);
+                    count++;
+                }
+            }
+            double rawRms = Math.sqrt(raw / count), corrRms = Math.sqrt(corrected / count);
+            System.out.printf("pair LOS misfit: %.2f mm without, %.2f mm with the delay product, %.2f mm with its sign flipped%n",
+                    1e3 * rawRms, 1e3 * corrRms, 1e3 * Math.sqrt(wrongSign / count));
+            assertThat(rawRms).as("the simulated atmosphere is mm-sized").isGreaterThan(0.002);
+            assertThat(corrRms).as("what is left is decorrelation noise").isLessThan(0.35 * rawRms);
+            assertThat(Math.sqrt(wrongSign / count)).isGreaterThan(rawRms);
+        }
+    }
 }

@@ -13,7 +13,11 @@ import java.util.Arrays;
  *   [ΣΔL²   ΣΔLΔI] [v]   [ΣΔLΔD]
  *   [ΣΔLΔI  ΣΔI² ] [d] = [ΣΔIΔD]
  * </pre>
- * with {@code cov = σ̂²·N⁻¹}, {@code σ̂² = Σr²/(m − 2)}, m the valid dates besides the reference.
+ * with {@code cov = σ̂²·N⁻¹}, {@code σ̂² = Σr²/(n_e − 2)}, m the valid dates besides the reference and
+ * n_e ≤ m their effective number given the lag-1 autocorrelation of the residuals (Santer et al. 2000,
+ * {@link #effectiveCount}; n_e = m for white residuals). Noise that looks like the model itself (a
+ * random-walk drift is partly a trend) cannot be seen in residuals: on SBAS series the σ of v stays
+ * optimistic (about 3× on the simulated scene, see the permasar-cli acceptance tests).
  * Units: v in m/yr (L counts years), d in m/√(°C·day), residual RMS {@code √(Σr²/m)} in m, and the
  * modelled peak-to-trough seasonal displacement of each permafrost year {@code |d|·max I} in m.
  * NaN displacements are skipped; unsolvable pixels are NaN with a {@link PecmStatus} code.
@@ -88,6 +92,9 @@ public final class PecmFit {
             }
         }
         double[] rss = new double[npix];
+        double[] lag1 = new double[npix];   // Σ r_k·r_(k+1) over consecutive valid dates
+        double[] prev = new double[npix];
+        Arrays.fill(prev, Double.NaN);
         for (int i = 0; i < n; i++) {
             if (i == refIndex) {
                 continue;
@@ -98,6 +105,10 @@ public final class PecmFit {
                         - d[p] * (sea[o + p] - sea[ro + p]);
                 if (r == r) {
                     rss[p] += r * r;
+                    if (prev[p] == prev[p]) {
+                        lag1[p] += prev[p] * r;
+                    }
+                    prev[p] = r;
                 }
             }
         }
@@ -113,7 +124,7 @@ public final class PecmFit {
                 }
                 continue;
             }
-            double s2 = rss[p] / (m[p] - 2);
+            double s2 = rss[p] / (effectiveCount(m[p], rss[p] > 0 ? lag1[p] / rss[p] : 0) - 2);
             vStd[p] = Math.sqrt(s2 * sII[p] / det[p]);
             dStd[p] = Math.sqrt(s2 * sLL[p] / det[p]);
             cov[p] = -s2 * sLI[p] / det[p];
@@ -123,6 +134,20 @@ public final class PecmFit {
             }
         }
         return new Result(v, d, vStd, dStd, cov, rms, m, status, years, ptt);
+    }
+
+    /**
+     * Effective number of independent residuals for a lag-1 autocorrelation {@code r1}: Santer et al.
+     * (2000, JGR 105(D6), eq. 6) {@code n_e = n·(1 − r1)/(1 + r1)}, with r1 clipped to [0, 1) (negative
+     * autocorrelation is not used to shrink the uncertainty) and n_e floored at 3 (at least one degree of
+     * freedom for the two parameters). SBAS time series are not white in time: each date is tied to its
+     * neighbours through the short-baseline pairs, so their noise wanders like a random walk and the
+     * residuals of a smooth model are strongly correlated; with σ̂² = Σr²/(n_e − 2) the covariance
+     * σ̂²·N⁻¹ reflects that. For white residuals r1 ≈ 0 and this is the ordinary Σr²/(n − 2).
+     */
+    static double effectiveCount(int n, double r1) {
+        double r = Math.max(0, Math.min(r1, 0.999));
+        return Math.max(3, n * (1 - r) / (1 + r)); // Santer et al. 2000, eq. 6
     }
 
     /** Convenience: a copy of the status codes as readable strings (for reports). */

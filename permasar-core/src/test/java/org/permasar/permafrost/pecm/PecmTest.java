@@ -218,6 +218,51 @@ class PecmTest {
         assertThat(rms).isCloseTo(0.006, within(0.0005));
     }
 
+    /**
+     * Residuals correlated in time (AR(1), lag-1 correlation 0.6, as the noise of an SBAS series whose
+     * dates are tied by short pairs): with Σr²/(n − 2) the reported σ would be too small by about
+     * √((1+ρ)/(1−ρ)) = 2; the effective sample size of Santer et al. (2000, eq. 6) restores the 2σ
+     * coverage. Truth from the closed form; seed logged.
+     */
+    @Test
+    void autocorrelatedNoiseTruthWithinReportedUncertainty() {
+        long seed = 20240611L;
+        System.out.println("PecmTest AR(1) seed=" + seed);
+        Random rnd = new Random(seed);
+        Scene s = new Scene(1000, rnd);
+        List<LocalDate> dates = sarDates(12);
+        int n = dates.size();
+        double kappa = 1.2, v = -0.01, d = -0.0015, rho = 0.6, sigma = 0.004;
+        float[] disp = new float[n * s.npix];
+        for (int p = 0; p < s.npix; p++) {
+            double[] ref = s.closedForm(p, dates.get(0), dates.get(0), kappa);
+            double e = sigma * rnd.nextGaussian();
+            for (int i = 0; i < n; i++) {
+                double[] cf = s.closedForm(p, dates.get(i), dates.get(0), kappa);
+                e = rho * e + sigma * Math.sqrt(1 - rho * rho) * rnd.nextGaussian(); // stationary AR(1)
+                disp[i * s.npix + p] = (float) (v * (cf[0] - ref[0]) + d * (cf[1] - ref[1]) + (i == 0 ? 0 : e));
+            }
+        }
+        PecmFit.Result r = PecmFit.fit(PecmForcingBuilder.build(START, s.daily, s.ndays, s.npix, s.doubles(s.th),
+                s.doubles(s.fr), dates, kappa), disp, 0);
+        int v2 = 0, d2 = 0;
+        for (int p = 0; p < s.npix; p++) {
+            v2 += Math.abs(r.rate()[p] - v) <= 2 * r.rateStd()[p] ? 1 : 0;
+            d2 += Math.abs(r.seasonalCoefficient()[p] - d) <= 2 * r.seasonalStd()[p] ? 1 : 0;
+        }
+        System.out.printf("PECM AR(1) coverage at 2σ: v %.3f, d %.3f%n", v2 / 1000.0, d2 / 1000.0);
+        assertThat(v2 / 1000.0).isGreaterThanOrEqualTo(0.90);
+        assertThat(d2 / 1000.0).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void effectiveCountFollowsSanter2000() {
+        assertThat(PecmFit.effectiveCount(100, 0.0)).isEqualTo(100.0);
+        assertThat(PecmFit.effectiveCount(100, 0.5)).isCloseTo(100 * 0.5 / 1.5, within(1e-12)); // n(1−r)/(1+r)
+        assertThat(PecmFit.effectiveCount(100, -0.3)).isEqualTo(100.0);   // negative r1 not used to shrink σ
+        assertThat(PecmFit.effectiveCount(100, 0.99)).isEqualTo(3.0);     // floored: one degree of freedom
+    }
+
     @Test
     void unsolvablePixelsGetNaNAndAReason() {
         int ndays = (int) ChronoUnit.DAYS.between(START, END) + 1;
