@@ -80,7 +80,7 @@ public final class GeoTiffWriter {
             throw new IllegalArgumentException(desc.size() + " band descriptions for " + bands + " bands");
         }
         TIFFImage image = new TIFFImage(directory(grid, data, bands, type,
-                metadata == null ? Map.of() : metadata, desc));
+                metadata == null ? Map.of() : new java.util.TreeMap<>(metadata), desc)); // sorted: same bytes every run
         AtomicFiles.write(path, tmp -> TiffWriter.writeTiff(tmp.toFile(), image));
     }
 

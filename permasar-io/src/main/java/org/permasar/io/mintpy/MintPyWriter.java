@@ -233,7 +233,7 @@ public final class MintPyWriter {
     private static void write(Path path, Map<String, String> attrs, Body body) throws IOException {
         AtomicFiles.write(path, tmp -> {
             try (WritableHdfFile f = HdfFile.write(tmp)) {
-                for (Map.Entry<String, String> e : attrs.entrySet()) {
+                for (Map.Entry<String, String> e : new java.util.TreeMap<>(attrs).entrySet()) { // sorted: same bytes every run
                     f.putAttribute(e.getKey(), e.getValue());
                 }
                 body.fill(f);

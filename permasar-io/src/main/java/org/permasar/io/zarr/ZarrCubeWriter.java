@@ -115,7 +115,7 @@ public final class ZarrCubeWriter implements Closeable {
         this.target = target;
         this.partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
         this.grid = grid;
-        Map<String, String> groupAttrs = new LinkedHashMap<>(attrs);
+        Map<String, String> groupAttrs = new java.util.TreeMap<>(attrs); // sorted: same bytes every run
         groupAttrs.putAll(ZarrGridAttributes.of(grid));
         for (ZarrArraySpec s : specs) {
             if (arrays.containsKey(s.name())) {
