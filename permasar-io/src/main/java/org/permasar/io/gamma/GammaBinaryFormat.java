@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.RasterFormat;
@@ -23,7 +25,8 @@ import org.permasar.stack.RasterSource;
  * parameter file ({@code *dem.par}: width, nlines, corner_lat/lon, post_lat/lon, DEM_projection)
  * for the grid, and SLC/MLI parameter files ({@code *slc.par}, {@code *mli.par}) whose
  * radar_frequency gives the wavelength λ = c/f. As MintPy and PyRate do, corner_lat/lon is taken
- * as the upper-left corner of the grid (GDAL's origin).
+ * as the upper-left corner of the grid (GDAL's origin). Perpendicular baselines come from
+ * {@code *_bperp.par} tables next to the stack when present ({@link GammaBaselines}).
  */
 public final class GammaBinaryFormat implements RasterFormat {
 
@@ -86,11 +89,15 @@ public final class GammaBinaryFormat implements RasterFormat {
         if (sp.has("incidence_angle")) {
             b.attribute("INCIDENCE_ANGLE", sp.token("incidence_angle", 0));
         }
+        Set<Pair> pairs = new TreeSet<>();
         for (Path f : unw) {
             RawRasterLayer l = new RawRasterLayer(f, grid.rows(), grid.cols(), 1, 0, ByteOrder.BIG_ENDIAN, 0f);
             l.checkSize();
-            b.layer(PairNames.parse(f), PairFolderStack.UNWRAP_PHASE, l);
+            Pair p = PairNames.parse(f);
+            pairs.add(p);
+            b.layer(p, PairFolderStack.UNWRAP_PHASE, l);
         }
+        GammaBaselines.fill(dir, pairs, b);
         for (Path f : FolderScan.files(dir, 1, n -> n.toLowerCase(Locale.ROOT).endsWith(".cc")
                 && PairNames.looksLikePair(n))) {
             RawRasterLayer l = new RawRasterLayer(f, grid.rows(), grid.cols(), 1, 0, ByteOrder.BIG_ENDIAN, 0f);

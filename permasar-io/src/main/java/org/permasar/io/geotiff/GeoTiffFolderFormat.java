@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.RasterFormat;
 import org.permasar.io.folder.FolderScan;
 import org.permasar.io.folder.PairFolderStack;
 import org.permasar.io.folder.PairNames;
 import org.permasar.io.folder.TiffLayer;
+import org.permasar.io.gamma.GammaBaselines;
 import org.permasar.network.Pair;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
@@ -19,7 +22,8 @@ import org.permasar.stack.RasterSource;
  * A folder of per-pair GeoTIFFs as GAMMA users and PyRate's {@code conv2tif} make them:
  * {@code *unw.tif} (unwrapped phase, radians, 0 = nodata) and optional {@code *cc.tif} /
  * {@code *coh.tif} (coherence). Pair dates come from the FIRST_DATE / SECOND_DATE metadata, else
- * from the file name; the wavelength from WAVELENGTH_METRES. HyP3 ({@code *_unw_phase.tif}) and
+ * from the file name; the wavelength from WAVELENGTH_METRES; perpendicular baselines from GAMMA
+ * {@code *_bperp.par} tables next to the folder when present ({@link GammaBaselines}). HyP3 ({@code *_unw_phase.tif}) and
  * LiCSAR ({@code *.geo.unw.tif}) names are left to their own formats.
  */
 public final class GeoTiffFolderFormat implements RasterFormat {
@@ -60,8 +64,11 @@ public final class GeoTiffFolderFormat implements RasterFormat {
         }
         PairFolderStack.Builder b = PairFolderStack.builder(dir, "GeoTIFF interferogram folder");
         Ref ref = new Ref();
+        Set<Pair> pairs = new TreeSet<>();
         for (Path f : unw) {
-            b.layer(add(f, ref, b), PairFolderStack.UNWRAP_PHASE, TiffLayer.phase(f));
+            Pair p = add(f, ref, b);
+            pairs.add(p);
+            b.layer(p, PairFolderStack.UNWRAP_PHASE, TiffLayer.phase(f));
         }
         for (Path f : FolderScan.files(dir, 1, GeoTiffFolderFormat::isCoherence)) {
             b.layer(add(f, ref, b), PairFolderStack.COHERENCE, new TiffLayer(f, 0, 1f, true));
@@ -69,6 +76,7 @@ public final class GeoTiffFolderFormat implements RasterFormat {
         if (ref.wavelength == null) {
             throw new InvalidInputException(unw.get(0), "missing wavelength: no WAVELENGTH_METRES metadata item");
         }
+        GammaBaselines.fill(dir, pairs, b);
         return b.grid(ref.grid).wavelength(ref.wavelength).build();
     }
 

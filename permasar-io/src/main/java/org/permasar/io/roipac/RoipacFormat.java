@@ -15,14 +15,18 @@ import org.permasar.io.folder.RawRasterLayer;
 import org.permasar.network.Pair;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A folder of ROI_PAC unwrapped interferograms: {@code *.unw} in RMG layout (float32
  * little-endian, two bands interleaved by line: amplitude then phase; phase in radians, 0 =
  * nodata) each with its {@code .unw.rsc} header (WIDTH, FILE_LENGTH, X/Y_FIRST, X/Y_STEP,
- * WAVELENGTH, DATE12). Optional coherence {@code *.cor} in the same RMG layout (band 2).
+ * WAVELENGTH, DATE12; perpendicular baseline from P_BASELINE_TOP_HDR/BOTTOM_HDR, see
+ * {@link RoipacBaselines}). Optional coherence {@code *.cor} in the same RMG layout (band 2).
  */
 public final class RoipacFormat implements RasterFormat {
+    private static final Logger LOG = LoggerFactory.getLogger(RoipacFormat.class);
 
     @Override
     public String name() {
@@ -65,6 +69,7 @@ public final class RoipacFormat implements RasterFormat {
         GridGeometry first = null;
         Path firstFile = null;
         double wavelength = Double.NaN;
+        int noBaseline = 0;
         for (Path f : unw) {
             RscHeader h = RscHeader.read(rsc(f));
             GridGeometry g = h.grid();
@@ -86,12 +91,22 @@ public final class RoipacFormat implements RasterFormat {
             RawRasterLayer l = new RawRasterLayer(f, g.rows(), g.cols(), 2, 1, ByteOrder.LITTLE_ENDIAN, 0f);
             l.checkSize();
             b.layer(p, PairFolderStack.UNWRAP_PHASE, l);
+            double bp = RoipacBaselines.of(f, h);
+            if (Double.isNaN(bp)) {
+                noBaseline++;
+            } else {
+                b.bperp(p, bp);
+            }
             Path cor = f.resolveSibling(f.getFileName().toString().replaceAll("(?i)\\.unw$", ".cor"));
             if (Files.isRegularFile(cor)) {
                 RawRasterLayer c = new RawRasterLayer(cor, g.rows(), g.cols(), 2, 1, ByteOrder.LITTLE_ENDIAN, 0f);
                 c.checkSize();
                 b.layer(p, PairFolderStack.COHERENCE, c);
             }
+        }
+        if (noBaseline > 0) {
+            LOG.info("perpendicular baseline unknown (NaN) for {} of {} interferograms in {}: no P_BASELINE_TOP_HDR/"
+                    + "P_BASELINE_BOTTOM_HDR keys in the .rsc headers", noBaseline, unw.size(), dir);
         }
         return b.grid(first).wavelength(wavelength).build();
     }
