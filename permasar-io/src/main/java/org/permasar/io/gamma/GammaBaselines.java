@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
  * Perpendicular baselines of a GAMMA stack from the {@code base_perp} tables that sit next to
  * it ({@code <YYYYMMDD>-<YYYYMMDD>*_bperp.par}, one per pair; see {@link BperpTable}).
  *
- * <p>Where: the stack folder, its {@code geometry/} sub-folder, its parent and the parent's
- * {@code geometry/} folder (PyRate's cropA keeps {@code geotiffs/} and {@code geometry/} side by
- * side), in that order; the first table found for a pair wins. A pair's B⊥ is its table's
- * scene-centre value ({@link BperpTable#centre()}), in metres, secondary relative to reference;
- * a table named later-date-first is negated so the value follows the stack's time-ordered pair.
- * Pairs without a table keep B⊥ = NaN, and one log line per stack says how many.
+ * <p>Where: the stack folder, its parent, and the {@code geometry/} and {@code headers/}
+ * sub-folders of both (PyRate's cropA keeps {@code geotiffs/}, {@code geometry/} and
+ * {@code headers/} side by side), in that order; the first file found for a pair wins. A pair's
+ * B⊥ is its table's scene-centre value ({@link BperpTable#centre()}), in metres, secondary
+ * relative to reference; a table named later-date-first is negated so the value follows the
+ * stack's time-ordered pair. A pair without a table but with a baseline model
+ * ({@code <pair>*_base.par}) and a parameter file of its reference date ({@code <date>*slc.par},
+ * else {@code *mli.par}) gets the model's scene-centre B⊥ ({@link TcnBaseline}). Other pairs keep
+ * B⊥ = NaN, and one log line per stack says how many.
  */
 public final class GammaBaselines {
     private static final Logger LOG = LoggerFactory.getLogger(GammaBaselines.class);
@@ -41,10 +44,11 @@ public final class GammaBaselines {
     public static List<Path> searchFolders(Path dir) {
         Path d = dir.toAbsolutePath().normalize();
         List<Path> out = new ArrayList<>();
-        List<Path> cand = new ArrayList<>(List.of(d, d.resolve("geometry")));
+        List<Path> cand = new ArrayList<>(List.of(d, d.resolve("geometry"), d.resolve("headers")));
         if (d.getParent() != null) {
             cand.add(d.getParent());
             cand.add(d.getParent().resolve("geometry"));
+            cand.add(d.getParent().resolve("headers"));
         }
         for (Path p : cand) {
             if (Files.isDirectory(p) && !out.contains(p)) {
@@ -58,15 +62,38 @@ public final class GammaBaselines {
         return name.toLowerCase(Locale.ROOT).endsWith("_bperp.par") && DATES.matcher(name).find();
     }
 
+    static boolean isModel(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith("_base.par") && DATES.matcher(name).find();
+    }
+
     /** The {@code *_bperp.par} table of every pair found in {@code folders} (first folder wins). */
     public static Map<Pair, Path> findTables(List<Path> folders) throws IOException {
+        return byPair(folders, GammaBaselines::isTable);
+    }
+
+    private static Map<Pair, Path> byPair(List<Path> folders, java.util.function.Predicate<String> name)
+            throws IOException {
         Map<Pair, Path> out = new TreeMap<>();
         for (Path f : folders) {
-            for (Path t : FolderScan.files(f, 1, GammaBaselines::isTable)) {
+            for (Path t : FolderScan.files(f, 1, name)) {
                 out.putIfAbsent(PairNames.parse(t), t);
             }
         }
         return out;
+    }
+
+    /** The first SLC (else MLI) parameter file named with {@code date} (YYYYMMDD), or null. */
+    private static Path sensorPar(List<Path> folders, String date) throws IOException {
+        for (String suffix : new String[] {"slc.par", "mli.par"}) {
+            for (Path f : folders) {
+                List<Path> l = FolderScan.files(f, 1, n -> n.contains(date)
+                        && n.toLowerCase(Locale.ROOT).endsWith(suffix) && !DATES.matcher(n).find());
+                if (!l.isEmpty()) {
+                    return l.get(0);
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -77,20 +104,30 @@ public final class GammaBaselines {
     public static Map<Pair, Double> perpendicularBaselines(Path dir, Collection<Pair> pairs) throws IOException {
         List<Path> folders = searchFolders(dir);
         Map<Pair, Path> tables = findTables(folders);
+        Map<Pair, Path> models = null;
         Map<Pair, Double> out = new LinkedHashMap<>();
         int missing = 0;
         for (Pair p : pairs) {
             Path t = tables.get(p);
-            if (t == null) {
+            if (t != null) {
+                out.put(p, sign(t) * BperpTable.read(t).centre());
+                continue;
+            }
+            if (models == null) {
+                models = byPair(folders, GammaBaselines::isModel);
+            }
+            Path m = models.get(p);
+            Path sensor = m == null ? null : sensorPar(folders, firstDate(m));
+            if (sensor == null) {
                 out.put(p, Double.NaN);
                 missing++;
                 continue;
             }
-            out.put(p, sign(t) * BperpTable.read(t).centre());
+            out.put(p, sign(m) * TcnBaseline.sceneCentre(GammaPar.read(m), GammaPar.read(sensor)));
         }
         if (missing > 0) {
-            LOG.info("perpendicular baseline unknown (NaN) for {} of {} pairs: no GAMMA *_bperp.par table found in {}",
-                    missing, pairs.size(), folders);
+            LOG.info("perpendicular baseline unknown (NaN) for {} of {} pairs: no GAMMA *_bperp.par table, nor "
+                    + "*_base.par with the reference date's *slc.par/*mli.par, found in {}", missing, pairs.size(), folders);
         }
         return out;
     }
@@ -102,6 +139,12 @@ public final class GammaBaselines {
                 builder.bperp(p, b);
             }
         });
+    }
+
+    /** The first date (YYYYMMDD) in a file name, i.e. GAMMA's reference date of the pair. */
+    private static String firstDate(Path f) {
+        Matcher m = DATES.matcher(f.getFileName().toString());
+        return m.find() ? m.group(1) : "";
     }
 
     /** −1 when the table's name gives the later date first (GAMMA's B⊥ is then of the earlier date). */
