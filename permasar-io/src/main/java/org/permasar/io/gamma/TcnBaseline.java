@@ -11,7 +11,7 @@ import org.permasar.stack.InvalidInputException;
  * <p>Geometry: spherical Earth of radius R_e below the sensor, sensor at R_s from the Earth's
  * centre, slant range r; the look angle θ follows from the law of cosines
  * {@code cos θ = (R_s² + r² − R_e²) / (2 R_s r)}, and for a right-looking SAR
- * {@code B⊥ = B_c cos θ − B_n sin θ}, {@code B∥ = B_c sin θ + B_n cos θ} (Hanssen 2001, §2.4.2,
+ * {@code B⊥ = B_c cos θ − B_n sin θ}, {@code B∥ = B_c sin θ + B_n cos θ} (Hanssen 2001, Radar Interferometry, ch. 2, baseline decomposition;
  * in GAMMA's TCN frame; the rows of GAMMA's {@code base_perp} tables obey the same relation to
  * 1e-4 m). On PyRate's Mexico City stack this reproduces the table's scene-centre B⊥ to ≤ 0.007 m.
  */
@@ -38,7 +38,7 @@ public final class TcnBaseline {
 
     /** B⊥ in metres from cross-track and normal baseline components (m) at look angle θ (rad), right-looking. */
     public static double perpendicular(double crossTrack, double normal, double lookAngle) {
-        // Hanssen (2001) §2.4.2, TCN form: B⊥ = B_c·cos θ − B_n·sin θ
+        // Hanssen (2001), ch. 2, TCN form: B⊥ = B_c·cos θ − B_n·sin θ
         return crossTrack * Math.cos(lookAngle) - normal * Math.sin(lookAngle);
     }
 
