@@ -137,6 +137,56 @@ public final class PecmFit {
     }
 
     /**
+     * The rows of the linear PECM estimator of pixel p as functionals of its displacement series:
+     * (v̂, d̂) = Σ_i (h_v[i], h_d[i])·D_i, so that for any displacement covariance C,
+     * Cov(v̂, d̂) = H·C·Hᵀ (used with {@link org.permasar.inversion.PhaseCovariance}). With
+     * F = [ΔL, ΔI] over the valid dates i ≠ ref (Δ relative to the reference date) and
+     * G = (FᵀF)⁻¹Fᵀ (least squares, e.g. Koch 1999 §3.2), h[i] = G_i for i ≠ ref and
+     * h[ref] = −Σ_i G_i, because the fit uses D_i − D_ref. Units: h_v in 1/yr, h_d in 1/√(°C·day).
+     *
+     * @param hv out, length = dates
+     * @param hd out, length = dates
+     * @return false (rows zero) when the 2×2 system of the pixel is singular or has fewer than 3 dates
+     */
+    public static boolean estimatorRows(PecmForcing forcing, float[] displacement, int refIndex, int p,
+                                        double[] hv, double[] hd) {
+        int n = forcing.dates();
+        int npix = forcing.pixels();
+        float[] lin = forcing.linear();
+        float[] sea = forcing.seasonal();
+        int rp = refIndex * npix + p;
+        Arrays.fill(hv, 0, n, 0);
+        Arrays.fill(hd, 0, n, 0);
+        double sLL = 0, sLI = 0, sII = 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int o = i * npix + p;
+            double dl = lin[o] - lin[rp], di = sea[o] - sea[rp], dd = displacement[o] - displacement[rp];
+            if (i != refIndex && dd == dd && dl == dl && di == di) {
+                sLL += dl * dl;
+                sLI += dl * di;
+                sII += di * di;
+                m++;
+            }
+        }
+        double det = sLL * sII - sLI * sLI;
+        if (m < 3 || !(det > 1e-12 * sLL * sII)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int o = i * npix + p;
+            double dl = lin[o] - lin[rp], di = sea[o] - sea[rp], dd = displacement[o] - displacement[rp];
+            if (i != refIndex && dd == dd && dl == dl && di == di) {
+                hv[i] = (sII * dl - sLI * di) / det;    // row 1 of (FᵀF)⁻¹Fᵀ
+                hd[i] = (sLL * di - sLI * dl) / det;    // row 2
+                hv[refIndex] -= hv[i];
+                hd[refIndex] -= hd[i];
+            }
+        }
+        return true;
+    }
+
+    /**
      * Effective number of independent residuals for a lag-1 autocorrelation {@code r1}: Santer et al.
      * (2000, JGR 105(D6), eq. 6) {@code n_e = n·(1 − r1)/(1 + r1)}, with r1 clipped to [0, 1) (negative
      * autocorrelation is not used to shrink the uncertainty) and n_e floored at 3 (at least one degree of
