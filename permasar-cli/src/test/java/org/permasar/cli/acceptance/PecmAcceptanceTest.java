@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.sim.Region;
+import org.permasar.sim.SceneSpec;
 
 /**
  * Acceptance of issue 4, end to end through the real commands: "with the simulator's noise, [PECM v
@@ -103,11 +104,13 @@ class PecmAcceptanceTest {
 
     /** invert (both tracks, common reference) → fit --model pecm --vertical with the truth κ ratio, into {@code dir/name}. */
     private static Path pecm(SimulatedSceneRun run, String name, boolean tropo) {
-        Path out = run.invert(name, tropo);
+        String looks = String.valueOf(SceneSpec.small().looks());
+        Path out = run.invert(name, tropo, "--looks", looks);
         for (String t : SimulatedSceneRun.TRACKS) {
             SimulatedSceneRun.run(List.of("fit", out.resolve(t).resolve("timeseries.h5").toString(), "--model", "pecm",
                     "--lst", run.scene.resolve("lst_8day.tif").toString(), "--geometry", run.geometry(t).toString(),
                     "--vertical", "--kappa-ratio", run.scene.resolve("truth.h5") + ":kappaRatio",
+                    "--stack", run.scene.resolve(t).resolve("ifgramStack.h5").toString(), "--looks", looks, "--mask-dset",
                     "--geotiff", "--out", out.resolve(t).resolve("pecm").toString()));
         }
         return out;
