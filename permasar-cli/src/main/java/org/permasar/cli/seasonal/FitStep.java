@@ -15,6 +15,7 @@ import org.permasar.permafrost.pecm.PecmFit;
 import org.permasar.permafrost.pecm.PecmForcing;
 import org.permasar.permafrost.pecm.PecmForcingBuilder;
 import org.permasar.permafrost.pecm.PecmStatus;
+import org.permasar.thermal.DailyScatter;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.HantsParameters;
 import org.permasar.timefn.LinearBatchFit;
@@ -40,7 +41,8 @@ final class FitStep {
 
     /** PECM settings. */
     record Pecm(List<LocalDate> lstDates, HantsParameters hants, double centreOffsetDays, FreezeThawOnsets onsets,
-                float[] kappaRatio, int refIndex, PecmUncertainty uncertainty) {
+                float[] kappaRatio, int refIndex, PecmUncertainty uncertainty, boolean expectedDegreeDays,
+                double dailyTemperatureStd) {
     }
 
     /** Thread-confined readers and HANTS workspace. */
@@ -54,6 +56,7 @@ final class FitStep {
     private final ProminentExtremaTest classifier;
     private final Pecm pecm;
     private final boolean tooShort;
+    private final int compositeDays;
     private final FitProducts products;
     private final AtomicLongArray fitCounts = new AtomicLongArray(4);     // ok, too few, singular, seasonal
     private final AtomicLongArray pecmCounts = new AtomicLongArray(16);
@@ -71,6 +74,9 @@ final class FitStep {
             longest = Math.max(longest, p);
         }
         tooShort = dates.size() < model.parameterCount() || span < longest;
+        // a composite averages w = 2·offset + 1 days (MOD11A2: offset 3.5 → 8 days); σ_d from its scatter
+        // and lag-1 correlation under an AR(1) day-to-day model (DailyScatter)
+        compositeDays = pecm == null ? 1 : (int) Math.max(1, Math.round(2 * pecm.centreOffsetDays() + 1));
         products = new FitProducts(grid);
         products.declare("intercept", "m", "intercept of the time-function fit");
         products.declare("velocity", "m/year", "linear rate, " + model);
@@ -184,7 +190,18 @@ final class FitStep {
                 kappa[r * w.cols() + c] = pecm.kappaRatio()[(w.row0() + r) * grid.cols() + w.col0() + c];
             }
         }
-        PecmForcing f = PecmForcingBuilder.build(ws.daily().start(), b.daily(), ndays, npix, on[0], on[1], dates, kappa);
+        PecmForcing f;
+        if (pecm.expectedDegreeDays()) {
+            double[] sd = new double[npix];
+            for (int q = 0; q < npix; q++) {
+                sd[q] = Double.isNaN(pecm.dailyTemperatureStd())
+                        ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays)
+                        : pecm.dailyTemperatureStd();
+            }
+            f = PecmForcingBuilder.build(ws.daily().start(), b.smooth(), ndays, npix, on[0], on[1], dates, kappa, sd);
+        } else {
+            f = PecmForcingBuilder.build(ws.daily().start(), b.daily(), ndays, npix, on[0], on[1], dates, kappa);
+        }
         PecmFit.Result p = PecmFit.fit(f, y, pecm.refIndex());
         double[] ptt = new double[npix];
         for (int q = 0; q < npix; q++) {

@@ -86,6 +86,25 @@ class PecmAcceptanceTest {
         }
     }
 
+    @Test
+    void tmpMeasure() throws IOException {
+        for (boolean noise : new boolean[] {false, true}) {
+            SimulatedSceneRun run = new SimulatedSceneRun(dir.resolve(noise ? "n" : "c"), !noise);
+            boolean[] mask = run.in(Region.SEASONAL, Region.SUBSIDENCE_PATCH, Region.NON_SEASONAL);
+            float[] tv = run.truthReferenced("pecmVelocity"), td = run.truthReferenced("pecmSeasonalCoef");
+            String[][] variants = {{"--degree-days", "direct"}, {"--degree-days", "expected"},
+                {"--degree-days", "expected", "--daily-temperature-std", "1.655"}};
+            int k = 0;
+            for (String[] v : variants) {
+                Path out = pecm(run, "v" + k++, true, v);
+                for (String t : SimulatedSceneRun.TRACKS) {
+                    System.out.printf(Locale.ROOT, "MEASURE noise=%s %s %s: %s%n", noise, String.join(" ", v), t,
+                            Coverage.of(out.resolve(t).resolve("pecm"), tv, td, mask));
+                }
+            }
+        }
+    }
+
     /** The acceptance line as written (2σ reading). Not met yet: see the class Javadoc for the measured causes. */
     @Disabled("issue 4 not met: measured 2σ coverage v ≈ 10–30 %, d ≈ 30–40 % with --tropo (residual-based σ misses the "
             + "random-walk SBAS noise, the reference pixel's common noise and the LST-forcing bias); see PecmAcceptanceTest Javadoc")
@@ -103,28 +122,31 @@ class PecmAcceptanceTest {
     }
 
     /** invert (both tracks, common reference) → fit --model pecm --vertical with the truth κ ratio, into {@code dir/name}. */
-    private static Path pecm(SimulatedSceneRun run, String name, boolean tropo) {
+    private static Path pecm(SimulatedSceneRun run, String name, boolean tropo, String... fitExtra) {
         String looks = String.valueOf(SceneSpec.small().looks());
         Path out = run.invert(name, tropo, "--looks", looks);
         for (String t : SimulatedSceneRun.TRACKS) {
-            SimulatedSceneRun.run(List.of("fit", out.resolve(t).resolve("timeseries.h5").toString(), "--model", "pecm",
+            List<String> a = new java.util.ArrayList<>(List.of(fitExtra));
+            a.addAll(0, List.of("fit", out.resolve(t).resolve("timeseries.h5").toString(), "--model", "pecm",
                     "--lst", run.scene.resolve("lst_8day.tif").toString(), "--geometry", run.geometry(t).toString(),
                     "--vertical", "--kappa-ratio", run.scene.resolve("truth.h5") + ":kappaRatio",
                     "--stack", run.scene.resolve(t).resolve("ifgramStack.h5").toString(), "--looks", looks, "--mask-dset",
                     "--geotiff", "--out", out.resolve(t).resolve("pecm").toString()));
+            SimulatedSceneRun.run(a);
         }
         return out;
     }
 
     /** Share of pixels whose truth lies within k·σ of the estimate (k = 1, 2), and the RMSE, for v and d. */
-    private record Coverage(double v1, double v2, double d1, double d2, double vRmse, double dRmse, int n) {
+    private record Coverage(double v1, double v2, double d1, double d2, double vRmse, double dRmse, int n,
+                            double dBias) {
         static Coverage of(Path pecmDir, float[] tv, float[] td, boolean[] mask) throws IOException {
             float[] v = SimulatedSceneRun.tif(pecmDir.resolve("pecmVelocity.tif"));
             float[] vs = SimulatedSceneRun.tif(pecmDir.resolve("pecmVelocityStd.tif"));
             float[] d = SimulatedSceneRun.tif(pecmDir.resolve("pecmSeasonalCoef.tif"));
             float[] ds = SimulatedSceneRun.tif(pecmDir.resolve("pecmSeasonalCoefStd.tif"));
             int n = 0, v1 = 0, v2 = 0, d1 = 0, d2 = 0;
-            double sv = 0, sd = 0;
+            double sv = 0, sd = 0, sdt = 0, stt = 0;
             for (int i = 0; i < v.length; i++) {
                 if (!mask[i] || !Float.isFinite(v[i]) || !Float.isFinite(d[i]) || !(vs[i] > 0) || !(ds[i] > 0)) {
                     continue;
@@ -137,15 +159,18 @@ class PecmAcceptanceTest {
                 d2 += ed <= 2 ? 1 : 0;
                 sv += (v[i] - tv[i]) * (double) (v[i] - tv[i]);
                 sd += (d[i] - td[i]) * (double) (d[i] - td[i]);
+                sdt += (d[i] - td[i]) * (double) td[i];
+                stt += td[i] * (double) td[i];
             }
             return new Coverage(v1 / (double) n, v2 / (double) n, d1 / (double) n, d2 / (double) n,
-                    Math.sqrt(sv / n), Math.sqrt(sd / n), n);
+                    Math.sqrt(sv / n), Math.sqrt(sd / n), n, sdt / stt);
         }
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "v within 1σ %.1f %%, 2σ %.1f %% (RMSE %.2f mm/yr); d within 1σ %.1f %%, "
-                    + "2σ %.1f %% (RMSE %.2e) over %d px", 100 * v1, 100 * v2, 1e3 * vRmse, 100 * d1, 100 * d2, dRmse, n);
+                    + "2σ %.1f %% (RMSE %.2e, relative bias %+.1f %%) over %d px", 100 * v1, 100 * v2, 1e3 * vRmse, 100 * d1,
+                    100 * d2, dRmse, 100 * dBias, n);
         }
     }
 
