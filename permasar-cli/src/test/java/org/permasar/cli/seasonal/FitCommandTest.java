@@ -160,6 +160,16 @@ class FitCommandTest {
         assertThat(n).isGreaterThan(200);
     }
 
+    /** --stack needs the series' reference pixel (REF_Y/REF_X): a series without them is refused, naming the file. */
+    @Test
+    void pecmStackWithoutReferencePixelIsRefused() {
+        CliRunner.Result r = CliRunner.run("fit", noisy.resolve("asc/truthTimeseries.h5").toString(), "--model", "pecm",
+                "--lst", noisy.resolve("lst_8day.tif").toString(), "--stack", noisy.resolve("asc/ifgramStack.h5").toString(),
+                "--out", tmp.resolve("nostack").toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("REF_Y/REF_X").contains("ifgramStack.h5");
+    }
+
     @Test
     void tooShortSeriesGivesNaNAndReasonNotACrash() throws Exception {
         Path out = tmp.resolve("short");

@@ -17,7 +17,9 @@ import java.util.Arrays;
  * n_e ≤ m their effective number given the lag-1 autocorrelation of the residuals (Santer et al. 2000,
  * {@link #effectiveCount}; n_e = m for white residuals). Noise that looks like the model itself (a
  * random-walk drift is partly a trend) cannot be seen in residuals: on SBAS series the σ of v stays
- * optimistic (about 3× on the simulated scene, see the permasar-cli acceptance tests).
+ * optimistic (about 3× on the simulated scene, see the permasar-cli acceptance tests); the a-priori
+ * covariance from the interferograms ({@link #estimatorRows} with
+ * {@link org.permasar.inversion.PhaseCovariance}) covers that part.
  * Units: v in m/yr (L counts years), d in m/√(°C·day), residual RMS {@code √(Σr²/m)} in m, and the
  * modelled peak-to-trough seasonal displacement of each permafrost year {@code |d|·max I} in m.
  * NaN displacements are skipped; unsolvable pixels are NaN with a {@link PecmStatus} code.
