@@ -100,8 +100,18 @@ public final class PipelineSteps {
                         pecm.add("--vertical");
                     }
                 }
+                // a-priori σ of v, d from the same stack and pair masks as the inversion (skipped when the inversion
+                // selected pairs by baseline: fit --stack knows only the stack's dropIfgram)
+                if (cfg.integer("invert.maxTemporalBaseline") <= 0) {
+                    pecm.addAll(List.of("--stack", stack.toString(), "--min-coherence", cfg.text("invert.minCoherence"),
+                            "--weight", List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))
+                                    ? cfg.text("invert.weight") : "no"));
+                    if (cfg.bool("invert.maskConnComp")) {
+                        pecm.add("--mask-dset");
+                    }
+                }
                 threads(pecm, cfg);
-                sub(chain, "pecm-" + t, pecm, inputs(ts, lst, geom), List.of(dir.resolve("pecm/velocity.h5")));
+                sub(chain, "pecm-" + t, pecm, inputs(ts, lst, geom, stack), List.of(dir.resolve("pecm/velocity.h5")));
             }
         }
         Path geo = out.resolve("geometry");

@@ -80,6 +80,28 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--min-seasonal-amplitude", defaultValue = "0.001", paramLabel = "M",
             description = "Seasonality test extension: peak-to-trough amplitude below this (m) is not seasonal; 0 = off (default ${DEFAULT-VALUE}).")
     double minAmplitude;
+    @Option(names = "--degree-days", defaultValue = "expected", paramLabel = "MODE",
+            description = "pecm: ADDT/ADDF as 'expected' positive/negative parts of daily temperatures scattered around the "
+                    + "smooth HANTS curve (Thom 1954), or 'direct' clipping of the gap-filled daily series (default ${DEFAULT-VALUE}).")
+    String degreeDays;
+    @Option(names = "--daily-temperature-std", paramLabel = "DEGC",
+            description = "pecm, expected degree-days: day-to-day temperature scatter σ_d in °C (default: per pixel, the "
+                    + "composites' scatter around the HANTS curve × √(composite days), composite days = 2·offset + 1).")
+    Double dailyStd;
+    @Option(names = "--stack", paramLabel = "IFGRAMSTACK",
+            description = "pecm: the interferogram stack the time series was inverted from; adds the a-priori (decorrelation-noise) uncertainty of v and d.")
+    Path stack;
+    @Option(names = "--weight", paramLabel = "W",
+            description = "pecm --stack: weights the inversion used, var, fim, coh or no (default: the series' PERMASAR_INVERSION, else var).")
+    String weight;
+    @Option(names = "--looks", defaultValue = "1", paramLabel = "L",
+            description = "pecm --stack: independent looks of the phase-noise model and var/fim weights, as given to invert (default ${DEFAULT-VALUE}).")
+    int looks;
+    @Option(names = "--mask-dset", description = "pecm --stack: the inversion masked pairs with connectComponent = 0.")
+    boolean maskConnComp;
+    @Option(names = "--min-coherence", defaultValue = "0", paramLabel = "C",
+            description = "pecm --stack: the inversion's coherence threshold (default ${DEFAULT-VALUE}).")
+    float minCoherence;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
     @Option(names = "--geotiff", description = "Also write one GeoTIFF per map.")
@@ -148,7 +170,17 @@ public final class FitCommand implements Callable<Integer> {
                 open.add(probe);
                 new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
                 float[] kappa = ProductRasters.numberOrRaster(kappaRatio, grid, "--kappa-ratio");
-                pecmCfg = new FitStep.Pecm(probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), kappa, refIndex);
+                PecmUncertainty unc = stack == null ? null
+                        : new PecmUncertainty(stack, dates, ts.attributes(), weight, looks, maskConnComp, minCoherence);
+                String dd = degreeDays.trim().toLowerCase(Locale.ROOT);
+                if (!dd.equals("expected") && !dd.equals("direct")) {
+                    throw new IllegalArgumentException("--degree-days must be expected or direct, got '" + degreeDays + "'");
+                }
+                if (dailyStd != null && !(dailyStd >= 0 && dailyStd < 50)) {
+                    throw new IllegalArgumentException("--daily-temperature-std must be in [0, 50) °C, got " + dailyStd);
+                }
+                pecmCfg = new FitStep.Pecm(probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), kappa, refIndex, unc,
+                        dd.equals("expected"), dailyStd == null ? Double.NaN : dailyStd);
             }
             FitStep step = new FitStep(grid, dates, tfm, new ProminentExtremaTest(tolerance, prominence, minAmplitude), pecmCfg);
             int nthreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -172,7 +204,11 @@ public final class FitCommand implements Callable<Integer> {
                         open.add(s);
                         rg = new LstRegridder(s, grid, GridResampler.Method.BILINEAR);
                     }
-                    return step.workspace(t, g, rg);
+                    FitStep.Workspace ws = step.workspace(t, g, rg);
+                    if (ws.uncertainty() != null) {
+                        open.add(ws.uncertainty());
+                    }
+                    return ws;
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

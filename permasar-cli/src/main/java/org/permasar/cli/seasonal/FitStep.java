@@ -15,6 +15,7 @@ import org.permasar.permafrost.pecm.PecmFit;
 import org.permasar.permafrost.pecm.PecmForcing;
 import org.permasar.permafrost.pecm.PecmForcingBuilder;
 import org.permasar.permafrost.pecm.PecmStatus;
+import org.permasar.thermal.DailyScatter;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.HantsParameters;
 import org.permasar.timefn.LinearBatchFit;
@@ -40,11 +41,13 @@ final class FitStep {
 
     /** PECM settings. */
     record Pecm(List<LocalDate> lstDates, HantsParameters hants, double centreOffsetDays, FreezeThawOnsets onsets,
-                float[] kappaRatio, int refIndex) {
+                float[] kappaRatio, int refIndex, PecmUncertainty uncertainty, boolean expectedDegreeDays,
+                double dailyTemperatureStd) {
     }
 
     /** Thread-confined readers and HANTS workspace. */
-    record Workspace(MintPyProduct timeseries, MintPyGeometry geometry, LstRegridder lst, LstDaily daily) {
+    record Workspace(MintPyProduct timeseries, MintPyGeometry geometry, LstRegridder lst, LstDaily daily,
+                     PecmUncertainty.Worker uncertainty) {
     }
 
     private final GridGeometry grid;
@@ -53,6 +56,7 @@ final class FitStep {
     private final ProminentExtremaTest classifier;
     private final Pecm pecm;
     private final boolean tooShort;
+    private final int compositeDays;
     private final FitProducts products;
     private final AtomicLongArray fitCounts = new AtomicLongArray(4);     // ok, too few, singular, seasonal
     private final AtomicLongArray pecmCounts = new AtomicLongArray(16);
@@ -70,6 +74,9 @@ final class FitStep {
             longest = Math.max(longest, p);
         }
         tooShort = dates.size() < model.parameterCount() || span < longest;
+        // a composite averages w = 2·offset + 1 days (MOD11A2: offset 3.5 → 8 days); σ_d from its scatter
+        // and lag-1 correlation under an AR(1) day-to-day model (DailyScatter)
+        compositeDays = pecm == null ? 1 : (int) Math.max(1, Math.round(2 * pecm.centreOffsetDays() + 1));
         products = new FitProducts(grid);
         products.declare("intercept", "m", "intercept of the time-function fit");
         products.declare("velocity", "m/year", "linear rate, " + model);
@@ -84,9 +91,15 @@ final class FitStep {
         products.declare("fitStatus", "1", "0 ok, 1 too few valid dates / series too short, 2 singular");
         if (pecm != null) {
             products.declare("pecmVelocity", "m/year", "PECM long-term rate v (Chen et al. 2018)");
-            products.declare("pecmVelocityStd", "m/year", "one-sigma of v");
+            String std = pecm.uncertainty() == null ? "residual-based (Santer n_e)"
+                    : "sqrt(max(a-priori, residual-based variance)); a-priori: " + pecm.uncertainty().describe();
+            products.declare("pecmVelocityStd", "m/year", "one-sigma of v, " + std);
             products.declare("pecmSeasonalCoef", "m/sqrt(degC*day)", "PECM seasonal coefficient d");
-            products.declare("pecmSeasonalCoefStd", "m/sqrt(degC*day)", "one-sigma of d");
+            products.declare("pecmSeasonalCoefStd", "m/sqrt(degC*day)", "one-sigma of d, " + std);
+            if (pecm.uncertainty() != null) {
+                products.declare("pecmVelocityStdApriori", "m/year", "a-priori one-sigma of v, " + pecm.uncertainty().describe());
+                products.declare("pecmSeasonalCoefStdApriori", "m/sqrt(degC*day)", "a-priori one-sigma of d");
+            }
             products.declare("pecmResidualRms", "m", "RMS of the PECM residuals");
             products.declare("pecmPeakToTrough", "m", "modelled seasonal peak-to-trough |d|·max I, mean over years");
             products.declare("pecmStatus", "1", "PECM reason code (0 ok, 1 no LST, 2 no thaw, 3 no freeze, "
@@ -99,9 +112,10 @@ final class FitStep {
     }
 
     /** A workspace for one worker thread. */
-    Workspace workspace(MintPyProduct ts, MintPyGeometry geometry, LstRegridder lst) {
+    Workspace workspace(MintPyProduct ts, MintPyGeometry geometry, LstRegridder lst) throws IOException {
         LstDaily d = pecm == null ? null : new LstDaily(pecm.lstDates(), pecm.hants(), pecm.centreOffsetDays());
-        return new Workspace(ts, geometry, lst, d);
+        PecmUncertainty.Worker u = pecm == null || pecm.uncertainty() == null ? null : pecm.uncertainty().worker();
+        return new Workspace(ts, geometry, lst, d, u);
     }
 
     /** Processes one block. */
@@ -109,8 +123,9 @@ final class FitStep {
         int npix = w.size();
         int n = dates.size();
         float[] y = ws.timeseries().read("timeseries", w);
+        float[] inc = null;
         if (ws.geometry() != null) {
-            float[] inc = ws.geometry().read("incidenceAngle", w);
+            inc = ws.geometry().read("incidenceAngle", w);
             for (int i = 0; i < n; i++) {
                 int o = i * npix;
                 for (int q = 0; q < npix; q++) {
@@ -120,7 +135,7 @@ final class FitStep {
         }
         fitTimeFunctions(w, y, npix);
         if (pecm != null) {
-            fitPecm(w, ws, y, npix);
+            fitPecm(w, ws, y, npix, inc);
         }
     }
 
@@ -164,7 +179,7 @@ final class FitStep {
         products.put("fitStatus", w, status);
     }
 
-    private void fitPecm(Window w, Workspace ws, float[] y, int npix) throws IOException {
+    private void fitPecm(Window w, Workspace ws, float[] y, int npix, float[] inc) throws IOException {
         float[] lst = ws.lst().read(w).celsius();
         LstDaily.Block b = ws.daily().daily(lst, npix);
         int ndays = ws.daily().days();
@@ -175,7 +190,18 @@ final class FitStep {
                 kappa[r * w.cols() + c] = pecm.kappaRatio()[(w.row0() + r) * grid.cols() + w.col0() + c];
             }
         }
-        PecmForcing f = PecmForcingBuilder.build(ws.daily().start(), b.daily(), ndays, npix, on[0], on[1], dates, kappa);
+        PecmForcing f;
+        if (pecm.expectedDegreeDays()) {
+            double[] sd = new double[npix];
+            for (int q = 0; q < npix; q++) {
+                sd[q] = Double.isNaN(pecm.dailyTemperatureStd())
+                        ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays)
+                        : pecm.dailyTemperatureStd();
+            }
+            f = PecmForcingBuilder.build(ws.daily().start(), b.smooth(), ndays, npix, on[0], on[1], dates, kappa, sd);
+        } else {
+            f = PecmForcingBuilder.build(ws.daily().start(), b.daily(), ndays, npix, on[0], on[1], dates, kappa);
+        }
         PecmFit.Result p = PecmFit.fit(f, y, pecm.refIndex());
         double[] ptt = new double[npix];
         for (int q = 0; q < npix; q++) {
@@ -191,13 +217,46 @@ final class FitStep {
             ptt[q] = k == 0 ? Double.NaN : s / k;
             pecmCounts.incrementAndGet(Math.min(15, p.status()[q] & 0xff));
         }
+        double[] vStd = p.rateStd(), dStd = p.seasonalStd();
+        if (ws.uncertainty() != null) {
+            double[][] apr = ws.uncertainty().variances(w, f, p, y, pecm.refIndex(), inc);
+            vStd = combined(apr[0], vStd);
+            dStd = combined(apr[1], dStd);
+            products.put("pecmVelocityStdApriori", w, sqrt(apr[0]));
+            products.put("pecmSeasonalCoefStdApriori", w, sqrt(apr[1]));
+        }
         products.put("pecmVelocity", w, p.rate());
-        products.put("pecmVelocityStd", w, p.rateStd());
+        products.put("pecmVelocityStd", w, vStd);
         products.put("pecmSeasonalCoef", w, p.seasonalCoefficient());
-        products.put("pecmSeasonalCoefStd", w, p.seasonalStd());
+        products.put("pecmSeasonalCoefStd", w, dStd);
         products.put("pecmResidualRms", w, p.residualRms());
         products.put("pecmPeakToTrough", w, ptt);
         products.put("pecmStatus", w, p.status());
+    }
+
+    /**
+     * Reported σ = √max(σ²_a-priori, σ²_residual). The a-priori variance carries the decorrelation noise
+     * through the SBAS network (including its random-walk-like, trend-absorbed part and the reference
+     * pixel's noise) but knows nothing of unmodelled signal (atmosphere left in the series, model
+     * misfit); the residual-based variance sees exactly those but misses the absorbed part. Neither is
+     * a lower bound of the other, so the larger one is reported (a conservative choice; adding them
+     * would count the decorrelation noise twice, since it is also in the residuals).
+     */
+    private static double[] combined(double[] aprioriVar, double[] residualStd) {
+        double[] out = new double[residualStd.length];
+        for (int q = 0; q < out.length; q++) {
+            double a = aprioriVar[q], r = residualStd[q];
+            out[q] = Double.isNaN(r) ? Double.NaN : Double.isNaN(a) ? r : Math.sqrt(Math.max(a, r * r));
+        }
+        return out;
+    }
+
+    private static double[] sqrt(double[] v) {
+        double[] out = new double[v.length];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = Math.sqrt(v[q]);
+        }
+        return out;
     }
 
     /** "N pixels fitted, M NaN: k too few valid dates, …; S seasonal". */

@@ -25,6 +25,7 @@ final class LstDaily {
     private final double[] times;
     private final double[] query;
     private final Hants hants;
+    private final int hantsUnknowns;
 
     /**
      * @param lstDates         composite dates (strictly increasing)
@@ -51,6 +52,7 @@ final class LstDaily {
             query[k] = k;
         }
         hants = new Hants(params, times);
+        hantsUnknowns = params.unknowns();
     }
 
     /** Date of day 0 of the daily series. */
@@ -68,8 +70,14 @@ final class LstDaily {
         return dates;
     }
 
-    /** Daily series of a block plus the HANTS status of each pixel. */
-    record Block(float[] daily, byte[] hantsStatus) {
+    /**
+     * Daily series of a block (gap-filled composites interpolated), the smooth HANTS curve interpolated
+     * to days ({@code smooth}, same layout), the HANTS status of each pixel, and the standard deviation
+     * of the accepted composites around the HANTS curve per pixel ({@code compositeStd}, °C, with
+     * n − p degrees of freedom, p the HANTS unknowns; NaN when unsolved) and the lag-1 correlation of
+     * those residuals over consecutive composites ({@code compositeLag1}, NaN when unsolved).
+     */
+    record Block(float[] daily, float[] smooth, byte[] hantsStatus, double[] compositeStd, double[] compositeLag1) {
     }
 
     /**
@@ -80,6 +88,36 @@ final class LstDaily {
         Hants.Result h = hants.fill(celsius, npix);
         // linear interpolation between composite centres (seed 001 §3.1: 8-day → daily)
         float[] d = DailyInterpolation.interpolateBlock(times, h.filled(), npix, query);
-        return new Block(d, h.status());
+        float[] smooth = DailyInterpolation.interpolateBlock(times, h.reconstructed(), npix, query);
+        double[] ss = new double[npix];
+        int[] cnt = new int[npix];
+        double[] lag = new double[npix];
+        double[] prev = new double[npix];
+        java.util.Arrays.fill(prev, Double.NaN);
+        float[] rec = h.reconstructed(), filled = h.filled();
+        for (int i = 0; i < times.length; i++) {
+            int o = i * npix;
+            for (int q = 0; q < npix; q++) {
+                float v = celsius[o + q];
+                if (v == v && filled[o + q] == v) {     // accepted observation (kept by HANTS)
+                    double r = v - rec[o + q];
+                    ss[q] += r * r;
+                    cnt[q]++;
+                    if (prev[q] == prev[q]) {
+                        lag[q] += prev[q] * r;
+                    }
+                    prev[q] = r;
+                } else {
+                    prev[q] = Double.NaN;             // only consecutive composites count for lag 1
+                }
+            }
+        }
+        int dof = hantsUnknowns;
+        for (int q = 0; q < npix; q++) {
+            boolean ok = h.status()[q] == Hants.OK && cnt[q] > dof;
+            lag[q] = ok && ss[q] > 0 ? lag[q] / ss[q] : Double.NaN;
+            ss[q] = ok ? Math.sqrt(ss[q] / (cnt[q] - dof)) : Double.NaN;
+        }
+        return new Block(d, smooth, h.status(), ss, lag);
     }
 }

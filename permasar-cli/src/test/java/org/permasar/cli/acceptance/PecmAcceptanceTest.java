@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.sim.Region;
+import org.permasar.sim.SceneSpec;
 
 /**
  * Acceptance of issue 4, end to end through the real commands: "with the simulator's noise, [PECM v
@@ -25,15 +26,20 @@ import org.permasar.sim.Region;
  * would project it as a fake vertical rate), the lake has no data.
  *
  * <p>Reading of the acceptance: a correct Gaussian σ covers 68 % at 1σ and 95 % at 2σ, so "≥ 90 %"
- * can only mean 2σ. Measured (see the report of the branch): it is NOT met. Causes, measured on this
- * scene: (1) the SBAS series noise is not white — dates are tied by short pairs, so the noise
- * wanders like a random walk pinned by the annual pairs; the part of it that looks like a trend is
- * absorbed by v and invisible in the residuals, so any residual-based σ (white, Santer AR(1), or
- * Newey–West) stays ≈ 3× too small for v; (2) the reference pixel's own noise is one common draw
- * for all pixels (≈ 0.4 mm/yr LOS here); (3) the forcing built from cloudy 8-day LST composites
- * (HANTS, onsets averaged over years) differs from the simulator's daily truth: fitted on the TRUE
- * displacement, d is still biased by ≈ 6 % of |d| (≈ 3 σ). The acceptance assertion is therefore
- * kept {@link Disabled} with that reason; the enabled tests pin what holds.
+ * can only mean 2σ. The σ reported with {@code fit --stack} is √max(a-priori, residual-based): the
+ * a-priori part propagates each interferogram's decorrelation noise, and the reference pixel's,
+ * through the SBAS network and the PECM estimator (PhaseCovariance), which sees the random-walk-like
+ * SBAS noise that v absorbs and residuals cannot show. The forcing uses expected degree-days (Thom
+ * 1954) around the smooth HANTS curve, which removed the ≈ −5 % bias of d (Jensen: Σ max(T, 0) of the
+ * noisy days exceeds that of the smooth curve). Measured with {@code --tropo} (2σ coverage of v, d):
+ * before (residual σ, direct degree-days) asc 8–38 % / 38–70 %; now on the preset seed asc 77.4 % /
+ * 96.1 %, desc 94.4 % / 95.7 %; on seeds 11–14 every track 95–99.8 % for v. What keeps the preset
+ * seed's asc v below 90 % is one draw: the v error has a common offset of −0.96 mm/yr over all pixels
+ * (spread 0.46 mm/yr, reported σ 0.66 mm/yr), ≈ 2σ of the reference pixel's own contribution, which
+ * all pixels share; other seeds give offsets of −0.23 … +0.31 mm/yr. A per-pixel σ cannot make the
+ * pixels' coverage of one realisation robust to that shared draw, so the preset-seed assertion stays
+ * {@link Disabled}; {@link #truthWithinTwoReportedSigmaPooledOverIndependentScenes} checks the claim pooled
+ * over independent realisations of the whole scene, reference noise included.
  */
 class PecmAcceptanceTest {
     @TempDir
@@ -85,9 +91,41 @@ class PecmAcceptanceTest {
         }
     }
 
-    /** The acceptance line as written (2σ reading). Not met yet: see the class Javadoc for the measured causes. */
-    @Disabled("issue 4 not met: measured 2σ coverage v ≈ 10–30 %, d ≈ 30–40 % with --tropo (residual-based σ misses the "
-            + "random-walk SBAS noise, the reference pixel's common noise and the LST-forcing bias); see PecmAcceptanceTest Javadoc")
+    /**
+     * The acceptance read over independent realisations: 2σ coverage of v and d pooled over the pixels
+     * of both tracks of four further seeds of the small preset (11–14, every seed measured, none left
+     * out), {@code --tropo}. Each scene is a fresh draw of every noise, including the reference pixel's
+     * and the regional weather, which are shared by all pixels of one scene; pooling over scenes is
+     * what a per-pixel σ can promise. Measured per track-run: v 95.1–99.8 %, d 79.5–99.6 % (seed 11
+     * desc: d errors share an offset); pooled v ≈ 98.7 %, d ≈ 94.6 %.
+     */
+    @Test
+    void truthWithinTwoReportedSigmaPooledOverIndependentScenes() throws IOException {
+        double v2 = 0, d2 = 0;
+        int n = 0;
+        for (String seed : new String[] {"11", "12", "13", "14"}) {
+            SimulatedSceneRun run = new SimulatedSceneRun(dir.resolve("seed" + seed), false, "--seed", seed);
+            boolean[] mask = run.in(Region.SEASONAL, Region.SUBSIDENCE_PATCH, Region.NON_SEASONAL);
+            Path out = pecm(run, "tropo", true);
+            for (String t : SimulatedSceneRun.TRACKS) {
+                Coverage c = Coverage.of(out.resolve(t).resolve("pecm"), run.truthReferenced("pecmVelocity"),
+                        run.truthReferenced("pecmSeasonalCoef"), mask);
+                System.out.printf(Locale.ROOT, "issue 4 seed %s --tropo %s: %s%n", seed, t, c);
+                v2 += c.v2 * c.n;
+                d2 += c.d2 * c.n;
+                n += c.n;
+            }
+        }
+        System.out.printf(Locale.ROOT, "issue 4 pooled over seeds 11–14, both tracks: v within 2σ %.1f %%, d %.1f %% (%d px)%n",
+                100 * v2 / n, 100 * d2 / n, n);
+        assertThat(v2 / n).as("pooled v within 2σ").isGreaterThanOrEqualTo(0.90);
+        assertThat(d2 / n).as("pooled d within 2σ").isGreaterThanOrEqualTo(0.90);
+    }
+
+    /** The acceptance line as written (2σ reading) on the preset seed. Not met for asc v: see the class Javadoc. */
+    @Disabled("issue 4 on the preset seed: 2σ coverage with --tropo asc v 77.4 %, d 96.1 %; desc v 94.4 %, d 95.7 %. "
+            + "The asc v errors share a common offset of −0.96 mm/yr (≈ 2σ of the reference pixel's own noise, one draw "
+            + "for all pixels); see truthWithinTwoReportedSigmaPooledOverIndependentScenes and the class Javadoc")
     @Test
     void truthWithinTwoReportedSigmaForNinetyPercent() throws IOException {
         SimulatedSceneRun run = new SimulatedSceneRun(dir, false);
@@ -102,26 +140,31 @@ class PecmAcceptanceTest {
     }
 
     /** invert (both tracks, common reference) → fit --model pecm --vertical with the truth κ ratio, into {@code dir/name}. */
-    private static Path pecm(SimulatedSceneRun run, String name, boolean tropo) {
-        Path out = run.invert(name, tropo);
+    private static Path pecm(SimulatedSceneRun run, String name, boolean tropo, String... fitExtra) {
+        String looks = String.valueOf(SceneSpec.small().looks());
+        Path out = run.invert(name, tropo, "--looks", looks);
         for (String t : SimulatedSceneRun.TRACKS) {
-            SimulatedSceneRun.run(List.of("fit", out.resolve(t).resolve("timeseries.h5").toString(), "--model", "pecm",
+            List<String> a = new java.util.ArrayList<>(List.of(fitExtra));
+            a.addAll(0, List.of("fit", out.resolve(t).resolve("timeseries.h5").toString(), "--model", "pecm",
                     "--lst", run.scene.resolve("lst_8day.tif").toString(), "--geometry", run.geometry(t).toString(),
                     "--vertical", "--kappa-ratio", run.scene.resolve("truth.h5") + ":kappaRatio",
+                    "--stack", run.scene.resolve(t).resolve("ifgramStack.h5").toString(), "--looks", looks, "--mask-dset",
                     "--geotiff", "--out", out.resolve(t).resolve("pecm").toString()));
+            SimulatedSceneRun.run(a);
         }
         return out;
     }
 
     /** Share of pixels whose truth lies within k·σ of the estimate (k = 1, 2), and the RMSE, for v and d. */
-    private record Coverage(double v1, double v2, double d1, double d2, double vRmse, double dRmse, int n) {
+    private record Coverage(double v1, double v2, double d1, double d2, double vRmse, double dRmse, int n,
+                            double dBias) {
         static Coverage of(Path pecmDir, float[] tv, float[] td, boolean[] mask) throws IOException {
             float[] v = SimulatedSceneRun.tif(pecmDir.resolve("pecmVelocity.tif"));
             float[] vs = SimulatedSceneRun.tif(pecmDir.resolve("pecmVelocityStd.tif"));
             float[] d = SimulatedSceneRun.tif(pecmDir.resolve("pecmSeasonalCoef.tif"));
             float[] ds = SimulatedSceneRun.tif(pecmDir.resolve("pecmSeasonalCoefStd.tif"));
             int n = 0, v1 = 0, v2 = 0, d1 = 0, d2 = 0;
-            double sv = 0, sd = 0;
+            double sv = 0, sd = 0, sdt = 0, stt = 0;
             for (int i = 0; i < v.length; i++) {
                 if (!mask[i] || !Float.isFinite(v[i]) || !Float.isFinite(d[i]) || !(vs[i] > 0) || !(ds[i] > 0)) {
                     continue;
@@ -134,15 +177,18 @@ class PecmAcceptanceTest {
                 d2 += ed <= 2 ? 1 : 0;
                 sv += (v[i] - tv[i]) * (double) (v[i] - tv[i]);
                 sd += (d[i] - td[i]) * (double) (d[i] - td[i]);
+                sdt += (d[i] - td[i]) * (double) td[i];
+                stt += td[i] * (double) td[i];
             }
             return new Coverage(v1 / (double) n, v2 / (double) n, d1 / (double) n, d2 / (double) n,
-                    Math.sqrt(sv / n), Math.sqrt(sd / n), n);
+                    Math.sqrt(sv / n), Math.sqrt(sd / n), n, sdt / stt);
         }
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "v within 1σ %.1f %%, 2σ %.1f %% (RMSE %.2f mm/yr); d within 1σ %.1f %%, "
-                    + "2σ %.1f %% (RMSE %.2e) over %d px", 100 * v1, 100 * v2, 1e3 * vRmse, 100 * d1, 100 * d2, dRmse, n);
+                    + "2σ %.1f %% (RMSE %.2e, relative bias %+.1f %%) over %d px", 100 * v1, 100 * v2, 1e3 * vRmse, 100 * d1,
+                    100 * d2, dRmse, 100 * dBias, n);
         }
     }
 

@@ -35,9 +35,15 @@ final class SimulatedSceneRun {
 
     /** Simulates the small preset (noise on unless {@code noNoise}) into {@code dir/scene}. */
     SimulatedSceneRun(Path dir, boolean noNoise) throws IOException {
+        this(dir, noNoise, new String[0]);
+    }
+
+    /** As {@link #SimulatedSceneRun(Path, boolean)} with extra {@code simulate} options (e.g. {@code --seed}). */
+    SimulatedSceneRun(Path dir, boolean noNoise, String... simulateExtra) throws IOException {
         this.dir = dir;
         this.scene = dir.resolve("scene");
         List<String> a = new ArrayList<>(List.of("simulate", "--out", scene.toString()));
+        a.addAll(List.of(simulateExtra));
         if (noNoise) {
             a.add("--no-noise");
         }

@@ -17,7 +17,9 @@ import java.util.Arrays;
  * n_e ≤ m their effective number given the lag-1 autocorrelation of the residuals (Santer et al. 2000,
  * {@link #effectiveCount}; n_e = m for white residuals). Noise that looks like the model itself (a
  * random-walk drift is partly a trend) cannot be seen in residuals: on SBAS series the σ of v stays
- * optimistic (about 3× on the simulated scene, see the permasar-cli acceptance tests).
+ * optimistic (about 3× on the simulated scene, see the permasar-cli acceptance tests); the a-priori
+ * covariance from the interferograms ({@link #estimatorRows} with
+ * {@link org.permasar.inversion.PhaseCovariance}) covers that part.
  * Units: v in m/yr (L counts years), d in m/√(°C·day), residual RMS {@code √(Σr²/m)} in m, and the
  * modelled peak-to-trough seasonal displacement of each permafrost year {@code |d|·max I} in m.
  * NaN displacements are skipped; unsolvable pixels are NaN with a {@link PecmStatus} code.
@@ -134,6 +136,56 @@ public final class PecmFit {
             }
         }
         return new Result(v, d, vStd, dStd, cov, rms, m, status, years, ptt);
+    }
+
+    /**
+     * The rows of the linear PECM estimator of pixel p as functionals of its displacement series:
+     * (v̂, d̂) = Σ_i (h_v[i], h_d[i])·D_i, so that for any displacement covariance C,
+     * Cov(v̂, d̂) = H·C·Hᵀ (used with {@link org.permasar.inversion.PhaseCovariance}). With
+     * F = [ΔL, ΔI] over the valid dates i ≠ ref (Δ relative to the reference date) and
+     * G = (FᵀF)⁻¹Fᵀ (least squares, e.g. Koch 1999 §3.2), h[i] = G_i for i ≠ ref and
+     * h[ref] = −Σ_i G_i, because the fit uses D_i − D_ref. Units: h_v in 1/yr, h_d in 1/√(°C·day).
+     *
+     * @param hv out, length = dates
+     * @param hd out, length = dates
+     * @return false (rows zero) when the 2×2 system of the pixel is singular or has fewer than 3 dates
+     */
+    public static boolean estimatorRows(PecmForcing forcing, float[] displacement, int refIndex, int p,
+                                        double[] hv, double[] hd) {
+        int n = forcing.dates();
+        int npix = forcing.pixels();
+        float[] lin = forcing.linear();
+        float[] sea = forcing.seasonal();
+        int rp = refIndex * npix + p;
+        Arrays.fill(hv, 0, n, 0);
+        Arrays.fill(hd, 0, n, 0);
+        double sLL = 0, sLI = 0, sII = 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int o = i * npix + p;
+            double dl = lin[o] - lin[rp], di = sea[o] - sea[rp], dd = displacement[o] - displacement[rp];
+            if (i != refIndex && dd == dd && dl == dl && di == di) {
+                sLL += dl * dl;
+                sLI += dl * di;
+                sII += di * di;
+                m++;
+            }
+        }
+        double det = sLL * sII - sLI * sLI;
+        if (m < 3 || !(det > 1e-12 * sLL * sII)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int o = i * npix + p;
+            double dl = lin[o] - lin[rp], di = sea[o] - sea[rp], dd = displacement[o] - displacement[rp];
+            if (i != refIndex && dd == dd && dl == dl && di == di) {
+                hv[i] = (sII * dl - sLI * di) / det;    // row 1 of (FᵀF)⁻¹Fᵀ
+                hd[i] = (sLL * di - sLI * dl) / det;    // row 2
+                hv[refIndex] -= hv[i];
+                hd[refIndex] -= hd[i];
+            }
+        }
+        return true;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.permasar.permafrost.pecm;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.permasar.thermal.ExpectedDegreeDays;
 
 /**
  * Builds the regressors of the piecewise elevation change model (PECM; Chen et al. 2018, as used in
@@ -56,6 +57,23 @@ public final class PecmForcingBuilder {
      */
     public static PecmForcing build(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
                                     double[] freezeDoy, List<LocalDate> sarDates, double[] kappaRatio) {
+        return build(dailyStart, daily, ndays, npix, thawDoy, freezeDoy, sarDates, kappaRatio, null);
+    }
+
+    /**
+     * As {@link #build(LocalDate, float[], int, int, double[], double[], List, double[])} with
+     * {@code daily} read as a smooth curve μ(t) around which the real daily temperature scatters with
+     * standard deviation {@code dailyStd[p]} (°C): ADDT/ADDF accumulate the expected positive and
+     * negative parts {@link ExpectedDegreeDays} (Thom 1954) instead of clipping μ, which removes the
+     * Jensen bias of degree-days from smoothed temperatures. A pixel with σ = 0 (or {@code dailyStd}
+     * null) is clipped directly; NaN σ counts as 0.
+     */
+    public static PecmForcing build(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
+                                    double[] freezeDoy, List<LocalDate> sarDates, double[] kappaRatio,
+                                    double[] dailyStd) {
+        if (dailyStd != null && dailyStd.length != npix) {
+            throw new IllegalArgumentException("expected " + npix + " daily standard deviations, got " + dailyStd.length);
+        }
         if (daily.length != ndays * npix || thawDoy.length != npix || freezeDoy.length != npix
                 || kappaRatio.length != npix) {
             throw new IllegalArgumentException("expected daily " + ndays + "×" + npix + " and onsets/ratios of " + npix
@@ -124,13 +142,17 @@ public final class PecmForcingBuilder {
                     bad[p] = false;
                 }
                 float v = daily[off + p];
-                if (v > 0) {
-                    cumT[p] += v;                       // ADDT = Σ max(T, 0)
-                } else if (v < 0) {
-                    cumF[p] -= v;                       // ADDF = Σ max(−T, 0)
-                } else if (v != v) {
+                if (v != v) {
                     bad[p] = true;
                     invalid[p]++;
+                } else if (dailyStd != null && dailyStd[p] > 0) {
+                    double t = ExpectedDegreeDays.positivePart(v, dailyStd[p]);  // Thom (1954): E[max(T, 0)]
+                    cumT[p] += t;
+                    cumF[p] += t - v;                   // E[max(−T, 0)] = E[max(T, 0)] − μ
+                } else if (v > 0) {
+                    cumT[p] += v;                       // ADDT = Σ max(T, 0)
+                } else {
+                    cumF[p] -= v;                       // ADDF = Σ max(−T, 0)
                 }
             }
             if (k == sk[0]) {
@@ -210,7 +232,12 @@ public final class PecmForcingBuilder {
                 }
                 float v = daily[off + p];
                 boolean candidate = false;
-                if (v >= 0) {
+                if (v == v && dailyStd != null && dailyStd[p] > 0) {
+                    double t = ExpectedDegreeDays.positivePart(v, dailyStd[p]);  // Thom (1954)
+                    cumT[p] += t;
+                    cumF[p] += t - v;
+                    candidate = true;                   // both sums grow every day: I may peak on any day
+                } else if (v >= 0) {
                     cumT[p] += v;
                     // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
                     candidate = last || !(daily[off + npix + p] >= 0);
