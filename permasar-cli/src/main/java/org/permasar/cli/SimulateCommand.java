@@ -114,6 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
             attrs.put("HEADING", String.valueOf(t.heading()));
             attrs.put("ALOOKS", "1");
             attrs.put("RLOOKS", "1");
+            attrs.put("NCORRLOOKS", String.valueOf(spec.looks())); // independent looks of the simulated decorrelation noise
             attrs.put("CENTER_LINE_UTC", "43200");
             float[] cc = t.connectComponent();
             short[] conn = new short[cc.length];

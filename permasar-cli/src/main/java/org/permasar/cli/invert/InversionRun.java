@@ -331,7 +331,7 @@ public final class InversionRun {
                         + "%d pixels with temporal coherence ≥ 0.6; reference pixel row %d col %d; outputs in %s",
                 npix, nd, keptLayers.length, params.method().cliName(), params.effectiveWeight().name().toLowerCase(Locale.ROOT),
                 seconds, pxs, InvertCommand.flagSummary(flags), good, refRow, refCol, out);
-        LOG.info(summary);
+        LOG.debug(summary);
         return new Result(tsPath, tcohPath, numPath, grid, network.dates(), refRow, refCol, pxs, summary);
     }
 
@@ -501,6 +501,7 @@ public final class InversionRun {
             a.put("REF_LON", String.valueOf(grid.longitude(refRow, refCol)));
         }
         a.put("PERMASAR_INVERSION", params.method().cliName() + "/" + params.effectiveWeight().name().toLowerCase(Locale.ROOT));
+        a.put("PERMASAR_LOOKS", String.valueOf(params.looks()));
         a.put("PERMASAR_SOURCE", String.valueOf(stack.path().getFileName()));
         return a;
     }

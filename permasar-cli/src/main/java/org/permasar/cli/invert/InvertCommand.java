@@ -145,9 +145,9 @@ public final class InvertCommand implements Callable<Integer> {
 
     /** Runs the inversion and returns where its outputs went (for tests and the demo chain). */
     public InversionRun.Result execute() throws IOException {
-        InversionParameters params = parameters();
         InversionRun.Corrections corr = corrections();
         try (InterferogramStack stack = RasterFormats.openStack(stackPath)) {
+            InversionParameters params = parameters(stack.attributes());
             Network net = stack.network();
             boolean[] keep = selectPairs(stack);
             int nthreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -176,7 +176,25 @@ public final class InvertCommand implements Callable<Integer> {
         }
     }
 
-    InversionParameters parameters() {
+    /** Looks from the option, else MintPy's rule on the stack's NCORRLOOKS / ALOOKS×RLOOKS, else 1. */
+    static int looksOf(int option, java.util.Map<String, String> attrs) {
+        if (option > 0) {
+            return option;
+        }
+        try {
+            double ncorr = attrs.containsKey("NCORRLOOKS") ? Double.parseDouble(attrs.get("NCORRLOOKS").trim()) : Double.NaN;
+            if (Double.isFinite(ncorr) || (attrs.containsKey("ALOOKS") && attrs.containsKey("RLOOKS"))) {
+                int a = attrs.containsKey("ALOOKS") ? Integer.parseInt(attrs.get("ALOOKS").trim()) : 1;
+                int r = attrs.containsKey("RLOOKS") ? Integer.parseInt(attrs.get("RLOOKS").trim()) : 1;
+                return WeightFunction.mintpyLooks(ncorr, a, r);
+            }
+        } catch (NumberFormatException e) {
+            LOG.warn("unreadable NCORRLOOKS/ALOOKS/RLOOKS ({}); using 1 look", e.getMessage());
+        }
+        return 1;
+    }
+
+    InversionParameters parameters(java.util.Map<String, String> attrs) {
         InversionMethod m = InversionMethod.byName(method);
         InversionParameters p = InversionParameters.of(m);
         if (weight != null) {
@@ -185,9 +203,7 @@ public final class InvertCommand implements Callable<Integer> {
         if (looks < 0) {
             throw new IllegalArgumentException("--looks must be ≥ 1, got " + looks);
         }
-        if (looks > 0) {
-            p = p.withLooks(looks);
-        }
+        p = p.withLooks(looksOf(looks, attrs));
         return p.withNsbasGamma(nsbasGamma).withComputeStd(std).withL1(l1Epsilon, l1Iterations, l1Tolerance);
     }
 

@@ -94,8 +94,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--weight", paramLabel = "W",
             description = "pecm --stack: weights the inversion used, var, fim, coh or no (default: the series' PERMASAR_INVERSION, else var).")
     String weight;
-    @Option(names = "--looks", defaultValue = "1", paramLabel = "L",
-            description = "pecm --stack: independent looks of the phase-noise model and var/fim weights, as given to invert (default ${DEFAULT-VALUE}).")
+    @Option(names = "--looks", defaultValue = "0", paramLabel = "L",
+            description = "pecm --stack: independent looks of the phase-noise model and var/fim weights, as given to invert "
+                    + "(default: the series' PERMASAR_LOOKS, else 1).")
     int looks;
     @Option(names = "--mask-dset", description = "pecm --stack: the inversion masked pairs with connectComponent = 0.")
     boolean maskConnComp;
@@ -171,7 +172,8 @@ public final class FitCommand implements Callable<Integer> {
                 new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
                 float[] kappa = ProductRasters.numberOrRaster(kappaRatio, grid, "--kappa-ratio");
                 PecmUncertainty unc = stack == null ? null
-                        : new PecmUncertainty(stack, dates, ts.attributes(), weight, looks, maskConnComp, minCoherence);
+                        : new PecmUncertainty(stack, dates, ts.attributes(), weight, looksFor(ts.attributes()), maskConnComp,
+                                minCoherence);
                 String dd = degreeDays.trim().toLowerCase(Locale.ROOT);
                 if (!dd.equals("expected") && !dd.equals("direct")) {
                     throw new IllegalArgumentException("--degree-days must be expected or direct, got '" + degreeDays + "'");
@@ -293,5 +295,17 @@ public final class FitCommand implements Callable<Integer> {
         a.put("UNIT", "m/year");
         a.put("PERMASAR_MODEL", m + ": " + tfm);
         return a;
+    }
+
+    /** --looks when given, else the looks {@code invert} recorded in the series (PERMASAR_LOOKS), else 1. */
+    int looksFor(java.util.Map<String, String> tsAttributes) {
+        if (looks > 0) {
+            return looks;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(tsAttributes.getOrDefault("PERMASAR_LOOKS", "1").trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }
