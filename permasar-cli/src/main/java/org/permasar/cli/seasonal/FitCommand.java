@@ -26,7 +26,7 @@ import org.permasar.stack.BlockPlanner;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.HantsParameters;
-import org.permasar.timefn.ProminentExtremaTest;
+import org.permasar.timefn.SeasonalityClassifier;
 import org.permasar.timefn.TimeFunctionModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +184,7 @@ public final class FitCommand implements Callable<Integer> {
                 pecmCfg = new FitStep.Pecm(probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), kappa, refIndex, unc,
                         dd.equals("expected"), dailyStd == null ? Double.NaN : dailyStd);
             }
-            FitStep step = new FitStep(grid, dates, tfm, new ProminentExtremaTest(tolerance, prominence, minAmplitude), pecmCfg);
+            FitStep step = new FitStep(grid, dates, tfm, SeasonalityClassifier.permafrost(tolerance, prominence, minAmplitude), pecmCfg);
             int nthreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(memoryMb << 20, nthreads), nthreads,
                     ConsoleProgress.create());

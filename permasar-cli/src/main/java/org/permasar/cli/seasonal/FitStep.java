@@ -19,7 +19,6 @@ import org.permasar.thermal.DailyScatter;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.HantsParameters;
 import org.permasar.timefn.LinearBatchFit;
-import org.permasar.timefn.ProminentExtremaTest;
 import org.permasar.timefn.SeasonalityClassifier;
 import org.permasar.timefn.TimeFunctionFit;
 import org.permasar.timefn.TimeFunctionModel;
@@ -27,7 +26,7 @@ import org.permasar.timefn.TimeFunctionModel;
 /**
  * The per-block work of {@code permasar fit}: read the block's time series (optionally LOS → vertical,
  * {@code d_up = d_LOS / cos θ_inc}), fit the time functions ({@link TimeFunctionFit}), test seasonality
- * ({@link ProminentExtremaTest}; amplitude and timing NaN where not seasonal, SCIENCE.md §2), and for
+ * ({@link SeasonalityClassifier} with its permafrost extensions; amplitude and timing NaN where not seasonal, SCIENCE.md §2), and for
  * PECM build the forcing from the regridded LST and fit v, d ({@link PecmFit}).
  *
  * <p>Reason codes ({@code fitStatus}): 0 ok, 1 fewer valid dates than unknowns (also every pixel when the
@@ -53,7 +52,7 @@ final class FitStep {
     private final GridGeometry grid;
     private final List<LocalDate> dates;
     private final TimeFunctionModel model;
-    private final ProminentExtremaTest classifier;
+    private final SeasonalityClassifier classifier;
     private final Pecm pecm;
     private final boolean tooShort;
     private final int compositeDays;
@@ -61,7 +60,7 @@ final class FitStep {
     private final AtomicLongArray fitCounts = new AtomicLongArray(4);     // ok, too few, singular, seasonal
     private final AtomicLongArray pecmCounts = new AtomicLongArray(16);
 
-    FitStep(GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model, ProminentExtremaTest classifier,
+    FitStep(GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model, SeasonalityClassifier classifier,
             Pecm pecm) {
         this.grid = grid;
         this.dates = List.copyOf(dates);

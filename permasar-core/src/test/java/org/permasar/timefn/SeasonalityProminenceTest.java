@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class ProminentExtremaTestTest {
+class SeasonalityProminenceTest {
 
     private static List<LocalDate> dates(int years) {
         List<LocalDate> d = new ArrayList<>();
@@ -21,7 +21,7 @@ class ProminentExtremaTestTest {
     @Test
     void zeroProminenceAndNoFloorIsThePapersCount() {
         long seed = 7L;
-        System.out.println("ProminentExtremaTestTest seed=" + seed);
+        System.out.println("SeasonalityProminenceTest seed=" + seed);
         Random rnd = new Random(seed);
         List<LocalDate> dates = dates(3);
         int n = dates.size(), npix = 50;
@@ -30,7 +30,7 @@ class ProminentExtremaTestTest {
             y[i] = (float) (0.01 * rnd.nextGaussian());
         }
         SeasonalityClassifier.Result paper = SeasonalityClassifier.PAPER.classify(dates, y, npix);
-        SeasonalityClassifier.Result ours = new ProminentExtremaTest(2, 0, 0).classify(dates, y, npix);
+        SeasonalityClassifier.Result ours = SeasonalityClassifier.permafrost(2, 0, 0).classify(dates, y, npix);
         assertThat(ours.extremaCount()).containsExactly(paper.extremaCount());
         assertThat(ours.seasonal()).containsExactly(paper.seasonal());
     }
@@ -49,10 +49,10 @@ class ProminentExtremaTestTest {
             double s = doy >= 130 && doy < 280 ? Math.sqrt(10.0 * (doy - 130)) : 0;
             y[i] = (float) (-0.001 * s);
         }
-        SeasonalityClassifier.Result r = new ProminentExtremaTest(2, 0.2, 0.001).classify(dates, y, 1);
+        SeasonalityClassifier.Result r = SeasonalityClassifier.permafrost(2, 0.2, 0.001).classify(dates, y, 1);
         assertThat(r.extremaCount()[0]).isBetween(3, 5);
         assertThat(r.seasonal()[0]).isTrue();
         float[] flat = new float[n];
-        assertThat(new ProminentExtremaTest(2, 0.2, 0.001).classify(dates, flat, 1).seasonal()[0]).isFalse();
+        assertThat(SeasonalityClassifier.permafrost(2, 0.2, 0.001).classify(dates, flat, 1).seasonal()[0]).isFalse();
     }
 }
