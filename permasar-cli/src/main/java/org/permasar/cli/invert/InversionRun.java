@@ -18,7 +18,6 @@ import org.permasar.inversion.InversionResult;
 import org.permasar.inversion.PhaseConversion;
 import org.permasar.inversion.RampRemoval;
 import org.permasar.inversion.TimeSeriesInversion;
-import org.permasar.io.AtomicFiles;
 import org.permasar.io.RasterFormats;
 import org.permasar.io.geotiff.GeoTiffWriter;
 import org.permasar.io.mintpy.MintPyProduct;
@@ -300,7 +299,7 @@ public final class InversionRun {
         if (cube != null) {
             applyCorrections(cube, height, land, refDateIndex);
             tsPath = out.resolve("timeseries.h5");
-            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, dateBperp(), attrs);
+            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, org.permasar.cli.plot.NetworkPlot.dateBaselines(network), attrs);
             if (stdCube != null) {
                 MintPyWriter.writeTimeseries(out.resolve("timeseriesStd.h5"), outGrid, network.dates(), stdCube, null, attrs);
             }
@@ -477,11 +476,6 @@ public final class InversionRun {
         }
     }
 
-    /** Per-date perpendicular baseline relative to the first date, or null when unknown. */
-    private double[] dateBperp() {
-        double[] b = org.permasar.cli.plot.NetworkPlot.dateBaselines(network);
-        return b;
-    }
 
     private Map<String, String> outputAttributes(int refDateIndex) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -516,11 +510,4 @@ public final class InversionRun {
         }
     }
 
-    static void deleteQuietly(Path p) {
-        try {
-            AtomicFiles.deleteRecursively(p);
-        } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", p, e.getMessage());
-        }
-    }
 }

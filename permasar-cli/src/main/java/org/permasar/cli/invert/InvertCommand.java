@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.permasar.cli.plot.NetworkPlot;
 import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.engine.BlockEngine;
 import org.permasar.grid.GridGeometry;
-import org.permasar.grid.Window;
 import org.permasar.inversion.InversionMethod;
 import org.permasar.inversion.InversionParameters;
 import org.permasar.inversion.QualityFlag;
@@ -23,12 +21,10 @@ import org.permasar.inversion.WeightFunction;
 import org.permasar.io.RasterFormats;
 import org.permasar.network.Dates;
 import org.permasar.network.Network;
-import org.permasar.network.Pair;
 import org.permasar.network.PairSelection;
 import org.permasar.stack.BlockPlanner;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
-import org.permasar.stack.RasterSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -316,18 +312,6 @@ public final class InvertCommand implements Callable<Integer> {
         return rc;
     }
 
-    static Map<String, String> settings(InversionParameters p, boolean[] keep) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("method", p.method().cliName());
-        s.put("weight", p.effectiveWeight().name().toLowerCase(Locale.ROOT));
-        s.put("looks", String.valueOf(p.looks()));
-        int k = 0;
-        for (boolean b : keep) {
-            k += b ? 1 : 0;
-        }
-        s.put("pairs", String.valueOf(k));
-        return s;
-    }
 
     /** Quality-flag summary like "1998 solved, 2 NaN (2 all pairs NaN)". */
     static String flagSummary(byte[] flags) {
@@ -345,15 +329,6 @@ public final class InvertCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    static Pair pairOf(Network n, int k) {
-        return n.pairs().get(k);
-    }
 
-    static RasterSource open(Path p) throws IOException {
-        return RasterFormats.open(p);
-    }
 
-    static Window whole(GridGeometry g) {
-        return Window.of(g);
-    }
 }
