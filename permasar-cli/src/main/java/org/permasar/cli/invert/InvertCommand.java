@@ -166,7 +166,12 @@ public final class InvertCommand implements Callable<Integer> {
                 run.referencePixel(ref[0], ref[1]);
             }
             NetworkPlot.write(out.resolve("network.png"), net, keep, "Network: " + stackPath.getFileName());
-            BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(memoryMb << 20, nthreads), nthreads,
+            long blockBytes = Math.min(memoryMb << 20, Runtime.getRuntime().maxMemory() / 2);
+            if (blockBytes < memoryMb << 20) {
+                LOG.info("--memory-mb {} exceeds half the Java heap ({} MiB): blocks use {} MiB", memoryMb,
+                        Runtime.getRuntime().maxMemory() >> 20, blockBytes >> 20);
+            }
+            BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(blockBytes, nthreads), nthreads,
                     ConsoleProgress.create());
             return run.run(engine);
         }
