@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.permasar.cli.PermasarCommand;
 import org.permasar.cli.report.ReportWriter;
+import picocli.CommandLine;
 
 /**
  * The processing chain of {@code permasar run} (and of {@code permasar demo}, which runs it on the
@@ -204,9 +205,34 @@ public final class PipelineSteps {
         chain.step(name, Map.of("args", String.join(" ", a)), inputs, outputs, () -> run(a.toArray(String[]::new)));
     }
 
-    /** Runs another permasar command in-process; a non-zero exit stops the chain. */
+    /**
+     * Runs another permasar command in-process; a failure stops the chain with the exception the
+     * command threw, so the caller's exit code and message keep their tier (bad input, bad
+     * argument or internal error) instead of becoming a generic "exit code N" failure.
+     *
+     * @throws IllegalArgumentException when the arguments do not parse (message as picocli gives it)
+     */
     public static void run(String... args) throws IOException {
-        int code = PermasarCommand.commandLine().execute(args);
+        Exception[] failure = new Exception[1];
+        CommandLine cl = PermasarCommand.commandLine();
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            failure[0] = e;
+            return 1;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            failure[0] = new IllegalArgumentException("permasar " + String.join(" ", args) + ": " + e.getMessage(), e);
+            return PermasarCommand.EXIT_BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        if (failure[0] instanceof IOException io) {
+            throw io;
+        }
+        if (failure[0] instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure[0] != null) {
+            throw new IOException("permasar " + String.join(" ", args) + " failed", failure[0]);
+        }
         if (code != 0) {
             throw new IOException("permasar " + String.join(" ", args) + " failed with exit code " + code);
         }
