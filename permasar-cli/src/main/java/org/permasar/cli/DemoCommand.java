@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.permasar.cli.pipeline.Chain;
 import org.permasar.cli.pipeline.ConfigSchema;
+import org.permasar.cli.pipeline.InputCheck;
 import org.permasar.cli.pipeline.PipelineConfig;
 import org.permasar.cli.pipeline.PipelineRun;
 import org.permasar.cli.pipeline.PipelineSteps;
 import org.permasar.cli.pipeline.RunCommand;
 import org.permasar.cli.report.ReportWriter;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.pipeline.OutputLock;
 import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.NetworkPlot;
 import org.permasar.cli.plot.RasterMap;
@@ -58,6 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Set<String> only = RunCommand.checkSteps(steps, STEPS);
         SceneSpec spec = tiny ? SceneSpec.tiny() : SceneSpec.small();
+        try (OutputLock lock = OutputLock.acquire(out)) {
+            return run(spec, only);
+        }
+    }
+
+    private int run(SceneSpec spec, Set<String> only) throws IOException {
         Path scene = out.resolve("scene");
         Path maps = out.resolve("maps");
         Chain chain = new Chain(out);
@@ -80,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
             AtomicFiles.write(cfgFile, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         }
         PipelineConfig cfg = PipelineConfig.parse(cfgFile, null);
+        InputCheck.check(cfg);
         Chain rest = PipelineSteps.addTo(new Chain(cfg.outDir()), cfg);
         PipelineRun.execute(rest, cfg.outDir(), only);
         System.out.println("Demo finished: results in " + out.toAbsolutePath().normalize()

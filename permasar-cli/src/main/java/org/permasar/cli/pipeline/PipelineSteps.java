@@ -10,14 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.permasar.cli.PermasarCommand;
+import org.permasar.cli.invert.InvertParameters;
+import org.permasar.cli.invert.InvertStep;
 import org.permasar.cli.report.ReportWriter;
+import picocli.CommandLine;
 
 /**
  * The processing chain of {@code permasar run} (and of {@code permasar demo}, which runs it on the
  * simulated scene): for each track invert → fit (trend + annual, seasonality) → PECM; then
  * direction classes from both tracks, active-layer thickness, validation against GNSS/boreholes,
- * and the HTML report. Each step calls the corresponding command in-process with arguments built
- * from the {@link PipelineConfig}; its settings (the argument list) and input files are its
+ * and the HTML report. The invert step is called directly with its typed {@link InvertParameters};
+ * the other steps still call the corresponding command in-process with arguments built from the
+ * {@link PipelineConfig}. A step's settings (parameters or argument list) and input files are its
  * {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
  *
  * <p>Output layout under {@code DIR}: {@code asc/}, {@code desc/} (MintPy files, GeoTIFFs, PNG maps),
@@ -43,36 +47,20 @@ public final class PipelineSteps {
             Path stack = cfg.path("input." + t + ".stack");
             Path geom = cfg.path("input." + t + ".geometry");
             Path dir = out.resolve(t);
-            List<String> inv = new ArrayList<>(List.of("invert", stack.toString(), "--out", dir.toString(),
-                    "--method", cfg.text("invert.method")));
-            if (List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))) {
-                inv.addAll(List.of("--weight", cfg.text("invert.weight")));
-            }
-            if (geom != null) {
-                inv.addAll(List.of("--geometry", geom.toString()));
-            }
-            if (cfg.bool("invert.maskConnComp")) {
-                inv.add("--mask-dset");
-            }
-            inv.addAll(List.of("--min-coherence", cfg.text("invert.minCoherence")));
-            if (cfg.integer("invert.maxTemporalBaseline") > 0) {
-                inv.addAll(List.of("--max-temporal-baseline", cfg.text("invert.maxTemporalBaseline")));
-            }
-            if (!cfg.text("invert.ramp").equals("none")) {
-                inv.addAll(List.of("--ramp", cfg.text("invert.ramp")));
-            }
-            if (cfg.bool("invert.elevationCorrection")) {
-                inv.add("--elevation-correction");
-            }
-            threads(inv, cfg);
-            inv.addAll(List.of("--memory-mb", cfg.text("invert.memoryMb")));
-            int[] ref = cfg.reference();
-            if (ref != null) {
-                inv.addAll(List.of("--ref-yx", ref[0] + "," + ref[1]));
-            }
-            inv.add("--geotiff");
-            sub(chain, "invert-" + t, inv, inputs(stack, geom),
-                    List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")));
+            String method = cfg.text("invert.method");
+            InvertParameters ip = InvertParameters.of(stack, dir)
+                    .withMethod(method, List.of("wls", "l1", "nsbas").contains(method) ? cfg.text("invert.weight") : null)
+                    .withGeometry(geom)
+                    .withMasks(cfg.bool("invert.maskConnComp"), Float.parseFloat(cfg.text("invert.minCoherence")))
+                    .withMaxTemporalBaseline(cfg.integer("invert.maxTemporalBaseline") > 0
+                            ? cfg.integer("invert.maxTemporalBaseline") : null)
+                    .withCorrections(InvertParameters.ramp(cfg.text("invert.ramp")), cfg.bool("invert.elevationCorrection"))
+                    .withResources(threads(cfg), cfg.integer("invert.memoryMb"))
+                    .withReferencePixel(cfg.reference())
+                    .withGeotiff(true);
+            chain.step("invert-" + t, Map.of("parameters", ip.toString()), inputs(stack, geom),
+                    List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")),
+                    () -> System.out.println(InvertStep.run(ip).summary()));
 
             Path ts = dir.resolve("timeseries.h5");
             List<String> fit = new ArrayList<>(List.of("fit", ts.toString(), "--model", "trend+annual",
@@ -183,6 +171,11 @@ public final class PipelineSteps {
         return chain;
     }
 
+    /** invert.threads as the steps take it: null = all cores. */
+    private static Integer threads(PipelineConfig cfg) {
+        return cfg.integer("invert.threads") > 0 ? (int) cfg.integer("invert.threads") : null;
+    }
+
     private static void threads(List<String> args, PipelineConfig cfg) {
         if (cfg.integer("invert.threads") > 0) {
             args.addAll(List.of("--threads", cfg.text("invert.threads")));
@@ -204,9 +197,34 @@ public final class PipelineSteps {
         chain.step(name, Map.of("args", String.join(" ", a)), inputs, outputs, () -> run(a.toArray(String[]::new)));
     }
 
-    /** Runs another permasar command in-process; a non-zero exit stops the chain. */
+    /**
+     * Runs another permasar command in-process; a failure stops the chain with the exception the
+     * command threw, so the caller's exit code and message keep their tier (bad input, bad
+     * argument or internal error) instead of becoming a generic "exit code N" failure.
+     *
+     * @throws IllegalArgumentException when the arguments do not parse (message as picocli gives it)
+     */
     public static void run(String... args) throws IOException {
-        int code = PermasarCommand.commandLine().execute(args);
+        Exception[] failure = new Exception[1];
+        CommandLine cl = PermasarCommand.commandLine();
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            failure[0] = e;
+            return 1;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            failure[0] = new IllegalArgumentException("permasar " + String.join(" ", args) + ": " + e.getMessage(), e);
+            return PermasarCommand.EXIT_BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        if (failure[0] instanceof IOException io) {
+            throw io;
+        }
+        if (failure[0] instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure[0] != null) {
+            throw new IOException("permasar " + String.join(" ", args) + " failed", failure[0]);
+        }
         if (code != 0) {
             throw new IOException("permasar " + String.join(" ", args) + " failed with exit code " + code);
         }

@@ -6,14 +6,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.permasar.io.pipeline.OutputLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code permasar run CONFIG}: the whole chain (invert → fit → PECM → geometry → ALT → validate →
- * report) as configured. The configuration, the output folder and {@code --steps} are checked
- * before any work: a problem is one line on stderr and exit code 2, with nothing written.
+ * report) as configured. The configuration, every input it names ({@link InputCheck}), the output
+ * folder and {@code --steps} are checked before any work: a problem is one line on stderr and exit
+ * code 2, with nothing written. The output folder is locked for the run ({@link OutputLock}): a
+ * second run into the same folder exits with code 2, naming the process that has it.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the chain described by a configuration file (see `permasar init`). Finished steps whose "
@@ -33,8 +36,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PipelineConfig cfg = PipelineConfig.parse(config, out);
         Set<String> only = checkSteps(steps, PipelineSteps.names(cfg));
+        InputCheck.check(cfg);
         Chain chain = PipelineSteps.addTo(new Chain(cfg.outDir()), cfg);
-        PipelineRun.execute(chain, cfg.outDir(), only);
+        try (OutputLock lock = OutputLock.acquire(cfg.outDir())) {
+            PipelineRun.execute(chain, cfg.outDir(), only);
+        }
         System.out.println("Run finished: results in " + cfg.outDir() + summary(chain));
         return 0;
     }

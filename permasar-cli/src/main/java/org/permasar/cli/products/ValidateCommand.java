@@ -199,7 +199,8 @@ public final class ValidateCommand implements Callable<Integer> {
         return g.isGeographic() ? m * SiteBlockAverage.EARTH_RADIUS * Math.PI / 180 * Math.cos(Math.toRadians(lat)) : m;
     }
 
-    static GnssSeries readGnss(Path f) throws IOException {
+    /** Reads a GNSS series: NEU CSV when the name ends in .csv, else NGL .tenv3. */
+    public static GnssSeries readGnss(Path f) throws IOException {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".csv") ? NeuCsvReader.read(f) : Tenv3Reader.read(f);
     }

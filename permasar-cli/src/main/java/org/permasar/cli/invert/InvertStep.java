@@ -1,0 +1,185 @@
+package org.permasar.cli.invert;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.permasar.cli.plot.NetworkPlot;
+import org.permasar.cli.progress.ConsoleProgress;
+import org.permasar.engine.BlockEngine;
+import org.permasar.grid.GridGeometry;
+import org.permasar.inversion.InversionMethod;
+import org.permasar.inversion.InversionParameters;
+import org.permasar.inversion.WeightFunction;
+import org.permasar.io.RasterFormats;
+import org.permasar.network.Dates;
+import org.permasar.network.Network;
+import org.permasar.network.PairSelection;
+import org.permasar.stack.BlockPlanner;
+import org.permasar.stack.InterferogramStack;
+import org.permasar.stack.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The invert step: SBAS time series of an interferogram stack ({@link InversionRun}) with the
+ * pair selection, reference pixel and block engine its {@link InvertParameters} ask for. Called by
+ * {@code permasar invert} and by the {@code permasar run} chain alike.
+ *
+ * <p>Stateless and thread-safe; each call opens its own stack.
+ */
+public final class InvertStep {
+    private static final Logger LOG = LoggerFactory.getLogger(InvertStep.class);
+
+    private InvertStep() {
+    }
+
+    /** Runs the inversion and writes its outputs under {@code p.out()}; returns where they went. */
+    public static InversionRun.Result run(InvertParameters p) throws IOException {
+        InversionRun.Corrections corr = new InversionRun.Corrections(p.ramp(), p.tropo(), p.elevationCorrection());
+        try (InterferogramStack stack = RasterFormats.openStack(p.stack())) {
+            InversionParameters params = parameters(p, stack.attributes());
+            Network net = stack.network();
+            boolean[] keep = selectPairs(p, stack);
+            int nthreads = p.threads() == null ? Runtime.getRuntime().availableProcessors() : p.threads();
+            Files.createDirectories(p.out());
+            if (!Files.isWritable(p.out())) {
+                throw new InvalidInputException(p.out(), "output folder is not writable");
+            }
+            InversionRun run = new InversionRun(stack, keep, params, corr, p.out());
+            run.geometry(p.geometry()).referenceDate(p.refDate() == null ? null : Dates.parse(p.refDate()))
+                    .masks(p.maskConnComp(), p.minCoherence()).externalRate(p.externalRate())
+                    .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20);
+            int[] ref = referencePixel(p, stack);
+            if (ref != null) {
+                run.referencePixel(ref[0], ref[1]);
+            }
+            NetworkPlot.write(p.out().resolve("network.png"), net, keep, "Network: " + p.stack().getFileName());
+            long blockBytes = Math.min(p.memoryMb() << 20, Runtime.getRuntime().maxMemory() / 2);
+            if (blockBytes < p.memoryMb() << 20) {
+                LOG.info("--memory-mb {} exceeds half the Java heap ({} MiB): blocks use {} MiB", p.memoryMb(),
+                        Runtime.getRuntime().maxMemory() >> 20, blockBytes >> 20);
+            }
+            BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(blockBytes, nthreads), nthreads,
+                    ConsoleProgress.create());
+            return run.run(engine);
+        }
+    }
+
+    static InversionParameters parameters(InvertParameters p, Map<String, String> attrs) {
+        InversionParameters ip = InversionParameters.of(InversionMethod.byName(p.method()));
+        if (p.weight() != null) {
+            ip = ip.withWeight(WeightFunction.byName(p.weight()));
+        }
+        ip = ip.withLooks(looksOf(p.looks(), attrs));
+        return ip.withNsbasGamma(p.nsbasGamma()).withComputeStd(p.std()).withL1(p.l1Epsilon(), p.l1Iterations(),
+                p.l1Tolerance());
+    }
+
+    /** Looks from the option, else MintPy's rule on the stack's NCORRLOOKS / ALOOKS×RLOOKS, else 1. */
+    static int looksOf(int option, Map<String, String> attrs) {
+        if (option > 0) {
+            return option;
+        }
+        try {
+            double ncorr = attrs.containsKey("NCORRLOOKS") ? Double.parseDouble(attrs.get("NCORRLOOKS").trim()) : Double.NaN;
+            if (Double.isFinite(ncorr) || (attrs.containsKey("ALOOKS") && attrs.containsKey("RLOOKS"))) {
+                int a = attrs.containsKey("ALOOKS") ? Integer.parseInt(attrs.get("ALOOKS").trim()) : 1;
+                int r = attrs.containsKey("RLOOKS") ? Integer.parseInt(attrs.get("RLOOKS").trim()) : 1;
+                return WeightFunction.mintpyLooks(ncorr, a, r);
+            }
+        } catch (NumberFormatException e) {
+            LOG.warn("unreadable NCORRLOOKS/ALOOKS/RLOOKS ({}); using 1 look", e.getMessage());
+        }
+        return 1;
+    }
+
+    private static boolean[] selectPairs(InvertParameters p, InterferogramStack stack) {
+        Network net = stack.network();
+        List<boolean[]> masks = new ArrayList<>();
+        masks.add(stack.keptPairs());
+        if (p.maxTemporalBaseline() != null) {
+            masks.add(PairSelection.maxTemporalBaseline(net, p.maxTemporalBaseline()));
+        }
+        if (p.maxPerpBaseline() != null) {
+            masks.add(PairSelection.maxPerpendicularBaseline(net, p.maxPerpBaseline()));
+        }
+        if (p.seasonalPairs()) {
+            masks.add(PairSelection.seasonalRule(net));
+        }
+        if (!p.dropDates().isEmpty()) {
+            List<LocalDate> d = p.dropDates().stream().map(Dates::parse).toList();
+            for (LocalDate x : d) {
+                if (net.indexOf(x) < 0) {
+                    throw new IllegalArgumentException("--drop-date " + Dates.compact(x) + " is not a date of the stack");
+                }
+            }
+            masks.add(PairSelection.dropDates(net, d));
+        }
+        boolean[] keep = PairSelection.and(masks.toArray(new boolean[0][]));
+        int kept = 0;
+        for (boolean k : keep) {
+            kept += k ? 1 : 0;
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException("no pair left after pair selection (" + net.pairCount() + " pairs in "
+                    + p.stack() + ")");
+        }
+        LOG.info("network: {} of {} pairs kept, {} dates", kept, net.pairCount(), net.subset(keep).dateCount());
+        return keep;
+    }
+
+    /** Reference pixel from the options, the stack's REF_Y/REF_X, or null for the automatic choice. */
+    private static int[] referencePixel(InvertParameters p, InterferogramStack stack) throws IOException {
+        GridGeometry g = stack.grid();
+        if (p.refYx() != null) {
+            return new int[] {p.refYx().get(0), p.refYx().get(1)};
+        }
+        if (p.refLalo() != null) {
+            return nearestPixel(g, p.refLalo().get(0), p.refLalo().get(1));
+        }
+        Map<String, String> a = stack.attributes();
+        if (a.containsKey("REF_Y") && a.containsKey("REF_X")) {
+            try {
+                return new int[] {Integer.parseInt(a.get("REF_Y").trim()), Integer.parseInt(a.get("REF_X").trim())};
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(p.stack(), "REF_Y/REF_X", "not integers: " + a.get("REF_Y") + ", " + a.get("REF_X"));
+            }
+        }
+        return null;
+    }
+
+    static int[] nearestPixel(GridGeometry g, double lat, double lon) {
+        if (g.isGeocoded()) {
+            if (!g.isGeographic()) {
+                throw new IllegalArgumentException("--ref-lalo needs a geographic (EPSG:4326) or radar grid; this grid is EPSG:"
+                        + g.epsg() + ": use --ref-yx");
+            }
+            int c = (int) Math.floor(g.transform().col(lon, lat));
+            int r = (int) Math.floor(g.transform().row(lon, lat));
+            if (r < 0 || c < 0 || r >= g.rows() || c >= g.cols()) {
+                throw new IllegalArgumentException("--ref-lalo " + lat + "," + lon + " is outside the grid");
+            }
+            return new int[] {r, c};
+        }
+        if (g.coordinates() == null) {
+            throw new IllegalArgumentException("--ref-lalo needs latitude/longitude: give --geometry with a radar grid, or use --ref-yx");
+        }
+        double best = Double.POSITIVE_INFINITY;
+        int[] rc = null;
+        double coslat = Math.cos(Math.toRadians(lat));
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.cols(); c++) {
+                double dl = g.latitude(r, c) - lat, dx = (g.longitude(r, c) - lon) * coslat;
+                double d = dl * dl + dx * dx;
+                if (d < best) {
+                    best = d;
+                    rc = new int[] {r, c};
+                }
+            }
+        }
+        return rc;
+    }
+}
