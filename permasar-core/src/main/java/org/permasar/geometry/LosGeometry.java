@@ -19,6 +19,12 @@ package org.permasar.geometry;
  * <p>Stateless and thread-safe. NaN in → NaN out.
  */
 public final class LosGeometry {
+    /**
+     * Smallest cos(inc) for which {@link #losToVertical(double, double)} divides: 0.01, i.e. an incidence
+     * above about 89.43°, where the vertical assumption would amplify LOS noise more than a hundredfold.
+     */
+    public static final double MIN_COS_INCIDENCE = 0.01;
+
     private LosGeometry() {
     }
 
@@ -48,7 +54,11 @@ public final class LosGeometry {
     /**
      * LOS → vertical under the assumption that the motion is purely vertical:
      * {@code d_up = d_LOS / cos(inc)} (SCIENCE.md §4; seed 002 §2.2: factor 1.17–1.46 over a
-     * Sentinel-1 swath). NaN when {@code inc} is NaN or outside [0, 90).
+     * Sentinel-1 swath). The one owner of this conversion: every LOS → vertical in PermaSAR goes through here.
+     *
+     * <p>NaN policy (one rule): the result is NaN when {@code dLos} is NaN, when {@code incDeg} is NaN or
+     * outside [0°, 90°), or when cos(inc) &lt; {@link #MIN_COS_INCIDENCE} (grazing geometry); otherwise it is
+     * exactly {@code dLos / Math.cos(Math.toRadians(incDeg))}.
      *
      * @param dLos   LOS value (displacement, rate or seasonal amplitude), any unit
      * @param incDeg incidence angle, degrees
@@ -57,12 +67,13 @@ public final class LosGeometry {
         if (!(incDeg >= 0 && incDeg < 90)) {
             return Double.NaN;
         }
-        return dLos / Math.cos(Math.toRadians(incDeg));
+        double c = Math.cos(Math.toRadians(incDeg));
+        return c < MIN_COS_INCIDENCE ? Double.NaN : dLos / c;
     }
 
     /**
      * Whole-raster LOS → vertical with per-pixel incidence: {@code out[k] = los[k] / cos(inc[k])}.
-     * Pixels with NaN input or an incidence outside [0, 90) degrees are NaN.
+     * NaN rule as {@link #losToVertical(double, double)}.
      *
      * @param los    LOS values, flat array
      * @param incDeg incidence angle per pixel, degrees, same length as {@code los}

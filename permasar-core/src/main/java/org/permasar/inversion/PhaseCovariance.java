@@ -2,6 +2,7 @@ package org.permasar.inversion;
 
 import java.util.Arrays;
 
+import org.permasar.linalg.EnvelopeCholesky;
 import org.permasar.network.Network;
 
 /**
@@ -29,7 +30,7 @@ import org.permasar.network.Network;
  * one instance per worker thread; no per-pixel allocation.
  */
 public final class PhaseCovariance {
-    private static final double PIVOT_TOL = 1e-10;
+    private static final double PIVOT_TOL = SbasNormalEquations.PIVOT_TOL;
 
     private final WeightFunction weight;
     private final int looks;
@@ -63,17 +64,11 @@ public final class PhaseCovariance {
         this.n = network.dateCount() - 1;
         this.ra = new int[m];
         this.sa = new int[m];
-        this.first = new int[n];
-        for (int i = 0; i < n; i++) {
-            first[i] = i;
-        }
         for (int k = 0; k < m; k++) {
             ra[k] = network.referenceIndex(k);
             sa[k] = network.secondaryIndex(k);
-            if (ra[k] >= 1) {
-                first[sa[k] - 1] = Math.min(first[sa[k] - 1], ra[k] - 1);
-            }
         }
+        this.first = SbasNormalEquations.envelope(ra, sa, n);
         nm = new double[n * n];
         w = new double[m];
         s2 = new double[m];
@@ -115,13 +110,8 @@ public final class PhaseCovariance {
             }
             s2[k] = var;
             w[k] = weight == WeightFunction.NO ? 1.0 : weight.weight(g, looks);
-            int a = ra[k] - 1, b = sa[k] - 1;
-            // weighted graph Laplacian without date 0 (as SbasInversion assembles AᵀWA)
-            nm[b * n + b] += w[k];
-            if (a >= 0) {
-                nm[a * n + a] += w[k];
-                nm[b * n + a] -= w[k];
-            }
+            // weighted graph Laplacian without date 0 (the same AᵀWA as SbasInversion)
+            SbasNormalEquations.addPair(nm, n, ra[k] - 1, sa[k] - 1, w[k]);
             any = true;
         }
         loaded = any && EnvelopeCholesky.factor(nm, n, first, PIVOT_TOL);

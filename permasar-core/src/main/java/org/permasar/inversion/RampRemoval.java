@@ -1,5 +1,7 @@
 package org.permasar.inversion;
 
+import org.permasar.linalg.EnvelopeCholesky;
+
 /**
  * Per-layer removal of a linear or quadratic phase ramp (orbital / long-wavelength residual;
  * seeds 001, 002): for every layer (epoch or pair) a surface

@@ -2,6 +2,7 @@ package org.permasar.inversion;
 
 import java.util.Arrays;
 
+import org.permasar.linalg.EnvelopeCholesky;
 import org.permasar.network.Network;
 
 /**
@@ -40,7 +41,7 @@ final class SbasInversion implements TimeSeriesInversion {
     private static final int CHUNK = 64;
     private static final int ROW_BLOCK = 16;
     private static final double OMEGA = 2 * Math.PI; // rad/yr, annual period
-    private static final double PIVOT_TOL = 1e-10;
+    private static final double PIVOT_TOL = SbasNormalEquations.PIVOT_TOL;
 
     private final Network network;
     private final InversionParameters params;
@@ -109,16 +110,7 @@ final class SbasInversion implements TimeSeriesInversion {
             tYearsF[d] = (float) network.dayOffset(d) / 365.25f; // MintPy: float32 days / 365.25
             tYears[d] = network.dayOffset(d) / 365.25;
         }
-        firstL2 = new int[n];
-        for (int i = 0; i < n; i++) {
-            firstL2[i] = i;
-        }
-        for (int k = 0; k < m; k++) {
-            if (ra[k] >= 1) {
-                int b = sa[k] - 1;
-                firstL2[b] = Math.min(firstL2[b], ra[k] - 1);
-            }
-        }
+        firstL2 = SbasNormalEquations.envelope(ra, sa, n);
         firstNs4 = Arrays.copyOf(firstL2, n + 4);
         firstNs3 = Arrays.copyOf(firstL2, n + 3);
         boolean nsbas = method == InversionMethod.NSBAS;
@@ -423,16 +415,8 @@ final class SbasInversion implements TimeSeriesInversion {
         }
         Arrays.fill(rhs, 0, stride, 0);
         for (int e = 0; e < used; e++) {
-            int a = ua[e] - 1, b = us[e] - 1;
-            double we = w[e], wy = we * uy[e];
             // Laplacian of the pair graph: N_aa += w, N_bb += w, N_ba −= w; rhs = Aᵀ W Δφ
-            nm[b * stride + b] += we;
-            rhs[b] += wy;
-            if (a >= 0) {
-                nm[a * stride + a] += we;
-                nm[b * stride + a] -= we;
-                rhs[a] -= wy;
-            }
+            SbasNormalEquations.addPair(nm, rhs, stride, ua[e] - 1, us[e] - 1, w[e], uy[e]);
         }
     }
 
@@ -548,15 +532,7 @@ final class SbasInversion implements TimeSeriesInversion {
         }
         Arrays.fill(rhs, 0, nn, 0);
         for (int e = 0; e < used; e++) {
-            int a = ua[e] - 1, b = us[e] - 1;
-            double we = uw0[e], wy = we * uy[e];
-            nm[b * nn + b] += we;
-            rhs[b] += wy;
-            if (a >= 0) {
-                nm[a * nn + a] += we;
-                nm[b * nn + a] -= we;
-                rhs[a] -= wy;
-            }
+            SbasNormalEquations.addPair(nm, rhs, nn, ua[e] - 1, us[e] - 1, uw0[e], uy[e]);
         }
         if (fixed) {
             // data-constrained NSBAS (seed 003): γ(φ_d − c − a cos ωt − b sin ωt) = γ·v_ext·t_d

@@ -1,7 +1,7 @@
 package org.permasar.thermal;
 
 import java.util.Arrays;
-import org.permasar.timefn.CholeskyKernel;
+import org.permasar.linalg.CholeskyKernel;
 
 /**
  * HANTS, Harmonic ANalysis of Time Series (Roerink, Menenti &amp; Verhoef 2000): per pixel,

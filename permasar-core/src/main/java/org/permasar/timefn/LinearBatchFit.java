@@ -1,6 +1,7 @@
 package org.permasar.timefn;
 
 import java.util.Arrays;
+import org.permasar.linalg.CholeskyKernel;
 
 /**
  * Ordinary least squares of many pixels that share one design matrix A (n dates × p unknowns):

@@ -2,11 +2,13 @@ package org.permasar.viewer;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.permasar.timefn.MintPyTimeFunction;
 
 /**
  * The displacement model that MintPy's {@code timeseries2velocity} fits, rebuilt for one pixel
  * from the datasets of its {@code velocity.h5}, so that the viewer can draw it over the time
- * series.
+ * series. The science (model and decimal years) is {@link MintPyTimeFunction} in core; this record
+ * holds one pixel's parameters and samples the curve.
  *
  * <p>Model (MintPy {@code utils/time_func.py}, Yunjun et al. 2019; amplitude and phase as in
  * Minchew et al. 2017, JGR, eqs. 9–10):
@@ -46,16 +48,14 @@ public record ModelCurve(LocalDate refDate, double velocity, double intercept, d
 
     /** MintPy's decimal year of a date ({@code ptime.yyyymmdd2years}): year + (day of year − 1)/365.25. */
     public static double mintpyYears(LocalDate d) {
-        return d.getYear() + (d.getDayOfYear() - 1) / 365.25;
+        return MintPyTimeFunction.decimalYears(d);
     }
 
     /** Model displacement at {@code date}, metres (NaN when the model is undefined). */
     public double valueAt(LocalDate date) {
         double t = mintpyYears(date) - mintpyYears(refDate);
-        // MintPy time_func: polynomial (t^0, t^1) + periodic cos/sin pairs, written in sine form
-        return intercept + velocity * t
-                + annualAmplitude * Math.sin(2 * Math.PI * t + annualPhase)
-                + semiAnnualAmplitude * Math.sin(4 * Math.PI * t + semiAnnualPhase);
+        return MintPyTimeFunction.value(t, intercept, velocity, annualAmplitude, annualPhase, semiAnnualAmplitude,
+                semiAnnualPhase);
     }
 
     /**

@@ -296,7 +296,7 @@ public final class InversionRun {
         if (cube != null) {
             applyCorrections(cube, height, land, refDateIndex);
             tsPath = out.resolve("timeseries.h5");
-            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, org.permasar.cli.plot.NetworkPlot.dateBaselines(network), attrs);
+            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, org.permasar.network.DateBaselines.of(network), attrs);
             if (stdCube != null) {
                 MintPyWriter.writeTimeseries(out.resolve("timeseriesStd.h5"), outGrid, network.dates(), stdCube, null, attrs);
             }

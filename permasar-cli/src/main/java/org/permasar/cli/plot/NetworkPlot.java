@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import javax.imageio.ImageIO;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.QRDecomposition;
-import org.hipparchus.linear.RealVector;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -20,6 +16,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.permasar.io.AtomicFiles;
+import org.permasar.network.DateBaselines;
 import org.permasar.network.Network;
 
 /**
@@ -30,41 +27,9 @@ public final class NetworkPlot {
     private NetworkPlot() {
     }
 
-    /**
-     * Per-date perpendicular baseline (metres, first date = 0) from the per-pair values by least
-     * squares over the network; dates in a disconnected subset are tied to its first date = 0.
-     * All zeros when baselines are unknown.
-     */
+    /** Per-date perpendicular baselines (metres): {@link DateBaselines#of(Network)}, kept for the plot's callers. */
     public static double[] dateBaselines(Network n) {
-        int nd = n.dateCount(), np = n.pairCount();
-        double[] out = new double[nd];
-        int valid = 0;
-        for (int k = 0; k < np; k++) {
-            valid += Double.isFinite(n.bperp(k)) ? 1 : 0;
-        }
-        if (valid == 0) {
-            return out;
-        }
-        // unknowns: baseline of every date; rows: one per pair, plus b(first of each component) = 0
-        var comps = n.components();
-        Array2DRowRealMatrix a = new Array2DRowRealMatrix(valid + comps.size(), nd);
-        RealVector y = new ArrayRealVector(valid + comps.size());
-        int row = 0;
-        for (int k = 0; k < np; k++) {
-            if (Double.isFinite(n.bperp(k))) {
-                a.setEntry(row, n.secondaryIndex(k), 1);
-                a.setEntry(row, n.referenceIndex(k), -1);
-                y.setEntry(row++, n.bperp(k));
-            }
-        }
-        for (int[] c : comps) {
-            a.setEntry(row++, c[0], 1);
-        }
-        RealVector b = new QRDecomposition(a).getSolver().solve(y);
-        for (int i = 0; i < nd; i++) {
-            out[i] = b.getEntry(i);
-        }
-        return out;
+        return DateBaselines.of(n);
     }
 
     /** Writes the network plot as a PNG (atomic). {@code kept} may be null (all kept). */

@@ -24,6 +24,7 @@ import org.permasar.io.RasterFormats;
 import org.permasar.network.Dates;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
+import org.permasar.timefn.MintPyTimeFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -168,6 +169,7 @@ public final class GeometryCommand implements Callable<Integer> {
     }
 
     /**
+     * {@link MintPyTimeFunction#peakToTroughAndPeakDay}, kept for this command's callers.
      * MintPy {@code annualAmplitude} A (m) and {@code annualPhase} φ (rad) → (peak-to-trough amplitude, day of
      * year of the maximum). MintPy fits c·cos(ωΔt) + s·sin(ωΔt), Δt in years from REF_DATE, and stores
      * A = √(c² + s²), φ = atan2(c, s) (MintPy 1.5.1 timeseries2velocity, after Minchew et al. 2017 eq. 9–10),
@@ -177,10 +179,7 @@ public final class GeometryCommand implements Callable<Integer> {
      * @return {2A, peak day in [0, 365.25)}
      */
     public static double[] fromMintPyAnnual(double amplitude, double phase, double refDayOfYear) {
-        double y = AscDescDecomposition.YEAR_DAYS;
-        double peak = refDayOfYear + (Math.PI / 2 - phase) / (2 * Math.PI) * y;
-        peak = ((peak % y) + y) % y;
-        return new double[] {2 * amplitude, peak};
+        return MintPyTimeFunction.peakToTroughAndPeakDay(amplitude, phase, refDayOfYear);
     }
 
     /** One track's rasters on the common grid. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.permasar.geometry.LosGeometry;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.lst.SoilMoistureReader;
@@ -85,7 +86,7 @@ final class ZhangRaster {
                 for (int p = 0; p < n; p++) {
                     double d = cube[a + p] - cube[e + p];              // ΔD_i = d(b_i) − d(b_{i+1}), + = subsidence
                     if (inc != null) {
-                        d /= Math.cos(Math.toRadians(inc[p]));       // vertical-only motion: d_up = d_LOS / cos θ
+                        d = LosGeometry.losToVertical(d, inc[p]);    // vertical-only motion: d_up = d_LOS / cos θ
                     }
                     dD[i * n + p] = (float) d;
                 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.permasar.geometry.LosGeometry;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.lst.LstRegridder;
@@ -128,7 +129,7 @@ final class FitStep {
             for (int i = 0; i < n; i++) {
                 int o = i * npix;
                 for (int q = 0; q < npix; q++) {
-                    y[o + q] = (float) (y[o + q] / Math.cos(Math.toRadians(inc[q]))); // vertical-only motion: d_up = d_LOS / cos θ
+                    y[o + q] = (float) LosGeometry.losToVertical(y[o + q], inc[q]); // vertical-only motion: d_up = d_LOS / cos θ
                 }
             }
         }

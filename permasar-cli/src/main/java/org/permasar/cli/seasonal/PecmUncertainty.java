@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.permasar.geometry.LosGeometry;
 import org.permasar.grid.Window;
 import org.permasar.inversion.PhaseConversion;
 import org.permasar.inversion.PhaseCovariance;
@@ -166,7 +167,7 @@ final class PecmUncertainty {
                 cov.propagate(gv, gd, c);
                 double s = metresPerRadian;
                 if (incidence != null) {
-                    s /= Math.cos(Math.toRadians(incidence[p]));   // d_up = d_LOS / cos θ
+                    s = LosGeometry.losToVertical(s, incidence[p]);   // d_up = d_LOS / cos θ
                 }
                 out[0][p] = s * s * c[0];
                 out[1][p] = s * s * c[2];

@@ -8,6 +8,7 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.lst.LstRegridder;
 import org.permasar.io.zarr.ZarrCubeWriter;
+import org.permasar.thermal.DegreeDays;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.Hants;
 import org.permasar.thermal.HantsParameters;
@@ -20,13 +21,13 @@ import org.permasar.thermal.HantsParameters;
  *
  * <p>Degree-days (Nelson et al. 1997; seed 001 §3.6), °C·day, from running sums of the daily series:
  * {@code ADDT = Σ max(T, 0)}, {@code ADDF = Σ max(−T, 0)} over the days of a permafrost year, which starts on
- * the pixel's mean thaw onset {@code 1 January + round(thawDoy) − 1} (as {@link org.permasar.thermal.DegreeDays}).
+ * the pixel's mean thaw onset {@code 1 January + round(thawDoy) − 1} (as {@link DegreeDays}).
  * {@code addtMean}/{@code addfMean} are the means over the complete permafrost years inside the daily series;
  * at SAR dates, the sums from the start of the permafrost year containing the date up to it (inclusive), kept in
  * memory or streamed block by block to a Zarr store.
  *
- * <p>NaN policy: a pixel without a HANTS solution (status 1), without a thaw onset, or a span not covered by
- * the daily series gets NaN. Outputs go to whole-grid arrays; blocks write disjoint windows. Thread-safe
+ * <p>NaN policy: a pixel without a HANTS solution (status 1) or without a thaw onset gets NaN; degree-day
+ * sums follow the NaN rule of {@link DegreeDays} (NaN day inside the span, or span not covered → NaN). Outputs go to whole-grid arrays; blocks write disjoint windows. Thread-safe
  * given one {@link Workspace} per thread.
  */
 final class ThermalRaster {
@@ -159,13 +160,8 @@ final class ThermalRaster {
                 nt++;
                 continue;
             }
-            for (int d = 0; d < ndays; d++) {
-                double v = b.daily()[d * npix + p];
-                cumT[d + 1] = cumT[d] + (v > 0 ? v : 0);      // ADDT = Σ max(T, 0)  (Nelson et al. 1997)
-                cumF[d + 1] = cumF[d] + (v < 0 ? -v : 0);     // ADDF = Σ max(−T, 0)
-                cumNan[d + 1] = cumNan[d] + (Double.isNaN(v) ? 1 : 0);
-            }
-            long off = Math.round(thaw) - 1;                // thaw onset = 1 January + round(doy) − 1
+            DegreeDays.runningSums(b.daily(), ndays, npix, p, cumT, cumF, cumNan);  // Nelson et al. (1997)
+            long off = DegreeDays.onsetOffsetDays(thaw);    // thaw onset = 1 January + round(doy) − 1
             double st = 0, sf = 0;
             int years = 0;
             for (int k = 1; k + 1 < jan1.length; k++) {

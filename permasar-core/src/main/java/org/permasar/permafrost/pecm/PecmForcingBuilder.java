@@ -3,6 +3,7 @@ package org.permasar.permafrost.pecm;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.permasar.thermal.DegreeDays;
 import org.permasar.thermal.ExpectedDegreeDays;
 
 /**
@@ -23,6 +24,10 @@ import org.permasar.thermal.ExpectedDegreeDays;
  * <p>Layout: {@code daily[day*npix + p]} (°C, NaN = missing) starting at {@code dailyStart};
  * onsets per pixel (day of year, NaN = none). Day-major loops over contiguous pixels, no per-pixel
  * allocation. Pixels that cannot be built get NaN and a {@link PecmStatus} code. Thread-safe.
+ *
+ * <p>Degree-day increments and the NaN rule are those of {@link DegreeDays} (a NaN day inside the
+ * permafrost year up to a SAR date makes that date {@link PecmStatus#LST_GAP}); the sums run day by day from
+ * each onset, as {@link DegreeDays#accumulatedAt} does.
  */
 public final class PecmForcingBuilder {
 
@@ -150,9 +155,9 @@ public final class PecmForcingBuilder {
                     cumT[p] += t;
                     cumF[p] += t - v;                   // E[max(−T, 0)] = E[max(T, 0)] − μ
                 } else if (v > 0) {
-                    cumT[p] += v;                       // ADDT = Σ max(T, 0)
+                    cumT[p] += DegreeDays.thawPart(v);      // ADDT = Σ max(T, 0)
                 } else {
-                    cumF[p] -= v;                       // ADDF = Σ max(−T, 0)
+                    cumF[p] += DegreeDays.freezePart(v);    // ADDF = Σ max(−T, 0)
                 }
             }
             if (k == sk[0]) {
@@ -238,11 +243,11 @@ public final class PecmForcingBuilder {
                     cumF[p] += t - v;
                     candidate = true;                   // both sums grow every day: I may peak on any day
                 } else if (v >= 0) {
-                    cumT[p] += v;
+                    cumT[p] += DegreeDays.thawPart(v);
                     // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
                     candidate = last || !(daily[off + npix + p] >= 0);
                 } else if (v < 0) {
-                    cumF[p] -= v;
+                    cumF[p] += DegreeDays.freezePart(v);
                 } else if (v != v) {
                     bad[p] = true;
                 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import mil.nga.tiff.FieldTagType;
 import mil.nga.tiff.FieldType;
 import mil.nga.tiff.FileDirectory;
-import mil.nga.tiff.FileDirectoryEntry;
 import mil.nga.tiff.Rasters;
 import mil.nga.tiff.TIFFImage;
 import mil.nga.tiff.TiffWriter;

@@ -2,7 +2,6 @@ package org.permasar.io.mintpy;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
-import io.jhdf.api.WritableDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

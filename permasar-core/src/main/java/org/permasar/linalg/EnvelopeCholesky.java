@@ -1,4 +1,4 @@
-package org.permasar.inversion;
+package org.permasar.linalg;
 
 /**
  * Cholesky factorisation N = L·Lᵀ of a symmetric positive-definite matrix stored densely
@@ -9,18 +9,20 @@ package org.permasar.inversion;
  * saving of the per-pixel weighted solver.
  *
  * <p>Static kernels on flat arrays; no allocation. Only the lower envelope is read or written.
+ * Pivots are accepted by the same rule as the dense {@link CholeskyKernel}
+ * ({@link CholeskyKernel#acceptsPivot}). Stateless and thread-safe.
  */
-final class EnvelopeCholesky {
+public final class EnvelopeCholesky {
     private EnvelopeCholesky() {
     }
 
     /**
      * Factors {@code a} in place (lower envelope replaced by L).
      *
-     * @param relTol a pivot is rejected when it is ≤ relTol × the original diagonal entry
+     * @param relTol relative pivot tolerance: {@link CholeskyKernel#acceptsPivot}
      * @return false when the matrix is not (numerically) positive definite
      */
-    static boolean factor(double[] a, int n, int[] first, double relTol) {
+    public static boolean factor(double[] a, int n, int[] first, double relTol) {
         for (int i = 0; i < n; i++) {
             int ri = i * n;
             int fi = first[i];
@@ -32,7 +34,7 @@ final class EnvelopeCholesky {
             }
             double d0 = a[ri + i];
             double d = d0 - dot(a, ri, ri, fi, i); // L_ii² = N_ii − Σ_k L_ik²
-            if (!(d > relTol * Math.abs(d0)) || !(d > 0)) {
+            if (!CholeskyKernel.acceptsPivot(d, d0, relTol)) {
                 return false;
             }
             a[ri + i] = Math.sqrt(d);
@@ -60,7 +62,7 @@ final class EnvelopeCholesky {
     }
 
     /** Solves L·Lᵀ·x = b in place ({@code b} becomes x). */
-    static void solve(double[] l, int n, int[] first, double[] b) {
+    public static void solve(double[] l, int n, int[] first, double[] b) {
         for (int i = 0; i < n; i++) {
             int ri = i * n;
             double s = b[i];
@@ -82,7 +84,7 @@ final class EnvelopeCholesky {
     /**
      * Diagonal of N⁻¹ = L⁻ᵀL⁻¹: (N⁻¹)_ii = ‖L⁻¹ e_i‖². {@code z} is scratch of length n.
      */
-    static void inverseDiagonal(double[] l, int n, int[] first, double[] z, double[] out) {
+    public static void inverseDiagonal(double[] l, int n, int[] first, double[] z, double[] out) {
         for (int i = 0; i < n; i++) {
             double zi = 1.0 / l[i * n + i];
             z[i] = zi;
