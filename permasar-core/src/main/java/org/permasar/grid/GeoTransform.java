@@ -21,7 +21,7 @@ package org.permasar.grid;
  * @param pixelHeight y step per row (negative for north-up)
  */
 public record GeoTransform(double originX, double pixelWidth, double rowRotation,
-                           double originY, double colRotation, double pixelHeight) {
+                           double originY, double colRotation, double pixelHeight) implements java.io.Serializable {
 
     public GeoTransform {
         for (double v : new double[] {originX, pixelWidth, rowRotation, originY, colRotation, pixelHeight}) {

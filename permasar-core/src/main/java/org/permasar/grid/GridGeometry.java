@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param coordinates per-pixel latitude/longitude for radar grids; {@code null} when absent
  */
 public record GridGeometry(int rows, int cols, GeoTransform transform, int epsg, double nodata,
-                           PixelCoordinates coordinates) {
+                           PixelCoordinates coordinates) implements java.io.Serializable {
 
     public GridGeometry {
         if (rows <= 0 || cols <= 0) {

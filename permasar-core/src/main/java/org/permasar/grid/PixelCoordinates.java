@@ -5,7 +5,7 @@ package org.permasar.grid;
  * e.g. MintPy {@code geometryRadar.h5} latitude/longitude). Implementations are immutable and
  * thread-safe.
  */
-public interface PixelCoordinates {
+public interface PixelCoordinates extends java.io.Serializable {
     /** Latitude of the centre of pixel (row, col), degrees north; NaN when unknown. */
     double latitude(int row, int col);
 

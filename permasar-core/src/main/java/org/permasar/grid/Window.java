@@ -6,7 +6,7 @@ package org.permasar.grid;
  * one window, as a flat array laid out layer-major, {@code data[layer·size() + r·cols + c]}.
  * Immutable.
  */
-public record Window(int row0, int col0, int rows, int cols) {
+public record Window(int row0, int col0, int rows, int cols) implements java.io.Serializable {
 
     public Window {
         if (row0 < 0 || col0 < 0 || rows <= 0 || cols <= 0) {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *                     sorted key order so that files are the same byte for byte every run
  */
 public record DatasetSpec(String name, SinkDataType type, int[] shape, int[] chunks, int deflateLevel, double fill,
-                          Map<String, String> attributes) {
+                          Map<String, String> attributes) implements java.io.Serializable {
 
     public DatasetSpec {
         if (name == null || !name.matches("[A-Za-z0-9_][A-Za-z0-9_.\\-]*")) {
