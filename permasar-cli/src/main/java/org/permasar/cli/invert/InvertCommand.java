@@ -125,7 +125,8 @@ public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--memory-mb", defaultValue = "1024", description = "Working memory for blocks, all threads together (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--memory-mb", defaultValue = "0", description = "Working memory for blocks, all threads together, MiB "
+            + "(default 0: a share of the JVM heap, see BlockPlanner.fromHeap).")
     long memoryMb;
 
     @Option(names = "--max-cube-mb", defaultValue = "1024",
@@ -150,8 +151,8 @@ public final class InvertCommand implements Callable<Integer> {
             if (nthreads < 1) {
                 throw new IllegalArgumentException("--threads must be ≥ 1, got " + nthreads);
             }
-            if (memoryMb < 16) {
-                throw new IllegalArgumentException("--memory-mb must be ≥ 16, got " + memoryMb);
+            if (memoryMb != 0 && memoryMb < 16) {
+                throw new IllegalArgumentException("--memory-mb must be 0 (from the heap) or ≥ 16, got " + memoryMb);
             }
             Files.createDirectories(out);
             if (!Files.isWritable(out)) {
@@ -166,7 +167,7 @@ public final class InvertCommand implements Callable<Integer> {
                 run.referencePixel(ref[0], ref[1]);
             }
             NetworkPlot.write(out.resolve("network.png"), net, keep, "Network: " + stackPath.getFileName());
-            BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(memoryMb << 20, nthreads), nthreads,
+            BlockEngine engine = new BlockEngine(BlockPlanner.forMemoryMb(memoryMb, nthreads), nthreads,
                     ConsoleProgress.create());
             return run.run(engine);
         }
