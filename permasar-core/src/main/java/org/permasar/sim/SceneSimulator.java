@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class SceneSimulator {
     /** Offset of the descending acquisitions after the ascending ones, days. */
     public static final int DESCENDING_OFFSET_DAYS = 5;
-    /** Default size above which the per-date atmosphere is spilled to a temporary file, bytes. */
-    static final long SPILL_BYTES = 64L << 20;
+    /**
+     * Size above which a track's per-date atmosphere is spilled to a temporary file, bytes:
+     * 64 MiB, or 1/16 of the maximum heap when that is less.
+     */
+    static final long SPILL_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
     private static final Logger LOG = LoggerFactory.getLogger(SceneSimulator.class);
 
     private SceneSimulator() {
@@ -43,9 +46,13 @@ public final class SceneSimulator {
 
     /** Simulates into memory, generating with {@code planner}'s blocks (the values do not depend on them). */
     public static SimulatedScene simulate(SceneSpec spec, BlockPlanner planner) {
+        return simulate(spec, planner, SPILL_BYTES);
+    }
+
+    static SimulatedScene simulate(SceneSpec spec, BlockPlanner planner, long spillBytes) {
         SceneAssembler assembler = new SceneAssembler();
         try {
-            stream(spec, planner, assembler);
+            stream(spec, planner, assembler, spillBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory simulation cannot fail on I/O, but did", e);
         }
@@ -57,13 +64,18 @@ public final class SceneSimulator {
      * whole rows as {@code planner} allows at {@link SceneStream#bytesPerPixel()} (at least one
      * row), so the heap needed is the planner's budget plus the scene's maps
      * ({@link SceneStream}); the per-date atmosphere goes to a temporary file when it exceeds
-     * 64 MiB per track.
+     * 64 MiB (or 1/16 of the heap) per track.
      *
      * @throws IOException from the sink, or writing the temporary atmosphere file
      */
     public static void stream(SceneSpec spec, BlockPlanner planner, SceneSink sink) throws IOException {
+        stream(spec, planner, sink, SPILL_BYTES);
+    }
+
+    /** {@link #stream(SceneSpec, BlockPlanner, SceneSink)} spilling atmosphere cubes above {@code spillBytes}. */
+    static void stream(SceneSpec spec, BlockPlanner planner, SceneSink sink, long spillBytes) throws IOException {
         long t0 = System.nanoTime();
-        try (SceneStream scene = new SceneStream(spec, SPILL_BYTES)) {
+        try (SceneStream scene = new SceneStream(spec, spillBytes)) {
             int rows = spec.rows(), cols = spec.cols();
             long bpp = scene.bytesPerPixel();
             long px = Math.min(planner.budgetBytes() / bpp, (Integer.MAX_VALUE - 8L) / scene.maxLayers());
