@@ -3,7 +3,6 @@ package org.permasar.cli.invert;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,6 @@ import org.permasar.io.RasterFormats;
 import org.permasar.io.geotiff.GeoTiffWriter;
 import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.io.mintpy.MintPyWriter;
-import org.permasar.io.zarr.ZarrArraySpec;
-import org.permasar.io.zarr.ZarrCubeWriter;
 import org.permasar.network.Dates;
 import org.permasar.network.Network;
 import org.permasar.stack.InterferogramStack;
@@ -176,10 +173,12 @@ public final class InversionRun {
         float[] refPhase = ReferenceSelection.check(stack, keptLayers, land, refRow, refCol, maskConnComp);
 
         long cubeBytes = (long) nd * npix * 4L * (writeStd ? 2 : 1);
-        boolean inMemory = cubeBytes <= maxCubeBytes;
+        boolean inMemory = TimeseriesStreams.fitsInMemory(cubeBytes, (long) nd * npix * 4L, maxCubeBytes);
         if (!inMemory && corrections.any()) {
-            throw new IllegalArgumentException("the time series (" + (cubeBytes >> 20) + " MiB) exceeds --max-cube-mb, and "
-                    + "--ramp/--tropo/--elevation-correction need it in memory: raise --max-cube-mb or run without them");
+            throw new IllegalArgumentException("the time series (" + (cubeBytes >> 20) + " MiB) exceeds --max-cube-mb ("
+                    + (maxCubeBytes >> 20) + " MiB) or " + (int) (TimeseriesStreams.HEAP_SHARE * 100) + " % of the heap ("
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB), and --ramp/--tropo/--elevation-correction need it "
+                    + "in memory: raise --max-cube-mb or the heap (-Xmx), or run without them");
         }
         float[] cube = inMemory ? new float[nd * npix] : null;
         float[] stdCube = inMemory && writeStd ? new float[nd * npix] : null;
@@ -189,20 +188,15 @@ public final class InversionRun {
 
         long bpp = 4L * m * 3 + 4L * nd * 3 + 16;
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
-        ZarrCubeWriter zarr = null;
-        if (!inMemory) {
-            List<ZarrArraySpec> arrays = new ArrayList<>();
-            arrays.add(ZarrArraySpec.forPlan("timeseries", nd, plan));
-            if (writeStd) {
-                arrays.add(ZarrArraySpec.forPlan("timeseriesStd", nd, plan));
-            }
-            zarr = ZarrCubeWriter.create(out.resolve("timeseries.zarr"), outGrid, outputAttributes(refDateIndex), arrays);
-            LOG.info("time series of {} MiB streams to {}", cubeBytes >> 20, zarr.path());
+        final TimeseriesStreams sink = inMemory ? null : TimeseriesStreams.open(out, outGrid, network.dates(),
+                org.permasar.cli.plot.NetworkPlot.dateBaselines(network), outputAttributes(refDateIndex), writeStd, plan);
+        if (sink != null) {
+            LOG.info("time series of {} MiB streams block by block to {}", cubeBytes >> 20, out.resolve("timeseries.h5"));
         }
-        final ZarrCubeWriter sink = zarr;
         double scale = PhaseConversion.phaseToRange(stack.wavelength());
         final boolean[] anyCoherence = {false};
         long t0 = System.nanoTime();
+        try {
         engine.run("invert", grid.rows(), grid.cols(), bpp, () -> TimeSeriesInversion.create(network, params), (w, solver) -> {
             int n = w.size();
             float[] phase = readKept(InterferogramStack.UNWRAP_PHASE, w);
@@ -277,12 +271,15 @@ public final class InversionRun {
                 }
             }
             if (sink != null) {
-                sink.writeBlock("timeseries", w, ts);
-                if (writeStd && sd != null) {
-                    sink.writeBlock("timeseriesStd", w, sd);
-                }
+                sink.write(w, ts, sd);
             }
         });
+        } catch (IOException | RuntimeException e) {
+            if (sink != null) {
+                sink.close(); // deletes the partial files
+            }
+            throw e;
+        }
         if (needsCoherence() && !anyCoherence[0]) {
             if (sink != null) {
                 sink.close();

@@ -38,8 +38,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "invert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Invert an interferogram stack into a displacement time series (SBAS).",
                 "Writes DIR/timeseries.h5, DIR/temporalCoherence.h5, DIR/numInvIfgram.h5 (MintPy layout, metres), "
-                        + "DIR/network.png, and GeoTIFFs with --geotiff. Cubes larger than --max-cube-mb go to "
-                        + "DIR/timeseries.zarr instead of HDF5."})
+                        + "DIR/network.png, and GeoTIFFs with --geotiff. Cubes larger than --max-cube-mb (or 60 % of the heap) "
+                        + "stream block by block into the same HDF5 files instead of staying in memory."})
 public final class InvertCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(InvertCommand.class);
 
@@ -130,7 +130,7 @@ public final class InvertCommand implements Callable<Integer> {
     long memoryMb;
 
     @Option(names = "--max-cube-mb", defaultValue = "1024",
-            description = "Largest time-series cube kept in memory and written as HDF5; larger cubes stream to Zarr (default: ${DEFAULT-VALUE}).")
+            description = "Largest time-series cube kept in memory (also capped at 60 % of the heap); larger cubes stream block by block to timeseries.h5 (default: ${DEFAULT-VALUE}).")
     long maxCubeMb;
 
     @Override

@@ -20,7 +20,7 @@ import org.permasar.io.lst.LstOptions;
 import org.permasar.io.lst.LstRegridder;
 import org.permasar.io.lst.LstSource;
 import org.permasar.io.mintpy.MintPyGeometry;
-import org.permasar.io.mintpy.MintPyProduct;
+import org.permasar.io.TimeSeriesProduct;
 import org.permasar.network.Dates;
 import org.permasar.stack.BlockPlanner;
 import org.permasar.stack.InvalidInputException;
@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
 public final class FitCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FitCommand.class);
 
-    @Parameters(index = "0", paramLabel = "TIMESERIES", description = "MintPy timeseries.h5 (m).")
+    @Parameters(index = "0", paramLabel = "TIMESERIES", description = "Time series (m): MintPy timeseries.h5 or a Zarr store such as timeseries.zarr.")
     Path timeseries;
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "trend+annual, harmonics or pecm.")
     String model;
@@ -146,7 +146,7 @@ public final class FitCommand implements Callable<Integer> {
         TimeFunctionModel tfm = timeFunctions(m);
         ConcurrentLinkedQueue<AutoCloseable> open = new ConcurrentLinkedQueue<>();
         try {
-            MintPyProduct ts = MintPyProduct.open(timeseries);
+            TimeSeriesProduct ts = TimeSeriesProduct.open(timeseries);
             open.add(ts);
             if (!ts.has("timeseries") || ts.dates().isEmpty()) {
                 throw new InvalidInputException(timeseries, "timeseries", "expected a MintPy time series (3-D 'timeseries' and 'date')");
@@ -194,7 +194,7 @@ public final class FitCommand implements Callable<Integer> {
             final boolean isPecm = pecm;
             engine.run("fit " + m, grid.rows(), grid.cols(), bytesPerPixel, () -> {
                 try {
-                    MintPyProduct t = MintPyProduct.open(timeseries);
+                    TimeSeriesProduct t = TimeSeriesProduct.open(timeseries);
                     open.add(t);
                     MintPyGeometry g = null;
                     if (vertical) {
@@ -270,7 +270,7 @@ public final class FitCommand implements Callable<Integer> {
         return new TimeFunctionModel(polynomial, arr, st);
     }
 
-    private int refIndex(MintPyProduct ts) {
+    private int refIndex(TimeSeriesProduct ts) {
         String ref = ts.attributes().get("REF_DATE");
         if (ref == null || ref.isBlank()) {
             return 0;
@@ -284,7 +284,7 @@ public final class FitCommand implements Callable<Integer> {
         return i;
     }
 
-    private static Map<String, String> attributes(MintPyProduct ts, TimeFunctionModel tfm, String m,
+    private static Map<String, String> attributes(TimeSeriesProduct ts, TimeFunctionModel tfm, String m,
                                                   List<LocalDate> dates, int refIndex) {
         Map<String, String> a = new LinkedHashMap<>(ts.attributes());
         a.remove("UNIT");

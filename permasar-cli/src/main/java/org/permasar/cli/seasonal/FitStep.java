@@ -10,7 +10,7 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.lst.LstRegridder;
 import org.permasar.io.mintpy.MintPyGeometry;
-import org.permasar.io.mintpy.MintPyProduct;
+import org.permasar.io.TimeSeriesProduct;
 import org.permasar.permafrost.pecm.PecmFit;
 import org.permasar.permafrost.pecm.PecmForcing;
 import org.permasar.permafrost.pecm.PecmForcingBuilder;
@@ -45,7 +45,7 @@ final class FitStep {
     }
 
     /** Thread-confined readers and HANTS workspace. */
-    record Workspace(MintPyProduct timeseries, MintPyGeometry geometry, LstRegridder lst, LstDaily daily,
+    record Workspace(TimeSeriesProduct timeseries, MintPyGeometry geometry, LstRegridder lst, LstDaily daily,
                      PecmUncertainty.Worker uncertainty) {
     }
 
@@ -111,7 +111,7 @@ final class FitStep {
     }
 
     /** A workspace for one worker thread. */
-    Workspace workspace(MintPyProduct ts, MintPyGeometry geometry, LstRegridder lst) throws IOException {
+    Workspace workspace(TimeSeriesProduct ts, MintPyGeometry geometry, LstRegridder lst) throws IOException {
         LstDaily d = pecm == null ? null : new LstDaily(pecm.lstDates(), pecm.hants(), pecm.centreOffsetDays());
         PecmUncertainty.Worker u = pecm == null || pecm.uncertainty() == null ? null : pecm.uncertainty().worker();
         return new Workspace(ts, geometry, lst, d, u);

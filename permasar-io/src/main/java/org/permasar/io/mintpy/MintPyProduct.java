@@ -20,7 +20,7 @@ import org.permasar.stack.InvalidInputException;
  * <p>For files with a 1-D {@code date} dataset (time series), {@link #dates()} gives the layer
  * dates; the 3-D datasets must then have one layer per date. Not thread-safe.
  */
-public final class MintPyProduct extends MintPyFile {
+public final class MintPyProduct extends MintPyFile implements org.permasar.io.TimeSeriesProduct {
     private final List<LocalDate> dates;
     private final double[] bperp;
 
@@ -81,11 +81,13 @@ public final class MintPyProduct extends MintPyFile {
     }
 
     /** Layer dates of a time-series file (its {@code date} dataset); empty for 2-D products. */
+    @Override
     public List<LocalDate> dates() {
         return dates;
     }
 
     /** Perpendicular baseline per date (metres), or null when the file has none. */
+    @Override
     public double[] bperp() {
         return bperp == null ? null : bperp.clone();
     }

@@ -75,16 +75,29 @@ public final class MintPyWriter {
             d[i] = Dates.compact(dates.get(i));
             bp[i] = bperp == null ? Float.NaN : (float) bperp[i];
         }
-        LinkedHashMap<String, String> a = attributes(attrs, grid, "timeseries");
-        a.put("UNIT", unit);
-        a.putIfAbsent("REF_DATE", d[0]);
-        a.put("START_DATE", d[0]);
-        a.put("END_DATE", d[n - 1]);
-        write(path, a, f -> {
+        write(path, timeseriesAttributes(grid, dates, attrs, unit), f -> {
             MintPyHdf5Types.asFixedAscii(f.putDataset("date", d), 8);
             f.putDataset("bperp", bp);
             f.putDataset("timeseries", cube3(cube, n, grid));
         });
+    }
+
+    /**
+     * The root attributes {@link #writeTimeseries} writes (before sorting): the caller's, then
+     * FILE_TYPE=timeseries, the grid's size and georeferencing, UNIT, REF_DATE (first date unless
+     * given), START_DATE, END_DATE. Streamed writers use it to write the same attributes.
+     */
+    public static LinkedHashMap<String, String> timeseriesAttributes(GridGeometry grid, List<LocalDate> dates,
+                                                                     Map<String, String> attrs, String unit) {
+        if (dates.isEmpty()) {
+            throw new IllegalArgumentException("a time series needs at least one date");
+        }
+        LinkedHashMap<String, String> a = attributes(attrs, grid, "timeseries");
+        a.put("UNIT", unit);
+        a.putIfAbsent("REF_DATE", Dates.compact(dates.get(0)));
+        a.put("START_DATE", Dates.compact(dates.get(0)));
+        a.put("END_DATE", Dates.compact(dates.get(dates.size() - 1)));
+        return a;
     }
 
     /**

@@ -161,6 +161,11 @@ public final class ZarrCube implements RasterSource {
         return m.rank() == 3 ? m.shape[0] : 1;
     }
 
+    /** True for a 3-D (layers × rows × cols) array. */
+    boolean is3d(String dataset) throws IOException {
+        return meta(dataset).rank() == 3;
+    }
+
     /** The stored data type of a dataset, e.g. {@code <f4}. */
     public ZarrDataType dataType(String dataset) throws IOException {
         return meta(dataset).dtype;

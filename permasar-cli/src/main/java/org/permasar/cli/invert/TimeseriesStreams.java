@@ -1,0 +1,104 @@
+package org.permasar.cli.invert;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.permasar.grid.GridGeometry;
+import org.permasar.grid.Window;
+import org.permasar.hdf5.Hdf5BlockSink;
+import org.permasar.io.mintpy.MintPyTimeseriesSink;
+
+/**
+ * Where {@code invert} puts its time series when the cube does not stay in memory: {@code timeseries.h5}
+ * (and {@code timeseriesStd.h5}) streamed block by block through the HDF5 sink, in MintPy's layout,
+ * readable by h5py, MintPy and our own readers. Chunks are {@code [dates, plan rows, ≤ 4 MiB of
+ * columns]}, so every window of the block plan is whole chunks and nothing is read back.
+ *
+ * <p>Below the budget {@code invert} keeps the cube in memory and writes it with
+ * {@link org.permasar.io.mintpy.MintPyWriter} (jHDF), as before: jHDF and libhdf5 lay out bytes
+ * differently, and the in-memory path keeps today's files byte for byte. Thread-safe: blocks may
+ * arrive from every engine thread (the HDF5 sink serialises them).
+ */
+final class TimeseriesStreams implements Closeable {
+    /** Deflate level of streamed cubes (with byte shuffle): 1, the fastest; see the README for the measurement. */
+    static final int DEFLATE_LEVEL = 1;
+    /** Share of the heap the in-memory path may take (cubes plus jHDF's nested copy of one of them). */
+    static final double HEAP_SHARE = 0.6;
+
+    private final MintPyTimeseriesSink timeseries;
+    private final MintPyTimeseriesSink std;
+
+    private TimeseriesStreams(MintPyTimeseriesSink timeseries, MintPyTimeseriesSink std) {
+        this.timeseries = timeseries;
+        this.std = std;
+    }
+
+    /**
+     * True when the cubes may stay in memory: within {@code --max-cube-mb} and, since jHDF copies
+     * one cube again while writing, within {@link #HEAP_SHARE} of the heap.
+     *
+     * @param cubeBytes  all cubes together (series, and std when written)
+     * @param oneCube    bytes of one cube
+     * @param maxCube    the {@code --max-cube-mb} budget in bytes
+     */
+    static boolean fitsInMemory(long cubeBytes, long oneCube, long maxCube) {
+        return cubeBytes <= maxCube && cubeBytes + oneCube <= HEAP_SHARE * Runtime.getRuntime().maxMemory();
+    }
+
+    /**
+     * Opens {@code dir/timeseries.h5} (and {@code dir/timeseriesStd.h5} when {@code withStd}) for the
+     * windows of {@code plan}.
+     */
+    static TimeseriesStreams open(Path dir, GridGeometry grid, List<LocalDate> dates, double[] bperp,
+                                  Map<String, String> attrs, boolean withStd, List<Window> plan) throws IOException {
+        Window first = plan.get(0);
+        int chunkCols = MintPyTimeseriesSink.chunkCols(grid, dates.size(), first.rows(), first.cols());
+        MintPyTimeseriesSink ts = MintPyTimeseriesSink.open(Hdf5BlockSink::open, dir.resolve("timeseries.h5"), grid,
+                dates, bperp, attrs, "m", first.rows(), chunkCols, DEFLATE_LEVEL);
+        MintPyTimeseriesSink sd = null;
+        if (withStd) {
+            try {
+                sd = MintPyTimeseriesSink.open(Hdf5BlockSink::open, dir.resolve("timeseriesStd.h5"), grid, dates, null,
+                        attrs, "m", first.rows(), chunkCols, DEFLATE_LEVEL);
+            } catch (IOException | RuntimeException e) {
+                ts.close();
+                throw e;
+            }
+        }
+        return new TimeseriesStreams(ts, sd);
+    }
+
+    /** Writes one block of the series (and of its std, when both are written and {@code sd} is not null). */
+    void write(Window w, float[] ts, float[] sd) throws IOException {
+        timeseries.write(w, ts);
+        if (std != null) {
+            if (sd == null) {
+                throw new IllegalStateException("timeseriesStd.h5 was opened but the solver gave no std for " + w);
+            }
+            std.write(w, sd);
+        }
+    }
+
+    /** Commits both files; returns the path of timeseries.h5. */
+    Path commit() throws IOException {
+        if (std != null) {
+            std.commit();
+        }
+        return timeseries.commit();
+    }
+
+    /** Deletes what was not committed. */
+    @Override
+    public void close() throws IOException {
+        try {
+            timeseries.close();
+        } finally {
+            if (std != null) {
+                std.close();
+            }
+        }
+    }
+}
