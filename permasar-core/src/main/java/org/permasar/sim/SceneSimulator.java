@@ -82,6 +82,7 @@ public final class SceneSimulator {
             int bandRows = (int) Math.max(1, Math.min(rows, px / cols));
             LOG.debug("prepared {}×{} px in {} ms; bands of {} rows ({} MiB each)", rows, cols,
                     (System.nanoTime() - t0) / 1_000_000, bandRows, bandRows * cols * bpp >> 20);
+            scene.bandRows(bandRows);
             sink.begin(scene);
             SceneBlock work = null;
             for (int r0 = 0; r0 < rows; r0 += bandRows) {

@@ -33,6 +33,7 @@ public final class SceneStream implements AutoCloseable {
     private final float[] amplitude;
     private final int[] thawDay;
     private final int[] freezeDay;
+    private int bandRows;
 
     SceneStream(SceneSpec spec, long spillBytes) throws IOException {
         this.spec = spec;
@@ -131,6 +132,15 @@ public final class SceneStream implements AutoCloseable {
             layers += 8L * t.dates().size() + 3L * t.network().pairCount();
         }
         return 4 * layers + 64;
+    }
+
+    /** Rows of every band but possibly the last (the writers' chunk rows); set before {@link SceneSink#begin}. */
+    public int bandRows() {
+        return bandRows;
+    }
+
+    void bandRows(int rows) {
+        bandRows = rows;
     }
 
     /** The largest number of layers of one block array (the int index bound of a band). */
