@@ -15,6 +15,7 @@ import org.permasar.io.AtomicFiles;
 import org.permasar.io.geotiff.GeoTiffWriter;
 import org.permasar.io.mintpy.MintPyWriter;
 import org.permasar.network.Dates;
+import org.permasar.stack.BlockPlanner;
 import org.permasar.sim.SceneSimulator;
 import org.permasar.sim.SceneSpec;
 import org.permasar.sim.SceneTruth;
@@ -66,12 +67,38 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SceneSpec spec = spec();
         long t0 = System.nanoTime();
-        SimulatedScene scene = SceneSimulator.simulate(spec);
-        LOG.info("simulated {} × {} px, {} dates per track in {} ms", spec.rows(), spec.cols(),
-                scene.ascending().dates().size(), (System.nanoTime() - t0) / 1_000_000);
-        write(scene, out);
+        if (fitsInHeap(spec)) {
+            SimulatedScene scene = SceneSimulator.simulate(spec);
+            LOG.info("simulated {} × {} px, {} dates per track in {} ms", spec.rows(), spec.cols(),
+                    scene.ascending().dates().size(), (System.nanoTime() - t0) / 1_000_000);
+            write(scene, out);
+        } else {
+            stream(spec, out);
+            LOG.info("simulated and wrote {} × {} px band by band in {} ms", spec.rows(), spec.cols(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
         System.out.println("Simulated scene written to " + out);
         return 0;
+    }
+
+    /**
+     * True when the whole scene's cubes (both stacks and truth series, daily LST, composites) take
+     * less than a quarter of the heap: then it is simulated in memory and written by the jHDF
+     * writers, as the demo always has been (same bytes); otherwise it is streamed.
+     */
+    static boolean fitsInHeap(SceneSpec spec) {
+        int years = spec.years() + 3; // the daily LST spans a calendar year either side
+        long dates = (long) Math.floor(spec.years() * 365.25 / spec.repeatDays()) + 1;
+        long pairs = dates * (spec.shortNeighbours() + 1);
+        long layers = 366L * years + 46L * years + 2 * (8 * dates + 3 * pairs);
+        return 4 * layers * spec.size() < Runtime.getRuntime().maxMemory() / 4;
+    }
+
+    /** Simulates and writes the scene band by band ({@link StreamedSceneWriter}) in the heap-derived budget. */
+    static void stream(SceneSpec spec, Path dir) throws IOException {
+        try (StreamedSceneWriter w = new StreamedSceneWriter(dir)) {
+            SceneSimulator.stream(spec, BlockPlanner.forThreads(1), w);
+        }
     }
 
     SceneSpec spec() {
@@ -96,26 +123,16 @@ public final class SimulateCommand implements Callable<Integer> {
         return noNoise ? s.withNoise(false) : s;
     }
 
-    /** Writes every file of the scene under {@code dir} (each file atomically). */
+    /** Writes every file of the scene under {@code dir} (each file atomically), from whole-scene arrays. */
     public static void write(SimulatedScene scene, Path dir) throws IOException {
         Files.createDirectories(dir);
         GridGeometry grid = scene.grid();
         SceneSpec spec = scene.spec();
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("PROCESSOR", "permasar-simulate");
-        common.put("SIMULATION_SEED", String.valueOf(spec.seed()));
-        common.put("SIMULATION_NOISE", String.valueOf(spec.noise()));
+        Map<String, String> common = commonAttributes(spec);
         for (SimulatedTrack t : scene.tracks()) {
             Path td = Files.createDirectories(dir.resolve(t.isAscending() ? "asc" : "desc"));
-            Map<String, String> attrs = new LinkedHashMap<>(common);
-            attrs.put("WAVELENGTH", String.valueOf(t.wavelength()));
-            attrs.put("PLATFORM", "Sen");
-            attrs.put("ORBIT_DIRECTION", t.isAscending() ? "ASCENDING" : "DESCENDING");
-            attrs.put("HEADING", String.valueOf(t.heading()));
-            attrs.put("ALOOKS", "1");
-            attrs.put("RLOOKS", "1");
-            attrs.put("NCORRLOOKS", String.valueOf(spec.looks())); // independent looks of the simulated decorrelation noise
-            attrs.put("CENTER_LINE_UTC", "43200");
+            Map<String, String> attrs = trackAttributes(common, t.isAscending(), t.wavelength(), t.heading(),
+                    spec.looks());
             float[] cc = t.connectComponent();
             short[] conn = new short[cc.length];
             for (int i = 0; i < cc.length; i++) {
@@ -125,23 +142,70 @@ public final class SimulateCommand implements Callable<Integer> {
             java.util.Arrays.fill(keep, true);
             MintPyWriter.writeIfgramStack(td.resolve("ifgramStack.h5"), grid, t.network(), keep, t.unwrapPhase(),
                     t.coherence(), conn, attrs);
-            LinkedHashMap<String, float[]> geo = new LinkedHashMap<>();
-            geo.put("height", t.height());
-            geo.put("incidenceAngle", t.incidenceAngle());
-            geo.put("azimuthAngle", t.azimuthAngle());
-            geo.put("waterMask", waterMask(scene.truth()));
-            MintPyWriter.writeGeometry(td.resolve("geometryGeo.h5"), grid, geo, attrs);
+            writeGeometry(td.resolve("geometryGeo.h5"), grid, t.height(), t.incidenceAngle(), t.azimuthAngle(),
+                    scene.truth().regions(), attrs);
             Map<String, String> ts = new LinkedHashMap<>(attrs);
             ts.put("REF_DATE", Dates.compact(t.dates().get(0)));
             MintPyWriter.writeTimeseries(td.resolve("truthTimeseries.h5"), grid, t.dates(), t.truthLosDisplacement(),
                     null, ts);
             writeTroposphericDelay(t, td.resolve(TROPO_FILE), attrs);
         }
-        GeoTiffWriter.write(dir.resolve("dem.tif"), grid.withNodata(Double.NaN), scene.truth().height(), 1,
+        writeDem(dir.resolve("dem.tif"), grid, scene.truth().height());
+        writeLst(dir.resolve("lst_8day.tif"), grid, scene.lstComposites(), scene.lstCompositeDates());
+        List<float[]> losVel = new ArrayList<>(), losAmp = new ArrayList<>();
+        for (SimulatedTrack tr : scene.tracks()) {
+            losVel.add(tr.truthLosVelocity());
+            losAmp.add(tr.truthLosSeasonalAmplitude());
+        }
+        writeTruth(dir.resolve("truth.h5"), grid, scene.truth(), losVel, losAmp, common);
+        writeReadme(scene.spec(), scene.ascending().dates().size(), scene.ascending().network().pairCount(),
+                dir.resolve("README.txt"));
+    }
+
+    /** Root attributes of every simulated file. */
+    static Map<String, String> commonAttributes(SceneSpec spec) {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("PROCESSOR", "permasar-simulate");
+        common.put("SIMULATION_SEED", String.valueOf(spec.seed()));
+        common.put("SIMULATION_NOISE", String.valueOf(spec.noise()));
+        return common;
+    }
+
+    /** Root attributes of a track's files. */
+    static Map<String, String> trackAttributes(Map<String, String> common, boolean ascending, double wavelength,
+                                               double heading, int looks) {
+        Map<String, String> attrs = new LinkedHashMap<>(common);
+        attrs.put("WAVELENGTH", String.valueOf(wavelength));
+        attrs.put("PLATFORM", "Sen");
+        attrs.put("ORBIT_DIRECTION", ascending ? "ASCENDING" : "DESCENDING");
+        attrs.put("HEADING", String.valueOf(heading));
+        attrs.put("ALOOKS", "1");
+        attrs.put("RLOOKS", "1");
+        attrs.put("NCORRLOOKS", String.valueOf(looks)); // independent looks of the simulated decorrelation noise
+        attrs.put("CENTER_LINE_UTC", "43200");
+        return attrs;
+    }
+
+    /** Attributes of the tropospheric-delay product: the track's plus its source. */
+    static Map<String, String> tropoAttributes(Map<String, String> attrs) {
+        Map<String, String> m = new LinkedHashMap<>(attrs);
+        m.put("TROPOSPHERIC_DELAY_SOURCE", "permasar-simulate: exact simulated slant delay (idealised external correction)");
+        return m;
+    }
+
+    static void writeGeometry(Path file, GridGeometry grid, float[] height, float[] incidence, float[] azimuth,
+                              int[] regions, Map<String, String> attrs) throws IOException {
+        LinkedHashMap<String, float[]> geo = new LinkedHashMap<>();
+        geo.put("height", height);
+        geo.put("incidenceAngle", incidence);
+        geo.put("azimuthAngle", azimuth);
+        geo.put("waterMask", waterMask(regions));
+        MintPyWriter.writeGeometry(file, grid, geo, attrs);
+    }
+
+    static void writeDem(Path file, GridGeometry grid, float[] height) throws IOException {
+        GeoTiffWriter.write(file, grid.withNodata(Double.NaN), height, 1,
                 Map.of("UNIT", "m", "DESCRIPTION", "simulated terrain height"), List.of("height"));
-        writeLst(scene, dir.resolve("lst_8day.tif"));
-        writeTruth(scene, dir.resolve("truth.h5"), common);
-        writeReadme(scene, dir.resolve("README.txt"));
     }
 
     /**
@@ -160,13 +224,10 @@ public final class SimulateCommand implements Callable<Integer> {
         for (int i = 0; i < a.length; i++) {
             delay[i] = -a[i]; // displacement-series sign: d = −λ/(4π)·(+4π/λ·a) = −a
         }
-        Map<String, String> m = new LinkedHashMap<>(attrs);
-        m.put("TROPOSPHERIC_DELAY_SOURCE", "permasar-simulate: exact simulated slant delay (idealised external correction)");
-        MintPyWriter.writeTimeseries(file, t.grid(), t.dates(), delay, null, m);
+        MintPyWriter.writeTimeseries(file, t.grid(), t.dates(), delay, null, tropoAttributes(attrs));
     }
 
-    private static float[] waterMask(SceneTruth truth) {
-        int[] regions = truth.regions();
+    private static float[] waterMask(int[] regions) {
         float[] m = new float[regions.length];
         for (int i = 0; i < m.length; i++) {
             m[i] = regions[i] == org.permasar.sim.Region.LAKE.code() ? 0f : 1f; // MintPy: 1 = land, 0 = water
@@ -174,24 +235,24 @@ public final class SimulateCommand implements Callable<Integer> {
         return m;
     }
 
-    /** MODIS-like 8-day composites in Kelvin (as MOD11A2 LST_Day after scaling), NaN under cloud. */
-    private static void writeLst(SimulatedScene scene, Path file) throws IOException {
-        float[] c = scene.lstComposites();
-        float[] k = new float[c.length];
-        for (int i = 0; i < c.length; i++) {
-            k[i] = Float.isNaN(c[i]) ? Float.NaN : c[i] + 273.15f;
+    /** MODIS-like 8-day composites (given in °C) in Kelvin (as MOD11A2 LST_Day after scaling), NaN under cloud. */
+    static void writeLst(Path file, GridGeometry grid, float[] celsius, List<LocalDate> dates) throws IOException {
+        float[] k = new float[celsius.length];
+        for (int i = 0; i < celsius.length; i++) {
+            k[i] = Float.isNaN(celsius[i]) ? Float.NaN : celsius[i] + 273.15f;
         }
         List<String> names = new ArrayList<>();
-        for (LocalDate d : scene.lstCompositeDates()) {
+        for (LocalDate d : dates) {
             names.add(d.toString());
         }
-        GeoTiffWriter.write(file, scene.grid().withNodata(Double.NaN), k, names.size(),
+        GeoTiffWriter.write(file, grid.withNodata(Double.NaN), k, names.size(),
                 Map.of("UNIT", "K", "DESCRIPTION", "simulated 8-day land-surface temperature composites (MOD11A2-like)"),
                 names);
     }
 
-    private static void writeTruth(SimulatedScene scene, Path file, Map<String, String> common) throws IOException {
-        SceneTruth t = scene.truth();
+    /** truth.h5: the truth maps, then per track (ascending first) its LOS velocity and seasonal amplitude. */
+    static void writeTruth(Path file, GridGeometry grid, SceneTruth t, List<float[]> losVelocity,
+                           List<float[]> losAmplitude, Map<String, String> common) throws IOException {
         LinkedHashMap<String, float[]> d = new LinkedHashMap<>();
         int[] reg = t.regions();
         float[] r = new float[reg.length];
@@ -208,26 +269,25 @@ public final class SimulateCommand implements Callable<Integer> {
         d.put("verticalSeasonalAmplitude", t.verticalSeasonalAmplitude());
         d.put("thawOnsetDoy", t.thawOnsetDoy());
         d.put("freezeOnsetDoy", t.freezeOnsetDoy());
-        for (SimulatedTrack tr : scene.tracks()) {
-            String p = tr.isAscending() ? "asc" : "desc";
-            d.put(p + "LosVelocity", tr.truthLosVelocity());
-            d.put(p + "LosSeasonalAmplitude", tr.truthLosSeasonalAmplitude());
+        String[] prefix = {"asc", "desc"};
+        for (int k = 0; k < 2; k++) {
+            d.put(prefix[k] + "LosVelocity", losVelocity.get(k));
+            d.put(prefix[k] + "LosSeasonalAmplitude", losAmplitude.get(k));
         }
         Map<String, String> attrs = new LinkedHashMap<>(common);
         attrs.put("UNIT", "m/year");
         attrs.put("REGION_CODES", "0 seasonal, 1 non-seasonal bedrock, 2 east-west slope, 3 lake, 4 subsidence patch");
-        MintPyWriter.writeVelocity(file, scene.grid(), d, attrs);
+        MintPyWriter.writeVelocity(file, grid, d, attrs);
     }
 
-    private static void writeReadme(SimulatedScene scene, Path file) throws IOException {
-        SceneSpec s = scene.spec();
+    static void writeReadme(SceneSpec s, int dates, int pairs, Path file) throws IOException {
         String text = String.join("\n",
                 "PermaSAR simulated permafrost scene (known truth)",
                 "",
-                "grid: " + scene.grid(),
+                "grid: " + s.grid(),
                 "seed: " + s.seed() + ", noise: " + s.noise(),
-                "tracks: asc and desc, " + scene.ascending().dates().size() + " dates, "
-                        + scene.ascending().network().pairCount() + " pairs each (12-day repeat, short + annual pairs)",
+                "tracks: asc and desc, " + dates + " dates, "
+                        + pairs + " pairs each (12-day repeat, short + annual pairs)",
                 "",
                 "asc/ifgramStack.h5, desc/ifgramStack.h5   MintPy interferogram stacks (unwrapPhase rad, coherence, connectComponent)",
                 "asc/geometryGeo.h5, desc/geometryGeo.h5   height, incidenceAngle, azimuthAngle (MintPy convention), waterMask",

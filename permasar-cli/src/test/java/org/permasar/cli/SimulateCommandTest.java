@@ -103,4 +103,34 @@ class SimulateCommandTest {
             assertThat(Math.sqrt(wrongSign / count)).isGreaterThan(rawRms);
         }
     }
+
+    /** The streamed writer (scenes too big for the heap) gives back what the in-memory one does. */
+    @Test
+    void streamedScene_readsBackAsTheInMemoryOne() throws Exception {
+        SceneSpec spec = SceneSpec.tiny();
+        SimulateCommand.stream(spec, dir.resolve("streamed"));
+        SimulatedScene s = SceneSimulator.simulate(spec);
+        for (String track : new String[] {"asc", "desc"}) {
+            var t = track.equals("asc") ? s.ascending() : s.descending();
+            Path td = dir.resolve("streamed").resolve(track);
+            try (InterferogramStack st = RasterFormats.openStack(td.resolve("ifgramStack.h5"))) {
+                assertThat(st.network().pairs()).isEqualTo(t.network().pairs());
+                assertThat(st.attributes()).containsEntry("FILE_TYPE", "ifgramStack").containsEntry("UNIT", "radian");
+                Window all = Window.of(st.grid());
+                assertThat(st.read(InterferogramStack.UNWRAP_PHASE, all)).containsExactly(t.unwrapPhase());
+                assertThat(st.read(InterferogramStack.COHERENCE, all)).containsExactly(t.coherence());
+                assertThat(st.read(InterferogramStack.CONNECT_COMPONENT, all)).containsExactly(t.connectComponent());
+            }
+            try (MintPyProduct ts = MintPyProduct.open(td.resolve("truthTimeseries.h5"))) {
+                assertThat(ts.dates()).isEqualTo(t.dates());
+            }
+            assertThat(td.resolve(SimulateCommand.TROPO_FILE)).exists();
+            assertThat(td.resolve("geometryGeo.h5")).exists();
+        }
+        assertThat(dir.resolve("streamed").resolve("truth.h5")).exists();
+        assertThat(dir.resolve("streamed").resolve("lst_8day.tif")).exists();
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.map(Path::toString)).noneMatch(n -> n.contains(".partial") || n.contains(".tmp"));
+        }
+    }
 }

@@ -3,7 +3,7 @@ package org.permasar.sim;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.permasar.network.Network;
 import org.permasar.network.Pair;
 
@@ -38,7 +38,7 @@ public final class AcquisitionPlan {
     }
 
     /** {@code gaps} distinct random indices in [1, count − 2] (never the first or last date), ascending. */
-    static int[] gapIndices(int count, int gaps, SplittableRandom rng) {
+    static int[] gapIndices(int count, int gaps, RandomGenerator rng) {
         boolean[] drop = new boolean[count];
         int got = 0;
         while (got < gaps) {
@@ -99,7 +99,7 @@ public final class AcquisitionPlan {
     }
 
     /** Network of {@code dates} with random-walk baselines drawn from {@code rng}. */
-    static Network network(List<LocalDate> dates, int shortNeighbours, SplittableRandom rng) {
+    static Network network(List<LocalDate> dates, int shortNeighbours, RandomGenerator rng) {
         double[] b = new double[dates.size()];
         b[0] = reflect(50 * rng.nextGaussian());
         for (int i = 1; i < b.length; i++) {

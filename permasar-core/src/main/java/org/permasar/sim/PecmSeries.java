@@ -14,6 +14,7 @@ final class PecmSeries {
     final float[] up;
 
     PecmSeries(int dates, int pixels) {
+        Math.multiplyExact(dates, pixels); // no silent int overflow of a cube index
         addt = new float[dates * pixels];
         addf = new float[dates * pixels];
         l = new float[dates * pixels];

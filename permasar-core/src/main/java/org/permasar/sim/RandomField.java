@@ -1,6 +1,6 @@
 package org.permasar.sim;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Spatially correlated Gaussian random fields on a rows × cols grid: white Gaussian noise
@@ -30,7 +30,7 @@ final class RandomField {
      *
      * @param radius box half-width in pixels, ≥ 0 (0: white noise)
      */
-    void fill(SplittableRandom rng, int radius, float[] dest, int offset) {
+    void fill(RandomGenerator rng, int radius, float[] dest, int offset) {
         int n = rows * cols;
         for (int i = 0; i < n; i++) {
             work[i] = rng.nextGaussian();

@@ -1,6 +1,6 @@
 package org.permasar.sim;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The static part of a simulated scene: terrain, land-cover regions and the per-pixel true
@@ -43,7 +43,7 @@ final class SceneLayout {
     /** Annual LST half-range (amplitude of the sinusoid), °C. */
     final float[] lstAmplitude;
 
-    SceneLayout(SceneSpec spec, SplittableRandom rng, RandomField field) {
+    SceneLayout(SceneSpec spec, RandomGenerator rng, RandomField field) {
         rows = spec.rows();
         cols = spec.cols();
         int n = rows * cols;

@@ -1,15 +1,17 @@
 package org.permasar.sim;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.SplittableRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.permasar.grid.Window;
+import org.permasar.stack.BlockPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates a {@link SimulatedScene} from a {@link SceneSpec}: deterministic for a given seed
- * (every random component draws from its own {@link SplittableRandom} split off the seed in a
- * fixed order, so the same spec gives bit-identical arrays on any JVM).
+ * Generates a simulated scene from a {@link SceneSpec}: deterministic for a given seed (every
+ * random component draws from its own SplitMix stream split off the seed in a fixed order, so
+ * the same spec gives bit-identical arrays on any JVM), and independent of how it is cut into
+ * blocks.
  *
  * <p>Steps: terrain, regions and parameters ({@link SceneLayout}); daily LST from 1 January of
  * the year before the first acquisition to 31 December of the year after the last one
@@ -19,118 +21,87 @@ import org.slf4j.LoggerFactory;
  * {@link SceneSpec#start()}, descending dates {@value #DESCENDING_OFFSET_DAYS} days later, the
  * same {@link SceneSpec#gaps()} acquisitions missing on both.
  *
- * <p>Thread-safe (stateless); each call allocates its own workspaces.
+ * <p>Two ways out: {@link #stream} hands the scene to a {@link SceneSink} band of rows by band
+ * of rows in a memory budget (any size: a 1000 × 1000 px, 150-date scene in a 1 GB heap);
+ * {@link #simulate(SceneSpec)} assembles it in memory (small scenes: tests, the demo). Both give
+ * the same values. Thread-safe (stateless).
  */
 public final class SceneSimulator {
     /** Offset of the descending acquisitions after the ascending ones, days. */
     public static final int DESCENDING_OFFSET_DAYS = 5;
+    /**
+     * Size above which a track's per-date atmosphere is spilled to a temporary file, bytes:
+     * 64 MiB, or 1/16 of the maximum heap when that is less.
+     */
+    static final long SPILL_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
     private static final Logger LOG = LoggerFactory.getLogger(SceneSimulator.class);
 
     private SceneSimulator() {
     }
 
-    /** Simulates the scene described by {@code spec}. */
+    /** Simulates the scene described by {@code spec} into memory (whole-scene arrays: small scenes only). */
     public static SimulatedScene simulate(SceneSpec spec) {
-        long t0 = System.nanoTime();
-        SplittableRandom root = new SplittableRandom(spec.seed());
-        SplittableRandom layoutRng = root.split();
-        SplittableRandom lstRng = root.split();
-        SplittableRandom ascRng = root.split();
-        SplittableRandom descRng = root.split();
-        SplittableRandom gapRng = root.split();
-        RandomField field = new RandomField(spec.rows(), spec.cols());
-        SceneLayout layout = new SceneLayout(spec, layoutRng, field);
+        return simulate(spec, BlockPlanner.forThreads(1));
+    }
 
-        List<LocalDate> ascDates = AcquisitionPlan.dates(spec.start(), spec.years(), spec.repeatDays());
-        List<LocalDate> descDates = AcquisitionPlan.dates(spec.start().plusDays(DESCENDING_OFFSET_DAYS),
-                spec.years(), spec.repeatDays());
-        int[] gaps = AcquisitionPlan.gapIndices(ascDates.size(), spec.gaps(), gapRng);
-        ascDates = AcquisitionPlan.without(ascDates, gaps);
-        descDates = AcquisitionPlan.without(descDates, gaps);
-        LocalDate firstDay = LocalDate.of(spec.start().getYear() - 1, 1, 1);
-        LocalDate lastDay = LocalDate.of(descDates.get(descDates.size() - 1).getYear() + 1, 12, 31);
-        LandSurfaceTemperature lst = new LandSurfaceTemperature(spec, layout, firstDay, lastDay, lstRng, field);
+    /** Simulates into memory, generating with {@code planner}'s blocks (the values do not depend on them). */
+    public static SimulatedScene simulate(SceneSpec spec, BlockPlanner planner) {
+        return simulate(spec, planner, SPILL_BYTES);
+    }
 
-        int n = spec.size();
-        PecmSeries ascSeries = new PecmSeries(ascDates.size(), n);
-        PecmSeries descSeries = new PecmSeries(descDates.size(), n);
-        int[] ascDay = dayIndices(ascDates, firstDay);
-        int[] descDay = dayIndices(descDates, firstDay);
-        PermafrostCalendar cal = new PermafrostCalendar(lst.days, lst.yearStart);
-        int years = cal.years();
-        int[] thawDay = new int[years * n];
-        int[] freezeDay = new int[years * n];
-        float[] thawDoy = new float[n];
-        float[] freezeDoy = new float[n];
-        float[] amplitude = new float[n];
-        float[] byPixel = pixelMajor(lst.daily, lst.days, n);
-        for (int i = 0; i < n; i++) {
-            cal.load(byPixel, i * lst.days, 1, layout.kappaRatio[i]);
-            double sumThaw = 0, sumFreeze = 0, sumMaxI = 0;
-            for (int k = 0; k < years; k++) {
-                thawDay[k * n + i] = cal.thawOnset(k);
-                freezeDay[k * n + i] = cal.freezeOnset(k);
-                if (k < years - 1) {
-                    sumThaw += firstDay.plusDays(cal.thawOnset(k)).getDayOfYear();
-                    sumFreeze += firstDay.plusDays(cal.freezeOnset(k)).getDayOfYear();
-                    sumMaxI += cal.maxI(k);
-                }
-            }
-            thawDoy[i] = (float) (sumThaw / (years - 1));
-            freezeDoy[i] = (float) (sumFreeze / (years - 1));
-            double v = layout.pecmV[i], d = layout.pecmD[i];
-            amplitude[i] = (float) (Math.abs(d) * sumMaxI / (years - 1));
-            series(cal, v, d, ascDay, ascSeries, i, n);
-            series(cal, v, d, descDay, descSeries, i, n);
+    static SimulatedScene simulate(SceneSpec spec, BlockPlanner planner, long spillBytes) {
+        SceneAssembler assembler = new SceneAssembler();
+        try {
+            stream(spec, planner, assembler, spillBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory simulation cannot fail on I/O, but did", e);
         }
-        SceneTruth truth = new SceneTruth(layout, amplitude, thawDoy, freezeDoy, thawDay, freezeDay, years);
-        SimulatedTrack asc = new TrackSimulator(spec, layout, field, ascRng)
-                .simulate("ascending", -12.0, ascDates, ascSeries, amplitude);
-        SimulatedTrack desc = new TrackSimulator(spec, layout, field, descRng)
-                .simulate("descending", -168.0, descDates, descSeries, amplitude);
-        LOG.debug("simulated {}×{} px, {} + {} pairs in {} ms", spec.rows(), spec.cols(),
-                asc.network().pairCount(), desc.network().pairCount(), (System.nanoTime() - t0) / 1_000_000);
-        return new SimulatedScene(spec, asc, desc, truth, lst);
+        return assembler.scene();
     }
 
     /**
-     * ADDT, ADDF, L, I at the acquisition days and D(τ) − D(τ_0) with D = v·L + d·I (Chen et al.
-     * 2018, eq. 2), metres; D is NaN when v or d is NaN (lake).
+     * Generates the scene band of rows by band of rows into {@code sink}. A band holds as many
+     * whole rows as {@code planner} allows at {@link SceneStream#bytesPerPixel()} (at least one
+     * row), so the heap needed is the planner's budget plus the scene's maps
+     * ({@link SceneStream}); the per-date atmosphere goes to a temporary file when it exceeds
+     * 64 MiB (or 1/16 of the heap) per track.
+     *
+     * @throws IOException from the sink, or writing the temporary atmosphere file
      */
-    private static void series(PermafrostCalendar cal, double v, double d, int[] days, PecmSeries dest, int i,
-                               int n) {
-        double d0 = v * cal.l(days[0]) + d * cal.i(days[0]);
-        for (int t = 0; t < days.length; t++) {
-            int o = t * n + i;
-            double l = cal.l(days[t]), ii = cal.i(days[t]);
-            dest.addt[o] = (float) cal.addt(days[t]);
-            dest.addf[o] = (float) cal.addf(days[t]);
-            dest.l[o] = (float) l;
-            dest.i[o] = (float) ii;
-            dest.up[o] = (float) (v * l + d * ii - d0);
-        }
+    public static void stream(SceneSpec spec, BlockPlanner planner, SceneSink sink) throws IOException {
+        stream(spec, planner, sink, SPILL_BYTES);
     }
 
-    /** Blocked transpose of a day-major cube into pixel-major order (cache-friendly per-pixel reads). */
-    private static float[] pixelMajor(float[] dayMajor, int days, int n) {
-        float[] out = new float[dayMajor.length];
-        for (int p0 = 0; p0 < n; p0 += 64) {
-            int p1 = Math.min(n, p0 + 64);
-            for (int d = 0; d < days; d++) {
-                int base = d * n;
-                for (int p = p0; p < p1; p++) {
-                    out[p * days + d] = dayMajor[base + p];
-                }
+    /** {@link #stream(SceneSpec, BlockPlanner, SceneSink)} spilling atmosphere cubes above {@code spillBytes}. */
+    static void stream(SceneSpec spec, BlockPlanner planner, SceneSink sink, long spillBytes) throws IOException {
+        long t0 = System.nanoTime();
+        try (SceneStream scene = new SceneStream(spec, spillBytes)) {
+            int rows = spec.rows(), cols = spec.cols();
+            long bpp = scene.bytesPerPixel();
+            long px = Math.min(planner.budgetBytes() / bpp, (Integer.MAX_VALUE - 8L) / scene.maxLayers());
+            int bandRows = (int) Math.max(1, Math.min(rows, px / cols));
+            LOG.debug("prepared {}×{} px in {} ms; bands of {} rows ({} MiB each)", rows, cols,
+                    (System.nanoTime() - t0) / 1_000_000, bandRows, bandRows * cols * bpp >> 20);
+            scene.bandRows(bandRows);
+            sink.begin(scene);
+            SceneBlock work = null;
+            for (int r0 = 0; r0 < rows; r0 += bandRows) {
+                int h = Math.min(bandRows, rows - r0);
+                work = work != null && work.window().rows() == h ? reposition(work, r0) : scene.newBlock(r0, h);
+                scene.fill(work);
+                sink.block(work);
             }
+            scene.complete();
+            sink.end(scene);
+            LOG.debug("simulated {}×{} px, {} + {} pairs in {} ms", rows, cols,
+                    scene.ascending().network().pairCount(), scene.descending().network().pairCount(),
+                    (System.nanoTime() - t0) / 1_000_000);
         }
-        return out;
     }
 
-    private static int[] dayIndices(List<LocalDate> dates, LocalDate firstDay) {
-        int[] out = new int[dates.size()];
-        for (int t = 0; t < out.length; t++) {
-            out[t] = (int) (dates.get(t).toEpochDay() - firstDay.toEpochDay());
-        }
-        return out;
+    /** The same workspace arrays for the band starting at {@code row0}. */
+    private static SceneBlock reposition(SceneBlock b, int row0) {
+        Window w = b.window();
+        return b.at(new Window(row0, 0, w.rows(), w.cols()));
     }
 }

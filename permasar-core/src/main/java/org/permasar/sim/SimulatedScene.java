@@ -17,15 +17,23 @@ public final class SimulatedScene {
     private final SimulatedTrack ascending;
     private final SimulatedTrack descending;
     private final SceneTruth truth;
-    private final LandSurfaceTemperature lst;
+    private final LocalDate dailyStart;
+    private final int days;
+    private final float[] daily;
+    private final List<LocalDate> compositeDates;
+    private final float[] composites;
 
     SimulatedScene(SceneSpec spec, SimulatedTrack ascending, SimulatedTrack descending, SceneTruth truth,
-                   LandSurfaceTemperature lst) {
+                   LocalDate dailyStart, int days, float[] daily, List<LocalDate> compositeDates, float[] composites) {
         this.spec = spec;
         this.ascending = ascending;
         this.descending = descending;
         this.truth = truth;
-        this.lst = lst;
+        this.dailyStart = dailyStart;
+        this.days = days;
+        this.daily = daily;
+        this.compositeDates = List.copyOf(compositeDates);
+        this.composites = composites;
     }
 
     public SceneSpec spec() {
@@ -55,35 +63,35 @@ public final class SimulatedScene {
 
     /** First day of the daily LST series (1 January of the year before the first acquisition). */
     public LocalDate dailyLstStart() {
-        return lst.dailyStart;
+        return dailyStart;
     }
 
     /** Number of days of the daily LST series (whole calendar years). */
     public int dailyLstDays() {
-        return lst.days;
+        return days;
     }
 
     /** Daily land-surface temperature, °C, day-major {@code a[d·size + pixel]}, day d = {@link #dailyLstStart()} + d. */
     public float[] dailyLst() {
-        return lst.daily;
+        return daily;
     }
 
     /** Dates of the 8-day composites (first day of each MOD11A2 window). */
     public List<LocalDate> lstCompositeDates() {
-        return lst.compositeDates;
+        return compositeDates;
     }
 
     /** 8-day LST composites, °C (not Kelvin), layer-major, NaN under cloud. */
     public float[] lstComposites() {
-        return lst.composites;
+        return composites;
     }
 
     /** Day index in the daily LST series of {@code date}. */
     public int dayIndex(LocalDate date) {
-        long d = date.toEpochDay() - lst.dailyStart.toEpochDay();
-        if (d < 0 || d >= lst.days) {
-            throw new IllegalArgumentException("date " + date + " outside the daily LST series " + lst.dailyStart
-                    + " + " + lst.days + " days");
+        long d = date.toEpochDay() - dailyStart.toEpochDay();
+        if (d < 0 || d >= days) {
+            throw new IllegalArgumentException("date " + date + " outside the daily LST series " + dailyStart
+                    + " + " + days + " days");
         }
         return (int) d;
     }

@@ -1,9 +1,9 @@
 package org.permasar.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.permasar.geometry.LosGeometry;
 import org.permasar.grid.Window;
 import org.permasar.network.Network;
@@ -34,71 +34,78 @@ import org.permasar.network.Network;
  *       ±2π on the non-lake pixels of a fixed window (rows 10–35 %, cols 35–50 % of the grid),
  *       labelled connectComponent 2 there.</li>
  * </ul>
+ *
+ * <p>Streaming: the constructor builds the network, the geometry maps, each date's atmosphere on
+ * the whole grid (one date at a time, spilled to a {@link LayerStore}), picks the unwrapping
+ * errors, and records the random stream's state at the start of every row of every pair; then
+ * {@link #fillBlock} makes any band of rows exactly as a whole-scene pass would. Not thread-safe
+ * to construct; {@link #fillBlock} may run concurrently (each call replays its own stream copy).
+ * {@link #close()} deletes the spilled atmosphere.
  */
-final class TrackSimulator {
+final class TrackSimulator implements AutoCloseable {
     static final double RHO_LONG = 0.45;
     static final double TAU_DAYS = 36.0;
     static final double TURBULENCE_M = 0.004;
     static final double STRATIFIED_STD = 2e-5;
 
+    final String name;
+    final double heading;
+    final List<LocalDate> dates;
+    final Network network;
+    final float[] incidence;
+    final float[] azimuth;
+    final float[] losVelocity;
+    final int[] errPairs;
+    final int[] errCycles;
+    final Window errWin;
     private final SceneSpec spec;
     private final SceneLayout layout;
-    private final RandomField field;
-    private final SplittableRandom rng;
+    private final float[] uUnit;
+    private final LayerStore atmosphere;
+    private final double[] season;
+    private final int[] cyclesOfPair;
+    /** Stream state before the noise of pixel (r, 0) in pair k, at {@code k·rows + r}. */
+    private final long[] rowStates;
+    private final ReplayableRandom stream;
 
-    TrackSimulator(SceneSpec spec, SceneLayout layout, RandomField field, SplittableRandom rng) {
+    /**
+     * Prepares a track; draws from {@code rng} in the order of the simulator's whole-scene pass
+     * (network, atmosphere per date, unwrapping errors, noise per pair and pixel).
+     *
+     * @param spillBytes atmosphere cubes larger than this go to a temporary file instead of the heap
+     */
+    TrackSimulator(SceneSpec spec, SceneLayout layout, RandomField field, ReplayableRandom rng, String name,
+                   double heading, List<LocalDate> dates, long spillBytes) throws IOException {
         this.spec = spec;
         this.layout = layout;
-        this.field = field;
-        this.rng = rng;
-    }
-
-    /** Incidence angle (degrees) of column c for a track: 30° near range … 46° far range. */
-    static double incidence(boolean ascending, int c, int cols) {
-        double f = c / (double) (cols - 1);
-        return ascending ? 30 + 16 * f : 46 - 16 * f;
-    }
-
-    SimulatedTrack simulate(String name, double heading, List<LocalDate> dates, PecmSeries pecm, float[] vertAmplitude) {
-        float[] up = pecm.up;
+        this.name = name;
+        this.heading = heading;
+        this.dates = List.copyOf(dates);
         boolean asc = heading > -90 && heading < 90;
         int rows = spec.rows(), cols = spec.cols(), n = rows * cols, nd = dates.size();
-        Network net = AcquisitionPlan.network(dates, spec.shortNeighbours(), rng);
-        float[] inc = new float[n];
-        float[] az = new float[n];
+        network = AcquisitionPlan.network(dates, spec.shortNeighbours(), rng);
+        incidence = new float[n];
+        azimuth = new float[n];
         float[] eUnit = new float[n];
-        float[] uUnit = new float[n];
+        uUnit = new float[n];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int i = r * cols + c;
-                inc[i] = (float) incidence(asc, c, cols);
+                incidence[i] = (float) incidence(asc, c, cols);
                 double f = c / (double) (cols - 1);
-                az[i] = (float) (LosGeometry.azimuthFromHeading(heading) + (f - 0.5));
-                eUnit[i] = (float) LosGeometry.unitEast(inc[i], az[i]);
-                uUnit[i] = (float) LosGeometry.unitUp(inc[i]);
+                azimuth[i] = (float) (LosGeometry.azimuthFromHeading(heading) + (f - 0.5));
+                eUnit[i] = (float) LosGeometry.unitEast(incidence[i], azimuth[i]);
+                uUnit[i] = (float) LosGeometry.unitUp(incidence[i]);
             }
         }
-        // truth: east and LOS displacement, LOS velocity and amplitude (north motion is zero)
-        float[] east = new float[nd * n];
-        float[] los = new float[nd * n];
-        long day0 = dates.get(0).toEpochDay();
-        for (int t = 0; t < nd; t++) {
-            double years = (dates.get(t).toEpochDay() - day0) / 365.25;
-            for (int i = 0; i < n; i++) {
-                int k = t * n + i;
-                east[k] = (float) (layout.eastVelocity[i] * years);
-                los[k] = (float) LosGeometry.enuToLos(east[k], 0, up[k], inc[i], az[i]);
-            }
-        }
-        float[] losVel = new float[n];
-        float[] losAmp = new float[n];
+        losVelocity = new float[n];
         for (int i = 0; i < n; i++) {
-            losVel[i] = eUnit[i] * layout.eastVelocity[i] + uUnit[i] * layout.pecmV[i];
-            losAmp[i] = uUnit[i] * vertAmplitude[i];
+            losVelocity[i] = eUnit[i] * layout.eastVelocity[i] + uUnit[i] * layout.pecmV[i];
         }
-        // atmosphere per date: slant delay in metres
-        float[] atmo = new float[nd * n];
+        // atmosphere per date: slant delay in metres, one whole-grid field at a time
+        atmosphere = spec.noise() ? LayerStore.create(nd, n, spillBytes) : null;
         if (spec.noise()) {
+            float[] atmo = new float[n];
             double hMean = 0;
             for (int i = 0; i < n; i++) {
                 hMean += layout.height[i];
@@ -106,28 +113,29 @@ final class TrackSimulator {
             hMean /= n;
             int radius = Math.max(1, cols / 8);
             for (int t = 0; t < nd; t++) {
-                field.fill(rng, radius, atmo, t * n);
+                field.fill(rng, radius, atmo, 0);
                 double k = STRATIFIED_STD * rng.nextGaussian();
                 for (int i = 0; i < n; i++) {
-                    double zenith = TURBULENCE_M * atmo[t * n + i] + k * (layout.height[i] - hMean);
-                    atmo[t * n + i] = (float) (zenith / uUnit[i]);
+                    double zenith = TURBULENCE_M * atmo[i] + k * (layout.height[i] - hMean);
+                    atmo[i] = (float) (zenith / uUnit[i]);
                 }
+                atmosphere.write(t, atmo);
             }
         }
-        double[] season = new double[nd];
+        season = new double[nd];
         long coldest = LocalDate.of(dates.get(0).getYear(), 1, 20).toEpochDay();
         for (int t = 0; t < nd; t++) {
             double cs = Math.cos(2 * Math.PI * (dates.get(t).toEpochDay() - coldest) / 365.25);
             season[t] = 1 - 0.2 * Math.max(0, cs) - 0.1 * Math.max(0, -cs);
         }
         // unwrapping errors
-        int m = net.pairCount();
-        Window errWin = new Window((int) Math.floor(0.10 * rows), (int) Math.floor(0.35 * cols),
+        int m = network.pairCount();
+        errWin = new Window((int) Math.floor(0.10 * rows), (int) Math.floor(0.35 * cols),
                 Math.max(1, (int) Math.ceil(0.35 * rows) - (int) Math.floor(0.10 * rows)),
                 Math.max(1, (int) Math.ceil(0.50 * cols) - (int) Math.floor(0.35 * cols)));
-        int[] errPairs = new int[0];
-        int[] errCycles = new int[0];
-        int[] cyclesOfPair = new int[m];
+        int[] ep = new int[0];
+        int[] ec = new int[0];
+        cyclesOfPair = new int[m];
         if (spec.noise()) {
             int count = Math.min(m, Math.max(2, (int) Math.round(0.02 * m)));
             boolean[] chosen = new boolean[m];
@@ -140,29 +148,94 @@ final class TrackSimulator {
                     got++;
                 }
             }
-            errPairs = new int[count];
-            errCycles = new int[count];
+            ep = new int[count];
+            ec = new int[count];
             for (int k = 0, e = 0; k < m; k++) {
                 if (chosen[k]) {
-                    errPairs[e] = k;
-                    errCycles[e++] = cyclesOfPair[k];
+                    ep[e] = k;
+                    ec[e++] = cyclesOfPair[k];
                 }
             }
         }
-        float[] phase = new float[m * n];
-        float[] coh = new float[m * n];
-        float[] conn = new float[m * n];
+        errPairs = ep;
+        errCycles = ec;
+        // decorrelation noise: record where each row of each pair starts in the stream
+        stream = rng.copy();
+        rowStates = new long[spec.noise() ? m * rows : 0];
+        if (spec.noise()) {
+            int lakeCode = Region.LAKE.code();
+            for (int k = 0; k < m; k++) {
+                for (int r = 0; r < rows; r++) {
+                    rowStates[k * rows + r] = rng.state();
+                    for (int c = 0, i = r * cols; c < cols; c++, i++) {
+                        if (layout.region[i] == lakeCode) {
+                            rng.nextDouble();
+                            rng.nextDouble();
+                        } else {
+                            rng.nextGaussian();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Incidence angle (degrees) of column c for a track: 30° near range … 46° far range. */
+    static double incidence(boolean ascending, int c, int cols) {
+        double f = c / (double) (cols - 1);
+        return ascending ? 30 + 16 * f : 46 - 16 * f;
+    }
+
+    /** Seasonal peak-to-trough LOS amplitude, cos θ × the vertical one, m. */
+    float[] losAmplitude(float[] vertAmplitude) {
+        float[] out = new float[vertAmplitude.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = uUnit[i] * vertAmplitude[i];
+        }
+        return out;
+    }
+
+    /**
+     * Fills {@code dest} with the band of rows {@code row0 … row0+nRows−1} (whole rows) given the
+     * band's vertical truth {@code pecm} (dates × band pixels).
+     */
+    void fillBlock(int row0, int nRows, PecmSeries pecm, TrackBlock dest) {
+        int rows = spec.rows(), cols = spec.cols(), nd = dates.size(), band = nRows * cols, first = row0 * cols;
+        float[] up = pecm.up, east = dest.east, los = dest.los, atmo = dest.atmosphere;
+        // truth: east and LOS displacement (north motion is zero)
+        long day0 = dates.get(0).toEpochDay();
+        for (int t = 0; t < nd; t++) {
+            double years = (dates.get(t).toEpochDay() - day0) / 365.25;
+            for (int j = 0; j < band; j++) {
+                int i = first + j, k = t * band + j;
+                east[k] = (float) (layout.eastVelocity[i] * years);
+                los[k] = (float) LosGeometry.enuToLos(east[k], 0, up[k], incidence[i], azimuth[i]);
+            }
+        }
+        if (atmosphere != null) {
+            for (int t = 0; t < nd; t++) {
+                atmosphere.read(t, first, band, atmo, t * band);
+            }
+        } else {
+            java.util.Arrays.fill(atmo, 0, nd * band, 0f);
+        }
+        int m = network.pairCount();
+        float[] phase = dest.unwrapPhase, coh = dest.coherence, conn = dest.connectComponent;
         double toPhase = 4 * Math.PI / spec.wavelength();
         double looks = spec.looks();
         int lakeCode = Region.LAKE.code();
+        ReplayableRandom rng = stream.copy();
         for (int k = 0; k < m; k++) {
-            int a = net.referenceIndex(k), b = net.secondaryIndex(k);
+            int a = network.referenceIndex(k), b = network.secondaryIndex(k);
             double dt = dates.get(b).toEpochDay() - dates.get(a).toEpochDay();
             double temporal = (RHO_LONG + (1 - RHO_LONG) * Math.exp(-dt / TAU_DAYS)) * season[a] * season[b];
-            int base = k * n;
-            for (int r = 0; r < rows; r++) {
+            int base = k * band;
+            for (int r = row0; r < row0 + nRows; r++) {
+                if (spec.noise()) {
+                    rng.reset(rowStates[k * rows + r]);
+                }
                 for (int c = 0; c < cols; c++) {
-                    int i = r * cols + c, o = base + i;
+                    int i = r * cols + c, j = i - first, o = base + j;
                     if (layout.region[i] == lakeCode) {
                         coh[o] = (float) (spec.noise() ? 0.05 + 0.1 * rng.nextDouble() : 0.1);
                         phase[o] = (float) (spec.noise() ? Math.PI * (2 * rng.nextDouble() - 1) : 0.0);
@@ -172,8 +245,8 @@ final class TrackSimulator {
                     double g = layout.coherence0[i] * temporal;
                     coh[o] = (float) g;
                     // φ = −4π/λ·Δd_LOS (SCIENCE.md sign convention) + 4π/λ·Δ(slant delay)
-                    double p = -toPhase * (los[b * n + i] - los[a * n + i])
-                            + toPhase * (atmo[b * n + i] - atmo[a * n + i]);
+                    double p = -toPhase * (los[b * band + j] - los[a * band + j])
+                            + toPhase * (atmo[b * band + j] - atmo[a * band + j]);
                     conn[o] = 1f;
                     if (spec.noise()) {
                         // Cramér–Rao bound for L looks (Rodriguez & Martin 1992): σ² = (1−γ²)/(2Lγ²)
@@ -187,8 +260,16 @@ final class TrackSimulator {
                 }
             }
         }
-        float[] height = Arrays.copyOf(layout.height, n);
-        return new SimulatedTrack(name, heading, spec.grid(), net, spec.wavelength(), phase, coh, conn, inc, az,
-                height, los, pecm, east, atmo, losVel, losAmp, errPairs, errCycles, errWin);
+    }
+
+    @Override
+    public void close() {
+        if (atmosphere != null) {
+            try {
+                atmosphere.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

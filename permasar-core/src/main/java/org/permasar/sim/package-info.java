@@ -22,6 +22,13 @@
  *       pairs with unwrapping errors.</li>
  * </ul>
  *
+ * <p>Large scenes: {@link org.permasar.sim.SceneSimulator#stream} generates the same scene band
+ * of rows by band of rows into a {@link org.permasar.sim.SceneSink} within a
+ * {@link org.permasar.stack.BlockPlanner} budget (a 1000 × 1000 px, 150-date scene in a 1 GB
+ * heap). Random streams are replayed from states recorded per row ({@code ReplayableRandom}), so
+ * values do not depend on the bands; fields that need the whole grid (turbulent atmosphere per
+ * date, cloud masks) are made one layer at a time and kept on disk or as bits.
+ *
  * <p>Conventions: cubes are layer-major flat float arrays {@code a[layer·size + r·cols + c]};
  * LOS displacement is positive towards the satellite, d_LOS = −λ/(4π)·φ (MintPy); displacement
  * series are relative to each track's first date. The same seed gives bit-identical scenes.

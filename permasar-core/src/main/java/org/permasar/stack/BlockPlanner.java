@@ -17,8 +17,14 @@ import org.permasar.grid.Window;
  */
 public record BlockPlanner(long budgetBytes, int minBlocks) {
 
-    /** Default budget per block: 256 MiB. */
-    public static final long DEFAULT_BUDGET = 256L << 20;
+    /**
+     * Share of the JVM's maximum heap ({@link Runtime#maxMemory()}) that the blocks in flight may
+     * use together by default; the rest is left to the step's own maps, the writers' buffers and
+     * the garbage collector's headroom.
+     */
+    public static final double HEAP_FRACTION = 0.4;
+    /** Floor of the default per-block budget, 8 MiB (a block smaller than this is all overhead). */
+    public static final long MIN_DEFAULT_BUDGET = 8L << 20;
 
     public BlockPlanner {
         if (budgetBytes < 1024) {
@@ -29,9 +35,46 @@ public record BlockPlanner(long budgetBytes, int minBlocks) {
         }
     }
 
-    /** Budget of {@link #DEFAULT_BUDGET} and one block per available core at least. */
+    /**
+     * Budget derived from this JVM's maximum heap ({@link #fromHeap(long, int)} with
+     * {@link Runtime#maxMemory()}), shared by one block per available core.
+     */
     public static BlockPlanner defaults() {
-        return new BlockPlanner(DEFAULT_BUDGET, Runtime.getRuntime().availableProcessors());
+        return forThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Budget derived from this JVM's maximum heap, shared by {@code threads} concurrent blocks. */
+    public static BlockPlanner forThreads(int threads) {
+        return fromHeap(Runtime.getRuntime().maxMemory(), threads);
+    }
+
+    /**
+     * Budget derived from a maximum heap of {@code maxHeapBytes}: {@link #HEAP_FRACTION} of it
+     * divided among {@code threads} concurrent blocks, never below {@link #MIN_DEFAULT_BUDGET}
+     * per block. E.g. {@code -Xmx1g} and 2 threads: 0.4 × 1024 MiB / 2 ≈ 205 MiB per block.
+     *
+     * @param maxHeapBytes the heap limit, bytes ({@link Long#MAX_VALUE}, i.e. no limit, counts as 4 GiB)
+     * @param threads      blocks processed at once, ≥ 1
+     */
+    public static BlockPlanner fromHeap(long maxHeapBytes, int threads) {
+        if (maxHeapBytes <= 0 || threads < 1) {
+            throw new IllegalArgumentException("need maxHeapBytes > 0 and threads ≥ 1, got " + maxHeapBytes + ", "
+                    + threads);
+        }
+        long heap = maxHeapBytes == Long.MAX_VALUE ? 4L << 30 : maxHeapBytes;
+        long perBlock = (long) (heap * HEAP_FRACTION) / threads;
+        return new BlockPlanner(Math.max(MIN_DEFAULT_BUDGET, perBlock), threads);
+    }
+
+    /**
+     * The planner of a step told {@code memoryMb} MiB for all its threads together, or, when
+     * {@code memoryMb} is 0 (not told), the heap-derived default {@link #forThreads(int)}.
+     */
+    public static BlockPlanner forMemoryMb(long memoryMb, int threads) {
+        if (memoryMb < 0) {
+            throw new IllegalArgumentException("memory must be ≥ 0 MiB (0: from the heap), got " + memoryMb);
+        }
+        return memoryMb == 0 ? forThreads(threads) : forMemory(memoryMb << 20, threads);
     }
 
     /** Budget from a total memory allowance shared by {@code threads} concurrent blocks. */

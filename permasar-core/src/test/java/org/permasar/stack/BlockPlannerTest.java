@@ -56,4 +56,33 @@ class BlockPlannerTest {
                 .hasMessageContaining("cannot hold one pixel of 4096 bytes");
         assertThatThrownBy(() -> new BlockPlanner(10, 1)).hasMessageContaining("≥ 1 KiB");
     }
+
+    /** Table of heap-derived budgets: 0.4 × heap / threads, floored at 8 MiB per block. */
+    private static void checkHeapBudget(long heapMiB, int threads, long expectedBytes) {
+        BlockPlanner p = BlockPlanner.fromHeap(heapMiB << 20, threads);
+        assertThat(p.budgetBytes()).as("heap %d MiB, %d threads", heapMiB, threads).isEqualTo(expectedBytes);
+        assertThat(p.minBlocks()).isEqualTo(threads);
+    }
+
+    @Test
+    void budgetFromHeap() {
+        checkHeapBudget(1024, 1, (long) ((1024L << 20) * 0.4));
+        checkHeapBudget(1024, 2, (long) ((1024L << 20) * 0.4) / 2);
+        checkHeapBudget(4096, 16, (long) ((4096L << 20) * 0.4) / 16);
+        checkHeapBudget(64, 4, 8L << 20); // 6.4 MiB per block is below the floor
+        checkHeapBudget(20, 1, 8L << 20);
+        // no heap limit counts as 4 GiB
+        assertThat(BlockPlanner.fromHeap(Long.MAX_VALUE, 1).budgetBytes()).isEqualTo((long) ((4L << 30) * 0.4));
+        assertThatThrownBy(() -> BlockPlanner.fromHeap(0, 1)).hasMessageContaining("maxHeapBytes > 0");
+        assertThatThrownBy(() -> BlockPlanner.fromHeap(1 << 30, 0)).hasMessageContaining("threads ≥ 1");
+    }
+
+    @Test
+    void defaultsFollowThisJvmsHeap() {
+        long expected = BlockPlanner.fromHeap(Runtime.getRuntime().maxMemory(), 3).budgetBytes();
+        assertThat(BlockPlanner.forThreads(3).budgetBytes()).isEqualTo(expected);
+        assertThat(BlockPlanner.forMemoryMb(0, 3).budgetBytes()).isEqualTo(expected);
+        assertThat(BlockPlanner.forMemoryMb(300, 3).budgetBytes()).isEqualTo((300L << 20) / 3);
+        assertThatThrownBy(() -> BlockPlanner.forMemoryMb(-1, 1)).hasMessageContaining("got -1");
+    }
 }

@@ -1,5 +1,6 @@
 package org.permasar.hdf5;
 
+
 import static org.bytedeco.hdf5.global.hdf5.H5Aclose;
 import static org.bytedeco.hdf5.global.hdf5.H5Acreate2;
 import static org.bytedeco.hdf5.global.hdf5.H5Awrite;
@@ -36,6 +37,7 @@ import static org.bytedeco.hdf5.global.hdf5.H5T_CSET_UTF8;
 import static org.bytedeco.hdf5.global.hdf5.H5T_C_S1_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_IEEE_F32LE_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_NATIVE_FLOAT_g;
+import static org.bytedeco.hdf5.global.hdf5.H5T_NATIVE_INT8_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_NATIVE_SHORT_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_NATIVE_UCHAR_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_STD_I16LE_g;
@@ -43,10 +45,11 @@ import static org.bytedeco.hdf5.global.hdf5.H5T_STD_U8LE_g;
 import static org.bytedeco.hdf5.global.hdf5.H5T_STR_NULLPAD;
 import static org.bytedeco.hdf5.global.hdf5.H5Tclose;
 import static org.bytedeco.hdf5.global.hdf5.H5Tcopy;
+import static org.bytedeco.hdf5.global.hdf5.H5Tenum_create;
+import static org.bytedeco.hdf5.global.hdf5.H5Tenum_insert;
 import static org.bytedeco.hdf5.global.hdf5.H5Tset_cset;
 import static org.bytedeco.hdf5.global.hdf5.H5Tset_size;
 import static org.bytedeco.hdf5.global.hdf5.H5Tset_strpad;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -221,8 +224,7 @@ public final class Hdf5BlockSink implements BlockSink {
         }
     }
 
-    @Override
-    public void writeStrings(String name, String[] values, int width) throws IOException {
+    private void writeStrings(String name, String[] values, int width, long[] dims) throws IOException {
         if (width < 1) {
             throw new IllegalArgumentException("dataset " + name + ": string width must be ≥ 1, got " + width);
         }
@@ -242,8 +244,48 @@ public final class Hdf5BlockSink implements BlockSink {
                 H5Tset_size(type, width);
                 H5Tset_strpad(type, H5T_STR_NULLPAD); // numpy |S8: null-padded, no terminator
                 try (BytePointer p = new BytePointer(raw)) {
-                    writeVectorLocked(name, type, type, values.length, p);
+                    writeVectorLocked(name, type, type, dims, p);
                 }
+            } finally {
+                H5Tclose(type);
+            }
+        }
+    }
+
+    @Override
+    public void writeStrings(String name, String[][] rows, int width) throws IOException {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        String[] flat = new String[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("dataset " + name + ": row " + i + " has " + rows[i].length
+                        + " strings, row 0 has " + cols);
+            }
+            System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        }
+        writeStrings(name, flat, width, new long[] {rows.length, cols});
+    }
+
+    @Override
+    public void writeStrings(String name, String[] values, int width) throws IOException {
+        writeStrings(name, values, width, new long[] {values.length});
+    }
+
+    @Override
+    public void writeBooleans(String name, boolean[] values) throws IOException {
+        byte[] raw = new byte[values.length];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (byte) (values[i] ? 1 : 0);
+        }
+        synchronized (Hdf5Library.LOCK) {
+            ensureDefining(name);
+            // h5py's numpy bool: an enum over int8 with members FALSE = 0 and TRUE = 1
+            long type = Hdf5Library.check(H5Tenum_create(H5T_NATIVE_INT8_g()), "H5Tenum_create", temp, name);
+            try (BytePointer f = new BytePointer(new byte[] {0}); BytePointer t = new BytePointer(new byte[] {1});
+                 BytePointer p = new BytePointer(raw)) {
+                Hdf5Library.check(H5Tenum_insert(type, "FALSE", f), "H5Tenum_insert", temp, name);
+                Hdf5Library.check(H5Tenum_insert(type, "TRUE", t), "H5Tenum_insert", temp, name);
+                writeVectorLocked(name, type, type, new long[] {values.length}, p);
             } finally {
                 H5Tclose(type);
             }
@@ -255,14 +297,14 @@ public final class Hdf5BlockSink implements BlockSink {
         synchronized (Hdf5Library.LOCK) {
             ensureDefining(name);
             try (FloatPointer p = new FloatPointer(values)) {
-                writeVectorLocked(name, H5T_IEEE_F32LE_g(), H5T_NATIVE_FLOAT_g(), values.length, p);
+                writeVectorLocked(name, H5T_IEEE_F32LE_g(), H5T_NATIVE_FLOAT_g(), new long[] {values.length}, p);
             }
         }
     }
 
-    private void writeVectorLocked(String name, long fileType, long memType, int n, Pointer data) throws IOException {
-        long[] dims = {n};
-        long space = Hdf5Library.check(H5Screate_simple(1, dims, dims), "H5Screate_simple", temp, name);
+    private void writeVectorLocked(String name, long fileType, long memType, long[] dims, Pointer data)
+            throws IOException {
+        long space = Hdf5Library.check(H5Screate_simple(dims.length, dims, dims), "H5Screate_simple", temp, name);
         try {
             long ds = Hdf5Library.check(H5Dcreate2(file, name, fileType, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                     "H5Dcreate2", temp, name);

@@ -150,7 +150,7 @@ public final class BenchInvertCommand implements Callable<Integer> {
                         if (a.containsKey("REF_Y") && a.containsKey("REF_X")) {
                             run.referencePixel(Integer.parseInt(a.get("REF_Y").trim()), Integer.parseInt(a.get("REF_X").trim()));
                         }
-                        r = run.run(new BlockEngine(BlockPlanner.forMemory(memoryMb << 20, nthreads), nthreads, Progress.NONE));
+                        r = run.run(new BlockEngine(BlockPlanner.forMemoryMb(memoryMb, nthreads), nthreads, Progress.NONE));
                         AtomicFiles.deleteRecursively(out);
                     }
                     double wall = seconds(t0);

@@ -105,7 +105,8 @@ public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--memory-mb", defaultValue = "1024", description = "Working memory for blocks, all threads together (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--memory-mb", defaultValue = "0", description = "Working memory for blocks, all threads together, MiB "
+            + "(default 0: a share of the JVM heap, see BlockPlanner.fromHeap).")
     long memoryMb;
 
     @Option(names = "--max-cube-mb", defaultValue = "1024",

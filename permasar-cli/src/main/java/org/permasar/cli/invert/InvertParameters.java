@@ -43,8 +43,10 @@ import org.permasar.network.Dates;
  * @param std                  also write the standard deviation of every epoch
  * @param geotiff              also write GeoTIFFs
  * @param threads              worker threads, ≥ 1, or null for all cores
- * @param memoryMb             working memory for blocks, MiB, ≥ 16
- * @param maxCubeMb            largest time-series cube kept in memory, MiB; larger ones stream to Zarr
+ * @param memoryMb             working memory for blocks, MiB, ≥ 16, or 0 for a share of the JVM heap
+ *                             ({@link org.permasar.stack.BlockPlanner#fromHeap})
+ * @param maxCubeMb            largest time-series cube kept in memory, MiB; larger ones stream block by block
+ *                             into the same HDF5 files
  */
 public record InvertParameters(Path stack, Path out, String method, String weight, int looks, List<Integer> refYx,
                                List<Double> refLalo, String refDate, Path geometry, boolean maskConnComp,
@@ -89,15 +91,15 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
         }
-        if (memoryMb < 16) {
-            throw new IllegalArgumentException("--memory-mb must be ≥ 16, got " + memoryMb);
+        if (memoryMb != 0 && memoryMb < 16) {
+            throw new IllegalArgumentException("--memory-mb must be 0 (from the heap) or ≥ 16, got " + memoryMb);
         }
     }
 
     /** The defaults of {@code permasar invert STACK --out OUT}. */
     public static InvertParameters of(Path stack, Path out) {
         return new InvertParameters(stack, out, "wls", null, 0, null, null, null, null, false, 0f, null, null, false,
-                List.of(), null, 0.01, 0.05, 0.05, 30, InversionRun.Ramp.NONE, null, false, false, false, null, 1024,
+                List.of(), null, 0.01, 0.05, 0.05, 30, InversionRun.Ramp.NONE, null, false, false, false, null, 0,
                 1024);
     }
 

@@ -57,12 +57,14 @@ public final class InvertStep {
                 run.referencePixel(ref[0], ref[1]);
             }
             NetworkPlot.write(p.out().resolve("network.png"), net, keep, "Network: " + p.stack().getFileName());
-            long blockBytes = Math.min(p.memoryMb() << 20, Runtime.getRuntime().maxMemory() / 2);
-            if (blockBytes < p.memoryMb() << 20) {
+            BlockPlanner planner = BlockPlanner.forMemoryMb(p.memoryMb(), nthreads);
+            long half = Runtime.getRuntime().maxMemory() / 2;
+            if (p.memoryMb() > 0 && (p.memoryMb() << 20) > half) {
                 LOG.info("--memory-mb {} exceeds half the Java heap ({} MiB): blocks use {} MiB", p.memoryMb(),
-                        Runtime.getRuntime().maxMemory() >> 20, blockBytes >> 20);
+                        Runtime.getRuntime().maxMemory() >> 20, half >> 20);
+                planner = BlockPlanner.forMemory(half, nthreads);
             }
-            BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(blockBytes, nthreads), nthreads,
+            BlockEngine engine = new BlockEngine(planner, nthreads,
                     ConsoleProgress.create());
             return run.run(engine);
         }

@@ -110,7 +110,7 @@ public final class ConfigSchema {
         add("invert", "ramp", Kind.CHOICE, "none", "", "Remove a per-epoch ramp", List.of("none", "linear", "quadratic"));
         add("invert", "elevationCorrection", Kind.BOOLEAN, "false", "", "Remove elevation-correlated phase (needs geometry)");
         add("invert", "threads", Kind.INTEGER, "0", "", "Worker threads (0 = all cores)", 0, 1024);
-        add("invert", "memoryMb", Kind.INTEGER, "1024", "MiB", "Working memory for blocks", 16, 1e6);
+        add("invert", "memoryMb", Kind.INTEGER, "0", "MiB", "Working memory for blocks (0 = a share of the JVM heap)", 0, 1e6);
 
         section("fit", "Step fit: time functions (trend + annual sinusoid) and the seasonality test.");
         add("fit", "polynomial", Kind.INTEGER, "1", "", "Polynomial degree of the trend", 0, 5);

@@ -111,7 +111,8 @@ public final class FitCommand implements Callable<Integer> {
     boolean plots;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
-    @Option(names = "--memory-mb", defaultValue = "256", paramLabel = "MB", description = "Block memory budget (default ${DEFAULT-VALUE}).")
+    @Option(names = "--memory-mb", defaultValue = "0", paramLabel = "MB", description = "Block memory budget, all threads "
+            + "together (default 0: a share of the JVM heap).")
     long memoryMb;
 
     /** What {@link #execute()} produced. */
@@ -186,7 +187,7 @@ public final class FitCommand implements Callable<Integer> {
             }
             FitStep step = new FitStep(grid, dates, tfm, SeasonalityClassifier.permafrost(tolerance, prominence, minAmplitude), pecmCfg);
             int nthreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(memoryMb << 20, nthreads), nthreads,
+            BlockEngine engine = new BlockEngine(BlockPlanner.forMemoryMb(memoryMb, nthreads), nthreads,
                     ConsoleProgress.create());
             long bytesPerPixel = 4L * dates.size() * 6 + (pecm ? 4L * (pecmCfg.lstDates().size() * 4 + 400 * 3) : 0) + 200;
             long t0 = System.nanoTime();

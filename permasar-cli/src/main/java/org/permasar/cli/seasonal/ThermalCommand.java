@@ -59,7 +59,8 @@ public final class ThermalCommand implements Callable<Integer> {
     int hantsHarmonics;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
-    @Option(names = "--memory-mb", defaultValue = "256", paramLabel = "MB", description = "Block memory budget (default ${DEFAULT-VALUE}).")
+    @Option(names = "--memory-mb", defaultValue = "0", paramLabel = "MB", description = "Block memory budget, all threads "
+            + "together (default 0: a share of the JVM heap).")
     long memoryMb;
     @Option(names = "--max-cube-mb", defaultValue = "1024", paramLabel = "MB",
             description = "raster: ADDT+ADDF cubes at SAR dates above this size stream to degreeDays.zarr (default ${DEFAULT-VALUE}).")

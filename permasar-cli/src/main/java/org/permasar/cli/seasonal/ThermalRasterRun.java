@@ -50,7 +50,7 @@ import org.permasar.thermal.HantsParameters;
  * @param centreOffset   composite date → window centre, days, 0..31
  * @param harmonics      HANTS harmonics of 365 days, 1..50
  * @param threads        worker threads ≥ 1
- * @param memoryMb       block memory budget, MB ≥ 1
+ * @param memoryMb       block memory budget, MB ≥ 1, or 0 for the heap-derived default
  * @param maxCubeMb      ADDT + ADDF cubes at SAR dates larger than this (MiB) stream to {@code degreeDays.zarr}
  *                       (arrays {@code addt}, {@code addf}) instead of {@code addt.h5}/{@code addf.h5}; ≥ 0
  */
@@ -66,8 +66,8 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
             throw new IllegalArgumentException("the physical Stefan ALT needs both --kappa and --theta, got kappa="
                     + kappa + " theta=" + theta);
         }
-        if (!(rhoWater > 0) || harmonics < 1 || harmonics > 50 || threads < 1 || memoryMb < 1 || maxCubeMb < 0) {
-            throw new IllegalArgumentException("need rho-water > 0, 1 <= hants-harmonics <= 50, threads >= 1, memory-mb >= 1, "
+        if (!(rhoWater > 0) || harmonics < 1 || harmonics > 50 || threads < 1 || memoryMb < 0 || maxCubeMb < 0) {
+            throw new IllegalArgumentException("need rho-water > 0, 1 <= hants-harmonics <= 50, threads >= 1, memory-mb >= 0 (0: from the heap), "
                     + "max-cube-mb >= 0; got " + rhoWater + ", " + harmonics + ", " + threads + ", " + memoryMb + ", " + maxCubeMb);
         }
     }
@@ -105,7 +105,7 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                 }
             }
             HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(harmonics);
-            BlockEngine engine = new BlockEngine(BlockPlanner.forMemory(memoryMb << 20, threads), threads,
+            BlockEngine engine = new BlockEngine(BlockPlanner.forMemoryMb(memoryMb, threads), threads,
                     ConsoleProgress.create());
             int nLst = probe.dates().size();
             long days = probe.dates().get(nLst - 1).toEpochDay() - probe.dates().get(0).toEpochDay() + 1;

@@ -202,11 +202,7 @@ public final class MintPyWriter {
         if (keep != null && keep.length != m) {
             throw new IllegalArgumentException("keep mask has " + keep.length + " entries for " + m + " pairs");
         }
-        String wl = attrs.get(MintPyAttributes.WAVELENGTH);
-        if (wl == null) {
-            throw new IllegalArgumentException("attrs must give WAVELENGTH (metres) for an ifgramStack, got keys "
-                    + attrs.keySet());
-        }
+        LinkedHashMap<String, String> a = ifgramStackAttributes(grid, network, attrs);
         String[][] dates = new String[m][2];
         float[] bp = new float[m];
         boolean[] drop = new boolean[m];
@@ -217,10 +213,6 @@ public final class MintPyWriter {
             bp[k] = (float) network.bperp(k);
             drop[k] = keep == null || keep[k];
         }
-        LinkedHashMap<String, String> a = attributes(attrs, grid, "ifgramStack");
-        a.put("UNIT", "radian");
-        a.put("START_DATE", Dates.compact(network.dates().get(0)));
-        a.put("END_DATE", Dates.compact(network.dates().get(network.dateCount() - 1)));
         write(path, a, f -> {
             MintPyHdf5Types.asFixedAscii(f.putDataset("date", dates), 8);
             f.putDataset("bperp", bp);
@@ -233,6 +225,26 @@ public final class MintPyWriter {
                 f.putDataset("connectComponent", cube3(connectComponent, m, grid));
             }
         });
+    }
+
+    /**
+     * Root attributes of an {@code ifgramStack.h5} (as {@link #writeIfgramStack} writes them, also
+     * for streamed writers): the user's, the grid's, FILE_TYPE, UNIT = radian, START_DATE, END_DATE.
+     *
+     * @throws IllegalArgumentException when {@code attrs} lacks WAVELENGTH
+     */
+    public static LinkedHashMap<String, String> ifgramStackAttributes(GridGeometry grid, Network network,
+                                                                      Map<String, String> attrs) {
+        String wl = attrs.get(MintPyAttributes.WAVELENGTH);
+        if (wl == null) {
+            throw new IllegalArgumentException("attrs must give WAVELENGTH (metres) for an ifgramStack, got keys "
+                    + attrs.keySet());
+        }
+        LinkedHashMap<String, String> a = attributes(attrs, grid, "ifgramStack");
+        a.put("UNIT", "radian");
+        a.put("START_DATE", Dates.compact(network.dates().get(0)));
+        a.put("END_DATE", Dates.compact(network.dates().get(network.dateCount() - 1)));
+        return a;
     }
 
     // ---------------------------------------------------------------- shared plumbing

@@ -63,6 +63,24 @@ public interface BlockSink extends Closeable {
     void writeStrings(String name, String[] values, int width) throws IOException;
 
     /**
+     * Writes a 2-D dataset of fixed-length ASCII strings, {@code rows.length × rows[0].length}
+     * (e.g. MintPy ifgramStack's {@code date}, pairs × 2, {@code |S8}). Optional: the default
+     * throws {@link UnsupportedOperationException}.
+     */
+    default void writeStrings(String name, String[][] rows, int width) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write 2-D strings (" + name + ")");
+    }
+
+    /**
+     * Writes a 1-D boolean dataset as h5py stores numpy {@code bool} (an 8-bit enum FALSE = 0,
+     * TRUE = 1; e.g. MintPy's {@code dropIfgram}). Optional: the default throws
+     * {@link UnsupportedOperationException}.
+     */
+    default void writeBooleans(String name, boolean[] values) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write booleans (" + name + ")");
+    }
+
+    /**
      * Writes a 1-D float32 dataset (e.g. MintPy's {@code bperp}).
      *
      * @throws IllegalStateException after the first {@link #writeBlock} or after commit/close
