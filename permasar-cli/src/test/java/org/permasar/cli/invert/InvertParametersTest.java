@@ -44,7 +44,8 @@ class InvertParametersTest {
         checkRefused(p -> p.withMasks(false, 1.5f), "--min-coherence must be in [0, 1], got 1.5");
         checkRefused(p -> p.withCorrections(InversionRun.Ramp.NONE, true), "--elevation-correction needs --geometry");
         checkRefused(p -> p.withResources(0, 1024), "--threads must be ≥ 1, got 0");
-        checkRefused(p -> p.withResources(null, 8), "--memory-mb must be ≥ 16, got 8");
+        checkRefused(p -> p.withResources(null, 8), "--memory-mb must be 0 (from the heap) or ≥ 16, got 8");
+        checkRefused(p -> p.withResources(null, -1), "--memory-mb must be 0 (from the heap) or ≥ 16, got -1");
         assertThatThrownBy(() -> InvertParameters.ramp("cubic")).hasMessageContaining("got 'cubic'");
     }
 }
