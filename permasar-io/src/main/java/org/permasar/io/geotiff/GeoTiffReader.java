@@ -29,11 +29,13 @@ import org.permasar.stack.RasterSource;
  * files are shifted half a pixel to GDAL's corner convention), the EPSG code, GDAL_NODATA (values
  * equal to it become NaN), GDAL_METADATA items (as {@link #attributes()}) and band descriptions.
  * Sample types: uint8, int8, uint16, int16, uint32, int32, float32, float64; strips or tiles,
- * uncompressed, deflate, LZW, PackBits, predictors (as mil.nga tiff 3.0.0 decodes them).
+ * uncompressed, deflate, LZW, PackBits, predictors. mil.nga tiff 3.0.0 parses the directory; uncompressed
+ * and deflate blocks without predictor (what {@link GeoTiffWriter} and most GDAL outputs hold) are
+ * decoded by {@link TiffBlockReader} from the file, the rest by mil.nga.
  *
- * <p>The compressed file is held in memory while open (classic TIFF only, &lt; 2 GiB; BigTIFF and larger
- * files are refused naming the file); windows are decoded on demand, each strip or tile once per
- * {@link #readBands} call whatever the number of bands. Not thread-safe.
+ * <p>mil.nga holds the whole file in memory while open, so only classic TIFF below 2 GiB is read;
+ * BigTIFF and larger files are refused naming the file. Windows are decoded on demand, each strip
+ * or tile once per {@link #readBands} call whatever the number of bands. Not thread-safe.
  */
 public final class GeoTiffReader implements RasterSource {
     /** Name of the single dataset; layer k = band k+1. */

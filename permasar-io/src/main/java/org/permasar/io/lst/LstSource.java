@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class LstSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LstSource.class);
     private static final int SAMPLE = 256;
+    /** Values (dates × pixels) decoded per row block when searching a multi-band file for its first valid date. */
+    private static final long FALLBACK_BLOCK_VALUES = 16L << 20;
     /** Folders whose files total at most this many bytes keep every file open between reads. */
     public static final long KEEP_OPEN_BYTES = 256L << 20;
 
@@ -227,7 +229,7 @@ public final class LstSource implements AutoCloseable {
         if (count > 0) {
             return Arrays.copyOf(valid, count);
         }
-        return multi != null ? firstValidDateMulti() : firstValidDateFolder();
+        return multi != null ? firstValidDateMulti(FALLBACK_BLOCK_VALUES) : firstValidDateFolder();
     }
 
     private float[] firstValidDateFolder() throws IOException {
@@ -249,9 +251,9 @@ public final class LstSource implements AutoCloseable {
      * a valid value seen so far: earlier blocks held none for any date before best, so its values are
      * exactly those collected since it became best.
      */
-    private float[] firstValidDateMulti() throws IOException {
+    float[] firstValidDateMulti(long blockValues) throws IOException {
         int n = dates.size(), cols = grid.cols();
-        int blockRows = (int) Math.max(1, Math.min(grid.rows(), (16L << 20) / ((long) n * cols)));
+        int blockRows = (int) Math.max(1, Math.min(grid.rows(), blockValues / ((long) n * cols)));
         int best = n - 1;
         boolean found = false;
         float[] valid = new float[grid.size()];

@@ -122,6 +122,17 @@ public final class GdalReferee {
         return stats;
     }
 
+    /** {@code gdal_translate -q OPTIONS in out}; fails the test when GDAL fails. */
+    public static void translate(Path in, Path out, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-q"));
+        cmd.addAll(List.of(options));
+        cmd.add(in.toString());
+        cmd.add(out.toString());
+        if (run(cmd) == null) {
+            throw new AssertionError("gdal_translate failed: " + cmd);
+        }
+    }
+
     private static String run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
