@@ -28,6 +28,7 @@ final class TiffBlockReader {
     private final ByteOrder order;
     private final boolean deflate;
     private final boolean planar;
+    private final boolean tiled;
     private final int width;
     private final int height;
     private final int blockWidth;
@@ -71,7 +72,8 @@ final class TiffBlockReader {
         this.samples = dir.getSamplesPerPixel();
         this.type = dir.getFieldTypeForSample(0);
         this.sampleBytes = type.getBytes();
-        if (dir.isTiled()) {
+        this.tiled = dir.isTiled();
+        if (tiled) {
             this.blockWidth = dir.getTileWidth().intValue();
             this.blockHeight = dir.getTileHeight().intValue();
             this.offsets = longs(dir.getTileOffsets());
@@ -175,6 +177,13 @@ final class TiffBlockReader {
                     }
                     got += k;
                 }
+                int expected = expectedBytes(index);
+                if (got < expected) {
+                    throw new InvalidInputException(path, "block " + index + " at byte " + offsets[index] + ": "
+                            + count + " compressed bytes inflate to " + got + " of the " + expected + " expected "
+                            + "(truncated or damaged; files from mil.nga tiff 3.0.0 with SHORT StripByteCounts "
+                            + "over 65 535 bytes look like this: rewrite them)");
+                }
                 java.util.Arrays.fill(block, got, block.length, (byte) 0);
             } catch (DataFormatException e) {
                 throw new InvalidInputException(path, null, "block " + index + " at byte " + offsets[index]
@@ -187,6 +196,18 @@ final class TiffBlockReader {
         }
         in = ByteBuffer.wrap(block).order(order);
         return in;
+    }
+
+    /** Decoded bytes of block {@code index}: a full tile, or the rows the strip holds (the last may be short). */
+    private int expectedBytes(int index) {
+        int perPixel = (planar ? 1 : samples) * sampleBytes;
+        if (tiled) {
+            return block.length; // tiles are always whole
+        }
+        int down = (height + blockHeight - 1) / blockHeight;
+        int strip = index % down;
+        int stripRows = Math.min(blockHeight, height - strip * blockHeight);
+        return stripRows * width * perPixel;
     }
 
     private void readFully(ByteBuffer b, long at, int index) throws IOException {
