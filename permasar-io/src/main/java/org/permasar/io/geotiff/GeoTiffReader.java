@@ -2,8 +2,11 @@ package org.permasar.io.geotiff;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +29,13 @@ import org.permasar.stack.RasterSource;
  * files are shifted half a pixel to GDAL's corner convention), the EPSG code, GDAL_NODATA (values
  * equal to it become NaN), GDAL_METADATA items (as {@link #attributes()}) and band descriptions.
  * Sample types: uint8, int8, uint16, int16, uint32, int32, float32, float64; strips or tiles,
- * uncompressed, deflate, LZW, PackBits, predictors (as mil.nga tiff 3.0.0 decodes them).
+ * uncompressed, deflate, LZW, PackBits, predictors. mil.nga tiff 3.0.0 parses the directory; uncompressed
+ * and deflate blocks without predictor (what {@link GeoTiffWriter} and most GDAL outputs hold) are
+ * decoded by {@link TiffBlockReader} from the file, the rest by mil.nga.
  *
- * <p>The compressed file is held in memory while open (classic TIFF only, &lt; 2 GB); windows are
- * decoded on demand. Not thread-safe.
+ * <p>mil.nga holds the whole file in memory while open, so only classic TIFF below 2 GiB is read;
+ * BigTIFF and larger files are refused naming the file. Windows are decoded on demand, each strip
+ * or tile once per {@link #readBands} call whatever the number of bands. Not thread-safe.
  */
 public final class GeoTiffReader implements RasterSource {
     /** Name of the single dataset; layer k = band k+1. */
@@ -41,12 +47,15 @@ public final class GeoTiffReader implements RasterSource {
     private final GridGeometry grid;
     private final int bands;
     private final GdalMetadata metadata;
+    private FileChannel channel;
+    private TiffBlockReader blocks;
 
     private GeoTiffReader(Path path) throws IOException {
         this.path = path;
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException(path, "no such GeoTIFF file");
         }
+        ByteOrder order = checkReadable(path);
         try {
             image = TiffReader.readTiff(path.toFile(), false);
             dir = image.getFileDirectory();
@@ -60,13 +69,45 @@ public final class GeoTiffReader implements RasterSource {
             grid = t == null ? new GridGeometry(rows, cols, null, 0, nodata, null)
                     : GridGeometry.geocoded(rows, cols, t, epsg, nodata);
             metadata = GdalMetadata.parse(dir.getStringEntryValue(FieldTagType.GDAL_METADATA), bands);
+            if (TiffBlockReader.supports(dir)) {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+                blocks = new TiffBlockReader(path, channel, order, dir);
+            }
         } catch (RuntimeException | IOException e) {
+            close();
             if (e instanceof InvalidInputException iie) {
                 throw iie;
             }
             throw new InvalidInputException(path, null, "not a readable GeoTIFF (truncated or unsupported: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
         }
+    }
+
+    /** Largest file mil.nga tiff 3.0.0 can hold in memory (one byte array). */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Refuses, naming the file, what mil.nga tiff 3.0.0 cannot read: BigTIFF (version 43, which
+     * {@link GeoTiffStripWriter} writes past 4 GiB) and files of 2 GiB or more (read whole into one array).
+     */
+    private static ByteOrder checkReadable(Path path) throws IOException {
+        long size = Files.size(path);
+        byte[] h;
+        try (var in = Files.newInputStream(path)) {
+            h = in.readNBytes(4);
+        }
+        boolean little = h.length == 4 && h[0] == 'I' && h[1] == 'I';
+        int version = h.length < 4 ? -1 : little ? (h[2] & 0xFF) | (h[3] & 0xFF) << 8 : (h[2] & 0xFF) << 8 | (h[3] & 0xFF);
+        if (version == 43) {
+            throw new InvalidInputException(path, "BigTIFF (TIFF version 43, " + size + " bytes) cannot be read here: "
+                    + "the GeoTIFF reader (mil.nga tiff 3.0.0) reads classic TIFF only; GDAL reads it (gdal_translate "
+                    + "-co BIGTIFF=NO on a band or window subset below 2 GiB gives a readable file)");
+        }
+        if (size > MAX_BYTES) {
+            throw new InvalidInputException(path, size + " bytes is too large: the GeoTIFF reader (mil.nga tiff 3.0.0) "
+                    + "holds the whole file in one array and reads at most " + MAX_BYTES + " bytes");
+        }
+        return little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
     }
 
     /** Opens a GeoTIFF; throws {@link InvalidInputException} naming the file when it cannot be read. */
@@ -194,6 +235,10 @@ public final class GeoTiffReader implements RasterSource {
         if (image == null) {
             throw new IllegalStateException(path + " is closed");
         }
+        if (blocks != null) {
+            blocks.read(bands, window, dest, offset, scale, grid.nodata());
+            return;
+        }
         Rasters r;
         try {
             r = dir.readRasters(new ImageWindow(window.col0(), window.row0(), window.colEnd(), window.rowEnd()), bands);
@@ -250,5 +295,17 @@ public final class GeoTiffReader implements RasterSource {
     @Override
     public void close() {
         image = null;
+        if (blocks != null) {
+            blocks.close();
+            blocks = null;
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // read-only channel: nothing was buffered, nothing is lost
+            }
+            channel = null;
+        }
     }
 }

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class LstSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LstSource.class);
     private static final int SAMPLE = 256;
+    /** Values (dates × pixels) decoded per row block when searching a multi-band file for its first valid date. */
+    private static final long FALLBACK_BLOCK_VALUES = 16L << 20;
     /** Folders whose files total at most this many bytes keep every file open between reads. */
     public static final long KEEP_OPEN_BYTES = 256L << 20;
 
@@ -206,33 +208,83 @@ public final class LstSource implements AutoCloseable {
         }
     }
 
-    /** Valid (finite, non-zero) raw values of a central sample of up to five dates; whole dates if empty. */
+    /**
+     * Valid (finite, non-zero) raw values of a central sample of up to five dates; those of the first
+     * date holding any valid value when the sample holds none. A multi-band file is decoded in one pass
+     * over its strips for all sampled dates (and, for the fallback, one pass in row blocks), never once
+     * per date.
+     */
     private float[] sample() throws IOException {
         int h = Math.min(SAMPLE, grid.rows()), w = Math.min(SAMPLE, grid.cols());
         Window win = new Window((grid.rows() - h) / 2, (grid.cols() - w) / 2, h, w);
         int n = dates.size(), k = Math.min(5, n);
-        float[] buf = new float[win.size()];
-        float[] valid = new float[k * win.size()];
-        int count = 0;
+        int[] ts = new int[k];
         for (int i = 0; i < k; i++) {
-            int t = k == 1 ? 0 : (int) Math.round(i * (n - 1) / (double) (k - 1));
-            readRaw(t, win, buf, 0);
-            count = collect(buf, valid, count);
+            ts[i] = k == 1 ? 0 : (int) Math.round(i * (n - 1) / (double) (k - 1));
         }
-        if (count == 0) {
-            Window all = Window.of(grid);
-            buf = new float[all.size()];
-            for (int t = 0; t < n && count == 0; t++) {
-                readRaw(t, all, buf, 0);
-                valid = new float[buf.length];
-                count = collect(buf, valid, 0);
-            }
+        float[] buf = new float[k * win.size()];
+        readRaw(ts, win, buf);
+        float[] valid = new float[buf.length];
+        int count = collect(buf, 0, buf.length, valid, 0);
+        if (count > 0) {
+            return Arrays.copyOf(valid, count);
         }
-        return Arrays.copyOf(valid, count);
+        return multi != null ? firstValidDateMulti(FALLBACK_BLOCK_VALUES) : firstValidDateFolder();
     }
 
-    private static int collect(float[] buf, float[] valid, int count) {
-        for (float v : buf) {
+    private float[] firstValidDateFolder() throws IOException {
+        Window all = Window.of(grid);
+        float[] buf = new float[all.size()];
+        for (int t = 0; t < dates.size(); t++) {
+            readRaw(new int[] {t}, all, buf);
+            float[] valid = new float[buf.length];
+            int count = collect(buf, 0, buf.length, valid, 0);
+            if (count > 0) {
+                return Arrays.copyOf(valid, count);
+            }
+        }
+        return new float[0];
+    }
+
+    /**
+     * Row blocks of the whole width, each decoded once for dates 0…best, where best is the first date with
+     * a valid value seen so far: earlier blocks held none for any date before best, so its values are
+     * exactly those collected since it became best.
+     */
+    float[] firstValidDateMulti(long blockValues) throws IOException {
+        int n = dates.size(), cols = grid.cols();
+        int blockRows = (int) Math.max(1, Math.min(grid.rows(), blockValues / ((long) n * cols)));
+        int best = n - 1;
+        boolean found = false;
+        float[] valid = new float[grid.size()];
+        int count = 0;
+        for (int r0 = 0; r0 < grid.rows(); r0 += blockRows) {
+            Window w = new Window(r0, 0, Math.min(blockRows, grid.rows() - r0), cols);
+            int[] ts = new int[best + 1];
+            for (int t = 0; t <= best; t++) {
+                ts[t] = t;
+            }
+            float[] buf = new float[ts.length * w.size()];
+            readRaw(ts, w, buf);
+            for (int t = 0; t <= best; t++) {
+                int c = collect(buf, t * w.size(), w.size(), valid, t < best || !found ? 0 : count);
+                if (c > 0 && (t < best || !found)) {
+                    best = t;
+                    found = true;
+                    count = c;
+                    break;
+                } else if (t == best && found) {
+                    count = c;
+                }
+            }
+        }
+        return found ? Arrays.copyOf(valid, count) : new float[0];
+    }
+
+    /** Appends the valid values of {@code buf[from … from+len)} to {@code valid} at {@code count}; the new count. */
+    private static int collect(float[] buf, int from, int len, float[] valid, int count) {
+        for (int i = from; i < from + len; i++) {
+            float v = buf[i];
             if (Float.isFinite(v) && v != 0) {
                 valid[count++] = v;
             }
@@ -248,6 +300,21 @@ public final class LstSource implements AutoCloseable {
         Arrays.sort(s);
         int m = s.length / 2;
         return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+    }
+
+    /** Dates {@code ts} inside {@code w}, raw, into {@code dest[k·w.size() + …]}: one decoding pass for a multi-band file. */
+    private void readRaw(int[] ts, Window w, float[] dest) throws IOException {
+        if (multi != null) {
+            int[] bands = new int[ts.length];
+            for (int k = 0; k < ts.length; k++) {
+                bands[k] = bandOfLayer[ts[k]];
+            }
+            multi.readBands(bands, w, dest, 0, 1f);
+        } else {
+            for (int k = 0; k < ts.length; k++) {
+                readRaw(ts[k], w, dest, k * w.size());
+            }
+        }
     }
 
     private void readRaw(int t, Window w, float[] dest, int off) throws IOException {

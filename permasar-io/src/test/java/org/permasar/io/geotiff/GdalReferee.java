@@ -85,11 +85,59 @@ public final class GdalReferee {
         return out;
     }
 
+    /**
+     * Every listed band (1-based) read whole by GDAL: {NaN count, min, max, sum} over the non-NaN values,
+     * as float64, one row per band.
+     */
+    public static double[][] bandStats(Path tif, int... bands) {
+        String code = "import sys\nfrom osgeo import gdal\nimport numpy as np\n"
+                + "gdal.UseExceptions()\n"
+                + "ds = gdal.Open(sys.argv[1])\n"
+                + "bl = [int(b) for b in sys.argv[2:]]\n"
+                + "cube = ds.ReadAsArray(band_list=bl)\n" // one pass over pixel-interleaved strips
+                + "cube = cube.reshape(len(bl), ds.RasterYSize, ds.RasterXSize)\n"
+                + "for k in range(len(bl)):\n"
+                + "    a = cube[k].astype('f8')\n"
+                + "    nan = int(np.isnan(a).sum())\n"
+                + "    ok = a[~np.isnan(a)]\n"
+                + "    print(nan, repr(float(ok.min())), repr(float(ok.max())), repr(float(ok.sum())))\n";
+        List<String> cmd = new ArrayList<>(List.of(PY.toString(), "-c", code, tif.toString()));
+        for (int b : bands) {
+            cmd.add(Integer.toString(b));
+        }
+        String out = run(cmd);
+        if (out == null) {
+            throw new AssertionError("GDAL python could not read every band of " + tif);
+        }
+        String[] lines = out.strip().split("\n");
+        if (lines.length != bands.length) {
+            throw new AssertionError("GDAL python gave " + lines.length + " lines for " + bands.length + " bands: " + out);
+        }
+        double[][] stats = new double[bands.length][];
+        for (int i = 0; i < lines.length; i++) {
+            String[] f = lines[i].trim().split("\\s+");
+            stats[i] = new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3])};
+        }
+        return stats;
+    }
+
+    /** {@code gdal_translate -q OPTIONS in out}; fails the test when GDAL fails. */
+    public static void translate(Path in, Path out, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-q"));
+        cmd.addAll(List.of(options));
+        cmd.add(in.toString());
+        cmd.add(out.toString());
+        if (run(cmd) == null) {
+            throw new AssertionError("gdal_translate failed: " + cmd);
+        }
+    }
+
     private static String run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return null;
             }
             return new String(out, StandardCharsets.UTF_8);

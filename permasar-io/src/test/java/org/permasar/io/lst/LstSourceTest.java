@@ -89,6 +89,50 @@ class LstSourceTest {
         }
     }
 
+    /**
+     * The calibration fallback scans a multi-band file in row blocks, decoding each block once for every
+     * date up to the first valid one so far: date 2 is valid in the first rows, date 1 only in the last,
+     * so the answer (date 1's values, row-major) is only known at the last blocks.
+     */
+    @Test
+    void firstValidDateScanSwitchesToAnEarlierDateFoundLater() throws IOException {
+        int rows = 40, cols = 10, n = 5;
+        GridGeometry g = GridGeometry.geocoded(rows, cols, GeoTransform.northUp(93, 0.01, 40, -0.01), 4326, Double.NaN);
+        float[] data = new float[n * rows * cols];
+        java.util.Arrays.fill(data, Float.NaN);
+        List<Float> want = new java.util.ArrayList<>();
+        int[] bandOfDate = {4, 2, 0, 3, 1};
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int p = r * cols + c;
+                if (r >= 30) {
+                    data[bandOfDate[1] * rows * cols + p] = 100 + p;
+                    want.add(100f + p);
+                }
+                if (r < 6) {
+                    data[bandOfDate[2] * rows * cols + p] = 200 + p;
+                }
+                data[bandOfDate[3] * rows * cols + p] = 300 + p;
+                data[bandOfDate[4] * rows * cols + p] = 400 + p;
+            }
+        }
+        String[] desc = new String[n];
+        for (int t = 0; t < n; t++) {
+            desc[bandOfDate[t]] = LocalDate.of(2020, 1, 1).plusDays(8L * t).toString();
+        }
+        Path f = tmp.resolve("scan.tif");
+        GeoTiffWriter.write(f, g, data, n, Map.of(), List.of(desc));
+        try (LstSource s = LstSource.open(f, LstOptions.auto())) {
+            for (long blockValues : new long[] {n * cols * 4L, n * cols * 7L, Long.MAX_VALUE / 2}) {
+                float[] got = s.firstValidDateMulti(blockValues);
+                assertThat(got).as("block of %d values", blockValues).hasSize(want.size());
+                for (int i = 0; i < got.length; i++) {
+                    assertThat(got[i]).isEqualTo(want.get(i));
+                }
+            }
+        }
+    }
+
     /** A folder of MODIS-named int16 files holding raw DN = T_K / 0.02 with fill 0. */
     @Test
     void modisFolderOfRawDnWithFillZero() throws IOException {
