@@ -1,83 +1,170 @@
-package org.permasar.cli.seasonal;
+package org.permasar.pipeline.fit;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLongArray;
-import org.permasar.geometry.LosGeometry;
+import java.util.Map;
+import org.permasar.engine.BlockEngine;
+import org.permasar.geometry.GridResampler;
 import org.permasar.grid.GridGeometry;
-import org.permasar.grid.Window;
-import org.permasar.io.lst.LstRegridder;
-import org.permasar.io.mintpy.MintPyGeometry;
 import org.permasar.io.TimeSeriesProduct;
-import org.permasar.permafrost.pecm.PecmFit;
-import org.permasar.permafrost.pecm.PecmForcing;
-import org.permasar.permafrost.pecm.PecmForcingBuilder;
+import org.permasar.io.lst.LstOptions;
+import org.permasar.io.lst.LstRegridder;
+import org.permasar.io.lst.LstSource;
+import org.permasar.io.mintpy.MintPyGeometry;
+import org.permasar.io.sink.BlockSink;
+import org.permasar.io.sink.DatasetSpec;
+import org.permasar.network.Dates;
 import org.permasar.permafrost.pecm.PecmStatus;
-import org.permasar.thermal.DailyScatter;
+import org.permasar.pipeline.block.BlockJob;
+import org.permasar.pipeline.block.BlockOutput;
+import org.permasar.pipeline.block.BlockRunner;
+import org.permasar.pipeline.block.LocalBlockRunner;
+import org.permasar.pipeline.block.MemoryBlockSink;
+import org.permasar.pipeline.raster.ProductRasters;
+import org.permasar.progress.Progress;
+import org.permasar.stack.BlockPlanner;
+import org.permasar.stack.InvalidInputException;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.HantsParameters;
 import org.permasar.timefn.LinearBatchFit;
 import org.permasar.timefn.SeasonalityClassifier;
-import org.permasar.timefn.TimeFunctionFit;
 import org.permasar.timefn.TimeFunctionModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The per-block work of {@code permasar fit}: read the block's time series (optionally LOS → vertical,
- * {@code d_up = d_LOS / cos θ_inc}), fit the time functions ({@link TimeFunctionFit}), test seasonality
- * ({@link SeasonalityClassifier} with its permafrost extensions; amplitude and timing NaN where not seasonal, SCIENCE.md §2), and for
- * PECM build the forcing from the regridded LST and fit v, d ({@link PecmFit}).
+ * The fit step: time functions and the seasonal products of a MintPy time series (SCIENCE.md §2)
+ * and, with model {@code pecm}, the piecewise elevation change model (Chen et al. 2018) whose
+ * thermal forcing is built from the LST regridded onto the series' grid. Called by
+ * {@code permasar fit} and by the {@code permasar run} chain alike. This (driver) side checks the
+ * inputs and prepares a {@link FitKernel} job that any {@link BlockRunner} computes, then writes
+ * {@code OUT/velocity.h5} in MintPy's layout and names (and one GeoTIFF per map when asked).
  *
- * <p>Reason codes ({@code fitStatus}): 0 ok, 1 fewer valid dates than unknowns (also every pixel when the
- * series has fewer dates than the model has unknowns, or spans less than its longest period), 2 singular.
- * {@code pecmStatus}: {@link PecmStatus} codes. Outputs go to {@link #products()}; counts for the
- * summary line are kept atomically. Thread-safe given one {@link Workspace} per thread.
+ * <p>Stateless and thread-safe; each call opens its own readers.
  */
-final class FitStep {
-    /** fitStatus: the series is too short for the model (fewer dates than unknowns, or shorter than a period). */
-    static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
+public final class FitStep {
+    private static final Logger LOG = LoggerFactory.getLogger(FitStep.class);
+    /** Product of the kernel's seasonality counts: kept in memory, never written. */
+    private static final String COUNTS = "fit-counts";
+    private static final String VELOCITY_FILE = "velocity.h5";
 
-    /** PECM settings. */
-    record Pecm(List<LocalDate> lstDates, HantsParameters hants, double centreOffsetDays, FreezeThawOnsets onsets,
-                float[] kappaRatio, int refIndex, PecmUncertainty uncertainty, boolean expectedDegreeDays,
-                double dailyTemperatureStd) {
+    /** What a fit produced: the file, the maps (for plots), and the summary lines. */
+    public record Result(Path velocityFile, GridGeometry grid, String summary, String pecmSummary, FitProducts products) {
     }
 
-    /** Thread-confined readers and HANTS workspace. */
-    record Workspace(TimeSeriesProduct timeseries, MintPyGeometry geometry, LstRegridder lst, LstDaily daily,
-                     PecmUncertainty.Worker uncertainty) {
+    private FitStep() {
     }
 
-    private final GridGeometry grid;
-    private final List<LocalDate> dates;
-    private final TimeFunctionModel model;
-    private final SeasonalityClassifier classifier;
-    private final Pecm pecm;
-    private final boolean tooShort;
-    private final int compositeDays;
-    private final FitProducts products;
-    private final AtomicLongArray fitCounts = new AtomicLongArray(4);     // ok, too few, singular, seasonal
-    private final AtomicLongArray pecmCounts = new AtomicLongArray(16);
+    /** Runs the fit in this process, without progress reporting. */
+    public static Result run(FitParameters p) throws IOException {
+        return run(p, null, Progress.NONE);
+    }
 
-    FitStep(GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model, SeasonalityClassifier classifier,
-            Pecm pecm) {
-        this.grid = grid;
-        this.dates = List.copyOf(dates);
-        this.model = model;
-        this.classifier = classifier;
-        this.pecm = pecm;
-        double span = ChronoUnit.DAYS.between(dates.get(0), dates.get(dates.size() - 1)) / TimeFunctionModel.DAYS_PER_YEAR;
-        double longest = 0;
-        for (double p : model.periodsYears()) {
-            longest = Math.max(longest, p);
+    /** Runs the fit's blocks on {@code runner} (any engine). */
+    public static Result run(FitParameters p, BlockRunner runner) throws IOException {
+        return run(p, runner, Progress.NONE);
+    }
+
+    /**
+     * Runs the fit and writes its products under {@code p.out()}.
+     *
+     * @param runner   engine of the per-block job, or null for the in-process {@link LocalBlockRunner}
+     *                 on {@link #engine}
+     * @param progress progress of the local runner
+     */
+    public static Result run(FitParameters p, BlockRunner runner, Progress progress) throws IOException {
+        String m = p.model();
+        boolean pecm = p.isPecm();
+        TimeFunctionModel tfm = timeFunctions(p);
+        try (TimeSeriesProduct ts = TimeSeriesProduct.open(p.timeseries())) {
+            if (!ts.has("timeseries") || ts.dates().isEmpty()) {
+                throw new InvalidInputException(p.timeseries(), "timeseries",
+                        "expected a MintPy time series (3-D 'timeseries' and 'date')");
+            }
+            GridGeometry grid = ts.grid();
+            List<LocalDate> dates = ts.dates();
+            int refIndex = refIndex(ts);
+            if (p.geometry() != null) {
+                try (MintPyGeometry g = MintPyGeometry.open(p.geometry())) {
+                    if (!g.has("incidenceAngle")) {
+                        throw new InvalidInputException(p.geometry(), "incidenceAngle", "dataset is missing");
+                    }
+                    if (g.grid().rows() != grid.rows() || g.grid().cols() != grid.cols()) {
+                        throw new InvalidInputException(p.geometry(), "incidenceAngle", "grid " + g.grid().rows() + "×"
+                                + g.grid().cols() + " differs from the time series' " + grid.rows() + "×" + grid.cols());
+                    }
+                }
+            }
+            FitKernel.Pecm pecmCfg = null;
+            if (pecm) {
+                HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(p.hantsHarmonics());
+                try (LstSource probe = LstSource.open(p.lst(), LstOptions.auto())) {
+                    new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
+                    float[] kappa = ProductRasters.numberOrRaster(p.kappaRatio(), grid, "--kappa-ratio");
+                    PecmUncertainty unc = p.stack() == null ? null
+                            : new PecmUncertainty(p.stack(), dates, ts.attributes(), p.weight(),
+                                    looksFor(p.looks(), ts.attributes()), p.maskConnComp(), p.minCoherence());
+                    pecmCfg = new FitKernel.Pecm(p.lst().toString(), probe.dates(), hp, p.lstCentreOffset(),
+                            FreezeThawOnsets.defaults(), kappa, refIndex, unc, p.degreeDays().equals("expected"),
+                            p.dailyTemperatureStd() == null ? Double.NaN : p.dailyTemperatureStd());
+                }
+            }
+            SeasonalityClassifier classifier = SeasonalityClassifier.permafrost(p.seasonalityTolerance(),
+                    p.seasonalityProminence(), p.minSeasonalAmplitude());
+            FitProducts products = declare(grid, tfm, pecmCfg);
+            FitKernel kernel = new FitKernel(p.timeseries().toString(), grid, dates, tfm, classifier,
+                    p.vertical() ? p.geometry().toString() : null, pecmCfg, products.names());
+            long bytesPerPixel = 4L * dates.size() * 6 + (pecm ? 4L * (pecmCfg.lstDates().size() * 4 + 400 * 3) : 0) + 200;
+            List<BlockOutput> outputs = new ArrayList<>();
+            MemoryBlockSink maps = new MemoryBlockSink(p.out().resolve(VELOCITY_FILE), grid);
+            for (String name : products.names()) {
+                outputs.add(new BlockOutput(VELOCITY_FILE, DatasetSpec.plane(name, grid.rows(), grid.cols())));
+                maps.create(outputs.get(outputs.size() - 1).dataset());
+            }
+            MemoryBlockSink counts = new MemoryBlockSink(p.out().resolve(COUNTS), grid);
+            outputs.add(new BlockOutput(COUNTS, DatasetSpec.plane(FitKernel.SEASONAL_TEST, grid.rows(), grid.cols())));
+            counts.create(outputs.get(outputs.size() - 1).dataset());
+            BlockEngine engine = engine(p, progress);
+            long t0 = System.nanoTime();
+            Map<String, BlockSink> sinks = Map.of(VELOCITY_FILE, maps, COUNTS, counts);
+            (runner == null ? new LocalBlockRunner(engine) : runner)
+                    .run(new BlockJob("fit " + m, grid, bytesPerPixel, outputs, kernel), sinks);
+            maps.commit();
+            counts.commit();
+            double sec = (System.nanoTime() - t0) / 1e9;
+            LOG.info(String.format(Locale.ROOT, "fit %s: %d px × %d dates in %.2f s (%.0f px/s, %d threads)", m,
+                    grid.size(), dates.size(), sec, grid.size() / Math.max(sec, 1e-9), engine.threads()));
+            for (String name : products.names()) {
+                products.set(name, maps.array(name));
+            }
+            Files.createDirectories(p.out());
+            Path vel = p.out().resolve(VELOCITY_FILE);
+            products.writeHdf5(vel, attributes(ts, tfm, m, dates, refIndex));
+            if (p.geotiff()) {
+                products.writeGeoTiffs(p.out());
+            }
+            String summary = summary(tfm, kernel.tooShort(), fitCounts(products.map("fitStatus"),
+                    counts.array(FitKernel.SEASONAL_TEST)));
+            String pecmSummary = pecm ? pecmSummary(pecmCounts(products.map("pecmStatus"))) : null;
+            return new Result(vel, grid, summary, pecmSummary, products);
         }
-        tooShort = dates.size() < model.parameterCount() || span < longest;
-        // a composite averages w = 2·offset + 1 days (MOD11A2: offset 3.5 → 8 days); σ_d from its scatter
-        // and lag-1 correlation under an AR(1) day-to-day model (DailyScatter)
-        compositeDays = pecm == null ? 1 : (int) Math.max(1, Math.round(2 * pecm.centreOffsetDays() + 1));
-        products = new FitProducts(grid);
+    }
+
+    /** The in-process engine of {@code p}: its threads (null = all cores) and block memory. */
+    public static BlockEngine engine(FitParameters p, Progress progress) {
+        int nthreads = p.threads() == null ? Runtime.getRuntime().availableProcessors() : p.threads();
+        return new BlockEngine(BlockPlanner.forMemoryMb(p.memoryMb(), nthreads), nthreads, progress);
+    }
+
+    /** The maps a fit writes, in the order of {@code velocity.h5}. */
+    static FitProducts declare(GridGeometry grid, TimeFunctionModel model, FitKernel.Pecm pecm) {
+        FitProducts products = new FitProducts(grid);
         products.declare("intercept", "m", "intercept of the time-function fit");
         products.declare("velocity", "m/year", "linear rate, " + model);
         products.declare("velocityStd", "m/year", "one-sigma of the linear rate (residual-based, as MintPy)");
@@ -105,163 +192,97 @@ final class FitStep {
             products.declare("pecmStatus", "1", "PECM reason code (0 ok, 1 no LST, 2 no thaw, 3 no freeze, "
                     + "4 dates outside LST, 5 too short, 6 singular, 7 LST gap, 8 no reference)");
         }
-    }
-
-    FitProducts products() {
         return products;
     }
 
-    /** A workspace for one worker thread. */
-    Workspace workspace(TimeSeriesProduct ts, MintPyGeometry geometry, LstRegridder lst) throws IOException {
-        LstDaily d = pecm == null ? null : new LstDaily(pecm.lstDates(), pecm.hants(), pecm.centreOffsetDays());
-        PecmUncertainty.Worker u = pecm == null || pecm.uncertainty() == null ? null : pecm.uncertainty().worker();
-        return new Workspace(ts, geometry, lst, d, u);
+    /** ok, too few valid dates / too short, singular, seasonal (by the extrema test, whatever the status). */
+    private static long[] fitCounts(float[] status, float[] seasonal) {
+        long[] c = new long[4];
+        for (int q = 0; q < status.length; q++) {
+            byte s = (byte) status[q];
+            c[0] += s == LinearBatchFit.OK ? 1 : 0;
+            c[1] += s == LinearBatchFit.TOO_FEW_VALID ? 1 : 0;
+            c[2] += s == LinearBatchFit.SINGULAR ? 1 : 0;
+            c[3] += seasonal[q] > 0 ? 1 : 0;
+        }
+        return c;
     }
 
-    /** Processes one block. */
-    void process(Window w, Workspace ws) throws IOException {
-        int npix = w.size();
-        int n = dates.size();
-        float[] y = ws.timeseries().read("timeseries", w);
-        float[] inc = null;
-        if (ws.geometry() != null) {
-            inc = ws.geometry().read("incidenceAngle", w);
-            for (int i = 0; i < n; i++) {
-                int o = i * npix;
-                for (int q = 0; q < npix; q++) {
-                    y[o + q] = (float) LosGeometry.losToVertical(y[o + q], inc[q]); // vertical-only motion: d_up = d_LOS / cos θ
-                }
-            }
+    /** Pixels per PECM reason code (codes above 15 counted as 15). */
+    private static long[] pecmCounts(float[] status) {
+        long[] c = new long[16];
+        for (float v : status) {
+            c[Math.min(15, ((byte) v) & 0xff)]++;
         }
-        fitTimeFunctions(w, y, npix);
-        if (pecm != null) {
-            fitPecm(w, ws, y, npix, inc);
-        }
+        return c;
     }
 
-    private void fitTimeFunctions(Window w, float[] y, int npix) {
-        byte[] status = new byte[npix];
-        if (tooShort) {
-            java.util.Arrays.fill(status, SERIES_TOO_SHORT);
-            products.put("fitStatus", w, status);
-            fitCounts.addAndGet(1, npix);
-            return;
-        }
-        TimeFunctionFit.Result r = TimeFunctionFit.fit(model, dates, y, npix);
-        boolean[] seasonal = dates.size() >= 8 ? classifier.classify(dates, y, npix).seasonal() : new boolean[npix];
-        TimeFunctionFit.Result m = SeasonalityClassifier.maskNonSeasonal(r, seasonal);
-        double[] mask = new double[npix];
-        long ok = 0, few = 0, sing = 0, nSeasonal = 0;
-        for (int q = 0; q < npix; q++) {
-            status[q] = r.status()[q];
-            mask[q] = r.status()[q] == LinearBatchFit.OK ? (seasonal[q] ? 1 : 0) : Double.NaN;
-            ok += status[q] == LinearBatchFit.OK ? 1 : 0;
-            few += status[q] == LinearBatchFit.TOO_FEW_VALID ? 1 : 0;
-            sing += status[q] == LinearBatchFit.SINGULAR ? 1 : 0;
-            nSeasonal += seasonal[q] ? 1 : 0;
-        }
-        fitCounts.addAndGet(0, ok);
-        fitCounts.addAndGet(1, few);
-        fitCounts.addAndGet(2, sing);
-        fitCounts.addAndGet(3, nSeasonal);
-        products.put("intercept", w, r.intercept());
-        if (model.polynomialDegree() >= 1) {
-            products.put("velocity", w, r.rate());
-            products.put("velocityStd", w, r.rateStd());
-        }
-        products.put("annualAmplitude", w, r.annualAmplitude());
-        products.put("annualPhase", w, r.annualPhase());
-        products.put("seasonalAmplitude", w, m.seasonalAmplitude());
-        products.put("seasonalAmplitudeStd", w, m.seasonalAmplitudeStd());
-        products.put("seasonalTiming", w, m.seasonalTiming());
-        products.put("seasonalMask", w, mask);
-        products.put("residualRms", w, r.residualRms());
-        products.put("fitStatus", w, status);
-    }
-
-    private void fitPecm(Window w, Workspace ws, float[] y, int npix, float[] inc) throws IOException {
-        float[] lst = ws.lst().read(w).celsius();
-        LstDaily.Block b = ws.daily().daily(lst, npix);
-        int ndays = ws.daily().days();
-        double[][] on = pecm.onsets().detectBlock(ws.daily().start(), b.daily(), ndays, npix);
-        double[] kappa = new double[npix];
-        for (int r = 0; r < w.rows(); r++) {
-            for (int c = 0; c < w.cols(); c++) {
-                kappa[r * w.cols() + c] = pecm.kappaRatio()[(w.row0() + r) * grid.cols() + w.col0() + c];
+    static TimeFunctionModel timeFunctions(FitParameters p) {
+        List<Double> periods = new ArrayList<>();
+        if (p.model().equals("harmonics")) {
+            if (p.periods().isEmpty()) {
+                periods.add(1.0);
+                periods.add(0.5);
             }
-        }
-        PecmForcing f;
-        if (pecm.expectedDegreeDays()) {
-            double[] sd = new double[npix];
-            for (int q = 0; q < npix; q++) {
-                sd[q] = Double.isNaN(pecm.dailyTemperatureStd())
-                        ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays)
-                        : pecm.dailyTemperatureStd();
-            }
-            f = PecmForcingBuilder.build(ws.daily().start(), b.smooth(), ndays, npix, on[0], on[1], dates, kappa, sd);
         } else {
-            f = PecmForcingBuilder.build(ws.daily().start(), b.daily(), ndays, npix, on[0], on[1], dates, kappa);
+            periods.add(1.0);
         }
-        PecmFit.Result p = PecmFit.fit(f, y, pecm.refIndex());
-        double[] ptt = new double[npix];
-        for (int q = 0; q < npix; q++) {
-            double s = 0;
-            int k = 0;
-            for (int yr = 0; yr < p.years(); yr++) {
-                double v = p.peakToTrough()[yr * npix + q];
-                if (!Double.isNaN(v)) {
-                    s += v;
-                    k++;
-                }
+        for (double d : p.periods()) {
+            if (!periods.contains(d)) {
+                periods.add(d);
             }
-            ptt[q] = k == 0 ? Double.NaN : s / k;
-            pecmCounts.incrementAndGet(Math.min(15, p.status()[q] & 0xff));
         }
-        double[] vStd = p.rateStd(), dStd = p.seasonalStd();
-        if (ws.uncertainty() != null) {
-            double[][] apr = ws.uncertainty().variances(w, f, p, y, pecm.refIndex(), inc);
-            vStd = combined(apr[0], vStd);
-            dStd = combined(apr[1], dStd);
-            products.put("pecmVelocityStdApriori", w, sqrt(apr[0]));
-            products.put("pecmSeasonalCoefStdApriori", w, sqrt(apr[1]));
+        double[] arr = periods.stream().mapToDouble(Double::doubleValue).toArray();
+        List<LocalDate> st = new ArrayList<>();
+        for (String s : p.steps()) {
+            st.add(Dates.parse(s.trim().replace("-", "")));
         }
-        products.put("pecmVelocity", w, p.rate());
-        products.put("pecmVelocityStd", w, vStd);
-        products.put("pecmSeasonalCoef", w, p.seasonalCoefficient());
-        products.put("pecmSeasonalCoefStd", w, dStd);
-        products.put("pecmResidualRms", w, p.residualRms());
-        products.put("pecmPeakToTrough", w, ptt);
-        products.put("pecmStatus", w, p.status());
+        return new TimeFunctionModel(p.polynomial(), arr, st);
     }
 
-    /**
-     * Reported σ = √max(σ²_a-priori, σ²_residual). The a-priori variance carries the decorrelation noise
-     * through the SBAS network (including its random-walk-like, trend-absorbed part and the reference
-     * pixel's noise) but knows nothing of unmodelled signal (atmosphere left in the series, model
-     * misfit); the residual-based variance sees exactly those but misses the absorbed part. Neither is
-     * a lower bound of the other, so the larger one is reported (a conservative choice; adding them
-     * would count the decorrelation noise twice, since it is also in the residuals).
-     */
-    private static double[] combined(double[] aprioriVar, double[] residualStd) {
-        double[] out = new double[residualStd.length];
-        for (int q = 0; q < out.length; q++) {
-            double a = aprioriVar[q], r = residualStd[q];
-            out[q] = Double.isNaN(r) ? Double.NaN : Double.isNaN(a) ? r : Math.sqrt(Math.max(a, r * r));
+    private static int refIndex(TimeSeriesProduct ts) {
+        String ref = ts.attributes().get("REF_DATE");
+        if (ref == null || ref.isBlank()) {
+            return 0;
         }
-        return out;
+        LocalDate d = Dates.parse(ref.trim());
+        int i = ts.dates().indexOf(d);
+        if (i < 0) {
+            LOG.warn("{}: REF_DATE {} is not one of the dates; using the first date", ts.path(), ref);
+            return 0;
+        }
+        return i;
     }
 
-    private static double[] sqrt(double[] v) {
-        double[] out = new double[v.length];
-        for (int q = 0; q < out.length; q++) {
-            out[q] = Math.sqrt(v[q]);
+    private static Map<String, String> attributes(TimeSeriesProduct ts, TimeFunctionModel tfm, String m,
+                                                  List<LocalDate> dates, int refIndex) {
+        Map<String, String> a = new LinkedHashMap<>(ts.attributes());
+        a.remove("UNIT");
+        String start = Dates.compact(dates.get(0)), end = Dates.compact(dates.get(dates.size() - 1));
+        a.put("REF_DATE", Dates.compact(dates.get(refIndex)));
+        a.put("START_DATE", start);
+        a.put("END_DATE", end);
+        a.put("DATE12", start + "_" + end);
+        a.put("UNIT", "m/year");
+        a.put("PERMASAR_MODEL", m + ": " + tfm);
+        return a;
+    }
+
+    /** The looks when given (&gt; 0), else those {@code invert} recorded in the series (PERMASAR_LOOKS), else 1. */
+    static int looksFor(int looks, Map<String, String> tsAttributes) {
+        if (looks > 0) {
+            return looks;
         }
-        return out;
+        try {
+            return Math.max(1, Integer.parseInt(tsAttributes.getOrDefault("PERMASAR_LOOKS", "1").trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** "N pixels fitted, M NaN: k too few valid dates, …; S seasonal". */
-    String summary() {
-        long ok = fitCounts.get(0), few = fitCounts.get(1), sing = fitCounts.get(2);
+    static String summary(TimeFunctionModel model, boolean tooShort, long[] fitCounts) {
+        long ok = fitCounts[0], few = fitCounts[1], sing = fitCounts[2];
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %d pixels fitted, %d NaN", model, ok, few + sing));
         if (few + sing > 0) {
             s.append(": ");
@@ -274,25 +295,22 @@ final class FitStep {
                 s.append(sep).append(sing).append(" singular");
             }
         }
-        s.append("; ").append(fitCounts.get(3)).append(" seasonal");
+        s.append("; ").append(fitCounts[3]).append(" seasonal");
         return s.toString();
     }
 
     /** "PECM: N pixels fitted, M NaN: k no thaw onset, …", or null without PECM. */
-    String pecmSummary() {
-        if (pecm == null) {
-            return null;
-        }
+    static String pecmSummary(long[] pecmCounts) {
         long total = 0;
-        for (int k = 0; k < pecmCounts.length(); k++) {
-            total += pecmCounts.get(k);
+        for (long c : pecmCounts) {
+            total += c;
         }
-        long ok = pecmCounts.get(PecmStatus.OK);
+        long ok = pecmCounts[PecmStatus.OK];
         StringBuilder s = new StringBuilder("PECM: " + ok + " pixels fitted, " + (total - ok) + " NaN");
         String sep = ": ";
-        for (int k = 1; k < pecmCounts.length(); k++) {
-            if (pecmCounts.get(k) > 0) {
-                s.append(sep).append(pecmCounts.get(k)).append(' ').append(PecmStatus.describe((byte) k));
+        for (int k = 1; k < pecmCounts.length; k++) {
+            if (pecmCounts[k] > 0) {
+                s.append(sep).append(pecmCounts[k]).append(' ').append(PecmStatus.describe((byte) k));
                 sep = ", ";
             }
         }
