@@ -15,7 +15,8 @@ package org.permasar.inversion;
  */
 public record InversionParameters(InversionMethod method, WeightFunction weight, int looks, double rcond,
                                   double l1Epsilon, int l1MaxIterations, double l1Tolerance,
-                                  double nsbasGamma, boolean computeStd) {
+                                  double nsbasGamma, boolean computeStd)
+        implements java.io.Serializable {
 
     public InversionParameters {
         if (method == null || weight == null) {

@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.permasar.inversion.QualityFlag;
+import org.permasar.cli.plot.NetworkPlot;
+import org.permasar.cli.progress.ConsoleProgress;
+import org.permasar.pipeline.invert.InversionRun;
+import org.permasar.pipeline.invert.InvertParameters;
+import org.permasar.pipeline.invert.InvertStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -122,7 +125,14 @@ public final class InvertCommand implements Callable<Integer> {
 
     /** Runs the inversion and returns where its outputs went (for tests and the demo chain). */
     public InversionRun.Result execute() throws IOException {
-        return InvertStep.run(parameters());
+        InvertParameters p = parameters();
+        return InvertStep.run(p, null, ConsoleProgress.create(), networkPlot(p));
+    }
+
+    /** Draws {@code OUT/network.png} once the step has selected its pairs (the CLI's and the chain's plot). */
+    public static InvertStep.NetworkListener networkPlot(InvertParameters p) {
+        return (net, keep) -> NetworkPlot.write(p.out().resolve("network.png"), net, keep,
+                "Network: " + p.stack().getFileName());
     }
 
     /** The options as the step's parameters (validated there). */
@@ -132,21 +142,5 @@ public final class InvertCommand implements Callable<Integer> {
                 refDate, geometry, maskConnComp, minCoherence, maxDays, maxBperp, seasonalPairs, dropDates, externalRate,
                 nsbasGamma, l1Tolerance, l1Epsilon, l1Iterations, InvertParameters.ramp(ramp), tropo, elevationCorrection,
                 std, geotiff, threads, memoryMb, maxCubeMb);
-    }
-
-    /** Quality-flag summary like "1998 solved, 2 NaN (2 all pairs NaN)". */
-    static String flagSummary(byte[] flags) {
-        long[] n = new long[QualityFlag.values().length];
-        for (byte f : flags) {
-            n[QualityFlag.of(f).ordinal()]++;
-        }
-        StringBuilder b = new StringBuilder();
-        for (QualityFlag q : QualityFlag.values()) {
-            if (n[q.ordinal()] > 0) {
-                b.append(b.length() == 0 ? "" : ", ").append(n[q.ordinal()]).append(' ')
-                        .append(q.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            }
-        }
-        return b.toString();
     }
 }

@@ -10,9 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.permasar.cli.PermasarCommand;
-import org.permasar.cli.invert.InvertParameters;
-import org.permasar.cli.invert.InvertStep;
+import org.permasar.cli.invert.InvertCommand;
+import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.cli.report.ReportWriter;
+import org.permasar.pipeline.invert.InvertParameters;
+import org.permasar.pipeline.invert.InvertStep;
 import picocli.CommandLine;
 
 /**
@@ -60,7 +62,8 @@ public final class PipelineSteps {
                     .withGeotiff(true);
             chain.step("invert-" + t, Map.of("parameters", ip.toString()), inputs(stack, geom),
                     List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")),
-                    () -> System.out.println(InvertStep.run(ip).summary()));
+                    () -> System.out.println(InvertStep.run(ip, null, ConsoleProgress.create(),
+                            InvertCommand.networkPlot(ip)).summary()));
 
             Path ts = dir.resolve("timeseries.h5");
             List<String> fit = new ArrayList<>(List.of("fit", ts.toString(), "--model", "trend+annual",

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.permasar.pipeline.invert.InversionRun;
+import org.permasar.pipeline.invert.InvertParameters;
 import picocli.CommandLine;
 
 /** {@link InvertParameters}: defaults equal the command's, bad values are refused with the value in the message. */
@@ -44,7 +46,7 @@ class InvertParametersTest {
         checkRefused(p -> p.withMasks(false, 1.5f), "--min-coherence must be in [0, 1], got 1.5");
         checkRefused(p -> p.withCorrections(InversionRun.Ramp.NONE, true), "--elevation-correction needs --geometry");
         checkRefused(p -> p.withResources(0, 1024), "--threads must be ≥ 1, got 0");
-        checkRefused(p -> p.withResources(null, 8), "--memory-mb must be ≥ 16, got 8");
+        checkRefused(p -> p.withResources(null, 8), "--memory-mb must be 0 (from the heap) or ≥ 16, got 8");
         assertThatThrownBy(() -> InvertParameters.ramp("cubic")).hasMessageContaining("got 'cubic'");
     }
 }

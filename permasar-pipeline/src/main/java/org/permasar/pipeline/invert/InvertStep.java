@@ -1,4 +1,4 @@
-package org.permasar.cli.invert;
+package org.permasar.pipeline.invert;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.permasar.cli.plot.NetworkPlot;
-import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.engine.BlockEngine;
 import org.permasar.grid.GridGeometry;
 import org.permasar.inversion.InversionMethod;
@@ -17,6 +15,9 @@ import org.permasar.io.RasterFormats;
 import org.permasar.network.Dates;
 import org.permasar.network.Network;
 import org.permasar.network.PairSelection;
+import org.permasar.pipeline.block.BlockRunner;
+import org.permasar.pipeline.block.LocalBlockRunner;
+import org.permasar.progress.Progress;
 import org.permasar.stack.BlockPlanner;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
@@ -26,48 +27,88 @@ import org.slf4j.LoggerFactory;
 /**
  * The invert step: SBAS time series of an interferogram stack ({@link InversionRun}) with the
  * pair selection, reference pixel and block engine its {@link InvertParameters} ask for. Called by
- * {@code permasar invert} and by the {@code permasar run} chain alike.
+ * {@code permasar invert} and by the {@code permasar run} chain alike; the per-block work is an
+ * {@link InvertKernel} job that any {@link BlockRunner} computes (in this process by default, or a
+ * cluster engine), while this side prepares it and writes the outputs.
  *
  * <p>Stateless and thread-safe; each call opens its own stack.
  */
 public final class InvertStep {
     private static final Logger LOG = LoggerFactory.getLogger(InvertStep.class);
 
+    /** Told the pair selection once it is made, before any block runs (the CLI draws network.png). */
+    @FunctionalInterface
+    public interface NetworkListener {
+        /**
+         * @param network every pair of the stack
+         * @param kept    the pairs the inversion uses, one flag per pair of {@code network}
+         */
+        void selected(Network network, boolean[] kept) throws IOException;
+    }
+
     private InvertStep() {
     }
 
-    /** Runs the inversion and writes its outputs under {@code p.out()}; returns where they went. */
+    /** Runs the inversion in this process, without progress reporting; returns where the outputs went. */
     public static InversionRun.Result run(InvertParameters p) throws IOException {
+        return run(p, null, Progress.NONE, null);
+    }
+
+    /** Runs the inversion's blocks on {@code runner} (any engine); returns where the outputs went. */
+    public static InversionRun.Result run(InvertParameters p, BlockRunner runner) throws IOException {
+        return run(p, runner, Progress.NONE, null);
+    }
+
+    /**
+     * Runs the inversion and writes its outputs under {@code p.out()}; returns where they went.
+     *
+     * @param runner   engine of the per-block job, or null for the in-process {@link LocalBlockRunner}
+     *                 on {@link #engine}
+     * @param progress progress of the driver-side passes and of the local runner
+     * @param network  told the pair selection before the blocks run, or null
+     */
+    public static InversionRun.Result run(InvertParameters p, BlockRunner runner, Progress progress,
+                                          NetworkListener network) throws IOException {
         InversionRun.Corrections corr = new InversionRun.Corrections(p.ramp(), p.tropo(), p.elevationCorrection());
         try (InterferogramStack stack = RasterFormats.openStack(p.stack())) {
             InversionParameters params = parameters(p, stack.attributes());
             Network net = stack.network();
             boolean[] keep = selectPairs(p, stack);
-            int nthreads = p.threads() == null ? Runtime.getRuntime().availableProcessors() : p.threads();
             Files.createDirectories(p.out());
             if (!Files.isWritable(p.out())) {
                 throw new InvalidInputException(p.out(), "output folder is not writable");
             }
             InversionRun run = new InversionRun(stack, keep, params, corr, p.out());
-            run.geometry(p.geometry()).referenceDate(p.refDate() == null ? null : Dates.parse(p.refDate()))
+            run.source(p.stack()).geometry(p.geometry())
+                    .referenceDate(p.refDate() == null ? null : Dates.parse(p.refDate()))
                     .masks(p.maskConnComp(), p.minCoherence()).externalRate(p.externalRate())
                     .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20);
             int[] ref = referencePixel(p, stack);
             if (ref != null) {
                 run.referencePixel(ref[0], ref[1]);
             }
-            NetworkPlot.write(p.out().resolve("network.png"), net, keep, "Network: " + p.stack().getFileName());
-            BlockPlanner planner = BlockPlanner.forMemoryMb(p.memoryMb(), nthreads);
-            long half = Runtime.getRuntime().maxMemory() / 2;
-            if (p.memoryMb() > 0 && (p.memoryMb() << 20) > half) {
-                LOG.info("--memory-mb {} exceeds half the Java heap ({} MiB): blocks use {} MiB", p.memoryMb(),
-                        Runtime.getRuntime().maxMemory() >> 20, half >> 20);
-                planner = BlockPlanner.forMemory(half, nthreads);
+            if (network != null) {
+                network.selected(net, keep);
             }
-            BlockEngine engine = new BlockEngine(planner, nthreads,
-                    ConsoleProgress.create());
-            return run.run(engine);
+            BlockEngine engine = engine(p, progress);
+            return run.run(runner == null ? new LocalBlockRunner(engine) : runner, engine);
         }
+    }
+
+    /**
+     * The in-process engine of {@code p}: its threads (null = all cores) and block memory, capped at
+     * half the Java heap.
+     */
+    public static BlockEngine engine(InvertParameters p, Progress progress) {
+        int nthreads = p.threads() == null ? Runtime.getRuntime().availableProcessors() : p.threads();
+        BlockPlanner planner = BlockPlanner.forMemoryMb(p.memoryMb(), nthreads);
+        long half = Runtime.getRuntime().maxMemory() / 2;
+        if (p.memoryMb() > 0 && (p.memoryMb() << 20) > half) {
+            LOG.info("--memory-mb {} exceeds half the Java heap ({} MiB): blocks use {} MiB", p.memoryMb(),
+                    Runtime.getRuntime().maxMemory() >> 20, half >> 20);
+            planner = BlockPlanner.forMemory(half, nthreads);
+        }
+        return new BlockEngine(planner, nthreads, progress);
     }
 
     static InversionParameters parameters(InvertParameters p, Map<String, String> attrs) {

@@ -1,4 +1,4 @@
-package org.permasar.cli.invert;
+package org.permasar.pipeline.invert;
 
 import java.nio.file.Path;
 import java.util.List;

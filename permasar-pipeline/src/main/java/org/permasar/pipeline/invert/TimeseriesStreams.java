@@ -1,15 +1,18 @@
-package org.permasar.cli.invert;
+package org.permasar.pipeline.invert;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.hdf5.Hdf5BlockSink;
 import org.permasar.io.mintpy.MintPyTimeseriesSink;
+import org.permasar.io.sink.BlockSink;
+import org.permasar.io.sink.DatasetSpec;
 
 /**
  * Where {@code invert} puts its time series when the cube does not stay in memory: {@code timeseries.h5}
@@ -20,7 +23,8 @@ import org.permasar.io.mintpy.MintPyTimeseriesSink;
  * <p>Below the budget {@code invert} keeps the cube in memory and writes it with
  * {@link org.permasar.io.mintpy.MintPyWriter} (jHDF), as before: jHDF and libhdf5 lay out bytes
  * differently, and the in-memory path keeps today's files byte for byte. Thread-safe: blocks may
- * arrive from every engine thread (the HDF5 sink serialises them).
+ * arrive from every engine thread (the HDF5 sink serialises them), through {@link #seriesTarget()}
+ * and {@link #stdTarget()}, the sinks a {@link org.permasar.pipeline.block.BlockRunner} writes to.
  */
 final class TimeseriesStreams implements Closeable {
     /** Deflate level of streamed cubes (with byte shuffle): 1, the fastest; see the README for the measurement. */
@@ -30,10 +34,15 @@ final class TimeseriesStreams implements Closeable {
 
     private final MintPyTimeseriesSink timeseries;
     private final MintPyTimeseriesSink std;
+    private final DatasetSpec spec;
+    private final GridGeometry grid;
 
-    private TimeseriesStreams(MintPyTimeseriesSink timeseries, MintPyTimeseriesSink std) {
+    private TimeseriesStreams(MintPyTimeseriesSink timeseries, MintPyTimeseriesSink std, DatasetSpec spec,
+                              GridGeometry grid) {
+        this.grid = grid;
         this.timeseries = timeseries;
         this.std = std;
+        this.spec = spec;
     }
 
     /**
@@ -68,17 +77,81 @@ final class TimeseriesStreams implements Closeable {
                 throw e;
             }
         }
-        return new TimeseriesStreams(ts, sd);
+        DatasetSpec spec = DatasetSpec.cube(MintPyTimeseriesSink.DATASET, dates.size(), grid.rows(), grid.cols())
+                .withChunks(dates.size(), Math.min(first.rows(), grid.rows()), Math.min(chunkCols, grid.cols()))
+                .withDeflate(DEFLATE_LEVEL);
+        return new TimeseriesStreams(ts, sd, spec, grid);
     }
 
-    /** Writes one block of the series (and of its std, when both are written and {@code sd} is not null). */
-    void write(Window w, float[] ts, float[] sd) throws IOException {
-        timeseries.write(w, ts);
-        if (std != null) {
-            if (sd == null) {
-                throw new IllegalStateException("timeseriesStd.h5 was opened but the solver gave no std for " + w);
-            }
-            std.write(w, sd);
+    /** The cube as the streamed files hold it (name {@code timeseries}, chunks, deflate). */
+    DatasetSpec spec() {
+        return spec;
+    }
+
+    /** {@code timeseries.h5} as a block sink of the job's {@code timeseries} output (commit/close: see {@link Target}). */
+    BlockSink seriesTarget() {
+        return new Target(timeseries, grid);
+    }
+
+    /** {@code timeseriesStd.h5} as a block sink of the job's {@code timeseriesStd} output. */
+    BlockSink stdTarget() {
+        if (std == null) {
+            throw new IllegalStateException("timeseriesStd.h5 was not opened");
+        }
+        return new Target(std, grid);
+    }
+
+    /**
+     * One streamed file as the sink of one output of the invert job: blocks of any dataset name go to
+     * the file's {@code timeseries} cube (already created); {@code commit} and {@code close} are left
+     * to the owning {@link TimeseriesStreams}, which commits both files together.
+     */
+    private static final class Target implements BlockSink {
+        private final MintPyTimeseriesSink file;
+        private final GridGeometry grid;
+
+        Target(MintPyTimeseriesSink file, GridGeometry grid) {
+            this.file = file;
+            this.grid = grid;
+        }
+
+        @Override
+        public Path path() {
+            return file.path();
+        }
+
+        @Override
+        public GridGeometry grid() {
+            return grid;
+        }
+
+        @Override
+        public void create(DatasetSpec s) {
+            throw new UnsupportedOperationException(file.path() + ": the cube is created when the file is opened");
+        }
+
+        @Override
+        public void writeStrings(String name, String[] values, int width) {
+            throw new UnsupportedOperationException(file.path() + ": written when the file is opened (" + name + ")");
+        }
+
+        @Override
+        public void writeVector(String name, float[] values) {
+            throw new UnsupportedOperationException(file.path() + ": written when the file is opened (" + name + ")");
+        }
+
+        @Override
+        public void writeBlock(String dataset, Window w, float[] data, int offset) throws IOException {
+            file.write(w, offset == 0 ? data : Arrays.copyOfRange(data, offset, data.length));
+        }
+
+        @Override
+        public Path commit() {
+            return file.path();
+        }
+
+        @Override
+        public void close() {
         }
     }
 

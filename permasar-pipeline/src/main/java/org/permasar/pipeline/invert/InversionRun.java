@@ -1,8 +1,9 @@
-package org.permasar.cli.invert;
+package org.permasar.pipeline.invert;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,18 +12,24 @@ import org.permasar.engine.BlockEngine;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.inversion.DelayCorrection;
-import org.permasar.inversion.InversionInput;
 import org.permasar.inversion.InversionParameters;
-import org.permasar.inversion.InversionResult;
-import org.permasar.inversion.PhaseConversion;
+import org.permasar.inversion.QualityFlag;
 import org.permasar.inversion.RampRemoval;
-import org.permasar.inversion.TimeSeriesInversion;
+import org.permasar.inversion.ReferencePoint;
 import org.permasar.io.RasterFormats;
 import org.permasar.io.geotiff.GeoTiffWriter;
 import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.io.mintpy.MintPyWriter;
+import org.permasar.io.sink.BlockSink;
+import org.permasar.io.sink.DatasetSpec;
+import org.permasar.network.DateBaselines;
 import org.permasar.network.Dates;
 import org.permasar.network.Network;
+import org.permasar.pipeline.block.BlockJob;
+import org.permasar.pipeline.block.BlockOutput;
+import org.permasar.pipeline.block.BlockRunner;
+import org.permasar.pipeline.block.LocalBlockRunner;
+import org.permasar.pipeline.block.MemoryBlockSink;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
@@ -30,12 +37,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SBAS inversion of a stack, block by block: reference point, per-pair masks, the solver,
- * conversion to metres, optional corrections, and the MintPy-layout outputs. Reads of the stack
- * are serialised (readers are not thread-safe); solving runs on all of the engine's threads.
+ * One SBAS inversion of a stack, block by block: the driver side of the invert step. It checks the
+ * inputs, reads the land mask, chooses and checks the reference pixel, and builds the
+ * {@link InvertKernel} job (reference phase per pair, per-pair masks, the solver, conversion to
+ * metres) that a {@link BlockRunner} computes; then it applies the optional corrections (which need
+ * the whole cube) and writes the MintPy-layout outputs. Not thread-safe: one run per instance.
  */
 public final class InversionRun {
     private static final Logger LOG = LoggerFactory.getLogger(InversionRun.class);
+    private static final String TIMESERIES_FILE = "timeseries.h5";
+    private static final String TIMESERIES_STD_FILE = "timeseriesStd.h5";
+    private static final String QUALITY_FILE = "inversionQuality.h5";
+    /** Product of the kernel's coherence check: kept in memory, never written. */
+    private static final String COHERENCE_CHECK = "coherence-check";
 
     /** Per-epoch ramp removed from the series after the inversion. */
     public enum Ramp { NONE, LINEAR, QUADRATIC }
@@ -65,6 +79,7 @@ public final class InversionRun {
      * be carried over, since 0 m is a valid displacement (the whole reference epoch is 0).
      */
     private final GridGeometry outGrid;
+    private Path source;
     private Path geometryFile;
     private LocalDate refDate;
     private boolean maskConnComp;
@@ -86,6 +101,7 @@ public final class InversionRun {
         this.out = out;
         this.grid = stack.grid();
         this.outGrid = grid.withNodata(Double.NaN);
+        this.source = stack.path();
         int n = 0;
         for (boolean k : keep) {
             n += k ? 1 : 0;
@@ -96,6 +112,12 @@ public final class InversionRun {
                 keptLayers[j++] = k;
             }
         }
+    }
+
+    /** The path workers re-open the stack from (default: the stack's own {@code path()}). */
+    public InversionRun source(Path stackPath) {
+        this.source = stackPath;
+        return this;
     }
 
     public InversionRun geometry(Path g) {
@@ -143,8 +165,19 @@ public final class InversionRun {
         return params.effectiveWeight().needsCoherence() || minCoherence > 0;
     }
 
-    /** Runs the inversion with the engine's blocks and threads. */
+    /** Runs the inversion in this process on the engine's blocks and threads. */
     public Result run(BlockEngine engine) throws IOException {
+        return run(new LocalBlockRunner(engine), engine);
+    }
+
+    /**
+     * Runs the inversion: prepares it on this (driver) side with {@code engine} (automatic reference
+     * pixel, block plan of the streamed files' chunks), hands the {@link InvertKernel} job to
+     * {@code runner}, and writes the outputs through sinks: whole-grid arrays written with jHDF's
+     * {@link MintPyWriter} (as before: the same bytes), or the time series streamed into HDF5 block
+     * by block when it exceeds the cube budget.
+     */
+    public Result run(BlockRunner runner, BlockEngine engine) throws IOException {
         int npix = grid.size();
         int nd = network.dateCount();
         int m = stack.network().pairCount();
@@ -162,7 +195,7 @@ public final class InversionRun {
         }
         boolean[] land = landMask();
         float[] height = corrections.elevation() ? geometryLayer("height") : null;
-        float[] extRate = externalRateRadPerYear();
+        String[] extRate = externalRate();
         if (refRow < 0) {
             int[] rc = ReferenceSelection.automatic(stack, keptLayers, land, engine);
             refRow = rc[0];
@@ -180,143 +213,91 @@ public final class InversionRun {
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB), and --ramp/--tropo/--elevation-correction need it "
                     + "in memory: raise --max-cube-mb or the heap (-Xmx), or run without them");
         }
-        float[] cube = inMemory ? new float[nd * npix] : null;
-        float[] stdCube = inMemory && writeStd ? new float[nd * npix] : null;
-        float[] tcoh = new float[npix];
-        float[] numInv = new float[npix];
-        byte[] flags = new byte[npix];
-
+        InvertKernel kernel = new InvertKernel(source.toString(), keep, params, refPhase, refDateIndex,
+                maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
+                extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd);
         long bpp = 4L * m * 3 + 4L * nd * 3 + 16;
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
-        final TimeseriesStreams sink = inMemory ? null : TimeseriesStreams.open(out, outGrid, network.dates(),
-                org.permasar.cli.plot.NetworkPlot.dateBaselines(network), outputAttributes(refDateIndex), writeStd, plan);
-        if (sink != null) {
+        Map<String, String> attrs = outputAttributes(refDateIndex);
+        TimeseriesStreams streams = inMemory ? null : TimeseriesStreams.open(out, outGrid, network.dates(),
+                DateBaselines.of(network), attrs, writeStd, plan);
+        if (streams != null) {
             LOG.info("time series of {} MiB streams block by block to {}", cubeBytes >> 20, out.resolve("timeseries.h5"));
         }
-        double scale = PhaseConversion.phaseToRange(stack.wavelength());
-        final boolean[] anyCoherence = {false};
+        List<BlockOutput> outputs = new ArrayList<>();
+        Map<String, BlockSink> sinks = new LinkedHashMap<>();
+        DatasetSpec cubeSpec = streams != null ? streams.spec() : DatasetSpec.cube(InvertKernel.TIMESERIES, nd,
+                grid.rows(), grid.cols());
+        output(outputs, sinks, TIMESERIES_FILE, cubeSpec, streams == null ? null : streams.seriesTarget());
+        if (writeStd) {
+            output(outputs, sinks, TIMESERIES_STD_FILE, DatasetSpec.cube(InvertKernel.TIMESERIES_STD, nd, grid.rows(),
+                    grid.cols()).withChunks(cubeSpec.chunks()).withDeflate(cubeSpec.deflateLevel()),
+                    streams == null ? null : streams.stdTarget());
+        }
+        output(outputs, sinks, "temporalCoherence.h5", DatasetSpec.plane(InvertKernel.TEMPORAL_COHERENCE, grid.rows(),
+                grid.cols()), null);
+        output(outputs, sinks, "numInvIfgram.h5", DatasetSpec.plane(InvertKernel.NUM_INV_IFGRAM, grid.rows(),
+                grid.cols()), null);
+        output(outputs, sinks, QUALITY_FILE, DatasetSpec.plane(InvertKernel.INVERSION_FLAG, grid.rows(), grid.cols()),
+                null);
+        if (needsCoherence()) {
+            output(outputs, sinks, COHERENCE_CHECK, DatasetSpec.plane(InvertKernel.COHERENCE_SEEN, grid.rows(),
+                    grid.cols()), null);
+        }
+        BlockJob job = new BlockJob("invert", grid, bpp, outputs, kernel);
         long t0 = System.nanoTime();
         try {
-        engine.run("invert", grid.rows(), grid.cols(), bpp, () -> TimeSeriesInversion.create(network, params), (w, solver) -> {
-            int n = w.size();
-            float[] phase = readKept(InterferogramStack.UNWRAP_PHASE, w);
-            float[] coh = needsCoherence() ? readKept(InterferogramStack.COHERENCE, w) : null;
-            float[] mask = maskConnComp ? readKept(InterferogramStack.CONNECT_COMPONENT, w) : null;
-            if (coh != null && !anyCoherence[0]) {
-                for (float v : coh) {
-                    if (v > 0) {
-                        anyCoherence[0] = true; // benign race: only ever set to true
-                        break;
-                    }
+            runner.run(job, sinks);
+            for (BlockSink s : sinks.values()) {
+                if (s instanceof MemoryBlockSink) {
+                    s.commit(); // every pixel computed
                 }
             }
-            int layers = keptLayers.length;
-            for (int k = 0; k < layers; k++) {
-                float ref = refPhase[k];
-                for (int p = 0, i = k * n; p < n; p++, i++) {
-                    phase[i] -= ref; // phase relative to the reference pixel (SCIENCE.md §1, corrections)
-                }
+            if (needsCoherence() && !any(memory(sinks, COHERENCE_CHECK).array(InvertKernel.COHERENCE_SEEN))) {
+                throw new InvalidInputException(stack.path(), InterferogramStack.COHERENCE, "is 0 or NaN in every kept pair "
+                        + "at every pixel, so " + (params.effectiveWeight().needsCoherence() ? "the "
+                        + params.effectiveWeight().name().toLowerCase(Locale.ROOT) + " weights carry" : "--min-coherence leaves")
+                        + " no information: use --method l2 or --weight no");
             }
-            if (minCoherence > 0) {
-                if (mask == null) {
-                    mask = new float[phase.length];
-                    java.util.Arrays.fill(mask, 1f);
-                }
-                for (int i = 0; i < mask.length; i++) {
-                    if (!(coh[i] >= minCoherence)) {
-                        mask[i] = 0f;
-                    }
-                }
-            }
-            if (land != null) {
-                for (int r = 0; r < w.rows(); r++) {
-                    for (int c = 0; c < w.cols(); c++) {
-                        if (!land[(w.row0() + r) * grid.cols() + w.col0() + c]) {
-                            int p = r * w.cols() + c;
-                            for (int k = 0; k < layers; k++) {
-                                phase[k * n + p] = Float.NaN;
-                            }
-                        }
-                    }
-                }
-            }
-            float[] rate = extRate == null ? null : windowOf(extRate, w);
-            InversionResult res = new InversionResult(nd, n);
-            solver.invert(new InversionInput(phase, coh, mask, rate, n), 0, n, res);
-            float[] ts = res.phase();
-            PhaseConversion.toMetres(ts, stack.wavelength());
-            if (refDateIndex != 0) {
-                DelayCorrection.referenceToDate(ts, n, refDateIndex);
-            }
-            float[] sd = res.std();
-            if (sd != null) {
-                for (int i = 0; i < sd.length; i++) {
-                    sd[i] = (float) Math.abs(sd[i] * scale);
-                }
-            }
-            for (int r = 0; r < w.rows(); r++) {
-                int g0 = (w.row0() + r) * grid.cols() + w.col0(), b0 = r * w.cols();
-                for (int c = 0; c < w.cols(); c++) {
-                    tcoh[g0 + c] = res.temporalCoherence()[b0 + c];
-                    numInv[g0 + c] = res.pairsUsed()[b0 + c];
-                    flags[g0 + c] = res.flag()[b0 + c];
-                }
-                if (cube != null) {
-                    for (int d = 0; d < nd; d++) {
-                        System.arraycopy(ts, d * n + b0, cube, d * npix + g0, w.cols());
-                        if (stdCube != null && sd != null) {
-                            System.arraycopy(sd, d * n + b0, stdCube, d * npix + g0, w.cols());
-                        }
-                    }
-                }
-            }
-            if (sink != null) {
-                sink.write(w, ts, sd);
-            }
-        });
         } catch (IOException | RuntimeException e) {
-            if (sink != null) {
-                sink.close(); // deletes the partial files
+            if (streams != null) {
+                streams.close(); // deletes the partial files
             }
             throw e;
         }
-        if (needsCoherence() && !anyCoherence[0]) {
-            if (sink != null) {
-                sink.close();
-            }
-            throw new InvalidInputException(stack.path(), InterferogramStack.COHERENCE, "is 0 or NaN in every kept pair at "
-                    + "every pixel, so " + (params.effectiveWeight().needsCoherence() ? "the " + params.effectiveWeight()
-                    .name().toLowerCase(Locale.ROOT) + " weights carry" : "--min-coherence leaves") + " no information: "
-                    + "use --method l2 or --weight no");
-        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double pxs = npix / Math.max(seconds, 1e-9);
-        Map<String, String> attrs = outputAttributes(refDateIndex);
+        float[] tcoh = memory(sinks, "temporalCoherence.h5").array(InvertKernel.TEMPORAL_COHERENCE);
+        float[] numInv = memory(sinks, "numInvIfgram.h5").array(InvertKernel.NUM_INV_IFGRAM);
+        float[] flagF = memory(sinks, QUALITY_FILE).array(InvertKernel.INVERSION_FLAG);
+        float[] cube = null;
         Path tsPath;
-        if (cube != null) {
+        if (streams == null) {
+            cube = memory(sinks, TIMESERIES_FILE).array(InvertKernel.TIMESERIES);
             applyCorrections(cube, height, land, refDateIndex);
-            tsPath = out.resolve("timeseries.h5");
-            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, org.permasar.network.DateBaselines.of(network), attrs);
-            if (stdCube != null) {
-                MintPyWriter.writeTimeseries(out.resolve("timeseriesStd.h5"), outGrid, network.dates(), stdCube, null, attrs);
+            tsPath = out.resolve(TIMESERIES_FILE);
+            MintPyWriter.writeTimeseries(tsPath, outGrid, network.dates(), cube, DateBaselines.of(network), attrs);
+            if (writeStd) {
+                MintPyWriter.writeTimeseries(out.resolve(TIMESERIES_STD_FILE), outGrid, network.dates(),
+                        memory(sinks, TIMESERIES_STD_FILE).array(InvertKernel.TIMESERIES_STD), null, attrs);
             }
         } else {
-            tsPath = sink.commit();
-            sink.close();
+            tsPath = streams.commit();
+            streams.close();
         }
         Path tcohPath = out.resolve("temporalCoherence.h5");
         MintPyWriter.writeTemporalCoherence(tcohPath, outGrid, tcoh, attrs);
         Path numPath = out.resolve("numInvIfgram.h5");
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
-        float[] flagF = new float[npix];
-        for (int i = 0; i < npix; i++) {
-            flagF[i] = flags[i];
-        }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
-        MintPyWriter.writeGeometry(out.resolve("inversionQuality.h5"), outGrid, q, attrs);
+        MintPyWriter.writeGeometry(out.resolve(QUALITY_FILE), outGrid, q, attrs);
         if (writeGeotiff) {
             geotiffs(cube, tcoh, numInv);
+        }
+        byte[] flags = new byte[npix];
+        for (int i = 0; i < npix; i++) {
+            flags[i] = (byte) flagF[i];
         }
         long good = 0;
         for (float t : tcoh) {
@@ -326,34 +307,61 @@ public final class InversionRun {
                 "Inverted %d pixels × %d dates from %d pairs (%s, weight %s) in %.1f s: %.0f pixels/s; %s; "
                         + "%d pixels with temporal coherence ≥ 0.6; reference pixel row %d col %d; outputs in %s",
                 npix, nd, keptLayers.length, params.method().cliName(), params.effectiveWeight().name().toLowerCase(Locale.ROOT),
-                seconds, pxs, InvertCommand.flagSummary(flags), good, refRow, refCol, out);
+                seconds, pxs, flagSummary(flags), good, refRow, refCol, out);
         LOG.debug(summary);
         return new Result(tsPath, tcohPath, numPath, grid, network.dates(), refRow, refCol, pxs, summary);
     }
 
-    /** Reads a 3-D dataset for a window and keeps only the selected pairs (serialised on the stack). */
-    private float[] readKept(String dataset, Window w) throws IOException {
-        float[] all;
-        synchronized (stack) {
-            all = stack.read(dataset, w);
+    /** Adds an output and its sink: {@code target}, or a {@link MemoryBlockSink} when null. */
+    private void output(List<BlockOutput> outputs, Map<String, BlockSink> sinks, String product, DatasetSpec spec,
+                        BlockSink target) {
+        outputs.add(new BlockOutput(product, spec));
+        if (target != null) {
+            sinks.put(product, target);
+        } else {
+            MemoryBlockSink s = new MemoryBlockSink(out.resolve(product), grid);
+            s.create(spec);
+            sinks.put(product, s);
         }
-        if (keptLayers.length == keep.length) {
-            return all;
-        }
-        int n = w.size();
-        float[] kept = new float[keptLayers.length * n];
-        for (int j = 0; j < keptLayers.length; j++) {
-            System.arraycopy(all, keptLayers[j] * n, kept, j * n, n);
-        }
-        return kept;
     }
 
-    private float[] windowOf(float[] full, Window w) {
-        float[] o = new float[w.size()];
-        for (int r = 0; r < w.rows(); r++) {
-            System.arraycopy(full, (w.row0() + r) * grid.cols() + w.col0(), o, r * w.cols(), w.cols());
+    private static MemoryBlockSink memory(Map<String, BlockSink> sinks, String product) {
+        return (MemoryBlockSink) sinks.get(product);
+    }
+
+    private static boolean any(float[] seen) {
+        for (float v : seen) {
+            if (v > 0) {
+                return true;
+            }
         }
-        return o;
+        return false;
+    }
+
+    /** Quality-flag summary like "1998 solved, 2 NaN (2 all pairs NaN)". */
+    public static String flagSummary(byte[] flags) {
+        long[] n = new long[QualityFlag.values().length];
+        for (byte f : flags) {
+            n[QualityFlag.of(f).ordinal()]++;
+        }
+        StringBuilder b = new StringBuilder();
+        for (QualityFlag q : QualityFlag.values()) {
+            if (n[q.ordinal()] > 0) {
+                b.append(b.length() == 0 ? "" : ", ").append(n[q.ordinal()]).append(' ')
+                        .append(q.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return b.toString();
+    }
+
+    /** MintPy's waterMask: 1 = land, 0 = water; NaN counts as water. */
+    static boolean isLand(float waterMask) {
+        return waterMask != 0 && !Float.isNaN(waterMask);
+    }
+
+    /** Phase per metre of LOS range: φ = −4π/λ·d. */
+    static double radiansPerMetre(double wavelength) {
+        return -4 * Math.PI / wavelength;
     }
 
     private boolean[] landMask() throws IOException {
@@ -368,7 +376,7 @@ public final class InversionRun {
             float[] wm = g.read("waterMask", Window.of(grid));
             boolean[] land = new boolean[wm.length];
             for (int i = 0; i < wm.length; i++) {
-                land[i] = wm[i] != 0 && !Float.isNaN(wm[i]); // MintPy: 1 = land, 0 = water
+                land[i] = isLand(wm[i]); // MintPy: 1 = land, 0 = water
             }
             return land;
         }
@@ -391,8 +399,11 @@ public final class InversionRun {
         }
     }
 
-    /** External LOS rate (m/yr) as phase rate (rad/yr): φ = −4π/λ·d. */
-    private float[] externalRateRadPerYear() throws IOException {
+    /**
+     * The external LOS rate file and dataset (m/yr), checked on the driver: {file, dataset}, or null
+     * without one. Workers read it window by window ({@link InvertKernel}).
+     */
+    private String[] externalRate() throws IOException {
         if (externalRateSpec == null) {
             return null;
         }
@@ -405,12 +416,7 @@ public final class InversionRun {
             if (!s.has(name)) {
                 throw new InvalidInputException(file, name, "no such dataset (has " + s.datasets() + ")");
             }
-            float[] v = s.read(name, Window.of(grid));
-            double f = -4 * Math.PI / stack.wavelength();
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) (v[i] * f);
-            }
-            return v;
+            return new String[] {file.toString(), name};
         }
     }
 
@@ -444,7 +450,7 @@ public final class InversionRun {
             if (!land(land, ref) || !Float.isFinite(cube[(refDateIndex == 0 ? 1 : 0) * npix + ref])) {
                 LOG.warn("reference pixel row {} col {} has no corrected value: series left as corrected", refRow, refCol);
             } else {
-                org.permasar.inversion.ReferencePoint.subtractPixel(cube, npix, ref, false);
+                ReferencePoint.subtractPixel(cube, npix, ref, false);
             }
             DelayCorrection.referenceToDate(cube, npix, refDateIndex);
         }

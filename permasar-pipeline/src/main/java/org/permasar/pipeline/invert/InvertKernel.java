@@ -1,0 +1,245 @@
+package org.permasar.pipeline.invert;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.permasar.grid.Window;
+import org.permasar.inversion.DelayCorrection;
+import org.permasar.inversion.InversionInput;
+import org.permasar.inversion.InversionParameters;
+import org.permasar.inversion.InversionResult;
+import org.permasar.inversion.PhaseConversion;
+import org.permasar.inversion.TimeSeriesInversion;
+import org.permasar.io.RasterFormats;
+import org.permasar.network.Network;
+import org.permasar.pipeline.block.BlockKernel;
+import org.permasar.stack.InterferogramStack;
+import org.permasar.stack.RasterSource;
+
+/**
+ * The per-block work of the invert step, as any {@link org.permasar.pipeline.block.BlockRunner}
+ * schedules it: each worker re-opens the stack (and the geometry and external-rate files) from
+ * their paths, reads a window of the kept pairs, references the phase to the reference pixel
+ * (its phase per pair computed once on the driver), applies the per-pair masks and the land mask,
+ * solves every pixel ({@link TimeSeriesInversion}) and converts the series to metres relative to
+ * the reference date. Every pixel's numbers depend on that pixel alone, so every block plan gives
+ * the same values.
+ *
+ * <p>Outputs per window (names of the kernel's map): {@link #TIMESERIES} (dates × pixels, m),
+ * {@link #TIMESERIES_STD} (with {@code std}), {@link #TEMPORAL_COHERENCE}, {@link #NUM_INV_IFGRAM},
+ * {@link #INVERSION_FLAG} ({@link org.permasar.inversion.QualityFlag} codes) and, when the weights or
+ * masks read coherence, {@link #COHERENCE_SEEN} (1 where some kept pair has coherence &gt; 0, else 0;
+ * the driver refuses a stack whose coherence is empty everywhere).
+ *
+ * @param stack            interferogram stack path (as text: {@link Path} is not serialisable)
+ * @param keep             pairs kept by the pair selection, over all pairs of the stack
+ * @param params           solver settings
+ * @param referencePhase   the reference pixel's unwrapped phase in every kept pair, rad
+ * @param refDateIndex     index of the reference date among the kept network's dates
+ * @param maskConnComp     mask pairs per pixel where connectComponent is 0
+ * @param minCoherence     mask pairs per pixel below this coherence (0 = off)
+ * @param needsCoherence   whether coherence is read (weights or {@code minCoherence})
+ * @param waterMaskFile    geometry file whose {@code waterMask} (0 = water) removes pixels, or null
+ * @param externalRateFile NSBAS external rate file, or null
+ * @param externalRateName dataset of the external rate (m/yr)
+ * @param wavelength       radar wavelength, m
+ * @param std              also output {@link #TIMESERIES_STD}
+ */
+public record InvertKernel(String stack, boolean[] keep, InversionParameters params, float[] referencePhase,
+                           int refDateIndex, boolean maskConnComp, float minCoherence, boolean needsCoherence,
+                           String waterMaskFile, String externalRateFile, String externalRateName, double wavelength,
+                           boolean std) implements BlockKernel {
+    /** Time series, metres, dates × pixels. */
+    public static final String TIMESERIES = "timeseries";
+    /** Standard deviation of the series, metres, dates × pixels. */
+    public static final String TIMESERIES_STD = "timeseriesStd";
+    /** Temporal coherence, [0, 1]. */
+    public static final String TEMPORAL_COHERENCE = "temporalCoherence";
+    /** Pairs used per pixel. */
+    public static final String NUM_INV_IFGRAM = "numInvIfgram";
+    /** Quality flag per pixel. */
+    public static final String INVERSION_FLAG = "inversionFlag";
+    /** 1 where some kept pair has coherence &gt; 0 (only when coherence is read). */
+    public static final String COHERENCE_SEEN = "coherenceSeen";
+
+    public InvertKernel {
+        Objects.requireNonNull(stack, "stack");
+        Objects.requireNonNull(params, "params");
+        keep = keep.clone();
+        referencePhase = referencePhase.clone();
+    }
+
+    /** Indices of the kept pairs among all pairs. */
+    int[] keptLayers() {
+        int n = 0;
+        for (boolean k : keep) {
+            n += k ? 1 : 0;
+        }
+        int[] kept = new int[n];
+        for (int k = 0, j = 0; k < keep.length; k++) {
+            if (keep[k]) {
+                kept[j++] = k;
+            }
+        }
+        return kept;
+    }
+
+    @Override
+    public Worker open() throws IOException {
+        InterferogramStack s = RasterFormats.openStack(Path.of(stack));
+        RasterSource water = null;
+        RasterSource rate = null;
+        try {
+            water = waterMaskFile == null ? null : RasterFormats.open(Path.of(waterMaskFile));
+            rate = externalRateFile == null ? null : RasterFormats.open(Path.of(externalRateFile));
+            return new InvertWorker(s, water, rate);
+        } catch (IOException | RuntimeException e) {
+            for (RasterSource r : new RasterSource[] {rate, water, s}) {
+                if (r != null) {
+                    r.close();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** One worker's readers and solver workspace; confined to one thread. */
+    private final class InvertWorker implements Worker {
+        private final InterferogramStack stackReader;
+        private final RasterSource water;
+        private final RasterSource rate;
+        private final int[] keptLayers = keptLayers();
+        private final int dates;
+        private final TimeSeriesInversion solver;
+
+        InvertWorker(InterferogramStack stackReader, RasterSource water, RasterSource rate) {
+            this.stackReader = stackReader;
+            this.water = water;
+            this.rate = rate;
+            Network network = stackReader.network().subset(keep);
+            this.dates = network.dateCount();
+            this.solver = TimeSeriesInversion.create(network, params);
+        }
+
+        @Override
+        public Map<String, float[]> compute(Window w) throws IOException {
+            int n = w.size();
+            float[] phase = readKept(InterferogramStack.UNWRAP_PHASE, w);
+            float[] coh = needsCoherence ? readKept(InterferogramStack.COHERENCE, w) : null;
+            float[] mask = maskConnComp ? readKept(InterferogramStack.CONNECT_COMPONENT, w) : null;
+            Map<String, float[]> out = new HashMap<>();
+            int layers = keptLayers.length;
+            if (coh != null) {
+                float[] seen = new float[n];
+                for (int k = 0; k < layers; k++) {
+                    for (int p = 0, i = k * n; p < n; p++, i++) {
+                        if (coh[i] > 0) {
+                            seen[p] = 1f;
+                        }
+                    }
+                }
+                out.put(COHERENCE_SEEN, seen);
+            }
+            for (int k = 0; k < layers; k++) {
+                float ref = referencePhase[k];
+                for (int p = 0, i = k * n; p < n; p++, i++) {
+                    phase[i] -= ref; // phase relative to the reference pixel (SCIENCE.md §1, corrections)
+                }
+            }
+            if (minCoherence > 0) {
+                if (mask == null) {
+                    mask = new float[phase.length];
+                    Arrays.fill(mask, 1f);
+                }
+                for (int i = 0; i < mask.length; i++) {
+                    if (!(coh[i] >= minCoherence)) {
+                        mask[i] = 0f;
+                    }
+                }
+            }
+            if (water != null) {
+                float[] wm = water.read("waterMask", w);
+                for (int p = 0; p < n; p++) {
+                    if (!InversionRun.isLand(wm[p])) {
+                        for (int k = 0; k < layers; k++) {
+                            phase[k * n + p] = Float.NaN;
+                        }
+                    }
+                }
+            }
+            float[] extRate = null;
+            if (rate != null) {
+                extRate = rate.read(externalRateName, w);
+                double f = InversionRun.radiansPerMetre(wavelength);
+                for (int i = 0; i < extRate.length; i++) {
+                    extRate[i] = (float) (extRate[i] * f); // φ = −4π/λ·d: m/yr → rad/yr
+                }
+            }
+            InversionResult res = new InversionResult(dates, n);
+            solver.invert(new InversionInput(phase, coh, mask, extRate, n), 0, n, res);
+            float[] ts = res.phase();
+            PhaseConversion.toMetres(ts, wavelength);
+            if (refDateIndex != 0) {
+                DelayCorrection.referenceToDate(ts, n, refDateIndex);
+            }
+            out.put(TIMESERIES, ts);
+            if (std) {
+                float[] sd = res.std();
+                if (sd == null) {
+                    throw new IllegalStateException("the solver gave no standard deviation for " + w);
+                }
+                double scale = PhaseConversion.phaseToRange(wavelength);
+                for (int i = 0; i < sd.length; i++) {
+                    sd[i] = (float) Math.abs(sd[i] * scale);
+                }
+                out.put(TIMESERIES_STD, sd);
+            }
+            float[] num = new float[n];
+            float[] flag = new float[n];
+            short[] used = res.pairsUsed();
+            byte[] f = res.flag();
+            for (int p = 0; p < n; p++) {
+                num[p] = used[p];
+                flag[p] = f[p];
+            }
+            out.put(TEMPORAL_COHERENCE, res.temporalCoherence());
+            out.put(NUM_INV_IFGRAM, num);
+            out.put(INVERSION_FLAG, flag);
+            return out;
+        }
+
+        /** Reads a 3-D dataset for a window and keeps only the selected pairs. */
+        private float[] readKept(String dataset, Window w) throws IOException {
+            float[] all = stackReader.read(dataset, w);
+            if (keptLayers.length == keep.length) {
+                return all;
+            }
+            int n = w.size();
+            float[] kept = new float[keptLayers.length * n];
+            for (int j = 0; j < keptLayers.length; j++) {
+                System.arraycopy(all, keptLayers[j] * n, kept, j * n, n);
+            }
+            return kept;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                stackReader.close();
+            } finally {
+                try {
+                    if (water != null) {
+                        water.close();
+                    }
+                } finally {
+                    if (rate != null) {
+                        rate.close();
+                    }
+                }
+            }
+        }
+    }
+}
