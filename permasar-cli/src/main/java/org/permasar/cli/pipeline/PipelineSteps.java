@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.permasar.cli.EngineOptions;
 import org.permasar.cli.PermasarCommand;
 import org.permasar.cli.invert.InvertCommand;
 import org.permasar.cli.progress.ConsoleProgress;
@@ -41,8 +42,16 @@ public final class PipelineSteps {
         return addTo(new Chain(cfg.outDir()), cfg).names();
     }
 
-    /** Adds the chain's steps for {@code cfg} to {@code chain} (whose folder is {@code cfg.outDir()}). */
+    /** Adds the chain's steps for {@code cfg} to {@code chain} (whose folder is {@code cfg.outDir()}), all in this process. */
     public static Chain addTo(Chain chain, PipelineConfig cfg) {
+        return addTo(chain, cfg, EngineOptions.local());
+    }
+
+    /**
+     * Adds the chain's steps for {@code cfg} to {@code chain}; the block jobs (invert) run on
+     * {@code engine}. The engine is not part of a step's fingerprint: every engine writes the same bytes.
+     */
+    public static Chain addTo(Chain chain, PipelineConfig cfg, EngineOptions engine) {
         Path out = cfg.outDir();
         List<String> tracks = cfg.tracks();
         for (String t : tracks) {
@@ -62,8 +71,11 @@ public final class PipelineSteps {
                     .withGeotiff(true);
             chain.step("invert-" + t, Map.of("parameters", ip.toString()), inputs(stack, geom),
                     List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")),
-                    () -> System.out.println(InvertStep.run(ip, null, ConsoleProgress.create(),
-                            InvertCommand.networkPlot(ip)).summary()));
+                    () -> {
+                        ConsoleProgress progress = ConsoleProgress.create();
+                        System.out.println(engine.run(() -> InvertStep.engine(ip, progress), runner -> InvertStep.run(ip,
+                                runner, progress, InvertCommand.networkPlot(ip))).summary());
+                    });
 
             Path ts = dir.resolve("timeseries.h5");
             List<String> fit = new ArrayList<>(List.of("fit", ts.toString(), "--model", "trend+annual",

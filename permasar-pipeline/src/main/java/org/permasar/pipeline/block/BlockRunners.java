@@ -45,10 +45,25 @@ public final class BlockRunners {
                 }
             };
         }
+        return provider(engine).open(master, local.planner());
+    }
+
+    /**
+     * Checks that engine {@code engine} can be opened here, without starting it.
+     *
+     * @throws IllegalArgumentException as {@link #open} does
+     */
+    public static void require(String engine) {
+        if (engine != null && !LOCAL.equals(engine)) {
+            provider(engine);
+        }
+    }
+
+    private static BlockRunnerProvider provider(String engine) {
         List<String> found = new ArrayList<>();
         for (BlockRunnerProvider p : ServiceLoader.load(BlockRunnerProvider.class)) {
             if (p.engine().equals(engine)) {
-                return p.open(master, local.planner());
+                return p;
             }
             found.add(p.engine());
         }
