@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.permasar.grid.Window;
 import org.permasar.io.sink.BlockSink;
@@ -36,8 +37,15 @@ import org.slf4j.LoggerFactory;
 public final class SparkBlockRunner implements BlockRunnerProvider.Session {
     private static final Logger LOG = LoggerFactory.getLogger(SparkBlockRunner.class);
 
-    /** What the last {@link #run} did. */
-    public record RunStats(int windows, int computed, long sparkNanos, long streamNanos, long taskComputeNanos,
+    /**
+     * What the last {@link #run} did: blocks in the plan and computed by this run; wall time from
+     * submitting the Spark job to the last block in the sinks, and to the end of the last task (by
+     * the executors' clocks; 0 when nothing was computed); driver time spent reading blocks back and
+     * writing them to the sinks (overlapping the Spark job); the tasks' summed compute and
+     * scratch-write times, and scratch bytes.
+     */
+    public record RunStats(int windows, int computed, long wallNanos, long sparkNanos, long streamNanos,
+                           long taskComputeNanos,
                            long taskWriteNanos, long scratchBytes) {
     }
 
@@ -129,32 +137,76 @@ public final class SparkBlockRunner implements BlockRunnerProvider.Session {
                     plan.size() - pending.size(), plan.size());
         }
         long t0 = System.nanoTime();
-        List<WindowTask.Result> results = List.of();
+        long submitted = System.currentTimeMillis();
+        JavaFutureAction<List<WindowTask.Result>> spark = null;
         if (!pending.isEmpty()) {
             sc.setJobDescription("permasar " + job.name() + ": " + pending.size() + " blocks");
             try {
-                results = sc.parallelize(pending, pending.size()).mapPartitions(new WindowTask(job, store)).collect();
-            } catch (Exception e) { // SparkException is checked but undeclared by Scala
-                throw new IOException("step " + job.name() + " failed on Spark (" + sc.master() + "); blocks done so far "
-                        + "are kept in " + store.path() + " for a rerun: " + e.getMessage(), e);
+                spark = sc.parallelize(pending, pending.size()).mapPartitions(new WindowTask(job, store)).collectAsync();
             } finally {
                 sc.setJobDescription(null);
             }
         }
-        long t1 = System.nanoTime();
-        for (int i = 0; i < plan.size(); i++) {
-            LocalBlockRunner.write(job, sinks, plan.get(i), store.read(i));
+        long streamNanos = 0;
+        List<WindowTask.Result> results = List.of();
+        try {
+            // stream in plan order while Spark computes: each window as soon as its done marker exists
+            for (int i = 0; i < plan.size(); i++) {
+                awaitWindow(store, i, spark);
+                long a = System.nanoTime();
+                LocalBlockRunner.write(job, sinks, plan.get(i), store.read(i));
+                streamNanos += System.nanoTime() - a;
+            }
+            if (spark != null) {
+                results = spark.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("step " + job.name() + " interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw new IOException("step " + job.name() + " failed on Spark (" + sc.master() + "); blocks done so far "
+                    + "are kept in " + store.path() + " for a rerun: " + c.getMessage(), c);
+        } finally {
+            if (spark != null && !spark.isDone()) {
+                spark.cancel(true); // a sink failed: stop computing blocks nobody will write
+            }
         }
-        long t2 = System.nanoTime();
+        long t1 = System.nanoTime();
         store.delete();
-        long compute = 0, write = 0, bytes = 0;
+        long compute = 0, write = 0, bytes = 0, end = submitted;
         for (WindowTask.Result r : results) {
+            end = Math.max(end, r.endMillis());
             compute += r.computeNanos();
             write += r.writeNanos();
             bytes += r.bytes();
         }
-        last = new RunStats(plan.size(), results.size(), t1 - t0, t2 - t1, compute, write, bytes);
+        last = new RunStats(plan.size(), results.size(), t1 - t0, (end - submitted) * 1_000_000L, streamNanos, compute,
+                write, bytes);
         LOG.info("step {} on {}: {}", job.name(), sc.master(), last);
+    }
+
+    /**
+     * Waits until window {@code i} is in the store; returns at once when it is, throws when the
+     * Spark job ended (failed) without it.
+     */
+    private static void awaitWindow(WindowStore store, int i, JavaFutureAction<?> spark)
+            throws InterruptedException, java.util.concurrent.ExecutionException, IOException {
+        long sleep = 1;
+        while (!store.isDone(i)) {
+            if (spark == null) {
+                throw new IOException(store.path() + ": window " + i + " is neither done nor scheduled");
+            }
+            if (spark.isDone()) {
+                spark.get(); // throws the job's failure
+                if (!store.isDone(i)) {
+                    throw new IOException(store.path() + ": Spark finished but window " + i + " was never written");
+                }
+                return;
+            }
+            Thread.sleep(sleep);
+            sleep = Math.min(50, sleep * 2);
+        }
     }
 
     /** Scratch store of a job: a hidden folder next to its first product. */

@@ -17,8 +17,8 @@ import org.permasar.pipeline.block.BlockKernel;
 final class WindowTask implements FlatMapFunction<Iterator<Integer>, WindowTask.Result> {
     private static final long serialVersionUID = 1L;
 
-    /** Timing of one window on its executor. */
-    record Result(int index, long computeNanos, long writeNanos, long bytes) implements Serializable {
+    /** Timing of one window on its executor; {@code endMillis} by the executor's clock. */
+    record Result(int index, long computeNanos, long writeNanos, long bytes, long endMillis) implements Serializable {
     }
 
     private final BlockJob job;
@@ -45,7 +45,7 @@ final class WindowTask implements FlatMapFunction<Iterator<Integer>, WindowTask.
                 Map<String, float[]> values = worker.compute(store.plan().get(i));
                 long t1 = System.nanoTime();
                 long bytes = store.write(i, values);
-                out.add(new Result(i, t1 - t0, System.nanoTime() - t1, bytes));
+                out.add(new Result(i, t1 - t0, System.nanoTime() - t1, bytes, System.currentTimeMillis()));
             }
         }
         return out.iterator();
