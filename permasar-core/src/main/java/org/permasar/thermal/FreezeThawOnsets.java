@@ -19,7 +19,8 @@ import java.time.LocalDate;
  * @param windowDays     moving-average window (odd, ≥ 1 days)
  * @param minValidFraction minimum fraction of valid days in a window for a smoothed value (0, 1]
  */
-public record FreezeThawOnsets(int windowDays, double minValidFraction) {
+public record FreezeThawOnsets(int windowDays, double minValidFraction)
+        implements java.io.Serializable {
 
     public FreezeThawOnsets {
         if (windowDays < 1 || windowDays % 2 == 0 || !(minValidFraction > 0) || minValidFraction > 1) {

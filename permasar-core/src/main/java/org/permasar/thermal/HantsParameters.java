@@ -16,7 +16,7 @@ package org.permasar.thermal;
  */
 public record HantsParameters(double basePeriodDays, int frequencies, double validLow, double validHigh,
                               double fitErrorTolerance, int overdetermination, Rejection rejection,
-                              int maxIterations) {
+                              int maxIterations) implements java.io.Serializable {
 
     /** Side of the curve on which outliers are rejected. */
     public enum Rejection { LOW, HIGH, BOTH, NONE }

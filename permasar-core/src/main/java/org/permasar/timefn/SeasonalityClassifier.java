@@ -33,7 +33,8 @@ import java.util.List;
  * @param prominence      fraction of the curve's range an extremum must stand out, in [0, 1) (0 = the paper's count)
  * @param minPeakToTrough amplitude floor in m, ≥ 0 (0 = off)
  */
-public record SeasonalityClassifier(double tolerance, double minAnnualSnr, double prominence, double minPeakToTrough) {
+public record SeasonalityClassifier(double tolerance, double minAnnualSnr, double prominence, double minPeakToTrough)
+        implements java.io.Serializable {
 
     /** The paper's classifier (tolerance 2, no extension). */
     public static final SeasonalityClassifier PAPER = new SeasonalityClassifier(2, 0);

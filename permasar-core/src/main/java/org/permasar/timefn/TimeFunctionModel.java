@@ -17,7 +17,8 @@ import java.util.List;
  * @param periodsYears     periods of the sinusoids in years (1 = annual, 0.5 = semi-annual); each > 0
  * @param stepDates        dates of Heaviside steps
  */
-public record TimeFunctionModel(int polynomialDegree, double[] periodsYears, List<LocalDate> stepDates) {
+public record TimeFunctionModel(int polynomialDegree, double[] periodsYears, List<LocalDate> stepDates)
+        implements java.io.Serializable {
 
     /** Days per year in MintPy's decimal-year convention. */
     public static final double DAYS_PER_YEAR = 365.25;

@@ -14,6 +14,9 @@ import org.permasar.cli.PermasarCommand;
 import org.permasar.cli.invert.InvertCommand;
 import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.cli.report.ReportWriter;
+import org.permasar.cli.seasonal.FitCommand;
+import org.permasar.pipeline.fit.FitParameters;
+import org.permasar.pipeline.fit.FitStep;
 import org.permasar.pipeline.invert.InvertParameters;
 import org.permasar.pipeline.invert.InvertStep;
 import picocli.CommandLine;
@@ -22,10 +25,10 @@ import picocli.CommandLine;
  * The processing chain of {@code permasar run} (and of {@code permasar demo}, which runs it on the
  * simulated scene): for each track invert → fit (trend + annual, seasonality) → PECM; then
  * direction classes from both tracks, active-layer thickness, validation against GNSS/boreholes,
- * and the HTML report. The invert step is called directly with its typed {@link InvertParameters};
- * the other steps still call the corresponding command in-process with arguments built from the
- * {@link PipelineConfig}. A step's settings (parameters or argument list) and input files are its
- * {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
+ * and the HTML report. The invert, fit and PECM steps are called directly with their typed
+ * {@link InvertParameters} and {@link FitParameters}; geometry, alt and validate still call the
+ * corresponding command in-process with arguments built from the {@link PipelineConfig}. A step's
+ * settings (parameters or argument list) and input files are its {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
  *
  * <p>Output layout under {@code DIR}: {@code asc/}, {@code desc/} (MintPy files, GeoTIFFs, PNG maps),
  * {@code asc/pecm/}, {@code geometry/}, {@code alt/}, {@code validate/}, {@code report.html}.
@@ -78,43 +81,34 @@ public final class PipelineSteps {
                     });
 
             Path ts = dir.resolve("timeseries.h5");
-            List<String> fit = new ArrayList<>(List.of("fit", ts.toString(), "--model", "trend+annual",
-                    "--out", dir.toString(), "--geotiff", "--plots",
-                    "--polynomial", cfg.text("fit.polynomial"),
-                    "--min-seasonal-amplitude", cfg.text("fit.minSeasonalAmplitude"),
-                    "--seasonality-prominence", cfg.text("fit.seasonalityProminence"),
-                    "--seasonality-tolerance", cfg.text("fit.seasonalityTolerance")));
-            threads(fit, cfg);
-            sub(chain, "fit-" + t, fit, List.of(ts), List.of(dir.resolve("velocity.h5")));
+            FitParameters fp = FitParameters.of(ts, dir, "trend+annual").withGeotiff(true)
+                    .withPolynomial(Integer.parseInt(cfg.text("fit.polynomial")))
+                    .withSeasonality(Double.parseDouble(cfg.text("fit.seasonalityTolerance")),
+                            Double.parseDouble(cfg.text("fit.seasonalityProminence")),
+                            Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
+                    .withResources(threads(cfg), 0);
+            fit(chain, "fit-" + t, fp, List.of(ts), List.of(dir.resolve("velocity.h5")));
 
             Path lst = cfg.path("input.lst");
             if (lst != null && cfg.bool("pecm.enabled")) {
-                List<String> pecm = new ArrayList<>(List.of("fit", ts.toString(), "--model", "pecm",
-                        "--lst", lst.toString(), "--out", dir.resolve("pecm").toString(), "--geotiff", "--plots",
-                        "--hants-harmonics", cfg.text("pecm.hantsHarmonics"),
-                        "--kappa-ratio", cfg.numberOrRaster("pecm.kappaRatio"),
-                        "--lst-centre-offset", cfg.text("pecm.lstCentreOffset"),
-                        "--min-seasonal-amplitude", cfg.text("fit.minSeasonalAmplitude"),
-                        "--seasonality-prominence", cfg.text("fit.seasonalityProminence"),
-                        "--seasonality-tolerance", cfg.text("fit.seasonalityTolerance")));
+                FitParameters pp = FitParameters.pecm(ts, dir.resolve("pecm"), lst).withGeotiff(true)
+                        .withLst(lst, Integer.parseInt(cfg.text("pecm.hantsHarmonics")), cfg.numberOrRaster("pecm.kappaRatio"),
+                                Double.parseDouble(cfg.text("pecm.lstCentreOffset")))
+                        .withSeasonality(Double.parseDouble(cfg.text("fit.seasonalityTolerance")),
+                                Double.parseDouble(cfg.text("fit.seasonalityProminence")),
+                                Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
+                        .withResources(threads(cfg), 0);
                 if (geom != null) {
-                    pecm.addAll(List.of("--geometry", geom.toString()));
-                    if (cfg.bool("pecm.vertical")) {
-                        pecm.add("--vertical");
-                    }
+                    pp = pp.withGeometry(geom, cfg.bool("pecm.vertical"));
                 }
                 // a-priori σ of v, d from the same stack and pair masks as the inversion (skipped when the inversion
-                // selected pairs by baseline: fit --stack knows only the stack's dropIfgram)
+                // selected pairs by baseline: the fit knows only the stack's dropIfgram)
                 if (cfg.integer("invert.maxTemporalBaseline") <= 0) {
-                    pecm.addAll(List.of("--stack", stack.toString(), "--min-coherence", cfg.text("invert.minCoherence"),
-                            "--weight", List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))
-                                    ? cfg.text("invert.weight") : "no"));
-                    if (cfg.bool("invert.maskConnComp")) {
-                        pecm.add("--mask-dset");
-                    }
+                    pp = pp.withStack(stack, List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))
+                                    ? cfg.text("invert.weight") : "no", 0, cfg.bool("invert.maskConnComp"),
+                            Float.parseFloat(cfg.text("invert.minCoherence")));
                 }
-                threads(pecm, cfg);
-                sub(chain, "pecm-" + t, pecm, inputs(ts, lst, geom, stack), List.of(dir.resolve("pecm/velocity.h5")));
+                fit(chain, "pecm-" + t, pp, inputs(ts, lst, geom, stack), List.of(dir.resolve("pecm/velocity.h5")));
             }
         }
         Path geo = out.resolve("geometry");
@@ -189,6 +183,15 @@ public final class PipelineSteps {
     /** invert.threads as the steps take it: null = all cores. */
     private static Integer threads(PipelineConfig cfg) {
         return cfg.integer("invert.threads") > 0 ? (int) cfg.integer("invert.threads") : null;
+    }
+
+    /** A fit step: the typed parameters are its fingerprint; it writes the PNG maps as {@code fit --plots} does. */
+    private static void fit(Chain chain, String name, FitParameters fp, List<Path> inputs, List<Path> outputs) {
+        chain.step(name, Map.of("parameters", fp.toString(), "plots", "true"), inputs, outputs, () -> {
+            FitStep.Result r = FitStep.run(fp, null, ConsoleProgress.create());
+            FitCommand.writePlots(fp.out(), r.products());
+            FitCommand.print(r);
+        });
     }
 
     private static void threads(List<String> args, PipelineConfig cfg) {

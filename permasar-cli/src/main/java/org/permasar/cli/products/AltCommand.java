@@ -21,6 +21,7 @@ import org.permasar.permafrost.alt.FrozenWaterCalibration;
 import org.permasar.permafrost.alt.LiuProfileModel;
 import org.permasar.permafrost.alt.MoistureProfile;
 import org.permasar.permafrost.alt.ZhangPiecewiseModel;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.thermal.JohansenConductivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -19,6 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
 import org.permasar.permafrost.alt.LowerBoundEnvelope;
+import org.permasar.pipeline.raster.ProductRasters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stats.Agreement;
 import org.permasar.stats.MoistureCalibratedAlt;
 import org.permasar.stats.SiteBlockAverage;

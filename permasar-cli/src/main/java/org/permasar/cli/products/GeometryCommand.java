@@ -22,6 +22,7 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
 import org.permasar.io.RasterFormats;
 import org.permasar.network.Dates;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
 import org.permasar.timefn.MintPyTimeFunction;

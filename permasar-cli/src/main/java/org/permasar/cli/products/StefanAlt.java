@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.permasar.grid.GridGeometry;
 import org.permasar.permafrost.alt.AltMap;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.thermal.JohansenConductivity;
 import org.permasar.thermal.StefanModel;
 

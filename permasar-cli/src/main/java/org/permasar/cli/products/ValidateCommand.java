@@ -19,6 +19,7 @@ import org.permasar.io.AtomicFiles;
 import org.permasar.io.gnss.NeuCsvReader;
 import org.permasar.io.gnss.Tenv3Reader;
 import org.permasar.io.mintpy.MintPyProduct;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stats.Agreement;
 import org.permasar.stats.GnssSeries;
 import org.permasar.stats.SiteBlockAverage;

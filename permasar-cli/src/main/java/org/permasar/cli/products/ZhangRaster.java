@@ -14,6 +14,7 @@ import org.permasar.network.Dates;
 import org.permasar.permafrost.alt.AltMap;
 import org.permasar.permafrost.alt.Densities;
 import org.permasar.permafrost.alt.ZhangPiecewiseModel;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.thermal.input.MoistureCube;
 import org.permasar.thermal.input.MoistureIntervals;

@@ -1,35 +1,17 @@
 package org.permasar.cli.seasonal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.permasar.cli.products.ProductRasters;
+import org.permasar.cli.plot.Colormap;
+import org.permasar.cli.plot.RasterMap;
 import org.permasar.cli.progress.ConsoleProgress;
-import org.permasar.engine.BlockEngine;
-import org.permasar.geometry.GridResampler;
-import org.permasar.grid.GridGeometry;
-import org.permasar.io.lst.LstOptions;
-import org.permasar.io.lst.LstRegridder;
-import org.permasar.io.lst.LstSource;
-import org.permasar.io.mintpy.MintPyGeometry;
-import org.permasar.io.TimeSeriesProduct;
-import org.permasar.network.Dates;
-import org.permasar.stack.BlockPlanner;
-import org.permasar.stack.InvalidInputException;
-import org.permasar.thermal.FreezeThawOnsets;
-import org.permasar.thermal.HantsParameters;
-import org.permasar.timefn.SeasonalityClassifier;
-import org.permasar.timefn.TimeFunctionModel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.permasar.pipeline.fit.FitParameters;
+import org.permasar.pipeline.fit.FitProducts;
+import org.permasar.pipeline.fit.FitStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,15 +19,14 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code permasar fit TIMESERIES --model trend+annual|harmonics|pecm --out DIR}: time functions and the
  * seasonal products of a MintPy time series (SCIENCE.md §2), block by block on all cores, written as
- * {@code DIR/velocity.h5} in MintPy's layout and names ({@link FitStep} does the per-block work).
+ * {@code DIR/velocity.h5} in MintPy's layout and names. Parses its options into {@link FitParameters}
+ * and runs {@link FitStep}, as the {@code permasar run} chain does; draws the PNG maps itself.
  * With {@code --model pecm} the piecewise elevation change model (Chen et al. 2018) is fitted too, its
  * thermal forcing built from {@code --lst} regridded onto the time series grid.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit time functions (trend, annual, harmonics, steps) or the PECM to a MintPy time series.")
 public final class FitCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(FitCommand.class);
-
     @Parameters(index = "0", paramLabel = "TIMESERIES", description = "Time series (m): MintPy timeseries.h5 or a Zarr store such as timeseries.zarr.")
     Path timeseries;
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "trend+annual, harmonics or pecm.")
@@ -115,198 +96,55 @@ public final class FitCommand implements Callable<Integer> {
             + "together (default 0: a share of the JVM heap).")
     long memoryMb;
 
-    /** What {@link #execute()} produced. */
-    public record Result(Path velocityFile, GridGeometry grid, String summary, String pecmSummary) {
-    }
-
     @Override
     public Integer call() throws Exception {
-        Result r = execute();
+        FitStep.Result r = execute();
+        print(r);
+        return 0;
+    }
+
+    /** Prints the summary lines and where the products went, as {@code permasar fit} does. */
+    public static void print(FitStep.Result r) {
         System.out.println(r.summary());
         if (r.pecmSummary() != null) {
             System.out.println(r.pecmSummary());
         }
         System.out.println("wrote " + r.velocityFile());
-        return 0;
     }
 
-    /** Runs the fit and writes the products; returns the summary. */
-    public Result execute() throws IOException {
-        String m = model.trim().toLowerCase(Locale.ROOT);
-        boolean pecm = m.equals("pecm");
-        if (!pecm && !m.equals("trend+annual") && !m.equals("harmonics")) {
-            throw new IllegalArgumentException("--model must be trend+annual, harmonics or pecm, got '" + model + "'");
+    /** Runs the fit and writes the products (PNG maps with {@code --plots}); returns what it produced. */
+    public FitStep.Result execute() throws IOException {
+        FitParameters p = parameters();
+        FitStep.Result r = FitStep.run(p, null, ConsoleProgress.create());
+        if (plots) {
+            writePlots(p.out(), r.products());
         }
-        if (vertical && geometry == null) {
-            throw new IllegalArgumentException("--vertical needs --geometry (a MintPy geometry file with incidenceAngle)");
-        }
-        if (pecm && lst == null) {
-            throw new IllegalArgumentException("--model pecm needs --lst (land-surface temperature rasters)");
-        }
-        TimeFunctionModel tfm = timeFunctions(m);
-        ConcurrentLinkedQueue<AutoCloseable> open = new ConcurrentLinkedQueue<>();
-        try {
-            TimeSeriesProduct ts = TimeSeriesProduct.open(timeseries);
-            open.add(ts);
-            if (!ts.has("timeseries") || ts.dates().isEmpty()) {
-                throw new InvalidInputException(timeseries, "timeseries", "expected a MintPy time series (3-D 'timeseries' and 'date')");
-            }
-            GridGeometry grid = ts.grid();
-            List<LocalDate> dates = ts.dates();
-            int refIndex = refIndex(ts);
-            if (geometry != null) {
-                try (MintPyGeometry g = MintPyGeometry.open(geometry)) {
-                    if (!g.has("incidenceAngle")) {
-                        throw new InvalidInputException(geometry, "incidenceAngle", "dataset is missing");
-                    }
-                    if (g.grid().rows() != grid.rows() || g.grid().cols() != grid.cols()) {
-                        throw new InvalidInputException(geometry, "incidenceAngle", "grid " + g.grid().rows() + "×"
-                                + g.grid().cols() + " differs from the time series' " + grid.rows() + "×" + grid.cols());
-                    }
-                }
-            }
-            FitStep.Pecm pecmCfg = null;
-            if (pecm) {
-                HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(hantsHarmonics);
-                LstSource probe = LstSource.open(lst, LstOptions.auto());
-                open.add(probe);
-                new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
-                float[] kappa = ProductRasters.numberOrRaster(kappaRatio, grid, "--kappa-ratio");
-                PecmUncertainty unc = stack == null ? null
-                        : new PecmUncertainty(stack, dates, ts.attributes(), weight, looksFor(ts.attributes()), maskConnComp,
-                                minCoherence);
-                String dd = degreeDays.trim().toLowerCase(Locale.ROOT);
-                if (!dd.equals("expected") && !dd.equals("direct")) {
-                    throw new IllegalArgumentException("--degree-days must be expected or direct, got '" + degreeDays + "'");
-                }
-                if (dailyStd != null && !(dailyStd >= 0 && dailyStd < 50)) {
-                    throw new IllegalArgumentException("--daily-temperature-std must be in [0, 50) °C, got " + dailyStd);
-                }
-                pecmCfg = new FitStep.Pecm(probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), kappa, refIndex, unc,
-                        dd.equals("expected"), dailyStd == null ? Double.NaN : dailyStd);
-            }
-            FitStep step = new FitStep(grid, dates, tfm, SeasonalityClassifier.permafrost(tolerance, prominence, minAmplitude), pecmCfg);
-            int nthreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            BlockEngine engine = new BlockEngine(BlockPlanner.forMemoryMb(memoryMb, nthreads), nthreads,
-                    ConsoleProgress.create());
-            long bytesPerPixel = 4L * dates.size() * 6 + (pecm ? 4L * (pecmCfg.lstDates().size() * 4 + 400 * 3) : 0) + 200;
-            long t0 = System.nanoTime();
-            final boolean isPecm = pecm;
-            engine.run("fit " + m, grid.rows(), grid.cols(), bytesPerPixel, () -> {
-                try {
-                    TimeSeriesProduct t = TimeSeriesProduct.open(timeseries);
-                    open.add(t);
-                    MintPyGeometry g = null;
-                    if (vertical) {
-                        g = MintPyGeometry.open(geometry);
-                        open.add(g);
-                    }
-                    LstRegridder rg = null;
-                    if (isPecm) {
-                        LstSource s = LstSource.open(lst, LstOptions.auto());
-                        open.add(s);
-                        rg = new LstRegridder(s, grid, GridResampler.Method.BILINEAR);
-                    }
-                    FitStep.Workspace ws = step.workspace(t, g, rg);
-                    if (ws.uncertainty() != null) {
-                        open.add(ws.uncertainty());
-                    }
-                    return ws;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, step::process);
-            double sec = (System.nanoTime() - t0) / 1e9;
-            LOG.info(String.format(Locale.ROOT, "fit %s: %d px × %d dates in %.2f s (%.0f px/s, %d threads)", m,
-                    grid.size(), dates.size(), sec, grid.size() / Math.max(sec, 1e-9), nthreads));
-            Files.createDirectories(out);
-            Path vel = out.resolve("velocity.h5");
-            step.products().writeHdf5(vel, attributes(ts, tfm, m, dates, refIndex));
-            if (geotiff) {
-                step.products().writeGeoTiffs(out);
-            }
-            if (plots) {
-                step.products().writePlots(out, List.of("velocity", "seasonalAmplitude", "seasonalTiming", "residualRms",
-                        "pecmVelocity", "pecmSeasonalCoef", "pecmPeakToTrough"));
-            }
-            return new Result(vel, grid, step.summary(), step.pecmSummary());
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            for (AutoCloseable c : open) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    LOG.debug("close failed", e);
-                }
-            }
-        }
+        return r;
     }
 
-    private TimeFunctionModel timeFunctions(String m) {
-        List<Double> p = new ArrayList<>();
-        if (m.equals("harmonics")) {
-            if (periods == null || periods.length == 0) {
-                p.add(1.0);
-                p.add(0.5);
-            }
-        } else {
-            p.add(1.0);
-        }
-        if (periods != null) {
-            for (double d : periods) {
-                if (!p.contains(d)) {
-                    p.add(d);
-                }
-            }
-        }
-        double[] arr = p.stream().mapToDouble(Double::doubleValue).toArray();
-        List<LocalDate> st = new ArrayList<>();
-        if (steps != null) {
-            for (String s : steps) {
-                st.add(Dates.parse(s.trim().replace("-", "")));
-            }
-        }
-        return new TimeFunctionModel(polynomial, arr, st);
+    /** The options as the step's parameters (validated there). */
+    FitParameters parameters() {
+        return new FitParameters(timeseries, out, model, periods == null ? List.of() : Arrays.stream(periods).boxed().toList(),
+                steps, polynomial, lst, kappaRatio, centreOffset, hantsHarmonics, geometry, vertical, tolerance, prominence,
+                minAmplitude, degreeDays, dailyStd, stack, weight, looks, maskConnComp, minCoherence, geotiff, threads,
+                memoryMb);
     }
 
-    private int refIndex(TimeSeriesProduct ts) {
-        String ref = ts.attributes().get("REF_DATE");
-        if (ref == null || ref.isBlank()) {
-            return 0;
-        }
-        LocalDate d = Dates.parse(ref.trim());
-        int i = ts.dates().indexOf(d);
-        if (i < 0) {
-            LOG.warn("{}: REF_DATE {} is not one of the dates; using the first date", ts.path(), ref);
-            return 0;
-        }
-        return i;
-    }
+    /** Names of the maps drawn as PNG, when the fit made them. */
+    static final List<String> PLOTTED = List.of("velocity", "seasonalAmplitude", "seasonalTiming", "residualRms",
+            "pecmVelocity", "pecmSeasonalCoef", "pecmPeakToTrough");
 
-    private static Map<String, String> attributes(TimeSeriesProduct ts, TimeFunctionModel tfm, String m,
-                                                  List<LocalDate> dates, int refIndex) {
-        Map<String, String> a = new LinkedHashMap<>(ts.attributes());
-        a.remove("UNIT");
-        String start = Dates.compact(dates.get(0)), end = Dates.compact(dates.get(dates.size() - 1));
-        a.put("REF_DATE", Dates.compact(dates.get(refIndex)));
-        a.put("START_DATE", start);
-        a.put("END_DATE", end);
-        a.put("DATE12", start + "_" + end);
-        a.put("UNIT", "m/year");
-        a.put("PERMASAR_MODEL", m + ": " + tfm);
-        return a;
-    }
-
-    /** --looks when given, else the looks {@code invert} recorded in the series (PERMASAR_LOOKS), else 1. */
-    int looksFor(java.util.Map<String, String> tsAttributes) {
-        if (looks > 0) {
-            return looks;
-        }
-        try {
-            return Math.max(1, Integer.parseInt(tsAttributes.getOrDefault("PERMASAR_LOOKS", "1").trim()));
-        } catch (NumberFormatException e) {
-            return 1;
+    /** PNG maps {@code dir/NAME.png} of the {@link #PLOTTED} maps the fit made. */
+    public static void writePlots(Path dir, FitProducts products) throws IOException {
+        for (String n : PLOTTED) {
+            if (!products.has(n)) {
+                continue;
+            }
+            String lower = n.toLowerCase(Locale.ROOT);
+            Colormap cm = lower.contains("velocity") || lower.contains("coef") ? Colormap.RDBU
+                    : lower.contains("timing") ? Colormap.TWILIGHT : Colormap.VIRIDIS;
+            new RasterMap(products.description(n), products.unit(n), cm).write(dir.resolve(n + ".png"), products.grid(),
+                    products.map(n));
         }
     }
 }

@@ -8,6 +8,8 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.lst.LstRegridder;
 import org.permasar.io.zarr.ZarrCubeWriter;
+import org.permasar.pipeline.fit.FitProducts;
+import org.permasar.pipeline.fit.LstDaily;
 import org.permasar.thermal.DegreeDays;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.Hants;

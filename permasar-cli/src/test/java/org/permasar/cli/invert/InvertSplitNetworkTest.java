@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.CliRunner;
 import org.permasar.cli.SimulateCommand;
-import org.permasar.cli.products.ProductRasters;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.grid.Window;
 import org.permasar.inversion.QualityFlag;
 import org.permasar.io.mintpy.MintPyProduct;

@@ -17,6 +17,7 @@ import org.permasar.cli.PermasarCommand;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.geotiff.GeoTiffWriter;
+import org.permasar.pipeline.raster.ProductRasters;
 
 /** {@code permasar alt}: hand-computed worked examples through the command line. */
 class AltCommandTest {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.PermasarCommand;
 import org.permasar.io.geotiff.GeoTiffWriter;
+import org.permasar.pipeline.raster.ProductRasters;
 
 /**
  * {@code permasar alt --model stefan}: values worked out by hand (a calculator run of the SCIENCE.md §3 formulas,

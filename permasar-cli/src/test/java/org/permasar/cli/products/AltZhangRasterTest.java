@@ -15,6 +15,7 @@ import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.geotiff.GeoTiffWriter;
 import org.permasar.io.mintpy.MintPyWriter;
+import org.permasar.pipeline.raster.ProductRasters;
 
 /**
  * {@code permasar alt --model zhang} raster mode on a constructed 1 × 3 case worked by hand. ρ_i/Δρ = 917/83 =

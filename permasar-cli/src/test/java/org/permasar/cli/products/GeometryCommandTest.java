@@ -18,6 +18,7 @@ import org.permasar.geometry.LosGeometry;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.mintpy.MintPyWriter;
+import org.permasar.pipeline.raster.ProductRasters;
 
 /**
  * {@code permasar geometry} on a constructed scene: the left half moves only vertically, the right half only

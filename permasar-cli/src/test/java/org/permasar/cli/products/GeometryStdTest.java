@@ -14,6 +14,7 @@ import org.permasar.geometry.AscDescDecomposition;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.mintpy.MintPyWriter;
+import org.permasar.pipeline.raster.ProductRasters;
 
 /**
  * {@code permasar geometry} propagates velocityStd into eastStd.tif / upStd.tif. Truth: (1) a closed form for a

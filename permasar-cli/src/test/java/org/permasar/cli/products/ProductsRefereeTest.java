@@ -23,6 +23,7 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.io.RasterFormats;
 import org.permasar.io.mintpy.MintPyWriter;
 import org.permasar.network.Dates;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stack.RasterSource;
 
 /**

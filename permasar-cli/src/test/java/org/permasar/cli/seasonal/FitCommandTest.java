@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.CliRunner;
-import org.permasar.cli.products.ProductRasters;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.sim.Region;
 

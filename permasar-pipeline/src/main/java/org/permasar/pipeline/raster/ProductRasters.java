@@ -1,4 +1,4 @@
-package org.permasar.cli.products;
+package org.permasar.pipeline.raster;
 
 import java.io.IOException;
 import java.nio.file.Files;

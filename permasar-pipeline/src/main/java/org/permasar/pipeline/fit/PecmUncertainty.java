@@ -1,4 +1,4 @@
-package org.permasar.cli.seasonal;
+package org.permasar.pipeline.fit;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,9 +33,11 @@ import org.permasar.stack.InvalidInputException;
  * series' {@code REF_Y}/{@code REF_X}. Pair selections other than {@code dropIfgram} are not known
  * here. Per-thread {@link Worker}s; the stack is read per block.
  */
-final class PecmUncertainty {
-    private final Path stackPath;
-    private final Network network;
+public final class PecmUncertainty implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String stackPath;
+    private final int keptPairs;
     private final boolean[] keep;
     private final int[] tsToNet;
     private final WeightFunction weight;
@@ -52,13 +54,13 @@ final class PecmUncertainty {
      * @param weightName   weight function name, or null for the inversion's
      * @param looks        looks L ≥ 1
      */
-    PecmUncertainty(Path stackPath, List<LocalDate> tsDates, Map<String, String> tsAttributes, String weightName,
+    public PecmUncertainty(Path stackPath, List<LocalDate> tsDates, Map<String, String> tsAttributes, String weightName,
                     int looks, boolean maskConnComp, float minCoherence) throws IOException {
         if (looks < 1 || !(minCoherence >= 0 && minCoherence < 1)) {
             throw new IllegalArgumentException("--looks must be ≥ 1 and --min-coherence in [0, 1), got " + looks
                     + ", " + minCoherence);
         }
-        this.stackPath = stackPath;
+        this.stackPath = stackPath.toString();
         this.looks = looks;
         this.maskConnComp = maskConnComp;
         this.minCoherence = minCoherence;
@@ -79,7 +81,8 @@ final class PecmUncertainty {
                 throw new InvalidInputException(stackPath, InterferogramStack.CONNECT_COMPONENT, "missing, but --mask-dset needs it");
             }
             keep = s.keptPairs();
-            network = s.network().subset(keep);
+            Network network = s.network().subset(keep);
+            keptPairs = network.pairCount();
             metresPerRadian = PhaseConversion.phaseToRange(s.wavelength());
             tsToNet = new int[tsDates.size()];
             for (int i = 0; i < tsToNet.length; i++) {
@@ -97,7 +100,7 @@ final class PecmUncertainty {
     }
 
     private float[] kept(float[] all, int npix) {
-        int m = network.pairCount();
+        int m = keptPairs;
         if (m == keep.length) {
             return all;
         }
@@ -111,27 +114,32 @@ final class PecmUncertainty {
     }
 
     /** Description for the product metadata. */
-    String describe() {
+    public String describe() {
         return "a-priori (decorrelation noise, " + weight.name().toLowerCase(java.util.Locale.ROOT) + " weights, L = "
                 + looks + ", reference pixel included)";
     }
 
+    /** A worker with its own reader of the stack (re-opened from its path, as on a cluster executor). */
     Worker worker() throws IOException {
-        return new Worker(RasterFormats.openStack(stackPath));
+        return new Worker(RasterFormats.openStack(Path.of(stackPath)));
     }
 
     /** Thread-confined reader and workspace. */
     final class Worker implements AutoCloseable {
         private final InterferogramStack stack;
-        private final PhaseCovariance cov = new PhaseCovariance(network, weight, looks);
+        private final PhaseCovariance cov;
         private final double[] hv = new double[tsToNet.length];
         private final double[] hd = new double[tsToNet.length];
-        private final double[] gv = new double[network.dateCount()];
-        private final double[] gd = new double[network.dateCount()];
+        private final double[] gv;
+        private final double[] gd;
         private final double[] c = new double[3];
 
         Worker(InterferogramStack stack) {
             this.stack = stack;
+            Network network = stack.network().subset(keep);
+            this.cov = new PhaseCovariance(network, weight, looks);
+            this.gv = new double[network.dateCount()];
+            this.gd = new double[network.dateCount()];
         }
 
         /**

@@ -1,4 +1,4 @@
-package org.permasar.cli.seasonal;
+package org.permasar.pipeline.fit;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.permasar.thermal.HantsParameters;
  * (too few valid composites: status {@link Hants#TOO_FEW_VALID}) or outside the composite period.
  * Not thread-safe (one HANTS workspace); one instance per worker thread.
  */
-final class LstDaily {
+public final class LstDaily {
     private final List<LocalDate> dates;
     private final double[] times;
     private final double[] query;
@@ -32,7 +32,7 @@ final class LstDaily {
      * @param params           HANTS settings
      * @param centreOffsetDays days from a composite's nominal date to the centre of its window, ≥ 0
      */
-    LstDaily(List<LocalDate> lstDates, HantsParameters params, double centreOffsetDays) {
+    public LstDaily(List<LocalDate> lstDates, HantsParameters params, double centreOffsetDays) {
         if (!(centreOffsetDays >= 0) || centreOffsetDays > 31) {
             throw new IllegalArgumentException("composite centre offset must be in 0..31 days, got " + centreOffsetDays);
         }
@@ -56,17 +56,17 @@ final class LstDaily {
     }
 
     /** Date of day 0 of the daily series. */
-    LocalDate start() {
+    public LocalDate start() {
         return dates.get(0);
     }
 
     /** Days in the daily series. */
-    int days() {
+    public int days() {
         return query.length;
     }
 
     /** Composite dates. */
-    List<LocalDate> dates() {
+    public List<LocalDate> dates() {
         return dates;
     }
 
@@ -77,14 +77,14 @@ final class LstDaily {
      * n − p degrees of freedom, p the HANTS unknowns; NaN when unsolved) and the lag-1 correlation of
      * those residuals over consecutive composites ({@code compositeLag1}, NaN when unsolved).
      */
-    record Block(float[] daily, float[] smooth, byte[] hantsStatus, double[] compositeStd, double[] compositeLag1) {
+    public record Block(float[] daily, float[] smooth, byte[] hantsStatus, double[] compositeStd, double[] compositeLag1) {
     }
 
     /**
      * @param celsius composites {@code [date*npix + p]}, °C, NaN = cloud / fill
      * @param npix    pixels
      */
-    Block daily(float[] celsius, int npix) {
+    public Block daily(float[] celsius, int npix) {
         Hants.Result h = hants.fill(celsius, npix);
         // linear interpolation between composite centres (seed 001 §3.1: 8-day → daily)
         float[] d = DailyInterpolation.interpolateBlock(times, h.filled(), npix, query);

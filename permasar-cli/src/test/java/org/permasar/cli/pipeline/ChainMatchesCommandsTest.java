@@ -1,0 +1,54 @@
+package org.permasar.cli.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.permasar.cli.CliRunner;
+
+/**
+ * The chain calls the same steps as the commands: {@code permasar demo --small} (invert, fit and PECM
+ * called with typed parameters) writes the same bytes as {@code permasar invert} and {@code permasar fit}
+ * run by hand on its scene with the demo configuration's settings.
+ */
+class ChainMatchesCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void chainAndCommandsWriteTheSameBytes() throws IOException {
+        Path chain = dir.resolve("chain");
+        assertThat(CliRunner.run("demo", "--small", "--out", chain.toString()).code()).isZero();
+        Path scene = chain.resolve("scene/asc");
+        Path hand = dir.resolve("hand");
+        Path stack = scene.resolve("ifgramStack.h5"), geometry = scene.resolve("geometryGeo.h5");
+        // [invert] method wls, weight var, maskConnComp, reference auto; the chain adds --geotiff
+        run("invert", stack.toString(), "--out", hand.toString(), "--method", "wls", "--weight", "var",
+                "--geometry", geometry.toString(), "--mask-dset", "--min-coherence", "0", "--geotiff");
+        Path ts = hand.resolve("timeseries.h5");
+        // [fit] polynomial 1, seasonality 2 / 0.2 / 0.001
+        run("fit", ts.toString(), "--model", "trend+annual", "--out", hand.toString(), "--geotiff", "--plots",
+                "--polynomial", "1", "--min-seasonal-amplitude", "0.001", "--seasonality-prominence", "0.2",
+                "--seasonality-tolerance", "2");
+        // [pecm] vertical, hants 3, kappa 1.0, offset 3.5; a-priori σ from the stack with the inversion's masks
+        run("fit", ts.toString(), "--model", "pecm", "--lst", chain.resolve("scene/lst_8day.tif").toString(),
+                "--out", hand.resolve("pecm").toString(), "--geotiff", "--plots", "--hants-harmonics", "3",
+                "--kappa-ratio", "1.0", "--lst-centre-offset", "3.5", "--min-seasonal-amplitude", "0.001",
+                "--seasonality-prominence", "0.2", "--seasonality-tolerance", "2", "--geometry", geometry.toString(),
+                "--vertical", "--stack", stack.toString(), "--min-coherence", "0", "--weight", "var", "--mask-dset");
+        for (String f : List.of("timeseries.h5", "temporalCoherence.h5", "numInvIfgram.h5", "inversionQuality.h5",
+                "timeseries.tif", "network.png", "velocity.h5", "velocity.tif", "seasonalAmplitude.png",
+                "pecm/velocity.h5", "pecm/pecmVelocityStdApriori.tif", "pecm/pecmSeasonalCoef.png")) {
+            assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve("asc").resolve(f)));
+        }
+    }
+
+    private static void run(String... args) {
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+}

@@ -1,0 +1,329 @@
+package org.permasar.pipeline.fit;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.permasar.geometry.GridResampler;
+import org.permasar.geometry.LosGeometry;
+import org.permasar.grid.GridGeometry;
+import org.permasar.grid.Window;
+import org.permasar.io.TimeSeriesProduct;
+import org.permasar.io.lst.LstOptions;
+import org.permasar.io.lst.LstRegridder;
+import org.permasar.io.lst.LstSource;
+import org.permasar.io.mintpy.MintPyGeometry;
+import org.permasar.permafrost.pecm.PecmFit;
+import org.permasar.permafrost.pecm.PecmForcing;
+import org.permasar.permafrost.pecm.PecmForcingBuilder;
+import org.permasar.pipeline.block.BlockKernel;
+import org.permasar.thermal.DailyScatter;
+import org.permasar.thermal.FreezeThawOnsets;
+import org.permasar.thermal.HantsParameters;
+import org.permasar.timefn.LinearBatchFit;
+import org.permasar.timefn.SeasonalityClassifier;
+import org.permasar.timefn.TimeFunctionFit;
+import org.permasar.timefn.TimeFunctionModel;
+
+/**
+ * The per-block work of the fit step, as any {@link org.permasar.pipeline.block.BlockRunner}
+ * schedules it: each worker re-opens the time series (and the geometry, the LST and the stack of the
+ * a-priori uncertainty) from their paths, reads a window's series (optionally LOS → vertical,
+ * {@code d_up = d_LOS / cos θ_inc}), fits the time functions ({@link TimeFunctionFit}), tests
+ * seasonality ({@link SeasonalityClassifier} with its permafrost extensions; amplitude and timing NaN
+ * where not seasonal, SCIENCE.md §2), and for PECM builds the forcing from the regridded LST and fits
+ * v, d ({@link PecmFit}). Every pixel's numbers depend on that pixel alone.
+ *
+ * <p>Outputs per window: one plane per name of {@code outputs} (the maps of {@link FitProducts}, NaN
+ * where not estimated) and {@link #SEASONAL_TEST} (1 where the extrema test found the pixel seasonal,
+ * whatever the fit's status; for the summary). Reason codes ({@code fitStatus}): 0 ok, 1 fewer valid
+ * dates than unknowns (also every pixel when the series has fewer dates than the model has unknowns,
+ * or spans less than its longest period), 2 singular. {@code pecmStatus}:
+ * {@link org.permasar.permafrost.pecm.PecmStatus} codes.
+ *
+ * @param timeseries MintPy time series (or Zarr store), as text
+ * @param grid       the series' grid
+ * @param dates      the series' dates
+ * @param model      time functions
+ * @param classifier seasonality test
+ * @param geometry   MintPy geometry file whose incidenceAngle turns LOS into vertical, or null (LOS)
+ * @param pecm       PECM settings, or null for time functions only
+ * @param outputs    names of the maps, in declaration order
+ */
+public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model,
+                        SeasonalityClassifier classifier, String geometry, Pecm pecm, List<String> outputs)
+        implements BlockKernel {
+    /** fitStatus: the series is too short for the model (fewer dates than unknowns, or shorter than a period). */
+    public static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
+    /** 1 where the extrema test says seasonal (counted for the summary, not written). */
+    public static final String SEASONAL_TEST = "seasonalTest";
+
+    /**
+     * PECM settings.
+     *
+     * @param lst                 LST multi-band GeoTIFF or folder of dated GeoTIFFs, as text
+     * @param lstDates            composite dates
+     * @param hants               HANTS settings of the gap filling
+     * @param centreOffsetDays    days from a composite's date to its window centre
+     * @param onsets              freeze/thaw onset detection
+     * @param kappaRatio          κ_f/κ_t per pixel of the grid
+     * @param refIndex            index of the series' reference date
+     * @param uncertainty         a-priori uncertainty from the stack, or null
+     * @param expectedDegreeDays  expected (true) or direct degree-days
+     * @param dailyTemperatureStd σ_d in °C, or NaN for per-pixel from the composites
+     */
+    public record Pecm(String lst, List<LocalDate> lstDates, HantsParameters hants, double centreOffsetDays,
+                       FreezeThawOnsets onsets, float[] kappaRatio, int refIndex, PecmUncertainty uncertainty,
+                       boolean expectedDegreeDays, double dailyTemperatureStd) implements Serializable {
+        public Pecm {
+            Objects.requireNonNull(lst, "lst");
+            lstDates = List.copyOf(lstDates);
+        }
+    }
+
+    public FitKernel {
+        Objects.requireNonNull(timeseries, "timeseries");
+        dates = List.copyOf(dates);
+        outputs = List.copyOf(outputs);
+    }
+
+    /** Whether the series is too short for the model: fewer dates than unknowns, or shorter than its longest period. */
+    public boolean tooShort() {
+        double span = ChronoUnit.DAYS.between(dates.get(0), dates.get(dates.size() - 1)) / TimeFunctionModel.DAYS_PER_YEAR;
+        double longest = 0;
+        for (double p : model.periodsYears()) {
+            longest = Math.max(longest, p);
+        }
+        return dates.size() < model.parameterCount() || span < longest;
+    }
+
+    /**
+     * Days a composite averages, w = 2·offset + 1 (MOD11A2: offset 3.5 → 8 days); σ_d from its scatter
+     * and lag-1 correlation under an AR(1) day-to-day model ({@link DailyScatter}).
+     */
+    int compositeDays() {
+        return pecm == null ? 1 : (int) Math.max(1, Math.round(2 * pecm.centreOffsetDays() + 1));
+    }
+
+    @Override
+    public Worker open() throws IOException {
+        return new FitWorker();
+    }
+
+    /** Thread-confined readers and HANTS workspace. */
+    private final class FitWorker implements Worker {
+        private final boolean tooShort = tooShort();
+        private TimeSeriesProduct series;
+        private MintPyGeometry incidence;
+        private LstSource lstSource;
+        private LstRegridder lst;
+        private LstDaily daily;
+        private PecmUncertainty.Worker uncertainty;
+
+        FitWorker() throws IOException {
+            try {
+                series = TimeSeriesProduct.open(Path.of(timeseries));
+                if (geometry != null) {
+                    incidence = MintPyGeometry.open(Path.of(geometry));
+                }
+                if (pecm != null) {
+                    lstSource = LstSource.open(Path.of(pecm.lst()), LstOptions.auto());
+                    lst = new LstRegridder(lstSource, grid, GridResampler.Method.BILINEAR);
+                    daily = new LstDaily(pecm.lstDates(), pecm.hants(), pecm.centreOffsetDays());
+                    uncertainty = pecm.uncertainty() == null ? null : pecm.uncertainty().worker();
+                }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public Map<String, float[]> compute(Window w) throws IOException {
+            int npix = w.size();
+            int n = dates.size();
+            Map<String, float[]> out = new HashMap<>();
+            for (String name : outputs) {
+                float[] a = new float[npix];
+                Arrays.fill(a, Float.NaN);
+                out.put(name, a);
+            }
+            float[] y = series.read("timeseries", w);
+            float[] inc = null;
+            if (incidence != null) {
+                inc = incidence.read("incidenceAngle", w);
+                for (int i = 0; i < n; i++) {
+                    int o = i * npix;
+                    for (int q = 0; q < npix; q++) {
+                        y[o + q] = (float) LosGeometry.losToVertical(y[o + q], inc[q]); // vertical-only motion: d_up = d_LOS / cos θ
+                    }
+                }
+            }
+            fitTimeFunctions(out, y, npix);
+            if (pecm != null) {
+                fitPecm(out, w, y, npix, inc);
+            }
+            return out;
+        }
+
+        private void fitTimeFunctions(Map<String, float[]> out, float[] y, int npix) {
+            byte[] status = new byte[npix];
+            if (tooShort()) {
+                java.util.Arrays.fill(status, SERIES_TOO_SHORT);
+                put(out, "fitStatus", status);
+                out.put(SEASONAL_TEST, new float[npix]);
+                return;
+            }
+            TimeFunctionFit.Result r = TimeFunctionFit.fit(model(), dates(), y, npix);
+            boolean[] seasonal = dates().size() >= 8 ? classifier().classify(dates(), y, npix).seasonal() : new boolean[npix];
+            TimeFunctionFit.Result m = SeasonalityClassifier.maskNonSeasonal(r, seasonal);
+            double[] mask = new double[npix];
+            float[] test = new float[npix];
+            for (int q = 0; q < npix; q++) {
+                status[q] = r.status()[q];
+                mask[q] = r.status()[q] == LinearBatchFit.OK ? (seasonal[q] ? 1 : 0) : Double.NaN;
+                test[q] = seasonal[q] ? 1f : 0f;
+            }
+            put(out, "intercept", r.intercept());
+            if (model().polynomialDegree() >= 1) {
+                put(out, "velocity", r.rate());
+                put(out, "velocityStd", r.rateStd());
+            }
+            put(out, "annualAmplitude", r.annualAmplitude());
+            put(out, "annualPhase", r.annualPhase());
+            put(out, "seasonalAmplitude", m.seasonalAmplitude());
+            put(out, "seasonalAmplitudeStd", m.seasonalAmplitudeStd());
+            put(out, "seasonalTiming", m.seasonalTiming());
+            put(out, "seasonalMask", mask);
+            put(out, "residualRms", r.residualRms());
+            put(out, "fitStatus", status);
+            out.put(SEASONAL_TEST, test);
+        }
+
+
+        private void fitPecm(Map<String, float[]> out, Window w, float[] y, int npix, float[] inc) throws IOException {
+            float[] celsius = lst.read(w).celsius();
+            LstDaily.Block b = daily.daily(celsius, npix);
+            int ndays = daily.days();
+            double[][] on = pecm().onsets().detectBlock(daily.start(), b.daily(), ndays, npix);
+            double[] kappa = new double[npix];
+            for (int r = 0; r < w.rows(); r++) {
+                for (int c = 0; c < w.cols(); c++) {
+                    kappa[r * w.cols() + c] = pecm().kappaRatio()[(w.row0() + r) * grid().cols() + w.col0() + c];
+                }
+            }
+            PecmForcing f;
+            if (pecm().expectedDegreeDays()) {
+                double[] sd = new double[npix];
+                for (int q = 0; q < npix; q++) {
+                    sd[q] = Double.isNaN(pecm().dailyTemperatureStd())
+                            ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays())
+                            : pecm().dailyTemperatureStd();
+                }
+                f = PecmForcingBuilder.build(daily.start(), b.smooth(), ndays, npix, on[0], on[1], dates(), kappa, sd);
+            } else {
+                f = PecmForcingBuilder.build(daily.start(), b.daily(), ndays, npix, on[0], on[1], dates(), kappa);
+            }
+            PecmFit.Result p = PecmFit.fit(f, y, pecm().refIndex());
+            double[] ptt = new double[npix];
+            for (int q = 0; q < npix; q++) {
+                double s = 0;
+                int k = 0;
+                for (int yr = 0; yr < p.years(); yr++) {
+                    double v = p.peakToTrough()[yr * npix + q];
+                    if (!Double.isNaN(v)) {
+                        s += v;
+                        k++;
+                    }
+                }
+                ptt[q] = k == 0 ? Double.NaN : s / k;
+            }
+            double[] vStd = p.rateStd(), dStd = p.seasonalStd();
+            if (uncertainty != null) {
+                double[][] apr = uncertainty.variances(w, f, p, y, pecm().refIndex(), inc);
+                vStd = combined(apr[0], vStd);
+                dStd = combined(apr[1], dStd);
+                put(out, "pecmVelocityStdApriori", sqrt(apr[0]));
+                put(out, "pecmSeasonalCoefStdApriori", sqrt(apr[1]));
+            }
+            put(out, "pecmVelocity", p.rate());
+            put(out, "pecmVelocityStd", vStd);
+            put(out, "pecmSeasonalCoef", p.seasonalCoefficient());
+            put(out, "pecmSeasonalCoefStd", dStd);
+            put(out, "pecmResidualRms", p.residualRms());
+            put(out, "pecmPeakToTrough", ptt);
+            put(out, "pecmStatus", p.status());
+        }
+
+
+        @Override
+        public void close() throws IOException {
+            AutoCloseable[] all = {uncertainty, lstSource, incidence, series};
+            IOException first = null;
+            for (AutoCloseable c : all) {
+                if (c == null) {
+                    continue;
+                }
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    first = first != null ? first : e instanceof IOException io ? io : new IOException(e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    /** Copies block values into the output plane of {@code name} (float32, as the products store them). */
+    private static void put(Map<String, float[]> out, String name, double[] values) {
+        float[] a = out.get(name);
+        if (a == null) {
+            throw new IllegalStateException("map " + name + " was not declared (have " + out.keySet() + ")");
+        }
+        for (int q = 0; q < values.length; q++) {
+            a[q] = (float) values[q];
+        }
+    }
+
+    /** As {@link #put(Map, String, double[])} for byte codes. */
+    private static void put(Map<String, float[]> out, String name, byte[] codes) {
+        double[] d = new double[codes.length];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = codes[k];
+        }
+        put(out, name, d);
+    }
+
+    /**
+     * Reported σ = √max(σ²_a-priori, σ²_residual). The a-priori variance carries the decorrelation noise
+     * through the SBAS network (including its random-walk-like, trend-absorbed part and the reference
+     * pixel's noise) but knows nothing of unmodelled signal (atmosphere left in the series, model
+     * misfit); the residual-based variance sees exactly those but misses the absorbed part. Neither is
+     * a lower bound of the other, so the larger one is reported (a conservative choice; adding them
+     * would count the decorrelation noise twice, since it is also in the residuals).
+     */
+    private static double[] combined(double[] aprioriVar, double[] residualStd) {
+        double[] out = new double[residualStd.length];
+        for (int q = 0; q < out.length; q++) {
+            double a = aprioriVar[q], r = residualStd[q];
+            out[q] = Double.isNaN(r) ? Double.NaN : Double.isNaN(a) ? r : Math.sqrt(Math.max(a, r * r));
+        }
+        return out;
+    }
+
+    private static double[] sqrt(double[] v) {
+        double[] out = new double[v.length];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = Math.sqrt(v[q]);
+        }
+        return out;
+    }
+}
