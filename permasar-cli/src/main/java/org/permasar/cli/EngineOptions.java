@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --engine} and {@code --master} of the commands whose steps run as block jobs
- * ({@code invert}, {@code run}). The Spark engine is not a dependency of the command line: it is
+ * ({@code invert}, {@code fit}, {@code run}). The Spark engine is not a dependency of the command line: it is
  * found at run time ({@link BlockRunners}) when the {@code permasar-spark} launcher or application
  * jar is on the class path.
  */

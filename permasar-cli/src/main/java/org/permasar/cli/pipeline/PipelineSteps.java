@@ -87,7 +87,7 @@ public final class PipelineSteps {
                             Double.parseDouble(cfg.text("fit.seasonalityProminence")),
                             Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
                     .withResources(threads(cfg), 0);
-            fit(chain, "fit-" + t, fp, List.of(ts), List.of(dir.resolve("velocity.h5")));
+            fit(chain, "fit-" + t, fp, List.of(ts), List.of(dir.resolve("velocity.h5")), engine);
 
             Path lst = cfg.path("input.lst");
             if (lst != null && cfg.bool("pecm.enabled")) {
@@ -108,7 +108,8 @@ public final class PipelineSteps {
                                     ? cfg.text("invert.weight") : "no", 0, cfg.bool("invert.maskConnComp"),
                             Float.parseFloat(cfg.text("invert.minCoherence")));
                 }
-                fit(chain, "pecm-" + t, pp, inputs(ts, lst, geom, stack), List.of(dir.resolve("pecm/velocity.h5")));
+                fit(chain, "pecm-" + t, pp, inputs(ts, lst, geom, stack), List.of(dir.resolve("pecm/velocity.h5")),
+                        engine);
             }
         }
         Path geo = out.resolve("geometry");
@@ -186,9 +187,11 @@ public final class PipelineSteps {
     }
 
     /** A fit step: the typed parameters are its fingerprint; it writes the PNG maps as {@code fit --plots} does. */
-    private static void fit(Chain chain, String name, FitParameters fp, List<Path> inputs, List<Path> outputs) {
+    private static void fit(Chain chain, String name, FitParameters fp, List<Path> inputs, List<Path> outputs,
+                            EngineOptions engine) {
         chain.step(name, Map.of("parameters", fp.toString(), "plots", "true"), inputs, outputs, () -> {
-            FitStep.Result r = FitStep.run(fp, null, ConsoleProgress.create());
+            ConsoleProgress progress = ConsoleProgress.create();
+            FitStep.Result r = engine.run(() -> FitStep.engine(fp, progress), runner -> FitStep.run(fp, runner, progress));
             FitCommand.writePlots(fp.out(), r.products());
             FitCommand.print(r);
         });

@@ -17,13 +17,14 @@ import org.permasar.sim.SceneSimulator;
 import org.permasar.sim.SceneSpec;
 
 /**
- * {@code permasar invert --engine spark} through the launcher's command line: the real invert
- * block job on a simulated stack gives the MintPy files of {@code --engine local}, byte for byte.
+ * {@code permasar invert} and {@code permasar fit} with {@code --engine spark} through the
+ * launcher's command line: the real block jobs on a simulated stack give the MintPy files of
+ * {@code --engine local}, byte for byte.
  */
-class InvertOnSparkTest {
+class StepsOnSparkTest {
 
     @Test
-    void invertOnSparkWritesTheLocalFiles(@TempDir Path dir) throws IOException {
+    void invertAndFitOnSparkWriteTheLocalFiles(@TempDir Path dir) throws IOException {
         SimulateCommand.write(SceneSimulator.simulate(SceneSpec.tiny()), dir.resolve("sim"));
         String stack = dir.resolve("sim/asc/ifgramStack.h5").toString();
         // three threads: the local plan (and so the Spark partitions) has three bands
@@ -41,6 +42,19 @@ class InvertOnSparkTest {
         }
         try (Stream<Path> s = Files.list(dir.resolve("spark"))) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("spark-blocks"));
+        }
+
+        String ts = dir.resolve("local/timeseries.h5").toString();
+        assertThat(run("fit", ts, "--model", "trend+annual", "--out", dir.resolve("fit-local").toString(),
+                "--threads", "3")).isZero();
+        assertThat(run("fit", ts, "--model", "trend+annual", "--out", dir.resolve("fit-spark").toString(),
+                "--threads", "3", "--engine", "spark", "--master", "local[2]")).isZero();
+        List<String> fit = h5Files(dir.resolve("fit-local"));
+        assertThat(fit).contains("velocity.h5");
+        assertThat(h5Files(dir.resolve("fit-spark"))).isEqualTo(fit);
+        for (String f : fit) {
+            assertThat(Files.readAllBytes(dir.resolve("fit-spark").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("fit-local").resolve(f)));
         }
     }
 
