@@ -31,7 +31,7 @@ import org.permasar.stack.BlockPlanner;
  * from the test class path: no Spark download), whose executors are separate JVMs: the job's
  * kernel is serialised to them and their blocks reach the driver through the scratch store only.
  * The result must be the bytes of the single-process run. Skipped, with the reason, when the
- * cluster does not come up.
+ * cluster does not come up or no executor registers within 90 s. About 30 s on two idle cores.
  */
 class StandaloneClusterTest {
     private final List<Process> started = new ArrayList<>();
@@ -48,7 +48,7 @@ class StandaloneClusterTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(240)
     void executorsInOtherJvmsWriteTheLocalBytes(@TempDir Path dir) throws Exception {
         String cp = System.getProperty("java.class.path");
         Path home = Files.createDirectories(dir.resolve("spark-home/jars")).getParent();
@@ -73,12 +73,17 @@ class StandaloneClusterTest {
                 .set("spark.executor.memory", "512m")
                 .set("spark.cores.max", "2");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            // the worker starts an executor JVM for the application: seconds, more on a loaded machine
+            long end = System.currentTimeMillis() + 90_000;
+            while (sc.sc().statusTracker().getExecutorInfos().length < 2 && System.currentTimeMillis() < end) {
+                Thread.sleep(200);
+            }
+            assumeTrue(sc.sc().statusTracker().getExecutorInfos().length > 1,
+                    () -> "no executor registered within 90 s: " + tail(dir.resolve("worker.log")));
             SparkBlockRunner runner = new SparkBlockRunner(sc, engine.planner());
             Path cluster = BlockJobs.run(runner, job, dir.resolve("cluster/out.zarr"));
             BlockJobs.assertSameBytes(local, cluster);
             assertThat(runner.lastRun().computed()).isEqualTo(10);
-            // the executors ran in the worker's JVMs, not in this one
-            assertThat(sc.sc().getExecutorMemoryStatus().size()).isGreaterThan(1);
         }
     }
 
