@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.permasar.cli.EngineOptions;
 import org.permasar.cli.plot.NetworkPlot;
 import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.pipeline.invert.InversionRun;
 import org.permasar.pipeline.invert.InvertParameters;
 import org.permasar.pipeline.invert.InvertStep;
+import org.permasar.progress.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -116,8 +119,12 @@ public final class InvertCommand implements Callable<Integer> {
             description = "Largest time-series cube kept in memory and written as HDF5; larger cubes stream to Zarr (default: ${DEFAULT-VALUE}).")
     long maxCubeMb;
 
+    @Mixin
+    EngineOptions engine = EngineOptions.local();
+
     @Override
     public Integer call() throws IOException {
+        engine.check();
         InversionRun.Result r = execute();
         System.out.println(r.summary());
         return 0;
@@ -126,7 +133,8 @@ public final class InvertCommand implements Callable<Integer> {
     /** Runs the inversion and returns where its outputs went (for tests and the demo chain). */
     public InversionRun.Result execute() throws IOException {
         InvertParameters p = parameters();
-        return InvertStep.run(p, null, ConsoleProgress.create(), networkPlot(p));
+        Progress progress = ConsoleProgress.create();
+        return engine.run(() -> InvertStep.engine(p, progress), runner -> InvertStep.run(p, runner, progress, networkPlot(p)));
     }
 
     /** Draws {@code OUT/network.png} once the step has selected its pairs (the CLI's and the chain's plot). */

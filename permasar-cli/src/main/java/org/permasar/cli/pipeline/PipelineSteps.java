@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.permasar.cli.EngineOptions;
 import org.permasar.cli.PermasarCommand;
 import org.permasar.cli.invert.InvertCommand;
 import org.permasar.cli.progress.ConsoleProgress;
@@ -44,8 +45,16 @@ public final class PipelineSteps {
         return addTo(new Chain(cfg.outDir()), cfg).names();
     }
 
-    /** Adds the chain's steps for {@code cfg} to {@code chain} (whose folder is {@code cfg.outDir()}). */
+    /** Adds the chain's steps for {@code cfg} to {@code chain} (whose folder is {@code cfg.outDir()}), all in this process. */
     public static Chain addTo(Chain chain, PipelineConfig cfg) {
+        return addTo(chain, cfg, EngineOptions.local());
+    }
+
+    /**
+     * Adds the chain's steps for {@code cfg} to {@code chain}; the block jobs (invert) run on
+     * {@code engine}. The engine is not part of a step's fingerprint: every engine writes the same bytes.
+     */
+    public static Chain addTo(Chain chain, PipelineConfig cfg, EngineOptions engine) {
         Path out = cfg.outDir();
         List<String> tracks = cfg.tracks();
         for (String t : tracks) {
@@ -65,8 +74,11 @@ public final class PipelineSteps {
                     .withGeotiff(true);
             chain.step("invert-" + t, Map.of("parameters", ip.toString()), inputs(stack, geom),
                     List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")),
-                    () -> System.out.println(InvertStep.run(ip, null, ConsoleProgress.create(),
-                            InvertCommand.networkPlot(ip)).summary()));
+                    () -> {
+                        ConsoleProgress progress = ConsoleProgress.create();
+                        System.out.println(engine.run(() -> InvertStep.engine(ip, progress), runner -> InvertStep.run(ip,
+                                runner, progress, InvertCommand.networkPlot(ip))).summary());
+                    });
 
             Path ts = dir.resolve("timeseries.h5");
             FitParameters fp = FitParameters.of(ts, dir, "trend+annual").withGeotiff(true)
@@ -75,7 +87,7 @@ public final class PipelineSteps {
                             Double.parseDouble(cfg.text("fit.seasonalityProminence")),
                             Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
                     .withResources(threads(cfg), 0);
-            fit(chain, "fit-" + t, fp, List.of(ts), List.of(dir.resolve("velocity.h5")));
+            fit(chain, "fit-" + t, fp, List.of(ts), List.of(dir.resolve("velocity.h5")), engine);
 
             Path lst = cfg.path("input.lst");
             if (lst != null && cfg.bool("pecm.enabled")) {
@@ -96,7 +108,8 @@ public final class PipelineSteps {
                                     ? cfg.text("invert.weight") : "no", 0, cfg.bool("invert.maskConnComp"),
                             Float.parseFloat(cfg.text("invert.minCoherence")));
                 }
-                fit(chain, "pecm-" + t, pp, inputs(ts, lst, geom, stack), List.of(dir.resolve("pecm/velocity.h5")));
+                fit(chain, "pecm-" + t, pp, inputs(ts, lst, geom, stack), List.of(dir.resolve("pecm/velocity.h5")),
+                        engine);
             }
         }
         Path geo = out.resolve("geometry");
@@ -174,9 +187,11 @@ public final class PipelineSteps {
     }
 
     /** A fit step: the typed parameters are its fingerprint; it writes the PNG maps as {@code fit --plots} does. */
-    private static void fit(Chain chain, String name, FitParameters fp, List<Path> inputs, List<Path> outputs) {
+    private static void fit(Chain chain, String name, FitParameters fp, List<Path> inputs, List<Path> outputs,
+                            EngineOptions engine) {
         chain.step(name, Map.of("parameters", fp.toString(), "plots", "true"), inputs, outputs, () -> {
-            FitStep.Result r = FitStep.run(fp, null, ConsoleProgress.create());
+            ConsoleProgress progress = ConsoleProgress.create();
+            FitStep.Result r = engine.run(() -> FitStep.engine(fp, progress), runner -> FitStep.run(fp, runner, progress));
             FitCommand.writePlots(fp.out(), r.products());
             FitCommand.print(r);
         });

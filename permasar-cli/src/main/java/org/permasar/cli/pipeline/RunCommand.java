@@ -6,8 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.permasar.cli.EngineOptions;
 import org.permasar.io.pipeline.OutputLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,12 +34,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--steps", split = ",", paramLabel = "STEP", description = "Run only these steps (e.g. fit-asc,report).")
     List<String> steps;
 
+    @Mixin
+    EngineOptions engine = EngineOptions.local();
+
     @Override
     public Integer call() throws IOException {
+        engine.check();
         PipelineConfig cfg = PipelineConfig.parse(config, out);
         Set<String> only = checkSteps(steps, PipelineSteps.names(cfg));
         InputCheck.check(cfg);
-        Chain chain = PipelineSteps.addTo(new Chain(cfg.outDir()), cfg);
+        Chain chain = PipelineSteps.addTo(new Chain(cfg.outDir()), cfg, engine);
         try (OutputLock lock = OutputLock.acquire(cfg.outDir())) {
             PipelineRun.execute(chain, cfg.outDir(), only);
         }

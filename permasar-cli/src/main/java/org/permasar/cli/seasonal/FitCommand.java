@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.permasar.cli.EngineOptions;
 import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.RasterMap;
 import org.permasar.cli.progress.ConsoleProgress;
@@ -13,6 +14,7 @@ import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.pipeline.fit.FitProducts;
 import org.permasar.pipeline.fit.FitStep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +31,8 @@ import picocli.CommandLine.Parameters;
 public final class FitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TIMESERIES", description = "Time series (m): MintPy timeseries.h5 or a Zarr store such as timeseries.zarr.")
     Path timeseries;
+    @Mixin
+    EngineOptions engine = EngineOptions.local();
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "trend+annual, harmonics or pecm.")
     String model;
     @Option(names = "--periods", split = ",", paramLabel = "YEARS",
@@ -98,6 +102,7 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        engine.check();
         FitStep.Result r = execute();
         print(r);
         return 0;
@@ -115,7 +120,8 @@ public final class FitCommand implements Callable<Integer> {
     /** Runs the fit and writes the products (PNG maps with {@code --plots}); returns what it produced. */
     public FitStep.Result execute() throws IOException {
         FitParameters p = parameters();
-        FitStep.Result r = FitStep.run(p, null, ConsoleProgress.create());
+        ConsoleProgress progress = ConsoleProgress.create();
+        FitStep.Result r = engine.run(() -> FitStep.engine(p, progress), runner -> FitStep.run(p, runner, progress));
         if (plots) {
             writePlots(p.out(), r.products());
         }

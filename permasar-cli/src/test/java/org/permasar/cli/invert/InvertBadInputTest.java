@@ -63,6 +63,15 @@ class InvertBadInputTest {
     }
 
     @Test
+    void sparkWithoutTheSparkModuleIsRefused() {
+        // permasar-cli does not depend on permasar-spark: the engine is found only through its launcher
+        assertRefused(CliRunner.run("invert", stack.toString(), "--out", tmp.resolve("o-spark").toString(),
+                "--engine", "spark", "--master", "local[2]"),
+                "engine \"spark\" is not on the class path (engines here: local)", "org.permasar.spark.Main");
+        assertThat(tmp.resolve("o-spark")).doesNotExist();
+    }
+
+    @Test
     void referenceOnWaterIsRefused() {
         // (10, 3) is a lake pixel: waterMask = 0 in geometryGeo.h5
         assertRefused(CliRunner.run("invert", stack.toString(), "--out", tmp.resolve("o-water").toString(),

@@ -56,8 +56,8 @@ public final class LocalBlockRunner implements BlockRunner {
         }
     }
 
-    /** Writes one computed window to the sinks, checking that the kernel returned every output. */
-    static void write(BlockJob job, Map<String, BlockSink> sinks, Window w, Map<String, float[]> values)
+    /** Writes one computed window to the sinks, checking that the kernel returned every output (for every engine). */
+    public static void write(BlockJob job, Map<String, BlockSink> sinks, Window w, Map<String, float[]> values)
             throws IOException {
         for (BlockOutput o : job.outputs()) {
             float[] v = values.get(o.dataset().name());
