@@ -115,11 +115,6 @@ public final class DemoCommand implements Callable<Integer> {
                 + "#   permasar run permasar.cfg\n" + ConfigSchema.template(v);
     }
 
-    /** Runs another permasar command in-process; a non-zero exit stops the chain. */
-    static void sub(String... args) throws IOException {
-        PipelineSteps.run(args);
-    }
-
     static void truthMaps(SimulatedScene s, Path maps) throws IOException {
         Files.createDirectories(maps);
         SceneTruth t = s.truth();

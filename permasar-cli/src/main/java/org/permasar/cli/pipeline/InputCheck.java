@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.permasar.cli.products.SiteTable;
+import org.permasar.io.table.SiteTable;
 import org.permasar.cli.products.ValidateCommand;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.RasterFormats;

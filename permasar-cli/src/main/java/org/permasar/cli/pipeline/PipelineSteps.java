@@ -10,25 +10,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.permasar.cli.EngineOptions;
-import org.permasar.cli.PermasarCommand;
 import org.permasar.cli.invert.InvertCommand;
+import org.permasar.cli.products.AltCommand;
+import org.permasar.cli.products.GeometryCommand;
+import org.permasar.cli.products.ValidateCommand;
 import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.cli.report.ReportWriter;
 import org.permasar.cli.seasonal.FitCommand;
+import org.permasar.pipeline.alt.AltParameters;
+import org.permasar.pipeline.alt.AltStep;
 import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.pipeline.fit.FitStep;
+import org.permasar.pipeline.geometry.GeometryParameters;
+import org.permasar.pipeline.geometry.GeometryStep;
 import org.permasar.pipeline.invert.InvertParameters;
 import org.permasar.pipeline.invert.InvertStep;
-import picocli.CommandLine;
+import org.permasar.pipeline.validate.ValidateParameters;
+import org.permasar.pipeline.validate.ValidateStep;
 
 /**
  * The processing chain of {@code permasar run} (and of {@code permasar demo}, which runs it on the
  * simulated scene): for each track invert → fit (trend + annual, seasonality) → PECM; then
  * direction classes from both tracks, active-layer thickness, validation against GNSS/boreholes,
- * and the HTML report. The invert, fit and PECM steps are called directly with their typed
- * {@link InvertParameters} and {@link FitParameters}; geometry, alt and validate still call the
- * corresponding command in-process with arguments built from the {@link PipelineConfig}. A step's
- * settings (parameters or argument list) and input files are its {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
+ * and the HTML report. Every step is called directly with its typed parameters
+ * ({@link InvertParameters}, {@link FitParameters}, {@link GeometryParameters}, {@link AltParameters},
+ * {@link ValidateParameters}) built from the {@link PipelineConfig}; the charts are drawn by the same
+ * methods the commands use. A step's settings (the parameters' canonical string) and input files are
+ * its {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
  *
  * <p>Output layout under {@code DIR}: {@code asc/}, {@code desc/} (MintPy files, GeoTIFFs, PNG maps),
  * {@code asc/pecm/}, {@code geometry/}, {@code alt/}, {@code validate/}, {@code report.html}.
@@ -116,14 +124,18 @@ public final class PipelineSteps {
         Path ag = cfg.path("input.asc.geometry"), dg = cfg.path("input.desc.geometry");
         if (tracks.size() == 2 && ag != null && dg != null && cfg.bool("geometry.enabled")) {
             Path av = out.resolve("asc/velocity.h5"), dv = out.resolve("desc/velocity.h5");
-            sub(chain, "geometry", List.of("geometry", "--asc", av.toString(), "--desc", dv.toString(),
-                    "--asc-geometry", ag.toString(), "--desc-geometry", dg.toString(), "--out", geo.toString(),
-                    "--rate-tolerance", cfg.text("geometry.rateTolerance"),
-                    "--amplitude-tolerance", cfg.text("geometry.amplitudeTolerance"),
-                    "--in-phase-days", cfg.text("geometry.inPhaseDays"),
-                    "--anti-phase-days", cfg.text("geometry.antiPhaseDays"),
-                    "--anti-phase-tolerance", cfg.text("geometry.antiPhaseTolerance")),
-                    List.of(av, dv, ag, dg), List.of(geo.resolve("secularDirection.tif"), geo.resolve("up.tif")));
+            GeometryParameters gp = GeometryParameters.of(av, dv, ag, dg, geo).withThresholds(
+                    Double.parseDouble(cfg.text("geometry.rateTolerance")),
+                    Double.parseDouble(cfg.text("geometry.amplitudeTolerance")),
+                    Double.parseDouble(cfg.text("geometry.inPhaseDays")),
+                    Double.parseDouble(cfg.text("geometry.antiPhaseDays")),
+                    Double.parseDouble(cfg.text("geometry.antiPhaseTolerance")));
+            chain.step("geometry", Map.of("parameters", gp.toString(), "plots", "true"), List.of(av, dv, ag, dg),
+                    List.of(geo.resolve("secularDirection.tif"), geo.resolve("up.tif")), () -> {
+                        GeometryStep.Result r = GeometryStep.run(gp, null, ConsoleProgress.create());
+                        GeometryCommand.writePlots(gp.out(), r);
+                        GeometryCommand.print(r, gp.out());
+                    });
         }
         String first = tracks.get(0);
         Path firstGeom = cfg.path("input." + first + ".geometry");
@@ -131,39 +143,47 @@ public final class PipelineSteps {
         Path alt = out.resolve("alt");
         if (cfg.bool("alt.enabled")) {
             Path moisture = cfg.path("input.soilMoisture");
-            List<String> a = new ArrayList<>(List.of("alt", "--model", "density",
-                    "--amplitude", firstVel + ":seasonalAmplitude",
-                    "--N", moisture != null ? moisture.toString() : cfg.numberOrRaster("alt.N"),
-                    "--n", cfg.numberOrRaster("alt.n"), "--out", alt.toString()));
-            if (firstGeom != null) {
-                a.addAll(List.of("--los", "--incidence", firstGeom + ":incidenceAngle"));
-            }
             Path sites = cfg.path("input.sites");
-            if (sites != null) {
-                a.addAll(List.of("--sites", sites.toString()));
+            AltParameters ap = AltParameters.of(alt, firstVel + ":seasonalAmplitude",
+                    moisture != null ? moisture.toString() : cfg.numberOrRaster("alt.N"), cfg.numberOrRaster("alt.n"));
+            if (firstGeom != null) {
+                ap = ap.withLos(firstGeom + ":incidenceAngle");
             }
-            sub(chain, "alt", a, inputs(firstVel, firstGeom, moisture, sites), List.of(alt.resolve("alt.tif")));
+            if (sites != null) {
+                ap = ap.withSites(sites);
+            }
+            AltParameters altp = ap;
+            chain.step("alt", Map.of("parameters", altp.toString(), "plots", "true"),
+                    inputs(firstVel, firstGeom, moisture, sites), List.of(alt.resolve("alt.tif")), () -> {
+                        AltStep.Result r = AltStep.run(altp, null, ConsoleProgress.create());
+                        AltCommand.writePlots(altp.out(), r);
+                        System.out.println(r.summary());
+                    });
         }
         Path gnss = cfg.path("input.gnss"), bores = cfg.path("input.boreholes");
         if (gnss != null || bores != null) {
             Path val = out.resolve("validate");
             Path ts = out.resolve(first).resolve("timeseries.h5");
-            List<String> v = new ArrayList<>(List.of("validate", "--out", val.toString(),
-                    "--block", cfg.text("validate.block"), "--match-days", cfg.text("validate.matchDays")));
+            ValidateParameters vp = ValidateParameters.of(val).withMatching(Double.parseDouble(cfg.text("validate.block")),
+                    Integer.parseInt(cfg.text("validate.matchDays")));
             List<Path> in = new ArrayList<>();
             if (gnss != null) {
-                v.addAll(List.of("--insar", ts.toString(), "--gnss", gnss.toString()));
+                vp = vp.withGnss(ts, List.of(gnss), firstGeom);
                 in.addAll(List.of(ts, gnss));
                 if (firstGeom != null) {
-                    v.addAll(List.of("--geometry", firstGeom.toString()));
                     in.add(firstGeom);
                 }
             }
             if (bores != null && cfg.bool("alt.enabled")) {
-                v.addAll(List.of("--boreholes", bores.toString(), "--alt-insar", alt.resolve("alt.tif").toString()));
+                vp = vp.withBoreholes(alt.resolve("alt.tif").toString(), bores);
                 in.addAll(List.of(bores, alt.resolve("alt.tif")));
             }
-            sub(chain, "validate", v, in, List.of(val));
+            ValidateParameters valp = vp;
+            chain.step("validate", Map.of("parameters", valp.toString(), "plots", "true"), in, List.of(val), () -> {
+                ValidateStep.Result r = ValidateStep.run(valp);
+                ValidateCommand.writePlots(valp.out(), r);
+                System.out.println("wrote " + valp.out());
+            });
         }
         if (cfg.bool("report.enabled")) {
             List<Path> in = new ArrayList<>();
@@ -197,12 +217,6 @@ public final class PipelineSteps {
         });
     }
 
-    private static void threads(List<String> args, PipelineConfig cfg) {
-        if (cfg.integer("invert.threads") > 0) {
-            args.addAll(List.of("--threads", cfg.text("invert.threads")));
-        }
-    }
-
     private static List<Path> inputs(Path... paths) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
@@ -211,44 +225,6 @@ public final class PipelineSteps {
             }
         }
         return out;
-    }
-
-    private static void sub(Chain chain, String name, List<String> args, List<Path> inputs, List<Path> outputs) {
-        List<String> a = List.copyOf(args);
-        chain.step(name, Map.of("args", String.join(" ", a)), inputs, outputs, () -> run(a.toArray(String[]::new)));
-    }
-
-    /**
-     * Runs another permasar command in-process; a failure stops the chain with the exception the
-     * command threw, so the caller's exit code and message keep their tier (bad input, bad
-     * argument or internal error) instead of becoming a generic "exit code N" failure.
-     *
-     * @throws IllegalArgumentException when the arguments do not parse (message as picocli gives it)
-     */
-    public static void run(String... args) throws IOException {
-        Exception[] failure = new Exception[1];
-        CommandLine cl = PermasarCommand.commandLine();
-        cl.setExecutionExceptionHandler((e, c, parsed) -> {
-            failure[0] = e;
-            return 1;
-        });
-        cl.setParameterExceptionHandler((e, a) -> {
-            failure[0] = new IllegalArgumentException("permasar " + String.join(" ", args) + ": " + e.getMessage(), e);
-            return PermasarCommand.EXIT_BAD_INPUT;
-        });
-        int code = cl.execute(args);
-        if (failure[0] instanceof IOException io) {
-            throw io;
-        }
-        if (failure[0] instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure[0] != null) {
-            throw new IOException("permasar " + String.join(" ", args) + " failed", failure[0]);
-        }
-        if (code != 0) {
-            throw new IOException("permasar " + String.join(" ", args) + " failed with exit code " + code);
-        }
     }
 
     private static final Pattern PARTIAL = Pattern.compile("^\\..+\\.partial-(\\d+)$");

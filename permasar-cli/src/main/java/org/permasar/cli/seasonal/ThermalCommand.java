@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.permasar.cli.plot.Colormap;
+import org.permasar.cli.plot.RasterMap;
+import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.io.AtomicFiles;
 import org.permasar.io.table.DailyCsvReader;
+import org.permasar.pipeline.thermal.ThermalParameters;
+import org.permasar.pipeline.thermal.ThermalStep;
 import org.permasar.thermal.DegreeDays;
 import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.input.DailySeries;
@@ -78,7 +83,8 @@ public final class ThermalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --station CSV or --lst LST, not both");
         }
         if (lst != null) {
-            ThermalRasterRun.Result r = rasterRun().execute();
+            ThermalStep.Result r = ThermalStep.run(parameters(), ConsoleProgress.create());
+            writePlots(out, r);
             System.out.println(r.summary());
             if (r.calibration() != null) {
                 System.out.println(r.calibrationLine());
@@ -105,10 +111,22 @@ public final class ThermalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The raster run configured from the options. */
-    ThermalRasterRun rasterRun() {
-        return new ThermalRasterRun(lst, gridRef, datesFrom, out, kappa, theta, boreholes, rhoWater, centreOffset,
-                hantsHarmonics, threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryMb, maxCubeMb);
+    /** The raster-mode options as the step's parameters (validated there). */
+    ThermalParameters parameters() {
+        return new ThermalParameters(lst, gridRef, datesFrom, out, kappa, theta, boreholes, rhoWater, centreOffset,
+                hantsHarmonics, threads, memoryMb, maxCubeMb);
+    }
+
+    /** PNG maps beside the GeoTIFFs of a raster-mode result. */
+    public static void writePlots(Path out, ThermalStep.Result r) throws IOException {
+        String[][] maps = {{"thawOnsetDoy", "Thaw onset", "day of year"}, {"freezeOnsetDoy", "Freeze onset", "day of year"},
+            {"addtMean", "Mean annual ADDT", "degC day"}, {"addfMean", "Mean annual ADDF", "degC day"},
+            {"altStefan", "Stefan ALT", "m"}, {"altStefanCalibrated", "Calibrated Stefan ALT", "m"}};
+        for (String[] m : maps) {
+            if (r.maps().has(m[0])) {
+                new RasterMap(m[1], m[2], Colormap.VIRIDIS).write(out.resolve(m[0] + ".png"), r.grid(), r.maps().map(m[0]));
+            }
+        }
     }
 
     /** Station mode as a method (for the CLI and tests). */

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.CliRunner;
 
 /**
- * The chain calls the same steps as the commands: {@code permasar demo --small} (invert, fit and PECM
- * called with typed parameters) writes the same bytes as {@code permasar invert} and {@code permasar fit}
- * run by hand on its scene with the demo configuration's settings.
+ * The chain calls the same steps as the commands: {@code permasar demo --small} (every step called with
+ * typed parameters) writes the same bytes as {@code permasar invert}, {@code fit}, {@code geometry} and
+ * {@code alt} run by hand on its scene (and its velocity products) with the demo configuration's settings.
  */
 class ChainMatchesCommandsTest {
     @TempDir
@@ -44,6 +44,19 @@ class ChainMatchesCommandsTest {
                 "timeseries.tif", "network.png", "velocity.h5", "velocity.tif", "seasonalAmplitude.png",
                 "pecm/velocity.h5", "pecm/pecmVelocityStdApriori.tif", "pecm/pecmSeasonalCoef.png")) {
             assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve("asc").resolve(f)));
+        }
+        // [geometry] on the chain's two velocity products, default thresholds
+        Path descGeometry = chain.resolve("scene/desc/geometryGeo.h5");
+        run("geometry", "--asc", chain.resolve("asc/velocity.h5").toString(), "--desc", chain.resolve("desc/velocity.h5").toString(),
+                "--asc-geometry", geometry.toString(), "--desc-geometry", descGeometry.toString(), "--out",
+                hand.resolve("geometry").toString(), "--rate-tolerance", "0.005", "--anti-phase-days", "180");
+        // [alt] density, N 0.30, n 0.05, LOS amplitude of the first track
+        run("alt", "--model", "density", "--amplitude", chain.resolve("asc/velocity.h5") + ":seasonalAmplitude", "--N", "0.30",
+                "--n", "0.05", "--los", "--incidence", geometry + ":incidenceAngle", "--out", hand.resolve("alt").toString());
+        for (String f : List.of("geometry/secularDirection.tif", "geometry/up.tif", "geometry/eastStd.tif",
+                "geometry/seasonalEastAmplitude.tif", "geometry/directionCounts.csv", "geometry/secularPie.png",
+                "alt/alt.tif", "alt/altFlag.tif", "alt/alt.png")) {
+            assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve(f)));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.permasar.pipeline.validate.GnssComparison;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.PermasarCommand;
 import org.permasar.geometry.LosGeometry;

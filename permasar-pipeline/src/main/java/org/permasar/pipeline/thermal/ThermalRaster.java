@@ -1,4 +1,4 @@
-package org.permasar.cli.seasonal;
+package org.permasar.pipeline.thermal;
 
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.permasar.cli.products;
+package org.permasar.io.table;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

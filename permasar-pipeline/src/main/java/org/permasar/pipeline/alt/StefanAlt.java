@@ -1,10 +1,13 @@
-package org.permasar.cli.products;
+package org.permasar.pipeline.alt;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 import org.permasar.grid.GridGeometry;
+import org.permasar.grid.Window;
 import org.permasar.permafrost.alt.AltMap;
+import org.permasar.pipeline.block.GridPlanes;
 import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.thermal.JohansenConductivity;
 import org.permasar.thermal.StefanModel;
@@ -33,7 +36,7 @@ import org.permasar.thermal.StefanModel;
  * @param rhoWater   ρ_w, kg/m³
  */
 record StefanAlt(String addt, String edaphic, String kappa, String theta, String bulk, String quartz,
-                 String saturation, JohansenConductivity.Texture texture, double rhoWater) {
+                 String saturation, JohansenConductivity.Texture texture, double rhoWater) implements Serializable {
 
     StefanAlt {
         if (addt == null) {
@@ -64,8 +67,8 @@ record StefanAlt(String addt, String edaphic, String kappa, String theta, String
         texture = texture == null ? JohansenConductivity.Texture.COARSE : texture;
     }
 
-    /** Result: the map on {@code grid}, plus κ_t/κ_f maps when Johansen was used (else null). */
-    record Output(GridGeometry grid, AltMap map, float[] kappaThawed, float[] kappaFrozen) {
+    /** Result: the map, plus κ_t/κ_f maps when Johansen was used (else null). */
+    record Output(AltMap map, float[] kappaThawed, float[] kappaFrozen) {
     }
 
     /** True when E is given (calibrated form). */
@@ -83,29 +86,44 @@ record StefanAlt(String addt, String edaphic, String kappa, String theta, String
         return new String[] {addt, edaphic, kappa, theta, bulk, quartz, saturation};
     }
 
-    /** Computes on {@code g} (a 1-pixel pseudo-grid in point mode). */
-    Output compute(GridGeometry g) throws IOException {
-        int n = g.size();
-        float[] a = ProductRasters.numberOrRaster(addt, g, "--addt");
+    /** The inputs on {@code g} (a 1-pixel pseudo-grid in point mode), as the kernel takes them. */
+    GridPlanes planes(GridGeometry g) throws IOException {
+        GridPlanes p = new GridPlanes(g).put("addt", ProductRasters.numberOrRaster(addt, g, "--addt"));
+        if (calibrated()) {
+            return p.put("edaphic", ProductRasters.numberOrRaster(edaphic, g, "--edaphic"));
+        }
+        p.put("theta", ProductRasters.numberOrRaster(theta, g, "--theta"));
+        if (kappa != null) {
+            return p.put("kappa", ProductRasters.numberOrRaster(kappa, g, "--kappa"));
+        }
+        return p.put("bulkDensity", ProductRasters.numberOrRaster(bulk, g, "--bulk-density"))
+                .put("quartz", ProductRasters.numberOrRaster(quartz, g, "--quartz"))
+                .put("saturation", ProductRasters.numberOrRaster(saturation, g, "--saturation"));
+    }
+
+    /** Computes the pixels of {@code w}. */
+    Output compute(GridPlanes in, Window w) {
+        int n = w.size();
+        float[] a = in.window("addt", w);
         float[] alt = new float[n], sigma = new float[n];
         byte[] flag = new byte[n];
         Arrays.fill(sigma, Float.NaN);
         float[] kt = null, kf = null;
         if (calibrated()) {
-            float[] e = ProductRasters.numberOrRaster(edaphic, g, "--edaphic");
+            float[] e = in.window("edaphic", w);
             for (int k = 0; k < n; k++) {
                 flag[k] = Float.isNaN(a[k] + e[k]) ? AltMap.NO_DATA : a[k] < 0 || e[k] < 0 ? AltMap.INVALID_INPUT : AltMap.OK;
                 alt[k] = flag[k] == AltMap.OK ? (float) StefanModel.thawDepth(e[k], a[k]) : Float.NaN;   // Z = E·√ADDT
             }
-            return new Output(g, new AltMap(alt, sigma, flag), null, null);
+            return new Output(new AltMap(alt, sigma, flag), null, null);
         }
-        float[] th = ProductRasters.numberOrRaster(theta, g, "--theta");
-        float[] k = kappa != null ? ProductRasters.numberOrRaster(kappa, g, "--kappa") : null;
+        float[] th = in.window("theta", w);
+        float[] k = in.window("kappa", w);
         float[] rb = null, q = null, s = null;
         if (k == null) {
-            rb = ProductRasters.numberOrRaster(bulk, g, "--bulk-density");
-            q = ProductRasters.numberOrRaster(quartz, g, "--quartz");
-            s = ProductRasters.numberOrRaster(saturation, g, "--saturation");
+            rb = in.window("bulkDensity", w);
+            q = in.window("quartz", w);
+            s = in.window("saturation", w);
             float[][] j = StefanMaps.johansen(rb, q, s, texture);     // Johansen (1977), seed 001 eq. 1
             kt = j[0];
             kf = j[1];
@@ -118,7 +136,7 @@ record StefanAlt(String addt, String edaphic, String kappa, String theta, String
             // Stefan: Z = √(2·κ_t·ADDT·86400 / (L_f·ρ_w·θ))
             alt[p] = flag[p] == AltMap.OK ? (float) StefanModel.thawDepth(k[p], a[p], th[p], rhoWater) : Float.NaN;
         }
-        return new Output(g, new AltMap(alt, sigma, flag), kt, kf);
+        return new Output(new AltMap(alt, sigma, flag), kt, kf);
     }
 
     /** Point-mode text: the ALT line and, for Johansen, the conductivities. */

@@ -1,4 +1,4 @@
-package org.permasar.cli.products;
+package org.permasar.pipeline.validate;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

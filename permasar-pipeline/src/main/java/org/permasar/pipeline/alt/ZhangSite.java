@@ -1,4 +1,4 @@
-package org.permasar.cli.products;
+package org.permasar.pipeline.alt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ final class ZhangSite {
     private ZhangSite() {
     }
 
-    static AltCommand.Result run(Path csv, double[] layerBottoms, Densities rho) throws IOException {
+    static AltStep.Result run(Path csv, double[] layerBottoms, Densities rho) throws IOException {
         if (csv == null) {
             throw new IllegalArgumentException("--model zhang needs --intervals CSV (columns subsidence[,sigma],W1..WL)");
         }
@@ -79,6 +79,6 @@ final class ZhangSite {
             throw new IllegalArgumentException("no ALT for these intervals: " + (flag == AltMap.NO_DATA
                     ? "a used value is missing" : "a used moisture is ≤ 0 or the total subsidence is negative"));
         }
-        return new AltCommand.Result(null, null, out[0], out[1], null);
+        return new AltStep.Result(null, null, out[0], out[1], null, null);
     }
 }

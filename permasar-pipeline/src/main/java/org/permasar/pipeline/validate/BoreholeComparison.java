@@ -1,4 +1,4 @@
-package org.permasar.cli.products;
+package org.permasar.pipeline.validate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.table.SiteTable;
 import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stats.Agreement;
 import org.permasar.stats.MoistureCalibratedAlt;
@@ -21,9 +22,9 @@ import org.permasar.stats.SiteBlockAverage;
  * {@code boreholes.csv} (one row per borehole; NaN and a status where a borehole is outside the grid or its block
  * has no valid pixel) and {@code altAgreement.csv}.
  */
-final class BoreholeComparison {
+public final class BoreholeComparison {
     /** Agreement of one kind of InSAR ALT ("insar" or "moisture-calibrated") with the boreholes. */
-    record Summary(String kind, Agreement agreement) {
+    public record Summary(String kind, Agreement agreement) {
     }
 
     private BoreholeComparison() {
@@ -59,8 +60,8 @@ final class BoreholeComparison {
                 status = pixels == 0 ? "no valid ALT pixel in the block" : Double.isNaN(s.value()) ? "no borehole ALT" : "ok";
             }
             b.append(s.id()).append(',').append(s.lon()).append(',').append(s.lat()).append(',')
-                    .append(ValidateCommand.num(ref[k])).append(',').append(ValidateCommand.num(est[k])).append(',')
-                    .append(ValidateCommand.num(cal[k])).append(',').append(pixels).append(',').append(status).append('\n');
+                    .append(ValidateStep.num(ref[k])).append(',').append(ValidateStep.num(est[k])).append(',')
+                    .append(ValidateStep.num(cal[k])).append(',').append(pixels).append(',').append(status).append('\n');
         }
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("boreholes.csv"), tmp -> Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8));
@@ -72,9 +73,9 @@ final class BoreholeComparison {
         StringBuilder a = new StringBuilder("kind,n,bias_m,mean_abs_error_m,rmse_m,r2,pearson\n");
         for (Summary s : res) {
             Agreement g2 = s.agreement();
-            a.append(s.kind()).append(',').append(g2.n()).append(',').append(ValidateCommand.num(g2.bias())).append(',')
-                    .append(ValidateCommand.num(g2.meanError())).append(',').append(ValidateCommand.num(g2.rmse())).append(',')
-                    .append(ValidateCommand.num(g2.r2())).append(',').append(ValidateCommand.num(g2.pearson())).append('\n');
+            a.append(s.kind()).append(',').append(g2.n()).append(',').append(ValidateStep.num(g2.bias())).append(',')
+                    .append(ValidateStep.num(g2.meanError())).append(',').append(ValidateStep.num(g2.rmse())).append(',')
+                    .append(ValidateStep.num(g2.r2())).append(',').append(ValidateStep.num(g2.pearson())).append('\n');
         }
         AtomicFiles.write(out.resolve("altAgreement.csv"), tmp -> Files.writeString(tmp, a.toString(), StandardCharsets.UTF_8));
         return res;

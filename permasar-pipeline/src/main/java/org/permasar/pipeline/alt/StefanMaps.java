@@ -1,4 +1,4 @@
-package org.permasar.cli.products;
+package org.permasar.pipeline.alt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.table.SiteTable;
 import org.permasar.thermal.JohansenConductivity;
 import org.permasar.thermal.StefanModel;
 

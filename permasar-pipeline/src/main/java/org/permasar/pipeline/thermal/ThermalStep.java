@@ -1,4 +1,4 @@
-package org.permasar.cli.seasonal;
+package org.permasar.pipeline.thermal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.permasar.cli.plot.Colormap;
-import org.permasar.cli.plot.RasterMap;
 import org.permasar.pipeline.fit.FitProducts;
+import org.permasar.pipeline.alt.StefanMaps;
 import org.permasar.pipeline.raster.ProductRasters;
-import org.permasar.cli.products.SiteTable;
-import org.permasar.cli.products.StefanMaps;
-import org.permasar.cli.progress.ConsoleProgress;
+import org.permasar.progress.Progress;
+import org.permasar.io.table.SiteTable;
 import org.permasar.engine.BlockEngine;
 import org.permasar.geometry.GridResampler;
 import org.permasar.grid.GridGeometry;
@@ -36,41 +34,15 @@ import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.HantsParameters;
 
 /**
- * Raster mode of {@code permasar thermal} as a callable step: block-wise over the output grid with
- * {@link BlockEngine} and {@link ConsoleProgress}, the per-block science in {@link ThermalRaster}, then the
- * Stefan maps ({@link StefanMaps}) on the mean annual ADDT. Outputs are listed in {@link ThermalCommand}.
- *
- * @param lst            LST multi-band GeoTIFF or folder of dated GeoTIFFs (K or °C, detected)
- * @param gridRef        file whose grid to use, or null for the LST grid
- * @param datesFrom      MintPy time series whose dates get ADDT/ADDF cubes, or null
- * @param out            output folder
- * @param kappa          κ_t (W/(m·K)) number or raster spec, or null
- * @param theta          θ (m³/m³) number or raster spec, or null (both or neither with kappa)
- * @param boreholes      borehole ALT CSV, or null
- * @param rhoWater       ρ_w, kg/m³, &gt; 0
- * @param centreOffset   composite date → window centre, days, 0..31
- * @param harmonics      HANTS harmonics of 365 days, 1..50
- * @param threads        worker threads ≥ 1
- * @param memoryMb       block memory budget, MB ≥ 1, or 0 for the heap-derived default
- * @param maxCubeMb      ADDT + ADDF cubes at SAR dates larger than this (MiB) stream to {@code degreeDays.zarr}
- *                       (arrays {@code addt}, {@code addf}) instead of {@code addt.h5}/{@code addf.h5}; ≥ 0
+ * The thermal step, raster mode (SCIENCE.md §3): block-wise over the output grid with {@link BlockEngine}, the
+ * per-block science in {@link ThermalRaster}, then the Stefan maps ({@link StefanMaps}) on the mean annual ADDT.
+ * Called by {@code permasar thermal --lst} (which draws the PNG maps from the {@link Result}). Outputs in
+ * {@code out}: {@code thermal.h5} and one GeoTIFF per map ({@code thawOnsetDoy, freezeOnsetDoy, addtMean, addfMean,
+ * hantsStatus}, [{@code altStefan}], [{@code altStefanCalibrated}, {@code boreholes.csv}]), and with SAR dates
+ * {@code addt.h5}/{@code addf.h5} or {@code degreeDays.zarr}. Stateless and thread-safe.
  */
-public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out, String kappa, String theta,
-                               Path boreholes, double rhoWater, double centreOffset, int harmonics, int threads,
-                               long memoryMb, long maxCubeMb) {
-
-    public ThermalRasterRun {
-        if (lst == null || out == null) {
-            throw new IllegalArgumentException("raster mode needs --lst and --out, got lst=" + lst + " out=" + out);
-        }
-        if ((kappa == null) != (theta == null)) {
-            throw new IllegalArgumentException("the physical Stefan ALT needs both --kappa and --theta, got kappa="
-                    + kappa + " theta=" + theta);
-        }
-        if (!(rhoWater > 0) || harmonics < 1 || harmonics > 50 || threads < 1 || memoryMb < 0 || maxCubeMb < 0) {
-            throw new IllegalArgumentException("need rho-water > 0, 1 <= hants-harmonics <= 50, threads >= 1, memory-mb >= 0 (0: from the heap), "
-                    + "max-cube-mb >= 0; got " + rhoWater + ", " + harmonics + ", " + threads + ", " + memoryMb + ", " + maxCubeMb);
-        }
+public final class ThermalStep {
+    private ThermalStep() {
     }
 
     /**
@@ -80,7 +52,7 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
      */
     public record Result(GridGeometry grid, float[] thawOnsetDoy, float[] freezeOnsetDoy, float[] addtMean,
                          float[] addfMean, float[] altStefan, float[] altStefanCalibrated,
-                         StefanMaps.Calibration calibration, String summary) {
+                         StefanMaps.Calibration calibration, String summary, FitProducts maps) {
         /** "edaphic factor E = … m/√(°C·day), fit RMSE … m at n boreholes". */
         public String calibrationLine() {
             return String.format(Locale.ROOT, "edaphic factor E = %.6f m/sqrt(degC*day), fit RMSE %.4f m at %d boreholes",
@@ -88,8 +60,17 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
         }
     }
 
-    /** Runs the chain and writes the outputs. */
-    public Result execute() throws IOException {
+    /** Runs the step without progress reporting. */
+    public static Result run(ThermalParameters p) throws IOException {
+        return run(p, Progress.NONE);
+    }
+
+    /** Runs the step and writes the outputs under {@code p.out()}. */
+    public static Result run(ThermalParameters p, Progress progress) throws IOException {
+        Path lst = p.lst(), gridRef = p.gridRef(), datesFrom = p.datesFrom(), out = p.out(), boreholes = p.boreholes();
+        String kappa = p.kappa(), theta = p.theta();
+        int harmonics = p.harmonics();
+        int threads = p.threads() == null ? Runtime.getRuntime().availableProcessors() : p.threads();
         ConcurrentLinkedQueue<AutoCloseable> open = new ConcurrentLinkedQueue<>();
         try {
             LstSource probe = LstSource.open(lst, LstOptions.auto());
@@ -106,14 +87,13 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                 }
             }
             HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(harmonics);
-            BlockEngine engine = new BlockEngine(BlockPlanner.forMemoryMb(memoryMb, threads), threads,
-                    ConsoleProgress.create());
+            BlockEngine engine = new BlockEngine(BlockPlanner.forMemoryMb(p.memoryMb(), threads), threads, progress);
             int nLst = probe.dates().size();
             long days = probe.dates().get(nLst - 1).toEpochDay() - probe.dates().get(0).toEpochDay() + 1;
             int nd = sar == null ? 0 : sar.size();
             long bytesPerPixel = 4L * nLst * 6 + 4L * days * 2 + 8L * nd + 200;
             ZarrCubeWriter zarr = null;
-            if (sar != null && 8L * nd * grid.size() > (maxCubeMb << 20)) {
+            if (sar != null && 8L * nd * grid.size() > (p.maxCubeMb() << 20)) {
                 List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bytesPerPixel);
                 Map<String, String> za = new LinkedHashMap<>();
                 za.put("UNIT", "degC*day");
@@ -123,7 +103,7 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                         List.of(ZarrArraySpec.forPlan("addt", nd, plan), ZarrArraySpec.forPlan("addf", nd, plan)));
                 open.add(zarr);
             }
-            ThermalRaster step = new ThermalRaster(grid, probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), sar,
+            ThermalRaster step = new ThermalRaster(grid, probe.dates(), hp, p.centreOffset(), FreezeThawOnsets.defaults(), sar,
                     zarr);
             engine.run("thermal", grid.rows(), grid.cols(), bytesPerPixel, () -> {
                 try {
@@ -135,15 +115,15 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                 }
             }, step::process);
             Files.createDirectories(out);
-            FitProducts p = step.products();
-            float[] addt = p.map("addtMean");
+            FitProducts maps = step.products();
+            float[] addt = maps.map("addtMean");
             float[] altPhys = null, altCal = null;
             StefanMaps.Calibration cal = null;
             if (kappa != null) {
                 altPhys = StefanMaps.physical(addt, ProductRasters.numberOrRaster(kappa, grid, "--kappa"),
-                        ProductRasters.numberOrRaster(theta, grid, "--theta"), rhoWater);
-                p.declare("altStefan", "m", "Stefan active-layer thickness sqrt(2 kt ADDT 86400/(Lf rho_w theta))");
-                System.arraycopy(altPhys, 0, p.map("altStefan"), 0, altPhys.length);
+                        ProductRasters.numberOrRaster(theta, grid, "--theta"), p.rhoWater());
+                maps.declare("altStefan", "m", "Stefan active-layer thickness sqrt(2 kt ADDT 86400/(Lf rho_w theta))");
+                System.arraycopy(altPhys, 0, maps.map("altStefan"), 0, altPhys.length);
             }
             if (boreholes != null) {
                 cal = StefanMaps.calibrate(SiteTable.read(boreholes, "alt", "alt_m", "thickness"), addt, grid);
@@ -155,8 +135,8 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                 float[] e = new float[grid.size()];
                 java.util.Arrays.fill(e, (float) cal.edaphic());
                 altCal = StefanMaps.calibrated(addt, e);
-                p.declare("altStefanCalibrated", "m", "calibrated Stefan active-layer thickness E*sqrt(ADDT)");
-                System.arraycopy(altCal, 0, p.map("altStefanCalibrated"), 0, altCal.length);
+                maps.declare("altStefanCalibrated", "m", "calibrated Stefan active-layer thickness E*sqrt(ADDT)");
+                System.arraycopy(altCal, 0, maps.map("altStefanCalibrated"), 0, altCal.length);
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("UNIT", "degC*day");
@@ -165,9 +145,8 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                 attrs.put("STEFAN_EDAPHIC_FACTOR", String.valueOf(cal.edaphic()));
                 attrs.put("STEFAN_FIT_RMSE_M", String.valueOf(cal.rmse()));
             }
-            p.writeHdf5(out.resolve("thermal.h5"), attrs);
-            p.writeGeoTiffs(out);
-            writePngs(p, grid);
+            maps.writeHdf5(out.resolve("thermal.h5"), attrs);
+            maps.writeGeoTiffs(out);
             if (zarr != null) {
                 zarr.commit();
             } else if (sar != null) {
@@ -175,8 +154,8 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                 MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, step.addtAtDates(), null, a, "degC*day");
                 MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, step.addfAtDates(), null, a, "degC*day");
             }
-            return new Result(grid, p.map("thawOnsetDoy"), p.map("freezeOnsetDoy"), addt, p.map("addfMean"), altPhys,
-                    altCal, cal, step.summary());
+            return new Result(grid, maps.map("thawOnsetDoy"), maps.map("freezeOnsetDoy"), addt, maps.map("addfMean"), altPhys,
+                    altCal, cal, step.summary(), maps);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -187,21 +166,6 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
                     // closing a reader cannot fail the run
                 }
             }
-        }
-    }
-
-    private void writePngs(FitProducts p, GridGeometry grid) throws IOException {
-        String[][] maps = {{"thawOnsetDoy", "Thaw onset", "day of year"}, {"freezeOnsetDoy", "Freeze onset", "day of year"},
-            {"addtMean", "Mean annual ADDT", "degC day"}, {"addfMean", "Mean annual ADDF", "degC day"},
-            {"altStefan", "Stefan ALT", "m"}, {"altStefanCalibrated", "Calibrated Stefan ALT", "m"}};
-        for (String[] m : maps) {
-            float[] a;
-            try {
-                a = p.map(m[0]);
-            } catch (IllegalArgumentException absent) {
-                continue;
-            }
-            new RasterMap(m[1], m[2], Colormap.VIRIDIS).write(out.resolve(m[0] + ".png"), grid, a);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.permasar.cli.products;
+package org.permasar.pipeline.alt;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +11,6 @@ import org.permasar.grid.Window;
 import org.permasar.io.lst.SoilMoistureReader;
 import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.network.Dates;
-import org.permasar.permafrost.alt.AltMap;
-import org.permasar.permafrost.alt.Densities;
 import org.permasar.permafrost.alt.ZhangPiecewiseModel;
 import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stack.InvalidInputException;
@@ -113,16 +111,16 @@ final class ZhangRaster {
         return new Inputs(g, dD, w, k);
     }
 
-    /** Solves every pixel. */
-    static AltMap solve(Inputs in, float[] sigmaPerInterval, ZhangPiecewiseModel model, Densities rho) {
-        float[] s = null;
-        if (sigmaPerInterval != null) {
-            int n = in.grid().size();
-            s = new float[in.intervals() * n];
-            for (int i = 0; i < in.intervals(); i++) {
-                System.arraycopy(sigmaPerInterval, 0, s, i * n, n);
-            }
+    /** The one-sigma of the subsidence repeated for each of {@code intervals} intervals, or null. */
+    static float[] perInterval(float[] sigma, int intervals) {
+        if (sigma == null) {
+            return null;
         }
-        return model.map(in.subsidence(), s, in.moisture(), in.grid().size(), rho);
+        int n = sigma.length;
+        float[] s = new float[intervals * n];
+        for (int i = 0; i < intervals; i++) {
+            System.arraycopy(sigma, 0, s, i * n, n);
+        }
+        return s;
     }
 }
