@@ -26,9 +26,8 @@ import org.permasar.io.lst.LstRegridder;
 import org.permasar.io.lst.LstSource;
 import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.io.mintpy.MintPyWriter;
-import org.permasar.io.zarr.ZarrArraySpec;
-import org.permasar.io.zarr.ZarrCubeWriter;
-import org.permasar.network.Dates;
+import org.permasar.io.mintpy.MintPyTimeseriesSink;
+import org.permasar.hdf5.Hdf5BlockSink;
 import org.permasar.stack.BlockPlanner;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
@@ -52,12 +51,16 @@ import org.permasar.thermal.HantsParameters;
  * @param harmonics      HANTS harmonics of 365 days, 1..50
  * @param threads        worker threads ≥ 1
  * @param memoryMb       block memory budget, MB ≥ 1, or 0 for the heap-derived default
- * @param maxCubeMb      ADDT + ADDF cubes at SAR dates larger than this (MiB) stream to {@code degreeDays.zarr}
- *                       (arrays {@code addt}, {@code addf}) instead of {@code addt.h5}/{@code addf.h5}; ≥ 0
+ * @param maxCubeMb      ADDT + ADDF cubes at SAR dates larger than this (MiB) stream block by block into
+ *                       {@code addt.h5}/{@code addf.h5} (libhdf5 sink, same layout and values) instead of
+ *                       being held in memory; ≥ 0
  */
 public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out, String kappa, String theta,
                                Path boreholes, double rhoWater, double centreOffset, int harmonics, int threads,
                                long memoryMb, long maxCubeMb) {
+
+    private static final Map<String, String> DEGREE_DAY_ATTRIBUTES =
+            Map.of("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
 
     public ThermalRasterRun {
         if (lst == null || out == null) {
@@ -112,19 +115,20 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
             long days = probe.dates().get(nLst - 1).toEpochDay() - probe.dates().get(0).toEpochDay() + 1;
             int nd = sar == null ? 0 : sar.size();
             long bytesPerPixel = 4L * nLst * 6 + 4L * days * 2 + 8L * nd + 200;
-            ZarrCubeWriter zarr = null;
+            MintPyTimeseriesSink addtSink = null, addfSink = null;
             if (sar != null && 8L * nd * grid.size() > (maxCubeMb << 20)) {
-                List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bytesPerPixel);
-                Map<String, String> za = new LinkedHashMap<>();
-                za.put("UNIT", "degC*day");
-                za.put("DATES", String.join(",", sar.stream().map(Dates::compact).toList()));
-                za.put("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
-                zarr = ZarrCubeWriter.create(out.resolve("degreeDays.zarr"), grid, za,
-                        List.of(ZarrArraySpec.forPlan("addt", nd, plan), ZarrArraySpec.forPlan("addf", nd, plan)));
-                open.add(zarr);
+                Window first = engine.planner().plan(grid.rows(), grid.cols(), bytesPerPixel).get(0);
+                int chunkCols = MintPyTimeseriesSink.chunkCols(grid, nd, first.rows(), first.cols());
+                Files.createDirectories(out);
+                addtSink = MintPyTimeseriesSink.open(Hdf5BlockSink::open, out.resolve("addt.h5"), grid, sar, null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day", first.rows(), chunkCols, 1);
+                open.add(addtSink);
+                addfSink = MintPyTimeseriesSink.open(Hdf5BlockSink::open, out.resolve("addf.h5"), grid, sar, null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day", first.rows(), chunkCols, 1);
+                open.add(addfSink);
             }
             ThermalRaster step = new ThermalRaster(grid, probe.dates(), hp, centreOffset, FreezeThawOnsets.defaults(), sar,
-                    zarr);
+                    addtSink, addfSink);
             engine.run("thermal", grid.rows(), grid.cols(), bytesPerPixel, () -> {
                 try {
                     LstSource s = LstSource.open(lst, LstOptions.auto());
@@ -168,12 +172,14 @@ public record ThermalRasterRun(Path lst, Path gridRef, Path datesFrom, Path out,
             p.writeHdf5(out.resolve("thermal.h5"), attrs);
             p.writeGeoTiffs(out);
             writePngs(p, grid);
-            if (zarr != null) {
-                zarr.commit();
+            if (addtSink != null) {
+                addtSink.commit();
+                addfSink.commit();
             } else if (sar != null) {
-                Map<String, String> a = Map.of("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
-                MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, step.addtAtDates(), null, a, "degC*day");
-                MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, step.addfAtDates(), null, a, "degC*day");
+                MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, step.addtAtDates(), null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day");
+                MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, step.addfAtDates(), null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day");
             }
             return new Result(grid, p.map("thawOnsetDoy"), p.map("freezeOnsetDoy"), addt, p.map("addfMean"), altPhys,
                     altCal, cal, step.summary());
