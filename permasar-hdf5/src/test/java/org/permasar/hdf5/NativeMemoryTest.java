@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The cube has 564 layers (the simulator's pairs at 1000 × 1000 px) and 233 columns, so each band
  * of 8 rows is one full 564 × 8 × 232 chunk plus a one-column edge chunk. Written with {@code H5Dwrite}
  * through libhdf5's chunk cache, each edge chunk left about one chunk (4.2 MB) of native memory behind:
- * the resident size grew by ~0.5 MiB per row (peak 782 MiB for this test, 889 MiB at 1600 rows), whatever {@code H5garbage_collect},
- * {@code H5set_free_list_limits} or {@code MALLOC_MMAP_THRESHOLD_} did, and not at all with 928
- * columns (no edge chunk). Whole-chunk windows now go through {@code H5Dwrite_chunk}; the peak stays
+ * the resident size grew by ~0.5 MiB per row (peak 782 MiB for this test, 889 MiB at 1600 rows),
+ * whatever {@code H5garbage_collect}, {@code H5set_free_list_limits} or {@code MALLOC_MMAP_THRESHOLD_}
+ * did, and not at all with 928 columns (no edge chunk). Whole-chunk windows now go through {@code H5Dwrite_chunk}; the peak stays
  * near 190 MiB. The size can be changed for a measurement:
  * {@code -Dpermasar.rssProbe="LAYERS ROWS COLS BANDROWS DEFLATE"}.
  */
