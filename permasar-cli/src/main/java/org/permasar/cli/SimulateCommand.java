@@ -235,6 +235,10 @@ public final class SimulateCommand implements Callable<Integer> {
         return m;
     }
 
+    /** GDAL metadata items of lst_8day.tif. */
+    static final Map<String, String> LST_METADATA =
+            Map.of("UNIT", "K", "DESCRIPTION", "simulated 8-day land-surface temperature composites (MOD11A2-like)");
+
     /** MODIS-like 8-day composites (given in °C) in Kelvin (as MOD11A2 LST_Day after scaling), NaN under cloud. */
     static void writeLst(Path file, GridGeometry grid, float[] celsius, List<LocalDate> dates) throws IOException {
         float[] k = new float[celsius.length];
@@ -245,9 +249,7 @@ public final class SimulateCommand implements Callable<Integer> {
         for (LocalDate d : dates) {
             names.add(d.toString());
         }
-        GeoTiffWriter.write(file, grid.withNodata(Double.NaN), k, names.size(),
-                Map.of("UNIT", "K", "DESCRIPTION", "simulated 8-day land-surface temperature composites (MOD11A2-like)"),
-                names);
+        GeoTiffWriter.write(file, grid.withNodata(Double.NaN), k, names.size(), LST_METADATA, names);
     }
 
     /** truth.h5: the truth maps, then per track (ascending first) its LOS velocity and seasonal amplitude. */

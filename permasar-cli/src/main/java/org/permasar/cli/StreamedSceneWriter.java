@@ -3,6 +3,7 @@ package org.permasar.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.hdf5.Hdf5BlockSink;
+import org.permasar.io.geotiff.GeoTiffBlockSink;
 import org.permasar.io.mintpy.MintPyTimeseriesSink;
 import org.permasar.io.mintpy.MintPyWriter;
 import org.permasar.io.sink.BlockSink;
@@ -22,8 +24,6 @@ import org.permasar.sim.SceneSink;
 import org.permasar.sim.SceneStream;
 import org.permasar.sim.StreamedTrack;
 import org.permasar.sim.TrackBlock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes a streamed simulated scene ({@link org.permasar.sim.SceneSimulator#stream}) in the
@@ -35,20 +35,21 @@ import org.slf4j.LoggerFactory;
  * in-memory writers as before. Chunks are [all layers, band rows, ≈4 MiB of columns], so each
  * band is written as whole chunks and a pixel's series lies in one chunk.
  *
- * <p>{@code lst_8day.tif} (8-day composites × pixels, 1.5 GB at 1000 × 1000 px) is collected in
- * memory only when it takes less than a tenth of the heap; otherwise it is skipped with a warning
- * until the GeoTIFF writer streams. Each file is written to a temporary sibling and renamed into
- * place when complete. Not thread-safe (the simulator calls it from one thread).
+ * <p>{@code lst_8day.tif} (8-day composites × pixels, 1.4 GiB at 1000 × 1000 px × 368 composites)
+ * streams too, through a {@link GeoTiffBlockSink}: the simulator gives every composite of a band of
+ * rows at once and bands in row order, which is what a pixel-interleaved strip needs, so nothing
+ * waits in the sink; the file is the one {@link SimulateCommand#writeLst} writes, byte for byte
+ * (BigTIFF past 4 GiB). Each file is written to a temporary sibling and renamed into place when
+ * complete. Not thread-safe (the simulator calls it from one thread).
  */
 final class StreamedSceneWriter implements SceneSink, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamedSceneWriter.class);
+    private static final String LST = "lst_8day";
 
     private final Path dir;
     private final List<BlockSink> stacks = new ArrayList<>();
     private final List<MintPyTimeseriesSink> truths = new ArrayList<>();
     private final List<MintPyTimeseriesSink> delays = new ArrayList<>();
-    private float[] lst;
-    private int gridSize;
+    private GeoTiffBlockSink lst;
     private float[] scratch = new float[0];
     private final List<Path> written = new ArrayList<>();
 
@@ -65,7 +66,6 @@ final class StreamedSceneWriter implements SceneSink, AutoCloseable {
     public void begin(SceneStream s) throws IOException {
         Files.createDirectories(dir);
         GridGeometry grid = s.grid();
-        gridSize = grid.size();
         Map<String, String> common = SimulateCommand.commonAttributes(s.spec());
         int rows = Math.min(s.bandRows(), grid.rows());
         for (StreamedTrack t : s.tracks()) {
@@ -106,13 +106,10 @@ final class StreamedSceneWriter implements SceneSink, AutoCloseable {
                     t.azimuthAngle(), s.truth().regions(), attrs);
         }
         SimulateCommand.writeDem(dir.resolve("dem.tif"), grid, s.truth().height());
-        long lstBytes = 4L * s.lstCompositeDates().size() * grid.size();
-        if (lstBytes < Runtime.getRuntime().maxMemory() / 10) {
-            lst = new float[(int) (lstBytes / 4)];
-        } else {
-            LOG.warn("lst_8day.tif not written: its {} composites × {} px ({} MiB) exceed a tenth of the heap and the "
-                    + "GeoTIFF writer needs the whole cube", s.lstCompositeDates().size(), grid.size(), lstBytes >> 20);
-        }
+        lst = GeoTiffBlockSink.open(dir, grid.withNodata(Double.NaN), Map.of());
+        lst.create(DatasetSpec.cube(LST, s.lstCompositeDates().size(), grid.rows(), grid.cols()).withDeflate(6)
+                .withAttributes(SimulateCommand.LST_METADATA));
+        lst.describeBands(LST, s.lstCompositeDates().stream().map(LocalDate::toString).toList());
     }
 
     @Override
@@ -134,14 +131,14 @@ final class StreamedSceneWriter implements SceneSink, AutoCloseable {
             }
             delays.get(t).write(w, scratch);
         }
-        if (lst != null) {
-            int n = gridSize, band = b.bandSize();
-            float[] c = b.lstComposites();
-            int layers = c.length / band, first = w.row0() * w.cols();
-            for (int l = 0; l < layers; l++) {
-                System.arraycopy(c, l * band, lst, l * n + first, band);
-            }
+        float[] c = b.lstComposites();
+        if (scratch.length < c.length) {
+            scratch = new float[c.length];
         }
+        for (int i = 0; i < c.length; i++) {
+            scratch[i] = Float.isNaN(c[i]) ? Float.NaN : c[i] + 273.15f; // °C → K as SimulateCommand.writeLst
+        }
+        lst.writeBlock(LST, w, scratch);
     }
 
     @Override
@@ -151,10 +148,7 @@ final class StreamedSceneWriter implements SceneSink, AutoCloseable {
             written.add(truths.get(t).commit());
             written.add(delays.get(t).commit());
         }
-        if (lst != null) {
-            SimulateCommand.writeLst(dir.resolve("lst_8day.tif"), s.grid(), lst, s.lstCompositeDates());
-            lst = null;
-        }
+        written.add(lst.commit().resolve(LST + ".tif"));
         SimulateCommand.writeTruth(dir.resolve("truth.h5"), s.grid(), s.truth(),
                 List.of(s.ascending().truthLosVelocity(), s.descending().truthLosVelocity()),
                 List.of(s.ascending().truthLosSeasonalAmplitude(), s.descending().truthLosSeasonalAmplitude()),
@@ -170,6 +164,9 @@ final class StreamedSceneWriter implements SceneSink, AutoCloseable {
         List<AutoCloseable> all = new ArrayList<>(stacks);
         all.addAll(truths);
         all.addAll(delays);
+        if (lst != null) {
+            all.add(lst);
+        }
         for (AutoCloseable c : all) {
             try {
                 c.close();

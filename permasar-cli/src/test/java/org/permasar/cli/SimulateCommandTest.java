@@ -128,7 +128,9 @@ class SimulateCommandTest {
             assertThat(td.resolve("geometryGeo.h5")).exists();
         }
         assertThat(dir.resolve("streamed").resolve("truth.h5")).exists();
-        assertThat(dir.resolve("streamed").resolve("lst_8day.tif")).exists();
+        Path lst = dir.resolve("streamed").resolve("lst_8day.tif");
+        SimulateCommand.writeLst(dir.resolve("lst_in_memory.tif"), s.grid(), s.lstComposites(), s.lstCompositeDates());
+        assertThat(Files.mismatch(lst, dir.resolve("lst_in_memory.tif"))).as("streamed lst_8day.tif byte for byte").isEqualTo(-1L);
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.map(Path::toString)).noneMatch(n -> n.contains(".partial") || n.contains(".tmp"));
         }

@@ -8,6 +8,7 @@ import static org.bytedeco.hdf5.global.hdf5.H5Dclose;
 import static org.bytedeco.hdf5.global.hdf5.H5Dcreate2;
 import static org.bytedeco.hdf5.global.hdf5.H5Dget_space;
 import static org.bytedeco.hdf5.global.hdf5.H5Dwrite;
+import static org.bytedeco.hdf5.global.hdf5.H5Dwrite_chunk;
 import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_TRUNC;
 import static org.bytedeco.hdf5.global.hdf5.H5F_LIBVER_EARLIEST;
 import static org.bytedeco.hdf5.global.hdf5.H5F_LIBVER_V18;
@@ -82,9 +83,11 @@ import org.permasar.io.sink.WrittenPixels;
  * floats). {@link #writeStrings} stores numpy {@code |S<width>} (null-padded) and
  * {@link #writeVector} little-endian float32, both contiguous.
  *
- * <p><b>Speed.</b> A window made of whole chunks is written without reading anything back; other
- * windows go through libhdf5's chunk cache (64 MiB per dataset), which is correct but slower for
- * compressed chunks.
+ * <p><b>Speed and memory.</b> A window made of whole chunks (edge chunks clipped by the dataset
+ * count as whole) is written chunk by chunk with {@code H5Dwrite_chunk}, the chunks encoded in Java
+ * outside the lock ({@link ChunkEncoder}: byte shuffle + {@code Deflater}, in parallel across
+ * threads); native memory is then one chunk of staging. Other windows go through libhdf5's chunk
+ * cache (64 MiB per dataset), which is correct but slower for compressed chunks.
  *
  * <p><b>Atomicity.</b> The file is written as {@code .<name>.partial-<pid>} beside the target and
  * renamed at {@link #commit()}; {@link #close()} without a commit deletes it.
@@ -112,10 +115,12 @@ public final class Hdf5BlockSink implements BlockSink {
         final DatasetSpec spec;
         final long id;
         final WrittenPixels written;
+        final boolean chunked;
 
-        Slot(DatasetSpec spec, long id, GridGeometry grid) {
+        Slot(DatasetSpec spec, long id, GridGeometry grid, boolean chunked) {
             this.spec = spec;
             this.id = id;
+            this.chunked = chunked;
             this.written = new WrittenPixels(grid);
         }
     }
@@ -210,7 +215,7 @@ public final class Hdf5BlockSink implements BlockSink {
                 }
                 long id = Hdf5Library.check(H5Dcreate2(file, spec.name(), fileType(spec.type()), space, H5P_DEFAULT,
                         dcpl, dapl), "H5Dcreate2", temp, spec.name());
-                datasets.put(spec.name(), new Slot(spec, id, grid));
+                datasets.put(spec.name(), new Slot(spec, id, grid, !contiguous));
                 putAttributes(id, spec.attributes(), temp, spec.name());
             } finally {
                 if (dcpl >= 0) {
@@ -331,6 +336,11 @@ public final class Hdf5BlockSink implements BlockSink {
         }
         DatasetSpec spec = s.spec;
         WrittenPixels.check(temp.toString(), spec, w, data, offset);
+        if (s.chunked && ChunkEncoder.alignedToChunks(spec, w)) {
+            writeChunks(s, w, data, offset);
+            s.written.add(w);
+            return;
+        }
         int n = spec.layers() * w.size();
         short[] shorts = null;
         byte[] bytes = null;
@@ -374,6 +384,35 @@ public final class Hdf5BlockSink implements BlockSink {
             }
         }
         s.written.add(w);
+    }
+
+    /**
+     * Writes a window made of whole chunks chunk by chunk with {@code H5Dwrite_chunk}: each chunk is
+     * laid out, shuffled and deflated in Java outside the lock ({@link ChunkEncoder}), so threads
+     * compress in parallel and libhdf5 neither runs its filters nor holds the chunk in its cache.
+     * (Edge chunks written through {@code H5Dwrite} and the cache made the process's resident size grow
+     * by about one chunk per band of rows, without bound; see NativeMemoryTest.)
+     */
+    private void writeChunks(Slot s, Window w, float[] data, int offset) throws IOException {
+        DatasetSpec spec = s.spec;
+        ChunkEncoder enc = new ChunkEncoder(spec);
+        byte[] scratch = new byte[enc.rawBytes()];
+        byte[][] out = new byte[1][];
+        int cr = spec.chunkRows(), cc = spec.chunkCols();
+        for (int r0 = w.row0(); r0 < w.rowEnd(); r0 += cr) {
+            for (int c0 = w.col0(); c0 < w.colEnd(); c0 += cc) {
+                int len = enc.encode(w, data, offset, r0, c0, out, scratch);
+                long[] at = spec.rank() == 3 ? new long[] {0, r0, c0} : new long[] {r0, c0};
+                synchronized (Hdf5Library.LOCK) {
+                    ensureOpen();
+                    blocksStarted = true;
+                    BytePointer buf = (BytePointer) staging(len);
+                    buf.position(0).put(out[0], 0, len);
+                    Hdf5Library.check(H5Dwrite_chunk(s.id, H5P_DEFAULT, 0, at, len, buf),
+                            "H5Dwrite_chunk(" + w + ", chunk at row " + r0 + " col " + c0 + ")", temp, spec.name());
+                }
+            }
+        }
     }
 
     /** The staging buffer, grown to at least {@code bytes} (lock held). */

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * {@code freezeOnsetDoy.tif} (day of year), {@code addtMean.tif}, {@code addfMean.tif} (°C·day per permafrost
  * year), {@code hantsStatus.tif}, {@code thermal.h5} (all maps, MintPy velocity layout with per-dataset UNIT); with
  * {@code --dates-from TIMESERIES.h5}, {@code addt.h5} and {@code addf.h5} (MintPy timeseries layout, UNIT degC*day)
- * at the SAR dates (or {@code degreeDays.zarr} with arrays addt/addf above {@code --max-cube-mb}); with {@code --kappa} and {@code --theta}, the physical Stefan ALT {@code altStefan.tif}; with
+ * at the SAR dates (streamed block by block through the HDF5 sink above {@code --max-cube-mb}); with {@code --kappa} and {@code --theta}, the physical Stefan ALT {@code altStefan.tif}; with
  * {@code --boreholes CSV} (id,lon,lat,alt in the grid CRS), E of {@code Z = E·√ADDT} fitted by least squares,
  * {@code altStefanCalibrated.tif} and {@code boreholes.csv}. PNG maps beside the GeoTIFFs.
  */
@@ -68,7 +68,7 @@ public final class ThermalCommand implements Callable<Integer> {
             + "together (default 0: a share of the JVM heap).")
     long memoryMb;
     @Option(names = "--max-cube-mb", defaultValue = "1024", paramLabel = "MB",
-            description = "raster: ADDT+ADDF cubes at SAR dates above this size stream to degreeDays.zarr (default ${DEFAULT-VALUE}).")
+            description = "raster: ADDT+ADDF cubes at SAR dates above this size stream block by block into addt.h5/addf.h5 (default ${DEFAULT-VALUE}).")
     long maxCubeMb;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;

@@ -18,7 +18,9 @@ import org.permasar.io.zarr.ZarrBlockSink;
 /**
  * invert → fit above the memory budget: with {@code --max-cube-mb 0} the series streams block by
  * block into {@code timeseries.h5} (libhdf5), holding the same values as the in-memory (jHDF) run,
- * and {@code fit} reads it — and reads a Zarr copy of it — to the same velocities.
+ * and {@code fit} reads it — and reads a Zarr copy of it — to the same velocities. With
+ * {@code --geotiff} the streamed run writes {@code timeseries.tif} through the GeoTIFF sink, byte for
+ * byte the file of the in-memory run.
  */
 class InvertStreamedThenFitTest {
     @TempDir
@@ -34,10 +36,11 @@ class InvertStreamedThenFitTest {
         stack = sim.resolve("asc/ifgramStack.h5");
         inMemory = tmp.resolve("mem");
         streamed = tmp.resolve("streamed");
-        CliRunner.Result a = CliRunner.run("invert", stack.toString(), "--out", inMemory.toString(), "--std");
+        CliRunner.Result a = CliRunner.run("invert", stack.toString(), "--out", inMemory.toString(), "--std",
+                "--geotiff");
         assertThat(a.code()).as(a.err()).isZero();
         CliRunner.Result b = CliRunner.run("invert", stack.toString(), "--out", streamed.toString(), "--std",
-                "--max-cube-mb", "0", "--memory-mb", "16", "--threads", "2");
+                "--max-cube-mb", "0", "--memory-mb", "16", "--threads", "2", "--geotiff");
         assertThat(b.code()).as(b.err()).isZero();
     }
 
@@ -71,6 +74,17 @@ class InvertStreamedThenFitTest {
         }
         try (var names = Files.list(streamed)) {
             assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
+        }
+    }
+
+    @Test
+    void streamedGeoTiffIsTheInMemoryFileByteForByte() throws Exception {
+        for (String f : new String[] {"timeseries.tif", "temporalCoherence.tif", "numInvIfgram.tif"}) {
+            assertThat(streamed.resolve(f)).as(f).isRegularFile();
+            assertThat(Files.mismatch(streamed.resolve(f), inMemory.resolve(f))).as(f).isEqualTo(-1L);
+        }
+        try (var names = Files.list(streamed)) {
+            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("spill") || n.startsWith("."));
         }
     }
 

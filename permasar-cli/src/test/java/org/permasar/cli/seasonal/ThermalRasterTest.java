@@ -172,20 +172,24 @@ class ThermalRasterTest {
     }
 
     @Test
-    void bigCubesStreamToZarrWithTheSameValues() throws Exception {
-        Path o3 = tmp.resolve("thermalZarr");
+    void bigCubesStreamIntoTheSameHdf5Products() throws Exception {
+        Path o3 = tmp.resolve("thermalStreamed");
         CliRunner.Result r = CliRunner.run("thermal", "--lst", scene.resolve("lst_8day.tif").toString(), "--grid",
                 scene.resolve("dem.tif").toString(), "--dates-from", scene.resolve("asc/truthTimeseries.h5").toString(),
                 "--max-cube-mb", "0", "--threads", "2", "--out", o3.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(o3.resolve("addt.h5")).doesNotExist();
-        try (var z = org.permasar.io.zarr.ZarrCube.open(o3.resolve("degreeDays.zarr"));
-             MintPyProduct h = MintPyProduct.open(out.resolve("addt.h5"))) {
-            var w = org.permasar.grid.Window.of(h.grid());
-            float[] a = z.read("addt", w), b = h.read("timeseries", w);
-            assertThat(z.attributes().get("UNIT")).isEqualTo("degC*day");
-            assertThat(z.attributes().get("DATES").split(",")).hasSize(h.dates().size());
-            assertThat(a).containsExactly(b);
+        assertThat(o3.resolve("degreeDays.zarr")).doesNotExist();
+        for (String f : new String[] {"addt.h5", "addf.h5"}) {
+            try (MintPyProduct s = MintPyProduct.open(o3.resolve(f)); MintPyProduct h = MintPyProduct.open(out.resolve(f))) {
+                var w = org.permasar.grid.Window.of(h.grid());
+                assertThat(s.dates()).isEqualTo(h.dates());
+                assertThat(s.attributes()).containsEntry("UNIT", "degC*day")
+                        .containsEntry("PERMASAR_STEP", h.attributes().get("PERMASAR_STEP"));
+                assertThat(s.read("timeseries", w)).as(f).containsExactly(h.read("timeseries", w));
+            }
+        }
+        try (var names = Files.list(o3)) {
+            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
         }
     }
 

@@ -132,6 +132,16 @@ public abstract class BlockSinkContract {
             pool.shutdown();
         }
         assertThat(leftovers()).containsExactly(target.getFileName().toString());
+        checkMetadata(target);
+        assertExact(read(target, "timeseries", Window.of(GRID)), ts);
+        assertExact(read(target, "temporalCoherence", Window.of(GRID)), coh);
+        assertExact(read(target, "connectComponent", Window.of(GRID)), cc);
+        Window odd = new Window(3, 5, 20, 31); // not chunk-aligned read
+        assertExact(read(target, "timeseries", odd), block(ts, LAYERS, odd));
+    }
+
+    /** Checks dates, bperp, grid, root attributes and layer count of a committed product. */
+    protected void checkMetadata(Path target) throws IOException {
         try (TimeSeriesProduct p = TimeSeriesProduct.open(target)) {
             assertThat(p.dates()).isEqualTo(DATES);
             assertThat(p.bperp()).containsExactly(0, 12.5, -30.25, Double.NaN, 7);
@@ -139,11 +149,13 @@ public abstract class BlockSinkContract {
             assertThat(p.grid().cols()).isEqualTo(GRID.cols());
             assertThat(p.attributes()).containsEntry("FILE_TYPE", "timeseries").containsEntry("WAVELENGTH", "0.05546576");
             assertThat(p.layers("timeseries")).isEqualTo(LAYERS);
-            assertExact(p.read("timeseries", Window.of(GRID)), ts);
-            assertExact(p.read("temporalCoherence", Window.of(GRID)), coh);
-            assertExact(p.read("connectComponent", Window.of(GRID)), cc);
-            Window odd = new Window(3, 5, 20, 31); // not chunk-aligned read
-            assertExact(p.read("timeseries", odd), block(ts, LAYERS, odd));
+        }
+    }
+
+    /** Every layer of {@code dataset} inside {@code w}, band-major, through the format's reader. */
+    protected float[] read(Path target, String dataset, Window w) throws IOException {
+        try (TimeSeriesProduct p = TimeSeriesProduct.open(target)) {
+            return p.read(dataset, w);
         }
     }
 
@@ -169,14 +181,10 @@ public abstract class BlockSinkContract {
             s.writeBlock("timeseries", w, block(expectedCube(3, LAYERS), LAYERS, w));
         } // no commit: aborted
         assertThat(leftovers()).containsExactly(target.getFileName().toString());
-        try (TimeSeriesProduct p = TimeSeriesProduct.open(target)) {
-            assertExact(p.read("timeseries", Window.of(GRID)), old);
-        }
+        assertExact(read(target, "timeseries", Window.of(GRID)), old);
         float[] next = expectedCube(4, LAYERS);
         writeComplete(target, next); // and a commit replaces it
-        try (TimeSeriesProduct p = TimeSeriesProduct.open(target)) {
-            assertExact(p.read("timeseries", Window.of(GRID)), next);
-        }
+        assertExact(read(target, "timeseries", Window.of(GRID)), next);
     }
 
     @Test

@@ -220,7 +220,7 @@ public final class InversionRun {
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
         Map<String, String> attrs = outputAttributes(refDateIndex);
         TimeseriesStreams streams = inMemory ? null : TimeseriesStreams.open(out, outGrid, network.dates(),
-                DateBaselines.of(network), attrs, writeStd, plan);
+                DateBaselines.of(network), attrs, writeStd, writeGeotiff, plan);
         if (streams != null) {
             LOG.info("time series of {} MiB streams block by block to {}", cubeBytes >> 20, out.resolve("timeseries.h5"));
         }

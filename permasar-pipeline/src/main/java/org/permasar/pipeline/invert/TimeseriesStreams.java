@@ -10,6 +10,7 @@ import java.util.Map;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.hdf5.Hdf5BlockSink;
+import org.permasar.io.geotiff.GeoTiffBlockSink;
 import org.permasar.io.mintpy.MintPyTimeseriesSink;
 import org.permasar.io.sink.BlockSink;
 import org.permasar.io.sink.DatasetSpec;
@@ -19,6 +20,10 @@ import org.permasar.io.sink.DatasetSpec;
  * (and {@code timeseriesStd.h5}) streamed block by block through the HDF5 sink, in MintPy's layout,
  * readable by h5py, MintPy and our own readers. Chunks are {@code [dates, plan rows, ≤ 4 MiB of
  * columns]}, so every window of the block plan is whole chunks and nothing is read back.
+ *
+ * <p>With {@code --geotiff}, {@code timeseries.tif} (one band per date, described by the date) is
+ * streamed from the same blocks through a {@link GeoTiffBlockSink}, which holds out-of-order row
+ * bands in at most {@link GeoTiffBlockSink#DEFAULT_BUFFER_BYTES} and spills the rest to disk.
  *
  * <p>Below the budget {@code invert} keeps the cube in memory and writes it with
  * {@link org.permasar.io.mintpy.MintPyWriter} (jHDF), as before: jHDF and libhdf5 lay out bytes
@@ -34,12 +39,14 @@ final class TimeseriesStreams implements Closeable {
 
     private final MintPyTimeseriesSink timeseries;
     private final MintPyTimeseriesSink std;
+    private final GeoTiffBlockSink tif;
     private final DatasetSpec spec;
     private final GridGeometry grid;
 
-    private TimeseriesStreams(MintPyTimeseriesSink timeseries, MintPyTimeseriesSink std, DatasetSpec spec,
-                              GridGeometry grid) {
+    private TimeseriesStreams(MintPyTimeseriesSink timeseries, MintPyTimeseriesSink std, GeoTiffBlockSink tif,
+                              DatasetSpec spec, GridGeometry grid) {
         this.grid = grid;
+        this.tif = tif;
         this.timeseries = timeseries;
         this.std = std;
         this.spec = spec;
@@ -58,11 +65,12 @@ final class TimeseriesStreams implements Closeable {
     }
 
     /**
-     * Opens {@code dir/timeseries.h5} (and {@code dir/timeseriesStd.h5} when {@code withStd}) for the
-     * windows of {@code plan}.
+     * Opens {@code dir/timeseries.h5} (and {@code dir/timeseriesStd.h5} when {@code withStd}, and
+     * {@code dir/timeseries.tif} when {@code withGeotiff}) for the windows of {@code plan}.
      */
     static TimeseriesStreams open(Path dir, GridGeometry grid, List<LocalDate> dates, double[] bperp,
-                                  Map<String, String> attrs, boolean withStd, List<Window> plan) throws IOException {
+                                  Map<String, String> attrs, boolean withStd, boolean withGeotiff, List<Window> plan)
+            throws IOException {
         Window first = plan.get(0);
         int chunkCols = MintPyTimeseriesSink.chunkCols(grid, dates.size(), first.rows(), first.cols());
         MintPyTimeseriesSink ts = MintPyTimeseriesSink.open(Hdf5BlockSink::open, dir.resolve("timeseries.h5"), grid,
@@ -80,7 +88,24 @@ final class TimeseriesStreams implements Closeable {
         DatasetSpec spec = DatasetSpec.cube(MintPyTimeseriesSink.DATASET, dates.size(), grid.rows(), grid.cols())
                 .withChunks(dates.size(), Math.min(first.rows(), grid.rows()), Math.min(chunkCols, grid.cols()))
                 .withDeflate(DEFLATE_LEVEL);
-        return new TimeseriesStreams(ts, sd, spec, grid);
+        GeoTiffBlockSink tif = null;
+        if (withGeotiff) {
+            // the file the in-memory path writes, byte for byte: NaN nodata, UNIT m, one band per date, deflate 6
+            tif = GeoTiffBlockSink.open(dir, grid.withNodata(Double.NaN), Map.of());
+            try {
+                tif.create(DatasetSpec.cube(MintPyTimeseriesSink.DATASET, dates.size(), grid.rows(), grid.cols())
+                        .withDeflate(6).withAttributes(Map.of("UNIT", "m")));
+                tif.describeBands(MintPyTimeseriesSink.DATASET, dates.stream().map(LocalDate::toString).toList());
+            } catch (RuntimeException e) {
+                tif.close();
+                ts.close();
+                if (sd != null) {
+                    sd.close();
+                }
+                throw e;
+            }
+        }
+        return new TimeseriesStreams(ts, sd, tif, spec, grid);
     }
 
     /** The cube as the streamed files hold it (name {@code timeseries}, chunks, deflate). */
@@ -90,7 +115,7 @@ final class TimeseriesStreams implements Closeable {
 
     /** {@code timeseries.h5} as a block sink of the job's {@code timeseries} output (commit/close: see {@link Target}). */
     BlockSink seriesTarget() {
-        return new Target(timeseries, grid);
+        return new Target(timeseries, tif, grid);
     }
 
     /** {@code timeseriesStd.h5} as a block sink of the job's {@code timeseriesStd} output. */
@@ -98,20 +123,23 @@ final class TimeseriesStreams implements Closeable {
         if (std == null) {
             throw new IllegalStateException("timeseriesStd.h5 was not opened");
         }
-        return new Target(std, grid);
+        return new Target(std, null, grid);
     }
 
     /**
      * One streamed file as the sink of one output of the invert job: blocks of any dataset name go to
-     * the file's {@code timeseries} cube (already created); {@code commit} and {@code close} are left
-     * to the owning {@link TimeseriesStreams}, which commits both files together.
+     * the file's {@code timeseries} cube (already created), and to the GeoTIFF when there is one;
+     * {@code commit} and {@code close} are left to the owning {@link TimeseriesStreams}, which commits
+     * every file together.
      */
     private static final class Target implements BlockSink {
         private final MintPyTimeseriesSink file;
+        private final GeoTiffBlockSink tif;
         private final GridGeometry grid;
 
-        Target(MintPyTimeseriesSink file, GridGeometry grid) {
+        Target(MintPyTimeseriesSink file, GeoTiffBlockSink tif, GridGeometry grid) {
             this.file = file;
+            this.tif = tif;
             this.grid = grid;
         }
 
@@ -143,6 +171,9 @@ final class TimeseriesStreams implements Closeable {
         @Override
         public void writeBlock(String dataset, Window w, float[] data, int offset) throws IOException {
             file.write(w, offset == 0 ? data : Arrays.copyOfRange(data, offset, data.length));
+            if (tif != null) {
+                tif.writeBlock(MintPyTimeseriesSink.DATASET, w, data, offset);
+            }
         }
 
         @Override
@@ -155,8 +186,11 @@ final class TimeseriesStreams implements Closeable {
         }
     }
 
-    /** Commits both files; returns the path of timeseries.h5. */
+    /** Commits every file; returns the path of timeseries.h5. */
     Path commit() throws IOException {
+        if (tif != null) {
+            tif.commit();
+        }
         if (std != null) {
             std.commit();
         }
@@ -169,8 +203,14 @@ final class TimeseriesStreams implements Closeable {
         try {
             timeseries.close();
         } finally {
-            if (std != null) {
-                std.close();
+            try {
+                if (std != null) {
+                    std.close();
+                }
+            } finally {
+                if (tif != null) {
+                    tif.close();
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.lst.LstRegridder;
-import org.permasar.io.zarr.ZarrCubeWriter;
+import org.permasar.io.mintpy.MintPyTimeseriesSink;
 import org.permasar.pipeline.fit.FitProducts;
 import org.permasar.pipeline.fit.LstDaily;
 import org.permasar.thermal.DegreeDays;
@@ -42,7 +42,8 @@ final class ThermalRaster {
     private final FitProducts products;
     private final float[] addtAt;
     private final float[] addfAt;
-    private final ZarrCubeWriter sink;
+    private final MintPyTimeseriesSink addtSink;
+    private final MintPyTimeseriesSink addfSink;
     private final AtomicLong solved = new AtomicLong();
     private final AtomicLong noHants = new AtomicLong();
     private final AtomicLong noThaw = new AtomicLong();
@@ -54,12 +55,15 @@ final class ThermalRaster {
 
     /**
      * @param sarDates dates at which ADDT / ADDF cubes are wanted, or null
-     * @param sink     Zarr store with arrays {@code addt} and {@code addf} (chunks aligned with the block plan) that
-     *                 receives the SAR-date cubes block by block, or null to keep them in memory
+     * @param addtSink {@code addt.h5} streamed (MintPy time series layout, thread-safe sink) that receives the
+     *                 SAR-date ADDT cube block by block, or null (with {@code addfSink}) to keep both in memory
+     * @param addfSink {@code addf.h5} likewise for ADDF
      */
     ThermalRaster(GridGeometry grid, List<LocalDate> lstDates, HantsParameters hants, double centreOffsetDays,
-                  FreezeThawOnsets onsets, List<LocalDate> sarDates, ZarrCubeWriter sink) {
-        this.sink = sink;
+                  FreezeThawOnsets onsets, List<LocalDate> sarDates, MintPyTimeseriesSink addtSink,
+                  MintPyTimeseriesSink addfSink) {
+        this.addtSink = addtSink;
+        this.addfSink = addfSink;
         this.grid = grid;
         this.lstDates = List.copyOf(lstDates);
         this.hants = hants;
@@ -72,7 +76,7 @@ final class ThermalRaster {
         products.declare("addtMean", "degC*day", "mean accumulated degree-days of thaw per permafrost year");
         products.declare("addfMean", "degC*day", "mean accumulated degree-days of freeze per permafrost year");
         products.declare("hantsStatus", "1", "0 ok, 1 too few valid LST composites");
-        boolean inMemory = sarDates != null && sink == null;
+        boolean inMemory = sarDates != null && addtSink == null;
         addtAt = inMemory ? nanArray((long) sarDates.size() * grid.size()) : null;
         addfAt = inMemory ? nanArray((long) sarDates.size() * grid.size()) : null;
     }
@@ -97,11 +101,11 @@ final class ThermalRaster {
         return addfAt;
     }
 
-    /** Block cubes {@code [q·npix + p]} into the Zarr store or the whole-grid arrays. */
+    /** Block cubes {@code [q·npix + p]} into the streamed files or the whole-grid arrays. */
     private void storeCubes(Window w, float[] bt, float[] bf, int nd) throws IOException {
-        if (sink != null) {
-            sink.writeBlock("addt", w, bt);
-            sink.writeBlock("addf", w, bf);
+        if (addtSink != null) {
+            addtSink.write(w, bt);
+            addfSink.write(w, bf);
             return;
         }
         int npix = w.size();

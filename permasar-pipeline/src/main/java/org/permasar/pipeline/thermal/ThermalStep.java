@@ -24,9 +24,8 @@ import org.permasar.io.lst.LstRegridder;
 import org.permasar.io.lst.LstSource;
 import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.io.mintpy.MintPyWriter;
-import org.permasar.io.zarr.ZarrArraySpec;
-import org.permasar.io.zarr.ZarrCubeWriter;
-import org.permasar.network.Dates;
+import org.permasar.io.mintpy.MintPyTimeseriesSink;
+import org.permasar.hdf5.Hdf5BlockSink;
 import org.permasar.stack.BlockPlanner;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
@@ -39,9 +38,13 @@ import org.permasar.thermal.HantsParameters;
  * Called by {@code permasar thermal --lst} (which draws the PNG maps from the {@link Result}). Outputs in
  * {@code out}: {@code thermal.h5} and one GeoTIFF per map ({@code thawOnsetDoy, freezeOnsetDoy, addtMean, addfMean,
  * hantsStatus}, [{@code altStefan}], [{@code altStefanCalibrated}, {@code boreholes.csv}]), and with SAR dates
- * {@code addt.h5}/{@code addf.h5} or {@code degreeDays.zarr}. Stateless and thread-safe.
+ * {@code addt.h5}/{@code addf.h5} (streamed block by
+ * block through the HDF5 sink when they exceed {@code maxCubeMb}). Stateless and thread-safe.
  */
 public final class ThermalStep {
+    private static final Map<String, String> DEGREE_DAY_ATTRIBUTES =
+            Map.of("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
+
     private ThermalStep() {
     }
 
@@ -92,19 +95,20 @@ public final class ThermalStep {
             long days = probe.dates().get(nLst - 1).toEpochDay() - probe.dates().get(0).toEpochDay() + 1;
             int nd = sar == null ? 0 : sar.size();
             long bytesPerPixel = 4L * nLst * 6 + 4L * days * 2 + 8L * nd + 200;
-            ZarrCubeWriter zarr = null;
+            MintPyTimeseriesSink addtSink = null, addfSink = null;
             if (sar != null && 8L * nd * grid.size() > (p.maxCubeMb() << 20)) {
-                List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bytesPerPixel);
-                Map<String, String> za = new LinkedHashMap<>();
-                za.put("UNIT", "degC*day");
-                za.put("DATES", String.join(",", sar.stream().map(Dates::compact).toList()));
-                za.put("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
-                zarr = ZarrCubeWriter.create(out.resolve("degreeDays.zarr"), grid, za,
-                        List.of(ZarrArraySpec.forPlan("addt", nd, plan), ZarrArraySpec.forPlan("addf", nd, plan)));
-                open.add(zarr);
+                Window first = engine.planner().plan(grid.rows(), grid.cols(), bytesPerPixel).get(0);
+                int chunkCols = MintPyTimeseriesSink.chunkCols(grid, nd, first.rows(), first.cols());
+                Files.createDirectories(out);
+                addtSink = MintPyTimeseriesSink.open(Hdf5BlockSink::open, out.resolve("addt.h5"), grid, sar, null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day", first.rows(), chunkCols, 1);
+                open.add(addtSink);
+                addfSink = MintPyTimeseriesSink.open(Hdf5BlockSink::open, out.resolve("addf.h5"), grid, sar, null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day", first.rows(), chunkCols, 1);
+                open.add(addfSink);
             }
             ThermalRaster step = new ThermalRaster(grid, probe.dates(), hp, p.centreOffset(), FreezeThawOnsets.defaults(), sar,
-                    zarr);
+                    addtSink, addfSink);
             engine.run("thermal", grid.rows(), grid.cols(), bytesPerPixel, () -> {
                 try {
                     LstSource s = LstSource.open(lst, LstOptions.auto());
@@ -147,12 +151,14 @@ public final class ThermalStep {
             }
             maps.writeHdf5(out.resolve("thermal.h5"), attrs);
             maps.writeGeoTiffs(out);
-            if (zarr != null) {
-                zarr.commit();
+            if (addtSink != null) {
+                addtSink.commit();
+                addfSink.commit();
             } else if (sar != null) {
-                Map<String, String> a = Map.of("PERMASAR_STEP", "thermal: degree-days since the permafrost year's thaw onset");
-                MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, step.addtAtDates(), null, a, "degC*day");
-                MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, step.addfAtDates(), null, a, "degC*day");
+                MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, step.addtAtDates(), null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day");
+                MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, step.addfAtDates(), null,
+                        DEGREE_DAY_ATTRIBUTES, "degC*day");
             }
             return new Result(grid, maps.map("thawOnsetDoy"), maps.map("freezeOnsetDoy"), addt, maps.map("addfMean"), altPhys,
                     altCal, cal, step.summary(), maps);
