@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * @param harmonics    HANTS harmonics of 365 days, 1 … 50
  * @param threads      worker threads ≥ 1, or null for all cores
  * @param memoryMb     block memory budget, MiB ≥ 0 (0: a share of the JVM heap)
- * @param maxCubeMb    ADDT + ADDF cubes at SAR dates larger than this (MiB) stream to {@code degreeDays.zarr}
+ * @param maxCubeMb    ADDT + ADDF cubes at SAR dates larger than this (MiB) stream block by block into {@code addt.h5}/{@code addf.h5}
  *                     (arrays {@code addt}, {@code addf}) instead of {@code addt.h5}/{@code addf.h5}; ≥ 0
  */
 public record ThermalParameters(Path lst, Path gridRef, Path datesFrom, Path out, String kappa, String theta,
