@@ -18,6 +18,7 @@ import org.permasar.grid.Window;
 import org.permasar.io.sink.BlockSink;
 import org.permasar.io.sink.DatasetSpec;
 import org.permasar.io.sink.SinkDataType;
+import org.permasar.io.sink.TextVectors;
 import org.permasar.io.sink.WrittenPixels;
 
 /**
@@ -139,23 +140,13 @@ public final class GeoTiffBlockSink implements BlockSink {
     @Override
     public synchronized void writeStrings(String name, String[] values, int width) {
         defining(name);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i].length() > width || !java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(values[i])) {
-                throw new IllegalArgumentException("dataset " + name + ": value " + i + " \"" + values[i]
-                        + "\" is not ASCII of at most " + width + " bytes");
-            }
-        }
-        items.put(name, String.join(",", values));
+        items.put(name, TextVectors.strings(name, values, width));
     }
 
     @Override
     public synchronized void writeVector(String name, float[] values) {
         defining(name);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            b.append(i == 0 ? "" : ",").append(values[i]);
-        }
-        items.put(name, b.toString());
+        items.put(name, TextVectors.floats(values));
     }
 
     private void defining(String name) {

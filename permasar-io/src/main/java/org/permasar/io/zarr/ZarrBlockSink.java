@@ -14,6 +14,7 @@ import org.permasar.io.AtomicFiles;
 import org.permasar.io.sink.BlockSink;
 import org.permasar.io.sink.DatasetSpec;
 import org.permasar.io.sink.SinkDataType;
+import org.permasar.io.sink.TextVectors;
 
 /**
  * A {@link BlockSink} over {@link ZarrCubeWriter}: a Zarr v2 store (folder) that zarr-python,
@@ -76,24 +77,13 @@ public final class ZarrBlockSink implements BlockSink {
     @Override
     public synchronized void writeStrings(String name, String[] values, int width) {
         defining(name);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i].length() > width || values[i].contains(",")
-                    || !java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(values[i])) {
-                throw new IllegalArgumentException("dataset " + name + ": value " + i + " \"" + values[i]
-                        + "\" is not comma-free ASCII of at most " + width + " bytes");
-            }
-        }
-        attributes.put(name, String.join(",", values));
+        attributes.put(name, TextVectors.strings(name, values, width));
     }
 
     @Override
     public synchronized void writeVector(String name, float[] values) {
         defining(name);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            b.append(i == 0 ? "" : ",").append(values[i]);
-        }
-        attributes.put(name, b.toString());
+        attributes.put(name, TextVectors.floats(values));
     }
 
     private void defining(String name) {
