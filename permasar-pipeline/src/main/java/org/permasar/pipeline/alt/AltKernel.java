@@ -39,7 +39,7 @@ import org.permasar.pipeline.block.MapJob;
  * @param stefan   stefan: its settings, else null
  */
 public record AltKernel(AltParameters.Model model, GridPlanes inputs, double rhoWater, double rhoIce, String profile,
-                        List<Double> layers, StefanAlt stefan) implements BlockKernel {
+                        List<Double> layers, StefanAlt stefan) implements BlockKernel.InMemory {
     public AltKernel {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(inputs, "inputs");
@@ -53,21 +53,7 @@ public record AltKernel(AltParameters.Model model, GridPlanes inputs, double rho
     }
 
     @Override
-    public Worker open() {
-        return new Worker() {
-            @Override
-            public Map<String, float[]> compute(Window w) {
-                return block(w);
-            }
-
-            @Override
-            public void close() {
-                // nothing opened: the inputs are in memory
-            }
-        };
-    }
-
-    private Map<String, float[]> block(Window w) {
+    public Map<String, float[]> compute(Window w) {
         Densities rho = new Densities(rhoWater, rhoIce);
         Map<String, float[]> out = new HashMap<>();
         AltMap m;

@@ -26,6 +26,31 @@ public interface BlockKernel extends Serializable {
      */
     Worker open() throws IOException;
 
+    /**
+     * A kernel whose inputs are already in the kernel itself (whole-grid planes the driver prepared),
+     * so a worker opens nothing: {@link #open()} hands every window to {@link #compute(Window)}.
+     * The computation must not keep state between windows.
+     */
+    interface InMemory extends BlockKernel {
+        /** Computes every output over {@code w} (layout as {@link Worker#compute}). */
+        Map<String, float[]> compute(Window w);
+
+        @Override
+        default Worker open() {
+            return new Worker() {
+                @Override
+                public Map<String, float[]> compute(Window w) {
+                    return InMemory.this.compute(w);
+                }
+
+                @Override
+                public void close() {
+                    // nothing opened: the inputs are in the kernel
+                }
+            };
+        }
+    }
+
     /** Thread-confined computation of blocks; close releases its readers. */
     interface Worker extends Closeable {
         /**

@@ -29,7 +29,7 @@ import org.permasar.pipeline.block.MapJob;
  * @param inputs     the tracks on the common grid
  * @param thresholds classification thresholds
  */
-public record GeometryKernel(GridPlanes inputs, DirectionThresholds thresholds) implements BlockKernel {
+public record GeometryKernel(GridPlanes inputs, DirectionThresholds thresholds) implements BlockKernel.InMemory {
     /** Direction classes: 1 vertical, 2 east-west, 3 undetermined, 0 no data. */
     public static final String SECULAR = "secularDirection";
     public static final String SEASONAL = "seasonalDirection";
@@ -64,21 +64,7 @@ public record GeometryKernel(GridPlanes inputs, DirectionThresholds thresholds) 
     }
 
     @Override
-    public Worker open() {
-        return new Worker() {
-            @Override
-            public Map<String, float[]> compute(Window w) {
-                return block(w);
-            }
-
-            @Override
-            public void close() {
-                // nothing opened: the inputs are in memory
-            }
-        };
-    }
-
-    private Map<String, float[]> block(Window w) {
+    public Map<String, float[]> compute(Window w) {
         Map<String, float[]> out = new HashMap<>();
         float[] av = inputs.window("ascVelocity", w), ai = inputs.window("ascIncidence", w);
         float[] aa = inputs.window("ascAzimuth", w), dv = inputs.window("descVelocity", w);
