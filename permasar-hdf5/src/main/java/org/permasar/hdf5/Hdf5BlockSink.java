@@ -184,10 +184,7 @@ public final class Hdf5BlockSink implements BlockSink {
 
     @Override
     public void create(DatasetSpec spec) throws IOException {
-        if (spec.rows() != grid.rows() || spec.cols() != grid.cols()) {
-            throw new IllegalArgumentException("dataset " + spec.name() + " is " + spec.rows() + " × " + spec.cols()
-                    + " pixels, the sink's grid " + grid.rows() + " × " + grid.cols());
-        }
+        spec.requireOn(grid);
         synchronized (Hdf5Library.LOCK) {
             ensureDefining(spec.name());
             int rank = spec.rank();

@@ -112,10 +112,7 @@ public final class GeoTiffBlockSink implements BlockSink {
 
     @Override
     public synchronized void create(DatasetSpec spec) {
-        if (spec.rows() != grid.rows() || spec.cols() != grid.cols()) {
-            throw new IllegalArgumentException("dataset " + spec.name() + " is " + spec.rows() + " × " + spec.cols()
-                    + " pixels, the sink's grid " + grid.rows() + " × " + grid.cols());
-        }
+        spec.requireOn(grid);
         defining(spec.name());
         datasets.put(spec.name(), new Dataset(spec));
     }

@@ -112,6 +112,18 @@ public record DatasetSpec(String name, SinkDataType type, int[] shape, int[] chu
         return shape.length == 3 ? shape[0] : 1;
     }
 
+    /**
+     * Checks that this dataset lies on {@code grid}, as every sink requires.
+     *
+     * @throws IllegalArgumentException naming the dataset and both sizes when rows or columns differ
+     */
+    public void requireOn(org.permasar.grid.GridGeometry grid) {
+        if (rows() != grid.rows() || cols() != grid.cols()) {
+            throw new IllegalArgumentException("dataset " + name + " is " + rows() + " × " + cols()
+                    + " pixels, the sink's grid " + grid.rows() + " × " + grid.cols());
+        }
+    }
+
     public int rows() {
         return shape[shape.length - 2];
     }

@@ -65,10 +65,7 @@ public final class ZarrBlockSink implements BlockSink {
 
     @Override
     public synchronized void create(DatasetSpec spec) {
-        if (spec.rows() != grid.rows() || spec.cols() != grid.cols()) {
-            throw new IllegalArgumentException("dataset " + spec.name() + " is " + spec.rows() + " × " + spec.cols()
-                    + " pixels, the sink's grid " + grid.rows() + " × " + grid.cols());
-        }
+        spec.requireOn(grid);
         defining(spec.name());
         specs.put(spec.name(), spec);
         spec.attributes().forEach((k, v) -> attributes.put(spec.name() + "." + k, v));

@@ -59,10 +59,7 @@ public final class MemoryBlockSink implements BlockSink {
         if (specs.containsKey(spec.name())) {
             throw new IllegalArgumentException("dataset " + spec.name() + " already exists in " + path);
         }
-        if (spec.rows() != grid.rows() || spec.cols() != grid.cols()) {
-            throw new IllegalArgumentException("dataset " + spec.name() + " is " + spec.rows() + " × " + spec.cols()
-                    + ", the grid " + grid.rows() + " × " + grid.cols());
-        }
+        spec.requireOn(grid);
         long n = (long) spec.layers() * grid.size();
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("dataset " + spec.name() + " of " + n + " values does not fit one array");
