@@ -45,4 +45,19 @@ class ExpectedDegreeDaysTest {
             assertThat(ExpectedDegreeDays.negativePart(c[0], c[1])).isCloseTo(f / n, within(4 * c[1] / Math.sqrt(n)));
         }
     }
+
+    /** The interpolated g(z) against the erfc closed form on a sweep of z (nodes and between), within the Hermite bound. */
+    @Test
+    void tableMatchesClosedFormEverywhere() {
+        double worst = 0;
+        for (int k = -130_000; k <= 130_000; k++) {
+            double z = k * 1e-4 + 1.234e-6;
+            double expected = 1.7 * ExpectedDegreeDays.gClosedForm(z);
+            double got = ExpectedDegreeDays.positivePart(1.7 * z, 1.7);
+            worst = Math.max(worst, Math.abs(got - expected));
+        }
+        assertThat(worst).isLessThan(1.1e-9 * 1.7);
+        assertThat(ExpectedDegreeDays.positivePart(-25, 1)).isEqualTo(0);
+        assertThat(ExpectedDegreeDays.positivePart(Double.NaN, 0)).isNaN();
+    }
 }

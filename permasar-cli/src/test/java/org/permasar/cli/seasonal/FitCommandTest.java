@@ -196,4 +196,66 @@ class FitCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("nolst.tif");
     }
+
+    /**
+     * LST four times coarser than the InSAR grid: the thermal chain runs once per LST cell and every
+     * InSAR pixel takes its cell's forcing. Truth: the same composites written on the InSAR grid (each
+     * cell's value repeated over its 4 × 4 pixels) go through the per-pixel chain; every PECM map must
+     * be identical, NaN for NaN. (Were the coarse file resampled bilinearly instead, the values would
+     * differ at every cell edge.)
+     */
+    @Test
+    void coarseLstGivesThePerPixelResultOfItsCells() throws Exception {
+        org.permasar.thermal.input.LstCube cube;
+        try (org.permasar.io.lst.LstSource src = org.permasar.io.lst.LstSource.open(clean.resolve("lst_8day.tif"),
+                org.permasar.io.lst.LstOptions.auto())) {
+            cube = src.readAll();
+        }
+        org.permasar.grid.GridGeometry fine = cube.grid();
+        int f = 4, rows = fine.rows(), cols = fine.cols(), layers = cube.dates().size();
+        int cr = (rows + f - 1) / f, cc = (cols + f - 1) / f;
+        org.permasar.grid.GeoTransform t = fine.transform();
+        org.permasar.grid.GridGeometry coarse = org.permasar.grid.GridGeometry.geocoded(cr, cc,
+                org.permasar.grid.GeoTransform.northUp(t.originX(), f * t.pixelWidth(), t.originY(), f * t.pixelHeight()),
+                fine.epsg(), Double.NaN);
+        float[] coarseK = new float[layers * cr * cc];
+        float[] fineK = new float[layers * rows * cols];
+        for (int l = 0; l < layers; l++) {
+            for (int r = 0; r < cr; r++) {
+                for (int c = 0; c < cc; c++) {
+                    // the cell takes one of its pixels' composites (varies in space, keeps the clouds)
+                    int sr = Math.min(rows - 1, r * f + 1), sc = Math.min(cols - 1, c * f + 2);
+                    coarseK[(l * cr + r) * cc + c] = cube.celsius()[(l * rows + sr) * cols + sc] + 273.15f;
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    fineK[(l * rows + r) * cols + c] = coarseK[(l * cr + r / f) * cc + c / f];
+                }
+            }
+        }
+        java.util.List<String> names = cube.dates().stream().map(java.time.LocalDate::toString).toList();
+        java.util.Map<String, String> meta = java.util.Map.of("UNIT", "K");
+        Path coarseTif = tmp.resolve("lstCoarse.tif"), fineTif = tmp.resolve("lstFine.tif");
+        org.permasar.io.geotiff.GeoTiffWriter.write(coarseTif, coarse, coarseK, layers, meta, names);
+        org.permasar.io.geotiff.GeoTiffWriter.write(fineTif, fine.withNodata(Double.NaN), fineK, layers, meta, names);
+        Path[] outs = {tmp.resolve("pecmCoarse"), tmp.resolve("pecmFine")};
+        Path[] lsts = {coarseTif, fineTif};
+        for (int k = 0; k < 2; k++) {
+            CliRunner.Result r = CliRunner.run("fit", noisy.resolve("asc/truthTimeseries.h5").toString(), "--model", "pecm",
+                    "--lst", lsts[k].toString(), "--out", outs[k].toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        int fitted = 0;
+        for (String ds : new String[] {"pecmVelocity", "pecmVelocityStd", "pecmSeasonalCoef", "pecmSeasonalCoefStd",
+                "pecmResidualRms", "pecmPeakToTrough", "pecmStatus"}) {
+            float[] a = read(outs[0].resolve("velocity.h5"), ds), b = read(outs[1].resolve("velocity.h5"), ds);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(Float.floatToIntBits(a[i])).as("%s pixel %d: %s vs %s", ds, i, a[i], b[i])
+                        .isEqualTo(Float.floatToIntBits(b[i]));
+                fitted += ds.equals("pecmVelocity") && Float.isFinite(a[i]) ? 1 : 0;
+            }
+        }
+        assertThat(fitted).isGreaterThan(250);
+    }
 }

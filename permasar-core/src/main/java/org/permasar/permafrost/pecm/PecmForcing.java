@@ -10,4 +10,29 @@ package org.permasar.permafrost.pecm;
  */
 public record PecmForcing(int dates, int pixels, int years, float[] linear, float[] seasonal,
                           float[] seasonalMax, float[] ratio, byte[] status) {
+
+    /**
+     * The forcing of other pixels that share this one's: pixel q of the result is pixel
+     * {@code index[q]} of this forcing (e.g. every InSAR pixel inside one LST cell), or, where
+     * {@code index[q] < 0}, NaN with status {@code missing}.
+     */
+    public PecmForcing gather(int[] index, byte missing) {
+        int m = index.length;
+        float[] lin = new float[dates * m], sea = new float[dates * m];
+        float[] smax = new float[years * m], rat = new float[years * m];
+        byte[] st = new byte[m];
+        for (int q = 0; q < m; q++) {
+            int p = index[q];
+            st[q] = p < 0 ? missing : status[p];
+            for (int i = 0; i < dates; i++) {
+                lin[i * m + q] = p < 0 ? Float.NaN : linear[i * pixels + p];
+                sea[i * m + q] = p < 0 ? Float.NaN : seasonal[i * pixels + p];
+            }
+            for (int y = 0; y < years; y++) {
+                smax[y * m + q] = p < 0 ? Float.NaN : seasonalMax[y * pixels + p];
+                rat[y * m + q] = p < 0 ? Float.NaN : ratio[y * pixels + p];
+            }
+        }
+        return new PecmForcing(dates, m, years, lin, sea, smax, rat, st);
+    }
 }

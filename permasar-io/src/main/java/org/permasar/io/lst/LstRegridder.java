@@ -95,6 +95,50 @@ public final class LstRegridder {
         return new LstCube(dst.withNodata(Double.NaN), source.dates(), out);
     }
 
+    /**
+     * Whether an LST cell spans at least two target pixels along both axes (e.g. 1 km MODIS on a
+     * 100 m InSAR grid): then the thermal chain can run once per LST cell ({@link #readCells}).
+     */
+    public boolean coarserThanTarget() {
+        GeoTransform s = lstGrid.transform(), t = target.transform();
+        double sx = Math.hypot(s.pixelWidth(), s.colRotation()), sy = Math.hypot(s.rowRotation(), s.pixelHeight());
+        double tx = Math.hypot(t.pixelWidth(), t.colRotation()), ty = Math.hypot(t.rowRotation(), t.pixelHeight());
+        return sx >= 2 * tx && sy >= 2 * ty;
+    }
+
+    /**
+     * The LST composites of the cells under a target window, unresampled, and for every target pixel
+     * the cell that contains its centre.
+     *
+     * @param celsius     composites {@code [date*cells + cell]}, °C, NaN = missing
+     * @param cells       cells read (a rectangle of the LST grid)
+     * @param cellOfPixel per target pixel of the window (row-major), its cell, or −1 outside the LST grid
+     */
+    public record Cells(float[] celsius, int cells, int[] cellOfPixel) {
+    }
+
+    /** {@link Cells} of a window of the target grid: what nearest-neighbour resampling would pick, read once per cell. */
+    public Cells readCells(Window targetWindow) throws IOException {
+        GridGeometry dst = target.subset(targetWindow);
+        int[] cellOf = new int[targetWindow.size()];
+        Arrays.fill(cellOf, -1);
+        Window src = footprint(dst);
+        if (src == null) {
+            return new Cells(new float[0], 0, cellOf);
+        }
+        GeoTransform dt = dst.transform(), st = lstGrid.transform();
+        for (int r = 0; r < dst.rows(); r++) {
+            for (int c = 0; c < dst.cols(); c++) {
+                double x = dt.x(c + 0.5, r + 0.5), y = dt.y(c + 0.5, r + 0.5);
+                int sc = (int) Math.floor(st.col(x, y)) - src.col0(), sr = (int) Math.floor(st.row(x, y)) - src.row0();
+                if (sc >= 0 && sc < src.cols() && sr >= 0 && sr < src.rows()) {
+                    cellOf[r * dst.cols() + c] = sr * src.cols() + sc;
+                }
+            }
+        }
+        return new Cells(source.read(src).celsius(), src.size(), cellOf);
+    }
+
     /** The whole target grid (small targets only). */
     public LstCube readAll() throws IOException {
         return read(Window.of(target));

@@ -22,6 +22,7 @@ import org.permasar.io.mintpy.MintPyGeometry;
 import org.permasar.permafrost.pecm.PecmFit;
 import org.permasar.permafrost.pecm.PecmForcing;
 import org.permasar.permafrost.pecm.PecmForcingBuilder;
+import org.permasar.permafrost.pecm.PecmStatus;
 import org.permasar.pipeline.block.BlockKernel;
 import org.permasar.thermal.DailyScatter;
 import org.permasar.thermal.FreezeThawOnsets;
@@ -208,28 +209,14 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
 
 
         private void fitPecm(Map<String, float[]> out, Window w, float[] y, int npix, float[] inc) throws IOException {
-            float[] celsius = lst.read(w).celsius();
-            LstDaily.Block b = daily.daily(celsius, npix);
-            int ndays = daily.days();
-            double[][] on = pecm().onsets().detectBlock(daily.start(), b.daily(), ndays, npix);
             double[] kappa = new double[npix];
             for (int r = 0; r < w.rows(); r++) {
                 for (int c = 0; c < w.cols(); c++) {
                     kappa[r * w.cols() + c] = pecm().kappaRatio()[(w.row0() + r) * grid().cols() + w.col0() + c];
                 }
             }
-            PecmForcing f;
-            if (pecm().expectedDegreeDays()) {
-                double[] sd = new double[npix];
-                for (int q = 0; q < npix; q++) {
-                    sd[q] = Double.isNaN(pecm().dailyTemperatureStd())
-                            ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays())
-                            : pecm().dailyTemperatureStd();
-                }
-                f = PecmForcingBuilder.build(daily.start(), b.smooth(), ndays, npix, on[0], on[1], dates(), kappa, sd);
-            } else {
-                f = PecmForcingBuilder.build(daily.start(), b.daily(), ndays, npix, on[0], on[1], dates(), kappa);
-            }
+            PecmForcing f = lst.coarserThanTarget() ? forcingPerCell(w, npix, kappa)
+                    : forcing(lst.read(w).celsius(), npix, kappa);
             PecmFit.Result p = PecmFit.fit(f, y, pecm().refIndex());
             double[] ptt = new double[npix];
             for (int q = 0; q < npix; q++) {
@@ -261,6 +248,65 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             put(out, "pecmStatus", p.status());
         }
 
+
+        /**
+         * LST coarser than the InSAR grid: the thermal chain (HANTS, daily series, onsets, degree-days)
+         * runs once per distinct (LST cell, κ_f/κ_t) under the window, and every InSAR pixel takes the
+         * forcing of the cell that contains its centre — the same numbers as nearest-neighbour
+         * resampling of the LST followed by the per-pixel chain, at 1/(pixels per cell) of its cost.
+         */
+        private PecmForcing forcingPerCell(Window w, int npix, double[] kappa) throws IOException {
+            LstRegridder.Cells cells = lst.readCells(w);
+            int[] cellOf = cells.cellOfPixel();
+            int[] unique = new int[npix];
+            Map<Long, Integer> ids = new HashMap<>();
+            int[] cellOfUnique = new int[npix];
+            double[] kappaOfUnique = new double[npix];
+            for (int q = 0; q < npix; q++) {
+                if (cellOf[q] < 0) {
+                    unique[q] = -1;
+                    continue;
+                }
+                // κ comes from a float raster: its float bits identify it exactly
+                long key = ((long) cellOf[q] << 32) | (Float.floatToIntBits((float) kappa[q]) & 0xffffffffL);
+                Integer id = ids.get(key);
+                if (id == null) {
+                    id = ids.size();
+                    ids.put(key, id);
+                    cellOfUnique[id] = cellOf[q];
+                    kappaOfUnique[id] = kappa[q];
+                }
+                unique[q] = id;
+            }
+            int nu = ids.size();
+            int layers = pecm().lstDates().size();
+            float[] celsius = new float[layers * nu];
+            for (int t = 0; t < layers; t++) {
+                int src = t * cells.cells(), dst = t * nu;
+                for (int u = 0; u < nu; u++) {
+                    celsius[dst + u] = cells.celsius()[src + cellOfUnique[u]];
+                }
+            }
+            PecmForcing shared = forcing(celsius, nu, Arrays.copyOf(kappaOfUnique, nu));
+            return shared.gather(unique, PecmStatus.NO_VALID_LST);
+        }
+
+        /** HANTS → daily series → onsets → PECM regressors of {@code npix} LST series, layer-major. */
+        private PecmForcing forcing(float[] celsius, int npix, double[] kappa) {
+            LstDaily.Block b = daily.daily(celsius, npix);
+            int ndays = daily.days();
+            double[][] on = pecm().onsets().detectBlock(daily.start(), b.daily(), ndays, npix);
+            if (pecm().expectedDegreeDays()) {
+                double[] sd = new double[npix];
+                for (int q = 0; q < npix; q++) {
+                    sd[q] = Double.isNaN(pecm().dailyTemperatureStd())
+                            ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays())
+                            : pecm().dailyTemperatureStd();
+                }
+                return PecmForcingBuilder.build(daily.start(), b.smooth(), ndays, npix, on[0], on[1], dates(), kappa, sd);
+            }
+            return PecmForcingBuilder.build(daily.start(), b.daily(), ndays, npix, on[0], on[1], dates(), kappa);
+        }
 
         @Override
         public void close() throws IOException {
