@@ -3,29 +3,35 @@ package org.permasar.permafrost.pecm;
 import java.util.Arrays;
 
 /**
- * Per-pixel least squares of the piecewise elevation change model {@code D(τ) = v·L(τ) + d·I(τ)}
- * (Chen et al. 2018; seed 001 eq. 2; SCIENCE.md §2). Displacements are relative to a reference date
- * (MintPy time series are 0 there), so the model is fitted to differences:
- * {@code D_i − D_ref = v·(L_i − L_ref) + d·(I_i − I_ref)}, i ≠ ref.
- *
- * <p>Hand-written 2×2 normal equations accumulated date-major over contiguous pixels:
+ * Per-pixel least squares of the piecewise elevation change model {@code D(τ) = c + v·L(τ) + d·I(τ)}
+ * (Chen et al. 2018; seed 001 eq. 2; SCIENCE.md §2) with a free offset c. An SBAS time series is
+ * relative to its reference date (0 there), and that date carries its own noise — the atmosphere and
+ * decorrelation of one acquisition, shared by every later date through the referencing. Fitting the
+ * differences {@code D_i − D_ref} forces the model through that one noisy value, which biases v and d
+ * for every pixel alike (measured: +3.8 mm/yr on motionless bedrock of the simulated asc track, where
+ * the sinusoid with an intercept was off by 1.0 mm/yr LOS); the offset c absorbs it, as the intercept of
+ * MintPy's time functions does. Solved on regressors centred over the pixel's valid dates
+ * ({@code L̃ = L − mean L}, same for I and D), which eliminates c exactly:
  * <pre>
- *   [ΣΔL²   ΣΔLΔI] [v]   [ΣΔLΔD]
- *   [ΣΔLΔI  ΣΔI² ] [d] = [ΣΔIΔD]
+ *   [ΣL̃²   ΣL̃Ĩ] [v]   [ΣL̃D̃]
+ *   [ΣL̃Ĩ   ΣĨ² ] [d] = [ΣĨD̃]
  * </pre>
- * with {@code cov = σ̂²·N⁻¹}, {@code σ̂² = Σr²/(n_e − 2)}, m the valid dates besides the reference and
- * n_e ≤ m their effective number given the lag-1 autocorrelation of the residuals (Santer et al. 2000,
- * {@link #effectiveCount}; n_e = m for white residuals). Noise that looks like the model itself (a
- * random-walk drift is partly a trend) cannot be seen in residuals: on SBAS series the σ of v stays
- * optimistic (about 3× on the simulated scene, see the permasar-cli acceptance tests); the a-priori
- * covariance from the interferograms ({@link #estimatorRows} with
- * {@link org.permasar.inversion.PhaseCovariance}) covers that part.
+ * with {@code cov = σ̂²·N⁻¹}, {@code σ̂² = Σr²/(n_e − 3)}, m the valid dates (the reference date
+ * included) and n_e ≤ m their effective number given the lag-1 autocorrelation of the residuals
+ * (Santer et al. 2000, {@link #effectiveCount}; n_e = m for white residuals). Noise that looks like the
+ * model itself (a random-walk drift is partly a trend) cannot be seen in residuals: on SBAS series the
+ * σ of v stays optimistic (about 3× on the simulated scene, see the permasar-cli acceptance tests); the
+ * a-priori covariance from the interferograms ({@link #estimatorRows} with
+ * {@link org.permasar.inversion.PhaseCovariance}) covers that part. A pixel whose series is NaN at the
+ * reference date is not referenced and gets {@link PecmStatus#NO_REFERENCE}.
  * Units: v in m/yr (L counts years), d in m/√(°C·day), residual RMS {@code √(Σr²/m)} in m, and the
  * modelled peak-to-trough seasonal displacement of each permafrost year {@code |d|·max I} in m.
  * NaN displacements are skipped; unsolvable pixels are NaN with a {@link PecmStatus} code.
  * Thread-safe (allocates its outputs per call).
  */
 public final class PecmFit {
+    /** Unknowns: offset, rate, seasonal coefficient. */
+    private static final int UNKNOWNS = 3;
 
     private PecmFit() {
     }
@@ -39,7 +45,7 @@ public final class PecmFit {
     /**
      * @param forcing      regressors at the same dates as {@code displacement}
      * @param displacement {@code [date*npix + p]}, metres, NaN = missing
-     * @param refIndex     index of the reference date
+     * @param refIndex     index of the reference date (the series must be finite there)
      */
     public static Result fit(PecmForcing forcing, float[] displacement, int refIndex) {
         int n = forcing.dates();
@@ -50,36 +56,54 @@ public final class PecmFit {
         }
         float[] lin = forcing.linear();
         float[] sea = forcing.seasonal();
-        int ro = refIndex * npix;
-        double[] sLL = new double[npix], sLI = new double[npix], sII = new double[npix];
-        double[] sLD = new double[npix], sID = new double[npix];
+        // pass 1: means over the valid dates (centring eliminates the offset c)
+        double[] mL = new double[npix], mI = new double[npix], mD = new double[npix];
         int[] m = new int[npix];
         for (int i = 0; i < n; i++) {
-            if (i == refIndex) {
-                continue;
-            }
             int o = i * npix;
             for (int p = 0; p < npix; p++) {
-                double dl = lin[o + p] - lin[ro + p];
-                double di = sea[o + p] - sea[ro + p];
-                double dd = displacement[o + p] - displacement[ro + p];
+                float l = lin[o + p], s = sea[o + p], y = displacement[o + p];
+                if (y == y && l == l && s == s) {
+                    mL[p] += l;
+                    mI[p] += s;
+                    mD[p] += y;
+                    m[p]++;
+                }
+            }
+        }
+        for (int p = 0; p < npix; p++) {
+            if (m[p] > 0) {
+                mL[p] /= m[p];
+                mI[p] /= m[p];
+                mD[p] /= m[p];
+            }
+        }
+        // pass 2: normal equations of the centred regressors
+        double[] sLL = new double[npix], sLI = new double[npix], sII = new double[npix];
+        double[] sLD = new double[npix], sID = new double[npix];
+        for (int i = 0; i < n; i++) {
+            int o = i * npix;
+            for (int p = 0; p < npix; p++) {
+                double dl = lin[o + p] - mL[p];
+                double di = sea[o + p] - mI[p];
+                double dd = displacement[o + p] - mD[p];
                 if (dd == dd && dl == dl && di == di) {
                     sLL[p] += dl * dl;
                     sLI[p] += dl * di;
                     sII[p] += di * di;
                     sLD[p] += dl * dd;
                     sID[p] += di * dd;
-                    m[p]++;
                 }
             }
         }
+        int ro = refIndex * npix;
         double[] v = new double[npix], d = new double[npix], det = new double[npix];
         byte[] status = forcing.status().clone();
         for (int p = 0; p < npix; p++) {
             if (status[p] == PecmStatus.OK) {
                 if (Float.isNaN(displacement[ro + p])) {
                     status[p] = PecmStatus.NO_REFERENCE;
-                } else if (m[p] < 3) {
+                } else if (m[p] < UNKNOWNS + 1) {
                     status[p] = PecmStatus.TOO_SHORT;
                 } else {
                     double dt = sLL[p] * sII[p] - sLI[p] * sLI[p];
@@ -98,13 +122,9 @@ public final class PecmFit {
         double[] prev = new double[npix];
         Arrays.fill(prev, Double.NaN);
         for (int i = 0; i < n; i++) {
-            if (i == refIndex) {
-                continue;
-            }
             int o = i * npix;
             for (int p = 0; p < npix; p++) {
-                double r = (displacement[o + p] - displacement[ro + p]) - v[p] * (lin[o + p] - lin[ro + p])
-                        - d[p] * (sea[o + p] - sea[ro + p]);
+                double r = (displacement[o + p] - mD[p]) - v[p] * (lin[o + p] - mL[p]) - d[p] * (sea[o + p] - mI[p]);
                 if (r == r) {
                     rss[p] += r * r;
                     if (prev[p] == prev[p]) {
@@ -126,7 +146,7 @@ public final class PecmFit {
                 }
                 continue;
             }
-            double s2 = rss[p] / (effectiveCount(m[p], rss[p] > 0 ? lag1[p] / rss[p] : 0) - 2);
+            double s2 = rss[p] / (effectiveCount(m[p], rss[p] > 0 ? lag1[p] / rss[p] : 0) - UNKNOWNS);
             vStd[p] = Math.sqrt(s2 * sII[p] / det[p]);
             dStd[p] = Math.sqrt(s2 * sLL[p] / det[p]);
             cov[p] = -s2 * sLI[p] / det[p];
@@ -142,13 +162,15 @@ public final class PecmFit {
      * The rows of the linear PECM estimator of pixel p as functionals of its displacement series:
      * (v̂, d̂) = Σ_i (h_v[i], h_d[i])·D_i, so that for any displacement covariance C,
      * Cov(v̂, d̂) = H·C·Hᵀ (used with {@link org.permasar.inversion.PhaseCovariance}). With
-     * F = [ΔL, ΔI] over the valid dates i ≠ ref (Δ relative to the reference date) and
-     * G = (FᵀF)⁻¹Fᵀ (least squares, e.g. Koch 1999 §3.2), h[i] = G_i for i ≠ ref and
-     * h[ref] = −Σ_i G_i, because the fit uses D_i − D_ref. Units: h_v in 1/yr, h_d in 1/√(°C·day).
+     * F̃ = [L̃, Ĩ] the regressors centred over the valid dates (the offset eliminated) and
+     * G = (F̃ᵀF̃)⁻¹F̃ᵀ (least squares, e.g. Koch 1999 §3.2), h[i] = G_i on valid dates and 0 elsewhere;
+     * Σ_i h[i] = 0, so a constant added to the series (the reference date's noise) does not move v̂, d̂.
+     * Units: h_v in 1/yr, h_d in 1/√(°C·day).
      *
      * @param hv out, length = dates
      * @param hd out, length = dates
-     * @return false (rows zero) when the 2×2 system of the pixel is singular or has fewer than 3 dates
+     * @return false (rows zero) when the system of the pixel is singular, it has fewer than 4 valid dates,
+     *         or its reference date is NaN
      */
     public static boolean estimatorRows(PecmForcing forcing, float[] displacement, int refIndex, int p,
                                         double[] hv, double[] hd) {
@@ -156,33 +178,46 @@ public final class PecmFit {
         int npix = forcing.pixels();
         float[] lin = forcing.linear();
         float[] sea = forcing.seasonal();
-        int rp = refIndex * npix + p;
         Arrays.fill(hv, 0, n, 0);
         Arrays.fill(hd, 0, n, 0);
-        double sLL = 0, sLI = 0, sII = 0;
+        if (Float.isNaN(displacement[refIndex * npix + p])) {
+            return false;
+        }
+        double mL = 0, mI = 0;
         int m = 0;
         for (int i = 0; i < n; i++) {
             int o = i * npix + p;
-            double dl = lin[o] - lin[rp], di = sea[o] - sea[rp], dd = displacement[o] - displacement[rp];
-            if (i != refIndex && dd == dd && dl == dl && di == di) {
-                sLL += dl * dl;
-                sLI += dl * di;
-                sII += di * di;
+            if (displacement[o] == displacement[o] && lin[o] == lin[o] && sea[o] == sea[o]) {
+                mL += lin[o];
+                mI += sea[o];
                 m++;
             }
         }
+        if (m < UNKNOWNS + 1) {
+            return false;
+        }
+        mL /= m;
+        mI /= m;
+        double sLL = 0, sLI = 0, sII = 0;
+        for (int i = 0; i < n; i++) {
+            int o = i * npix + p;
+            if (displacement[o] == displacement[o] && lin[o] == lin[o] && sea[o] == sea[o]) {
+                double dl = lin[o] - mL, di = sea[o] - mI;
+                sLL += dl * dl;
+                sLI += dl * di;
+                sII += di * di;
+            }
+        }
         double det = sLL * sII - sLI * sLI;
-        if (m < 3 || !(det > 1e-12 * sLL * sII)) {
+        if (!(det > 1e-12 * sLL * sII)) {
             return false;
         }
         for (int i = 0; i < n; i++) {
             int o = i * npix + p;
-            double dl = lin[o] - lin[rp], di = sea[o] - sea[rp], dd = displacement[o] - displacement[rp];
-            if (i != refIndex && dd == dd && dl == dl && di == di) {
-                hv[i] = (sII * dl - sLI * di) / det;    // row 1 of (FᵀF)⁻¹Fᵀ
+            if (displacement[o] == displacement[o] && lin[o] == lin[o] && sea[o] == sea[o]) {
+                double dl = lin[o] - mL, di = sea[o] - mI;
+                hv[i] = (sII * dl - sLI * di) / det;    // row 1 of (F̃ᵀF̃)⁻¹F̃ᵀ
                 hd[i] = (sLL * di - sLI * dl) / det;    // row 2
-                hv[refIndex] -= hv[i];
-                hd[refIndex] -= hd[i];
             }
         }
         return true;
@@ -191,15 +226,15 @@ public final class PecmFit {
     /**
      * Effective number of independent residuals for a lag-1 autocorrelation {@code r1}: Santer et al.
      * (2000, JGR 105(D6), eq. 6) {@code n_e = n·(1 − r1)/(1 + r1)}, with r1 clipped to [0, 1) (negative
-     * autocorrelation is not used to shrink the uncertainty) and n_e floored at 3 (at least one degree of
-     * freedom for the two parameters). SBAS time series are not white in time: each date is tied to its
+     * autocorrelation is not used to shrink the uncertainty) and n_e floored at 4 (at least one degree of
+     * freedom for the three parameters). SBAS time series are not white in time: each date is tied to its
      * neighbours through the short-baseline pairs, so their noise wanders like a random walk and the
-     * residuals of a smooth model are strongly correlated; with σ̂² = Σr²/(n_e − 2) the covariance
-     * σ̂²·N⁻¹ reflects that. For white residuals r1 ≈ 0 and this is the ordinary Σr²/(n − 2).
+     * residuals of a smooth model are strongly correlated; with σ̂² = Σr²/(n_e − 3) the covariance
+     * σ̂²·N⁻¹ reflects that. For white residuals r1 ≈ 0 and this is the ordinary Σr²/(n − 3).
      */
     static double effectiveCount(int n, double r1) {
         double r = Math.max(0, Math.min(r1, 0.999));
-        return Math.max(3, n * (1 - r) / (1 + r)); // Santer et al. 2000, eq. 6
+        return Math.max(UNKNOWNS + 1, n * (1 - r) / (1 + r)); // Santer et al. 2000, eq. 6
     }
 
     /** Convenience: a copy of the status codes as readable strings (for reports). */

@@ -178,6 +178,52 @@ class PecmTest {
         }
     }
 
+    /**
+     * The reference date's own noise n₀ appears in an SBAS series as −n₀ on every other date (the series
+     * is 0 at the reference by construction): a constant offset of the whole series plus +n₀ at the one
+     * reference date. With the free offset of the fit, a constant moves nothing, so v̂ moves by exactly
+     * h_v[ref]·n₀, the leverage of one date among ~150 (fitting differences to the reference date, as
+     * before issue 11, moved it by the whole −n₀·ΣΔL/ΣΔL²-like term, the same for every pixel).
+     */
+    @Test
+    void referenceDateNoiseEntersOnlyThroughItsOwnDate() {
+        long seed = 20181120L;
+        System.out.println("PecmTest reference-date noise seed=" + seed);
+        Random rnd = new Random(seed);
+        Scene s = new Scene(200, rnd);
+        List<LocalDate> dates = sarDates(12);
+        int n = dates.size();
+        double kappa = 1.2;
+        float[] clean = new float[n * s.npix], offset = new float[n * s.npix], shifted = new float[n * s.npix];
+        double[] n0 = new double[s.npix];
+        for (int p = 0; p < s.npix; p++) {
+            double v = -0.02 + 0.025 * rnd.nextDouble(), d = -0.003 * rnd.nextDouble() - 0.0002;
+            n0[p] = 0.01 * rnd.nextGaussian();
+            double[] ref = s.closedForm(p, dates.get(0), dates.get(0), kappa);
+            for (int i = 0; i < n; i++) {
+                double[] cf = s.closedForm(p, dates.get(i), dates.get(0), kappa);
+                double model = v * (cf[0] - ref[0]) + d * (cf[1] - ref[1]);
+                clean[i * s.npix + p] = (float) model;
+                offset[i * s.npix + p] = (float) (model + 0.05);
+                shifted[i * s.npix + p] = (float) (i == 0 ? 0 : model - n0[p]);
+            }
+        }
+        PecmForcing f = PecmForcingBuilder.build(START, s.daily, s.ndays, s.npix, s.doubles(s.th), s.doubles(s.fr),
+                dates, kappa);
+        PecmFit.Result a = PecmFit.fit(f, clean, 0), c = PecmFit.fit(f, offset, 0), b = PecmFit.fit(f, shifted, 0);
+        double[] hv = new double[n], hd = new double[n];
+        for (int p = 0; p < s.npix; p++) {
+            assertThat(b.status()[p]).isEqualTo(PecmStatus.OK);
+            // float32 storage of the series limits the agreement to ~1e-9 m per date
+            assertThat(c.rate()[p]).isCloseTo(a.rate()[p], within(1e-6));
+            assertThat(c.seasonalCoefficient()[p]).isCloseTo(a.seasonalCoefficient()[p], within(1e-7));
+            assertThat(PecmFit.estimatorRows(f, clean, 0, p, hv, hd)).isTrue();
+            assertThat(b.rate()[p] - a.rate()[p]).isCloseTo(hv[0] * n0[p], within(1e-6));
+            assertThat(b.seasonalCoefficient()[p] - a.seasonalCoefficient()[p]).isCloseTo(hd[0] * n0[p], within(1e-7));
+            assertThat(java.util.Arrays.stream(hv).sum()).isCloseTo(0, within(1e-9));
+        }
+    }
+
     @Test
     void noisySeriesTruthWithinReportedUncertainty() {
         long seed = 8675309L;
@@ -260,7 +306,7 @@ class PecmTest {
         assertThat(PecmFit.effectiveCount(100, 0.0)).isEqualTo(100.0);
         assertThat(PecmFit.effectiveCount(100, 0.5)).isCloseTo(100 * 0.5 / 1.5, within(1e-12)); // n(1−r)/(1+r)
         assertThat(PecmFit.effectiveCount(100, -0.3)).isEqualTo(100.0);   // negative r1 not used to shrink σ
-        assertThat(PecmFit.effectiveCount(100, 0.99)).isEqualTo(3.0);     // floored: one degree of freedom
+        assertThat(PecmFit.effectiveCount(100, 0.99)).isEqualTo(4.0);     // floored: one degree of freedom
     }
 
     @Test
