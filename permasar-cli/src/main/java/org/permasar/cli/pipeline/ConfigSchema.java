@@ -1,5 +1,7 @@
 package org.permasar.cli.pipeline;
 
+import org.permasar.pipeline.fit.FitParameters;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ public final class ConfigSchema {
         NUMBER,
         /** A decimal number or a raster file (FILE, FILE.h5:DATASET). */
         NUMBER_OR_RASTER,
+        /** As {@link #NUMBER_OR_RASTER}, or the word {@code estimate} (a per-pixel estimate). */
+        NUMBER_RASTER_OR_ESTIMATE,
         /** One of {@link Option#choices()}. */
         CHOICE,
         /** {@code auto} or {@code ROW,COL}. */
@@ -122,7 +126,8 @@ public final class ConfigSchema {
         add("pecm", "enabled", Kind.BOOLEAN, "true", "", "Run the PECM fit when input.lst is given");
         add("pecm", "vertical", Kind.BOOLEAN, "true", "", "Fit vertical displacement d_LOS/cos(incidence) (needs geometry)");
         add("pecm", "hantsHarmonics", Kind.INTEGER, "3", "", "HANTS harmonics of 365 days for the LST fit", 1, 10);
-        add("pecm", "kappaRatio", Kind.NUMBER_OR_RASTER, "1.0", "", "kappa_f / kappa_t, a number or a raster");
+        add("pecm", "kappaRatio", Kind.NUMBER_RASTER_OR_ESTIMATE, FitParameters.KAPPA_RATIO, "",
+                "kappa_f / kappa_t: a number, a raster, or 'estimate' (per pixel by profile least squares)");
         add("pecm", "lstCentreOffset", Kind.NUMBER, "3.5", "days", "From a composite's date to its window centre", 0, 30);
 
         section("geometry", "Step geometry: direction classes and east/up from asc + desc (needs both tracks).");

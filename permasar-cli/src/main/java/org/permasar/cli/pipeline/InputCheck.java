@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.io.table.SiteTable;
 import org.permasar.cli.products.ValidateCommand;
 import org.permasar.grid.GridGeometry;
@@ -85,7 +86,8 @@ public final class InputCheck {
         }
         raster(cfg, "input.soilMoisture", cfg.text("input.soilMoisture"));
         for (String k : new String[] {"pecm.kappaRatio", "alt.N", "alt.n"}) {
-            if (!isNumber(cfg.text(k))) {
+            if (!isNumber(cfg.text(k)) && !(k.equals("pecm.kappaRatio")
+                    && cfg.text(k).trim().equalsIgnoreCase(FitParameters.KAPPA_ESTIMATE))) {
                 raster(cfg, k, cfg.text(k));
             }
         }

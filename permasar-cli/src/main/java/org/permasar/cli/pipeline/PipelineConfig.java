@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.permasar.cli.pipeline.ConfigSchema.Kind;
 import org.permasar.cli.pipeline.ConfigSchema.Option;
+import org.permasar.pipeline.fit.FitParameters;
 
 /**
  * A parsed and fully validated {@code permasar run} configuration (format: see
@@ -159,7 +160,10 @@ public final class PipelineConfig {
                     throw new IllegalArgumentException(where + ": " + v + " is outside " + ConfigSchema.range(o));
                 }
             }
-            case NUMBER_OR_RASTER -> {
+            case NUMBER_OR_RASTER, NUMBER_RASTER_OR_ESTIMATE -> {
+                if (o.kind() == Kind.NUMBER_RASTER_OR_ESTIMATE && v.trim().equalsIgnoreCase(FitParameters.KAPPA_ESTIMATE)) {
+                    break;
+                }
                 try {
                     double d = Double.parseDouble(v);
                     if (!Double.isFinite(d)) {
@@ -269,6 +273,9 @@ public final class PipelineConfig {
     /** A number-or-raster value: the number as given, or the raster path resolved (with its :DATASET). */
     public String numberOrRaster(String name) {
         String v = text(name);
+        if (v.trim().equalsIgnoreCase(FitParameters.KAPPA_ESTIMATE) && ConfigSchema.option(name).kind() == Kind.NUMBER_RASTER_OR_ESTIMATE) {
+            return FitParameters.KAPPA_ESTIMATE;
+        }
         try {
             Double.parseDouble(v);
             return v;

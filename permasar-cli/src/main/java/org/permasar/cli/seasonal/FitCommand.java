@@ -44,8 +44,10 @@ public final class FitCommand implements Callable<Integer> {
     int polynomial;
     @Option(names = "--lst", paramLabel = "LST", description = "pecm: LST multi-band GeoTIFF (band descriptions = dates) or folder of dated GeoTIFFs.")
     Path lst;
-    @Option(names = "--kappa-ratio", defaultValue = "1.0", paramLabel = "RATIO",
-            description = "pecm: κ_f/κ_t, a number or a raster (FILE.h5:DATASET or .tif) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--kappa-ratio", defaultValue = FitParameters.KAPPA_RATIO, paramLabel = "RATIO",
+            description = "pecm: κ_f/κ_t, a number, a raster (FILE.h5:DATASET or .tif), or 'estimate' (per pixel from "
+                    + "its series by profile least squares, with pecmKappaRatio and its σ in the output) "
+                    + "(default ${DEFAULT-VALUE}).")
     String kappaRatio;
     @Option(names = "--lst-centre-offset", defaultValue = "3.5", paramLabel = "DAYS",
             description = "pecm: days from a composite's date to its window centre (MOD11A2: 3.5) (default ${DEFAULT-VALUE}).")

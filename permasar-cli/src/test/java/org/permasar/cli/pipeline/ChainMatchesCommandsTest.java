@@ -34,10 +34,10 @@ class ChainMatchesCommandsTest {
         run("fit", ts.toString(), "--model", "trend+annual", "--out", hand.toString(), "--geotiff", "--plots",
                 "--polynomial", "1", "--min-seasonal-amplitude", "0.001", "--seasonality-prominence", "0.2",
                 "--seasonality-tolerance", "2");
-        // [pecm] vertical, hants 3, kappa 1.0, offset 3.5; a-priori σ from the stack with the inversion's masks
+        // [pecm] vertical, hants 3, kappa estimated, offset 3.5; a-priori σ from the stack with the inversion's masks
         run("fit", ts.toString(), "--model", "pecm", "--lst", chain.resolve("scene/lst_8day.tif").toString(),
                 "--out", hand.resolve("pecm").toString(), "--geotiff", "--plots", "--hants-harmonics", "3",
-                "--kappa-ratio", "1.0", "--lst-centre-offset", "3.5", "--min-seasonal-amplitude", "0.001",
+                "--kappa-ratio", "estimate", "--lst-centre-offset", "3.5", "--min-seasonal-amplitude", "0.001",
                 "--seasonality-prominence", "0.2", "--seasonality-tolerance", "2", "--geometry", geometry.toString(),
                 "--vertical", "--stack", stack.toString(), "--min-coherence", "0", "--weight", "var", "--mask-dset");
         for (String f : List.of("timeseries.h5", "temporalCoherence.h5", "numInvIfgram.h5", "inversionQuality.h5",

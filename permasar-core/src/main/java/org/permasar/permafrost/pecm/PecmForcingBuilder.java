@@ -76,6 +76,22 @@ public final class PecmForcingBuilder {
     public static PecmForcing build(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
                                     double[] freezeDoy, List<LocalDate> sarDates, double[] kappaRatio,
                                     double[] dailyStd) {
+        return buildWithDegreeDays(dailyStart, daily, ndays, npix, thawDoy, freezeDoy, sarDates, kappaRatio, dailyStd)
+                .forcing();
+    }
+
+    /** The forcing and the degree-day sums it was made from (for {@link PecmKappaProfile}). */
+    public record Built(PecmForcing forcing, PecmDegreeDays degreeDays) {
+    }
+
+    /**
+     * As {@link #build(LocalDate, float[], int, int, double[], double[], List, double[], double[])}, also
+     * returning √ADDT, √ADDF at the SAR dates and the end-of-year sums, from which I(τ) of any other
+     * κ_f/κ_t follows without another pass over the days ({@link PecmDegreeDays#seasonal}).
+     */
+    public static Built buildWithDegreeDays(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
+                                            double[] freezeDoy, List<LocalDate> sarDates, double[] kappaRatio,
+                                            double[] dailyStd) {
         if (dailyStd != null && dailyStd.length != npix) {
             throw new IllegalArgumentException("expected " + npix + " daily standard deviations, got " + dailyStd.length);
         }
@@ -208,6 +224,9 @@ public final class PecmForcingBuilder {
         // pass 2: L and I at the SAR dates, per-year maximum of I
         float[] lin = new float[n * npix];
         float[] sea = new float[n * npix];
+        float[] rootT = new float[n * npix];
+        float[] rootF = new float[n * npix];
+        byte[] yearOf = new byte[n * npix];
         float[] smax = new float[years * npix];
         Arrays.fill(smax, Float.NaN);
         int[] onsetK = new int[npix];
@@ -276,6 +295,9 @@ public final class PecmForcingBuilder {
                         // seed 001 eq. 4 (SCIENCE.md §2 sign): I = √ADDT − √(κf/κt)·√ADDF, clipped at 0
                         double r = ratio[yRel * npix + p];
                         sea[o] = (float) Math.max(0, Math.sqrt(cumT[p]) - Math.sqrt(r) * Math.sqrt(cumF[p]));
+                        rootT[o] = (float) Math.sqrt(cumT[p]);
+                        rootF[o] = (float) Math.sqrt(cumF[p]);
+                        yearOf[o] = (byte) yRel;
                     }
                 }
             }
@@ -283,17 +305,30 @@ public final class PecmForcingBuilder {
                 next++;
             }
         }
+        // end-of-year sums per year relative to the first SAR date's year (NaN: incomplete or gap)
+        float[] yearT = new float[years * npix];
+        float[] yearF = new float[years * npix];
         for (int p = 0; p < npix; p++) {
-            if (status[p] != PecmStatus.OK) {
-                for (int i = 0; i < n; i++) {
+            boolean ok = status[p] == PecmStatus.OK;
+            for (int i = 0; i < n; i++) {
+                if (!ok) {
                     lin[i * npix + p] = Float.NaN;
                     sea[i * npix + p] = Float.NaN;
+                    rootT[i * npix + p] = Float.NaN;
+                    rootF[i * npix + p] = Float.NaN;
                 }
-                for (int y = 0; y < years; y++) {
+            }
+            for (int y = 0; y < years; y++) {
+                int ya = yRef[p] + y;
+                boolean complete = ok && ya >= 0 && ya < maxYears;
+                yearT[y * npix + p] = complete ? (float) endT[ya * npix + p] : Float.NaN;
+                yearF[y * npix + p] = complete ? (float) endF[ya * npix + p] : Float.NaN;
+                if (!ok) {
                     smax[y * npix + p] = Float.NaN;
                 }
             }
         }
-        return new PecmForcing(n, npix, years, lin, sea, smax, ratio, status);
+        PecmForcing forcing = new PecmForcing(n, npix, years, lin, sea, smax, ratio, status);
+        return new Built(forcing, new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status));
     }
 }

@@ -21,7 +21,9 @@ import org.permasar.io.lst.LstSource;
 import org.permasar.io.mintpy.MintPyGeometry;
 import org.permasar.permafrost.pecm.PecmFit;
 import org.permasar.permafrost.pecm.PecmForcing;
+import org.permasar.permafrost.pecm.PecmDegreeDays;
 import org.permasar.permafrost.pecm.PecmForcingBuilder;
+import org.permasar.permafrost.pecm.PecmKappaProfile;
 import org.permasar.permafrost.pecm.PecmStatus;
 import org.permasar.pipeline.block.BlockKernel;
 import org.permasar.thermal.DailyScatter;
@@ -209,14 +211,22 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
 
 
         private void fitPecm(Map<String, float[]> out, Window w, float[] y, int npix, float[] inc) throws IOException {
-            double[] kappa = new double[npix];
-            for (int r = 0; r < w.rows(); r++) {
-                for (int c = 0; c < w.cols(); c++) {
-                    kappa[r * w.cols() + c] = pecm().kappaRatio()[(w.row0() + r) * grid().cols() + w.col0() + c];
+            double[] kappa = null;
+            if (pecm().kappaRatio() != null) {
+                kappa = new double[npix];
+                for (int r = 0; r < w.rows(); r++) {
+                    for (int c = 0; c < w.cols(); c++) {
+                        kappa[r * w.cols() + c] = pecm().kappaRatio()[(w.row0() + r) * grid().cols() + w.col0() + c];
+                    }
                 }
             }
-            PecmForcing f = lst.coarserThanTarget() ? forcingPerCell(w, npix, kappa)
-                    : forcing(lst.read(w).celsius(), npix, kappa);
+            double[][] est = {new double[npix], new double[npix]};      // estimated κ_f/κ_t and its σ
+            PecmForcing f = lst.coarserThanTarget() ? forcing(lst.readCells(w), npix, kappa, y, est)
+                    : forcing(lst.read(w).celsius(), npix, kappa, y, est);
+            if (kappa == null) {
+                put(out, "pecmKappaRatio", est[0]);
+                put(out, "pecmKappaRatioStd", est[1]);
+            }
             PecmFit.Result p = PecmFit.fit(f, y, pecm().refIndex());
             double[] ptt = new double[npix];
             for (int q = 0; q < npix; q++) {
@@ -250,62 +260,139 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
 
 
         /**
-         * LST coarser than the InSAR grid: the thermal chain (HANTS, daily series, onsets, degree-days)
-         * runs once per distinct (LST cell, κ_f/κ_t) under the window, and every InSAR pixel takes the
-         * forcing of the cell that contains its centre — the same numbers as nearest-neighbour
+         * LST coarser than the InSAR grid: HANTS, the daily series and the onsets run once per LST cell
+         * under the window, and the degree-day sums once per distinct (cell, κ_f/κ_t); every InSAR pixel
+         * takes the forcing of the cell that contains its centre — the same numbers as nearest-neighbour
          * resampling of the LST followed by the per-pixel chain, at 1/(pixels per cell) of its cost.
          */
-        private PecmForcing forcingPerCell(Window w, int npix, double[] kappa) throws IOException {
-            LstRegridder.Cells cells = lst.readCells(w);
-            int[] cellOf = cells.cellOfPixel();
+        private PecmForcing forcing(LstRegridder.Cells cells, int npix, double[] kappa, float[] y, double[][] est) {
+            return forcing(cells.celsius(), cells.cells(), cells.cellOfPixel(), npix, kappa, y, est);
+        }
+
+        /** LST on the InSAR grid (resampled bilinearly): every pixel is its own cell. */
+        private PecmForcing forcing(float[] celsius, int npix, double[] kappa, float[] y, double[][] est) {
+            return forcing(celsius, npix, identity(npix), npix, kappa, y, est);
+        }
+
+        /**
+         * HANTS → daily series → onsets per cell, then the PECM regressors per pixel. With κ_f/κ_t given
+         * ({@code kappa}), the degree-day pass runs per distinct (cell, κ). With {@code kappa} null the
+         * ratio is estimated per pixel from its series ({@link PecmKappaProfile} on the degree-day sums of
+         * a first pass at κ = 1; the estimate and its σ go to {@code est[0]}, {@code est[1]}, NaN where the
+         * series cannot tell it, and those pixels use κ = {@link #FALLBACK_KAPPA}).
+         *
+         * @param celsius  composites of the cells, layer-major
+         * @param cellOf   per pixel, its cell (−1: outside the LST grid)
+         */
+        private PecmForcing forcing(float[] celsius, int cells, int[] cellOf, int npix, double[] kappa, float[] y,
+                                    double[][] est) {
+            LstDaily.Block b = daily.daily(celsius, cells);
+            int ndays = daily.days();
+            double[][] on = pecm().onsets().detectBlock(daily.start(), b.daily(), ndays, cells);
+            double[] sd = null;
+            if (pecm().expectedDegreeDays()) {
+                sd = new double[cells];
+                for (int q = 0; q < cells; q++) {
+                    sd[q] = Double.isNaN(pecm().dailyTemperatureStd())
+                            ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays())
+                            : pecm().dailyTemperatureStd();
+                }
+            }
+            float[] temps = pecm().expectedDegreeDays() ? b.smooth() : b.daily();
+            Thermal t = new Thermal(temps, ndays, cells, on[0], on[1], sd);
+            double[] k = kappa;
+            if (k == null) {
+                // first pass at κ = 1 per cell: its degree-day sums give I_r of every r (PecmDegreeDays)
+                double[] one = new double[cells];
+                Arrays.fill(one, FALLBACK_KAPPA);
+                PecmDegreeDays dd = t.build(identity(cells), one).degreeDays().gather(cellOf, PecmStatus.NO_VALID_LST);
+                PecmKappaProfile.Result prof = PecmKappaProfile.estimate(dd, y, pecm().refIndex());
+                k = new double[npix];
+                for (int q = 0; q < npix; q++) {
+                    est[0][q] = prof.ratio()[q];
+                    est[1][q] = prof.ratioStd()[q];
+                    k[q] = Double.isNaN(prof.ratio()[q]) ? FALLBACK_KAPPA : prof.ratio()[q];
+                }
+            }
+            // distinct (cell, κ): κ given comes from a float raster (its float bits identify it); estimated
+            // ratios are per pixel
             int[] unique = new int[npix];
             Map<Long, Integer> ids = new HashMap<>();
             int[] cellOfUnique = new int[npix];
             double[] kappaOfUnique = new double[npix];
+            int nu = 0;
             for (int q = 0; q < npix; q++) {
                 if (cellOf[q] < 0) {
                     unique[q] = -1;
                     continue;
                 }
-                // κ comes from a float raster: its float bits identify it exactly
-                long key = ((long) cellOf[q] << 32) | (Float.floatToIntBits((float) kappa[q]) & 0xffffffffL);
-                Integer id = ids.get(key);
+                Integer id = null;
+                long key = ((long) cellOf[q] << 32) | (Float.floatToIntBits((float) k[q]) & 0xffffffffL);
+                if (kappa != null) {
+                    id = ids.get(key);
+                }
                 if (id == null) {
-                    id = ids.size();
-                    ids.put(key, id);
+                    id = nu++;
+                    if (kappa != null) {
+                        ids.put(key, id);
+                    }
                     cellOfUnique[id] = cellOf[q];
-                    kappaOfUnique[id] = kappa[q];
+                    kappaOfUnique[id] = k[q];
                 }
                 unique[q] = id;
             }
-            int nu = ids.size();
-            int layers = pecm().lstDates().size();
-            float[] celsius = new float[layers * nu];
-            for (int t = 0; t < layers; t++) {
-                int src = t * cells.cells(), dst = t * nu;
-                for (int u = 0; u < nu; u++) {
-                    celsius[dst + u] = cells.celsius()[src + cellOfUnique[u]];
-                }
-            }
-            PecmForcing shared = forcing(celsius, nu, Arrays.copyOf(kappaOfUnique, nu));
+            PecmForcing shared = t.build(Arrays.copyOf(cellOfUnique, nu), Arrays.copyOf(kappaOfUnique, nu)).forcing();
             return shared.gather(unique, PecmStatus.NO_VALID_LST);
         }
 
-        /** HANTS → daily series → onsets → PECM regressors of {@code npix} LST series, layer-major. */
-        private PecmForcing forcing(float[] celsius, int npix, double[] kappa) {
-            LstDaily.Block b = daily.daily(celsius, npix);
-            int ndays = daily.days();
-            double[][] on = pecm().onsets().detectBlock(daily.start(), b.daily(), ndays, npix);
-            if (pecm().expectedDegreeDays()) {
-                double[] sd = new double[npix];
-                for (int q = 0; q < npix; q++) {
-                    sd[q] = Double.isNaN(pecm().dailyTemperatureStd())
-                            ? DailyScatter.dailyStd(b.compositeStd()[q], b.compositeLag1()[q], compositeDays())
-                            : pecm().dailyTemperatureStd();
-                }
-                return PecmForcingBuilder.build(daily.start(), b.smooth(), ndays, npix, on[0], on[1], dates(), kappa, sd);
+        /** The daily temperatures and onsets of the cells, from which the regressors of any (cell, κ) set are built. */
+        private final class Thermal {
+            private final float[] temps;
+            private final int ndays;
+            private final int cells;
+            private final double[] thaw;
+            private final double[] freeze;
+            private final double[] sd;
+
+            Thermal(float[] temps, int ndays, int cells, double[] thaw, double[] freeze, double[] sd) {
+                this.temps = temps;
+                this.ndays = ndays;
+                this.cells = cells;
+                this.thaw = thaw;
+                this.freeze = freeze;
+                this.sd = sd;
             }
-            return PecmForcingBuilder.build(daily.start(), b.daily(), ndays, npix, on[0], on[1], dates(), kappa);
+
+            /** PECM regressors of units u with cell {@code cellOfUnit[u]} and ratio {@code kappaOfUnit[u]}. */
+            PecmForcingBuilder.Built build(int[] cellOfUnit, double[] kappaOfUnit) {
+                int nu = cellOfUnit.length;
+                boolean identity = nu == cells;
+                for (int u = 0; identity && u < nu; u++) {
+                    identity = cellOfUnit[u] == u;
+                }
+                float[] d = temps;
+                double[] th = thaw, fr = freeze, s = sd;
+                if (!identity) {
+                    d = new float[ndays * nu];
+                    for (int day = 0; day < ndays; day++) {
+                        int src = day * cells, dst = day * nu;
+                        for (int u = 0; u < nu; u++) {
+                            d[dst + u] = temps[src + cellOfUnit[u]];
+                        }
+                    }
+                    th = new double[nu];
+                    fr = new double[nu];
+                    s = sd == null ? null : new double[nu];
+                    for (int u = 0; u < nu; u++) {
+                        th[u] = thaw[cellOfUnit[u]];
+                        fr[u] = freeze[cellOfUnit[u]];
+                        if (s != null) {
+                            s[u] = sd[cellOfUnit[u]];
+                        }
+                    }
+                }
+                return PecmForcingBuilder.buildWithDegreeDays(daily.start(), d, ndays, nu, th, fr, dates(), kappaOfUnit, s);
+            }
         }
 
         @Override
@@ -326,6 +413,15 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 throw first;
             }
         }
+    }
+
+    /** κ_f/κ_t where none is given and the series cannot tell it. */
+    static final double FALLBACK_KAPPA = 1.0;
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        Arrays.setAll(a, q -> q);
+        return a;
     }
 
     /** Copies block values into the output plane of {@code name} (float32, as the products store them). */

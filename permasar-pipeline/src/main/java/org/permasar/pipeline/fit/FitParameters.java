@@ -24,7 +24,8 @@ import org.permasar.network.Dates;
  * @param steps                Heaviside step dates, YYYYMMDD or YYYY-MM-DD
  * @param polynomial           polynomial degree, ≥ 0
  * @param lst                  pecm: LST multi-band GeoTIFF or folder of dated GeoTIFFs, or null
- * @param kappaRatio           pecm: κ_f/κ_t, a number or a raster (FILE.h5:DATASET or .tif)
+ * @param kappaRatio           pecm: κ_f/κ_t, a number, a raster (FILE.h5:DATASET or .tif), or {@code estimate}
+ *                             (per pixel from its series, the default)
  * @param lstCentreOffset      pecm: days from a composite's date to its window centre, 0 … 31
  * @param hantsHarmonics       pecm: HANTS harmonics of 365 days, ≥ 1
  * @param geometry             MintPy geometry file with incidenceAngle, or null
@@ -52,7 +53,9 @@ public record FitParameters(Path timeseries, Path out, String model, List<Double
     /** Default polynomial degree. */
     public static final int POLYNOMIAL = 1;
     /** Default κ_f/κ_t. */
-    public static final String KAPPA_RATIO = "1.0";
+    /** {@link #kappaRatio} value asking for a per-pixel estimate (profile least squares, SCIENCE.md §2). */
+    public static final String KAPPA_ESTIMATE = "estimate";
+    public static final String KAPPA_RATIO = KAPPA_ESTIMATE;
     /** Default composite centre offset, days (MOD11A2). */
     public static final double LST_CENTRE_OFFSET = 3.5;
     /** Default HANTS harmonics. */
@@ -163,6 +166,11 @@ public record FitParameters(Path timeseries, Path out, String model, List<Double
     }
 
     /** With the PECM's LST, HANTS harmonics, κ ratio (number or raster) and composite centre offset. */
+    /** Whether κ_f/κ_t is estimated per pixel rather than given. */
+    public boolean estimateKappa() {
+        return kappaRatio.trim().equalsIgnoreCase(KAPPA_ESTIMATE);
+    }
+
     public FitParameters withLst(Path lstPath, int harmonics, String kappa, double centreOffset) {
         return new FitParameters(timeseries, out, model, periods, steps, polynomial, lstPath, kappa, centreOffset,
                 harmonics, geometry, vertical, seasonalityTolerance, seasonalityProminence, minSeasonalAmplitude,

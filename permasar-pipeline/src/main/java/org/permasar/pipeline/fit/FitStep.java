@@ -106,7 +106,8 @@ public final class FitStep {
                 HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(p.hantsHarmonics());
                 try (LstSource probe = LstSource.open(p.lst(), LstOptions.auto())) {
                     new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
-                    float[] kappa = ProductRasters.numberOrRaster(p.kappaRatio(), grid, "--kappa-ratio");
+                    float[] kappa = p.estimateKappa() ? null
+                            : ProductRasters.numberOrRaster(p.kappaRatio(), grid, "--kappa-ratio");
                     PecmUncertainty unc = p.stack() == null ? null
                             : new PecmUncertainty(p.stack(), dates, ts.attributes(), p.weight(),
                                     looksFor(p.looks(), ts.attributes()), p.maskConnComp(), p.minCoherence());
@@ -186,6 +187,11 @@ public final class FitStep {
             if (pecm.uncertainty() != null) {
                 products.declare("pecmVelocityStdApriori", "m/year", "a-priori one-sigma of v, " + pecm.uncertainty().describe());
                 products.declare("pecmSeasonalCoefStdApriori", "m/sqrt(degC*day)", "a-priori one-sigma of d");
+            }
+            if (pecm.kappaRatio() == null) {
+                products.declare("pecmKappaRatio", "1", "kappa_f/kappa_t estimated per pixel by profile least squares "
+                        + "(NaN where the series cannot tell it; there the fit used " + FitKernel.FALLBACK_KAPPA + ")");
+                products.declare("pecmKappaRatioStd", "1", "one-sigma of the estimated kappa_f/kappa_t (profile likelihood)");
             }
             products.declare("pecmResidualRms", "m", "RMS of the PECM residuals");
             products.declare("pecmPeakToTrough", "m", "modelled seasonal peak-to-trough |d|·max I, mean over years");

@@ -1,0 +1,69 @@
+package org.permasar.permafrost.pecm;
+
+/**
+ * The degree-day sums behind a {@link PecmForcing}, from which the seasonal regressor of any
+ * κ_f/κ_t follows without another pass over the days (SCIENCE.md §2, seed 001 eq. 4):
+ * <pre>
+ *   I_r(τ) = max(0, √ADDT(τ) − √r_y·√ADDF(τ)),   r_y = ADDT_end,y / ADDF_end,y  if √ADDT_end,y − √r·√ADDF_end,y &gt; 0
+ *                                                      (closure rule, complete years only), else r
+ * </pre>
+ * Layout {@code [date*pixels + p]} for {@code linear} (L, years), {@code rootThaw} (√ADDT),
+ * {@code rootFreeze} (√ADDF) and {@code year} (the permafrost year of the date, 0 = that of the
+ * first SAR date); {@code [year*pixels + p]} for the end-of-year sums {@code endThaw},
+ * {@code endFreeze} (°C·day, NaN for an incomplete year or one with an LST gap). NaN and the
+ * {@link PecmStatus} code where the pixel failed. Arrays are shared: read-only.
+ */
+public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, float[] rootThaw, float[] rootFreeze,
+                             byte[] year, float[] endThaw, float[] endFreeze, byte[] status) {
+
+    /**
+     * The ratio year y of pixel p uses under the closure rule when the user's ratio is r.
+     */
+    public double ratio(int p, int y, double r) {
+        float t = endThaw[y * pixels + p], f = endFreeze[y * pixels + p];
+        if (t == t && f > 0 && Math.sqrt(t) - Math.sqrt(r) * Math.sqrt(f) > 0) {
+            return t / (double) f;      // closure: I returns to 0 at the end of the year
+        }
+        return r;
+    }
+
+    /**
+     * I_r at every date of pixel p into {@code out[date]} (NaN where the pixel has no forcing).
+     *
+     * @param sqrtRatioOfYear scratch of at least {@link #years()} values
+     */
+    public void seasonal(int p, double r, double[] out, double[] sqrtRatioOfYear) {
+        for (int y = 0; y < years; y++) {
+            sqrtRatioOfYear[y] = Math.sqrt(ratio(p, y, r));
+        }
+        for (int i = 0; i < dates; i++) {
+            int o = i * pixels + p;
+            float t = rootThaw[o];
+            out[i] = t == t ? Math.max(0, t - sqrtRatioOfYear[year[o]] * rootFreeze[o]) : Double.NaN;
+        }
+    }
+
+    /** Pixel q of the result is pixel {@code index[q]} of this one, or NaN with status {@code missing} where −1. */
+    public PecmDegreeDays gather(int[] index, byte missing) {
+        int m = index.length;
+        float[] lin = new float[dates * m], rt = new float[dates * m], rf = new float[dates * m];
+        byte[] yr = new byte[dates * m];
+        float[] et = new float[years * m], ef = new float[years * m];
+        byte[] st = new byte[m];
+        for (int q = 0; q < m; q++) {
+            int p = index[q];
+            st[q] = p < 0 ? missing : status[p];
+            for (int i = 0; i < dates; i++) {
+                lin[i * m + q] = p < 0 ? Float.NaN : linear[i * pixels + p];
+                rt[i * m + q] = p < 0 ? Float.NaN : rootThaw[i * pixels + p];
+                rf[i * m + q] = p < 0 ? Float.NaN : rootFreeze[i * pixels + p];
+                yr[i * m + q] = p < 0 ? 0 : year[i * pixels + p];
+            }
+            for (int y = 0; y < years; y++) {
+                et[y * m + q] = p < 0 ? Float.NaN : endThaw[y * pixels + p];
+                ef[y * m + q] = p < 0 ? Float.NaN : endFreeze[y * pixels + p];
+            }
+        }
+        return new PecmDegreeDays(dates, m, years, lin, rt, rf, yr, et, ef, st);
+    }
+}

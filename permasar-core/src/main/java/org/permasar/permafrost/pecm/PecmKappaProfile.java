@@ -1,0 +1,146 @@
+package org.permasar.permafrost.pecm;
+
+/**
+ * κ_f/κ_t of each pixel estimated from its own series when no conductivity maps are given
+ * (SCIENCE.md §2: "for each ratio r on a grid, build I_r(τ) with the closure rule and solve v, d
+ * linearly; keep the r of least residual (profile least squares) and report r with its
+ * uncertainty"). For every r of a geometric grid the offset, v and d of
+ * {@code D = c + v·L + d·I_r} are solved in closed form (centred 2×2 system, as {@link PecmFit});
+ * the residual sum of squares RSS(r) is the profile. Its minimum is refined by a parabola through
+ * the grid minimum and its two neighbours in u = ln r, and the standard deviation follows from the
+ * profile likelihood: RSS(u) − RSS_min = σ̂² at one σ, σ̂² = RSS_min/(m − 4) (four unknowns with r),
+ * so σ_u = √(σ̂²/a) for the parabola RSS ≈ a(u − u*)² + RSS_min, and σ_r = r*·σ_u.
+ *
+ * <p>Where the ratio cannot be told from the data — no significant seasonal term at the best ratio
+ * (|d| &lt; 2σ_d: I_r then barely matters), a profile without a minimum inside the grid (the
+ * minimum on its first or last value), or a flat profile — the ratio is NaN and the caller uses
+ * its fallback. Thread-safe (allocates per call).
+ */
+public final class PecmKappaProfile {
+    /** Grid: 0.2 … 3.2 in 16 geometric steps (× 1.2026), covering frozen/thawed conductivity ratios of soils. */
+    private static final double[] GRID = grid(0.2, 3.2, 16);
+
+    private PecmKappaProfile() {
+    }
+
+    /**
+     * @param ratio    estimated κ_f/κ_t per pixel, NaN where not estimable
+     * @param ratioStd its standard deviation from the profile, NaN where not estimable
+     */
+    public record Result(double[] ratio, double[] ratioStd) {
+    }
+
+    /** The default grid of ratios. */
+    public static double[] defaultGrid() {
+        return GRID.clone();
+    }
+
+    /** Geometric grid of {@code count} ratios from {@code lo} to {@code hi}. */
+    static double[] grid(double lo, double hi, int count) {
+        double[] g = new double[count];
+        for (int k = 0; k < count; k++) {
+            g[k] = lo * Math.pow(hi / lo, k / (double) (count - 1));
+        }
+        return g;
+    }
+
+    /**
+     * @param dd           degree-day sums of the pixels ({@link PecmForcingBuilder#buildWithDegreeDays})
+     * @param displacement {@code [date*pixels + p]}, metres, NaN = missing
+     * @param refIndex     reference date (the series must be finite there)
+     */
+    public static Result estimate(PecmDegreeDays dd, float[] displacement, int refIndex) {
+        return estimate(dd, displacement, refIndex, GRID);
+    }
+
+    /** As {@link #estimate(PecmDegreeDays, float[], int)} on a given increasing grid of ratios (≥ 3 values). */
+    public static Result estimate(PecmDegreeDays dd, float[] displacement, int refIndex, double[] grid) {
+        int n = dd.dates(), npix = dd.pixels();
+        if (displacement.length != n * npix || grid.length < 3) {
+            throw new IllegalArgumentException("expected " + n + "×" + npix + " displacements and ≥ 3 ratios, got "
+                    + displacement.length + " and " + grid.length);
+        }
+        double[] ratio = new double[npix], std = new double[npix];
+        java.util.Arrays.fill(ratio, Double.NaN);
+        java.util.Arrays.fill(std, Double.NaN);
+        double[] season = new double[n], scratch = new double[dd.years()];
+        double[] rss = new double[grid.length], dCoef = new double[grid.length], dVar = new double[grid.length];
+        float[] lin = dd.linear();
+        for (int p = 0; p < npix; p++) {
+            if (dd.status()[p] != PecmStatus.OK || Float.isNaN(displacement[refIndex * npix + p])) {
+                continue;
+            }
+            int m = 0;
+            for (int k = 0; k < grid.length; k++) {
+                dd.seasonal(p, grid[k], season, scratch);
+                // centred 2×2 least squares of D = c + v·L + d·I (as PecmFit)
+                double sL = 0, sI = 0, sD = 0;
+                m = 0;
+                for (int i = 0; i < n; i++) {
+                    int o = i * npix + p;
+                    double y = displacement[o], l = lin[o], s = season[i];
+                    if (y == y && l == l && s == s) {
+                        sL += l;
+                        sI += s;
+                        sD += y;
+                        m++;
+                    }
+                }
+                if (m < 5) {
+                    break;
+                }
+                double mL = sL / m, mI = sI / m, mD = sD / m;
+                double sLL = 0, sLI = 0, sII = 0, sLD = 0, sID = 0, sDD = 0;
+                for (int i = 0; i < n; i++) {
+                    int o = i * npix + p;
+                    double y = displacement[o] - mD, l = lin[o] - mL, s = season[i] - mI;
+                    if (y == y && l == l && s == s) {
+                        sLL += l * l;
+                        sLI += l * s;
+                        sII += s * s;
+                        sLD += l * y;
+                        sID += s * y;
+                        sDD += y * y;
+                    }
+                }
+                double det = sLL * sII - sLI * sLI;
+                if (!(det > 1e-12 * sLL * sII)) {
+                    rss[k] = Double.NaN;
+                    continue;
+                }
+                double v = (sII * sLD - sLI * sID) / det, d = (sLL * sID - sLI * sLD) / det;
+                rss[k] = Math.max(0, sDD - v * sLD - d * sID);      // RSS = ỹᵀỹ − β̂ᵀFᵀỹ
+                dCoef[k] = d;
+                dVar[k] = sLL / det;                                 // × σ̂² below
+            }
+            if (m < 5) {
+                continue;
+            }
+            int best = -1;
+            for (int k = 0; k < grid.length; k++) {
+                if (rss[k] == rss[k] && (best < 0 || rss[k] < rss[best])) {
+                    best = k;
+                }
+            }
+            if (best <= 0 || best >= grid.length - 1 || Double.isNaN(rss[best - 1]) || Double.isNaN(rss[best + 1])) {
+                continue;                                            // no minimum inside the grid
+            }
+            double s2 = rss[best] / (m - 4);
+            if (!(Math.abs(dCoef[best]) >= 2 * Math.sqrt(s2 * dVar[best]))) {
+                continue;                                            // no significant seasonal term: r not identifiable
+            }
+            // parabola through (u_{k-1}, u_k, u_{k+1}), u = ln r
+            double u0 = Math.log(grid[best - 1]), u1 = Math.log(grid[best]), u2 = Math.log(grid[best + 1]);
+            double f0 = rss[best - 1], f1 = rss[best], f2 = rss[best + 1];
+            double a = ((f2 - f1) / (u2 - u1) - (f1 - f0) / (u1 - u0)) / (u2 - u0);
+            if (!(a > 0) || !(s2 > 0)) {
+                continue;                                            // flat profile
+            }
+            double b = (f1 - f0) / (u1 - u0) - a * (u0 + u1);        // f ≈ a·u² + b·u + c
+            double uStar = Math.max(u0, Math.min(u2, -b / (2 * a)));
+            ratio[p] = Math.exp(uStar);
+            std[p] = ratio[p] * Math.sqrt(s2 / a);                   // ΔRSS = σ̂² at 1σ (profile likelihood)
+        }
+        return new Result(ratio, std);
+    }
+}
