@@ -137,6 +137,8 @@ public final class ConfigSchema {
         add("geometry", "inPhaseDays", Kind.NUMBER, "30", "days", "In-phase window", 0, 183);
         add("geometry", "antiPhaseDays", Kind.NUMBER, "180", "days", "Anti-phase centre", 0, 366);
         add("geometry", "antiPhaseTolerance", Kind.NUMBER, "30", "days", "Anti-phase half width", 0, 183);
+        add("geometry", "stableSigmas", Kind.NUMBER, "2", "", "k of the stable class 4: |rate| (seasonal amplitude) "
+                + "<= k x velocityStd (seasonalAmplitudeStd) on both tracks", 0, 10);
 
         section("alt", "Step alt: active-layer thickness from the seasonal amplitude of the first track (density model).");
         add("alt", "enabled", Kind.BOOLEAN, "true", "", "Run the ALT step");

@@ -129,7 +129,8 @@ public final class PipelineSteps {
                     Double.parseDouble(cfg.text("geometry.amplitudeTolerance")),
                     Double.parseDouble(cfg.text("geometry.inPhaseDays")),
                     Double.parseDouble(cfg.text("geometry.antiPhaseDays")),
-                    Double.parseDouble(cfg.text("geometry.antiPhaseTolerance")));
+                    Double.parseDouble(cfg.text("geometry.antiPhaseTolerance")))
+                    .withStableSigmas(Double.parseDouble(cfg.text("geometry.stableSigmas")));
             chain.step("geometry", Map.of("parameters", gp.toString(), "plots", "true"), List.of(av, dv, ag, dg),
                     List.of(geo.resolve("secularDirection.tif"), geo.resolve("up.tif")), () -> {
                         GeometryStep.Result r = GeometryStep.run(gp, null, ConsoleProgress.create());

@@ -15,10 +15,19 @@ import org.permasar.geometry.DirectionSummary;
 
 /**
  * Pie chart PNG of the ascending/descending direction classes (seed 002 Figs. 5–6), rendered headless
- * with JFreeChart. Slices are the pixels with data (vertical, east–west, undetermined), labelled with
- * their percentage; no-data pixels are left out, as in {@link DirectionSummary#percent(int)}.
+ * with JFreeChart. Slices are the pixels with data (vertical, east–west, undetermined, stable), labelled
+ * with their percentage; no-data pixels are left out, as in {@link DirectionSummary#percent(int)}.
  */
 public final class PieChart {
+    /** Colour of the vertical class (1), also on the class maps. */
+    public static final Color VERTICAL = new Color(0x1f77b4);
+    /** Colour of the east–west class (2). */
+    public static final Color EAST_WEST = new Color(0xff7f0e);
+    /** Colour of the undetermined class (3). */
+    public static final Color UNDETERMINED = new Color(0x7f7f7f);
+    /** Colour of the stable / not significant class (4). */
+    public static final Color STABLE = new Color(0x2ca02c);
+
     private PieChart() {
     }
 
@@ -37,10 +46,12 @@ public final class PieChart {
         data.setValue("Vertical", summary.vertical());
         data.setValue("East-west", summary.eastWest());
         data.setValue("Undetermined", summary.undetermined());
+        data.setValue("Stable", summary.stable());
         PiePlot<String> plot = new PiePlot<>(data);
-        plot.setSectionPaint("Vertical", new Color(0x1f77b4));
-        plot.setSectionPaint("East-west", new Color(0xff7f0e));
-        plot.setSectionPaint("Undetermined", new Color(0x7f7f7f));
+        plot.setSectionPaint("Vertical", VERTICAL);
+        plot.setSectionPaint("East-west", EAST_WEST);
+        plot.setSectionPaint("Undetermined", UNDETERMINED);
+        plot.setSectionPaint("Stable", STABLE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         NumberFormat pct = new DecimalFormat("0.0%");

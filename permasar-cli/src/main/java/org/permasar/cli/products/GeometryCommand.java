@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code permasar run} chain does) and draws the PNG maps and pie charts of the result.
  */
 @Command(name = "geometry", mixinStandardHelpOptions = true,
-        description = "Direction classes (vertical / east-west / undetermined) and east + up from ascending and descending velocity products.")
+        description = "Direction classes (vertical / east-west / undetermined / stable) and east + up from ascending and "
+                + "descending velocity products.")
 public final class GeometryCommand implements Callable<Integer> {
     @Option(names = "--asc", required = true, paramLabel = "VELOCITY.h5", description = "Ascending MintPy velocity product.")
     Path asc;
@@ -49,10 +50,15 @@ public final class GeometryCommand implements Callable<Integer> {
     double antiPhaseDays;
     @Option(names = "--anti-phase-tolerance", defaultValue = "30", description = "Anti-phase half width, days (default ${DEFAULT-VALUE}).")
     double antiPhaseTolerance;
+    @Option(names = "--stable-sigmas", defaultValue = "2", paramLabel = "K",
+            description = "Stable (class 4): rates, or seasonal amplitudes, within K sigma of zero on both tracks, sigma "
+                    + "from velocityStd / seasonalAmplitudeStd; 0 leaves only exact zeros stable (default ${DEFAULT-VALUE}).")
+    double stableSigmas;
 
     private static final String[] CLASS_LABELS = GeometryStep.CLASS_LABELS.toArray(String[]::new);
-    private static final Color[] CLASS_COLORS = {new Color(0xdddddd), new Color(0x1f77b4), new Color(0xff7f0e),
-        new Color(0x7f7f7f)};
+    /** Colours of classes 0–4, shared with {@link PieChart}: no data, vertical, east–west, undetermined, stable. */
+    private static final Color[] CLASS_COLORS = {new Color(0xdddddd), PieChart.VERTICAL, PieChart.EAST_WEST,
+        PieChart.UNDETERMINED, PieChart.STABLE};
 
     @Override
     public Integer call() throws Exception {
@@ -60,18 +66,25 @@ public final class GeometryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints the secular class counts and where the products went, as {@code permasar geometry} does. */
+    /** Prints the class counts (secular, and seasonal when computed) and where the products went. */
     public static void print(GeometryStep.Result r, Path out) {
-        DirectionSummary s = DirectionSummary.of(r.secular());
-        System.out.printf(Locale.ROOT, "secular: %d vertical, %d east-west, %d undetermined, %d no data%n",
-                s.vertical(), s.eastWest(), s.undetermined(), s.noData());
+        print("secular", DirectionSummary.of(r.secular()), r.secularStableTested(), "velocityStd");
+        if (r.seasonal() != null) {
+            print("seasonal", DirectionSummary.of(r.seasonal()), r.seasonalStableTested(), "seasonalAmplitudeStd");
+        }
         System.out.println("wrote " + out);
+    }
+
+    private static void print(String what, DirectionSummary s, boolean stableTested, String sigma) {
+        System.out.printf(Locale.ROOT, "%s: %d vertical, %d east-west, %d undetermined, %d stable, %d no data%s%n", what,
+                s.vertical(), s.eastWest(), s.undetermined(), s.stable(), s.noData(),
+                stableTested ? "" : " (stable test not applied: " + sigma + " missing on a track)");
     }
 
     /** The options as the step's parameters (validated there). */
     GeometryParameters parameters() {
         return new GeometryParameters(asc, desc, ascGeometry, descGeometry, out, rateTolerance, amplitudeTolerance,
-                inPhaseDays, antiPhaseDays, antiPhaseTolerance);
+                inPhaseDays, antiPhaseDays, antiPhaseTolerance, stableSigmas);
     }
 
     /** Runs the step and draws its maps and pie charts into {@code --out}. */

@@ -18,6 +18,7 @@ import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.pipeline.raster.ProductRasters.Raster;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.geotiff.GeoTiffReader;
 import org.permasar.io.mintpy.MintPyProduct;
 
 /**
@@ -200,8 +201,29 @@ public final class ReportWriter {
         if (Files.isRegularFile(counts)) {
             page.h3("Direction class counts");
             page.table(csv(counts));
+            page.note(stableNote(geo));
         }
         page.endSection();
+    }
+
+    /** What the stable class means in this run, from the class rasters' metadata (GeometryStep). */
+    private static String stableNote(Path geo) throws IOException {
+        StringBuilder b = new StringBuilder("Classes 1 vertical, 2 east-west, 3 undetermined as in seed 002 Table 1; "
+                + "4 stable (not significant): within k sigma of zero on both tracks");
+        String sep = ": ";
+        for (String name : List.of("secularDirection", "seasonalDirection")) {
+            Path tif = geo.resolve(name + ".tif");
+            if (Files.isRegularFile(tif)) {
+                try (GeoTiffReader r = GeoTiffReader.open(tif)) {
+                    Map<String, String> at = r.attributes();
+                    b.append(sep).append(name.startsWith("secular") ? "secular" : "seasonal").append(" k = ")
+                            .append(at.getOrDefault("stable_sigmas", "?")).append(", ")
+                            .append(at.getOrDefault("stable_test", "no stable test recorded"));
+                    sep = "; ";
+                }
+            }
+        }
+        return b.append('.').toString();
     }
 
     private void altSection(HtmlPage page) throws IOException {

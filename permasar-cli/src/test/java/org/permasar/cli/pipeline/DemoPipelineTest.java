@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -96,6 +97,32 @@ class DemoPipelineTest {
         float[] sorted = vz.data().clone();
         java.util.Arrays.sort(sorted);
         assertThat(vz.data()[i]).isLessThan(sorted[sorted.length / 2]);
+    }
+
+    /**
+     * The stable class (issue 11 item 2) reaches the demo's products and report: the class counts table has its row.
+     * For the record: the shares of the bedrock (truth region 1) per secular direction class.
+     */
+    @Test
+    void directionClassesIncludeStable() throws Exception {
+        String html = Files.readString(out.resolve(ReportWriter.FILE), StandardCharsets.UTF_8);
+        assertThat(html).contains("<td>stable</td>").contains("4 stable (not significant)")
+                .contains("secular k = 2.0, |v| &lt;= k*velocityStd on both tracks");
+        assertThat(Files.readAllLines(out.resolve("geometry/directionCounts.csv"))).hasSize(6)
+                .anySatisfy(l -> assertThat(l).startsWith("stable,"));
+        float[] regions = ProductRasters.read(out.resolve("scene/truth.h5"), "region").data();
+        float[] classes = ProductRasters.read(out.resolve("geometry/secularDirection.tif"), null).data();
+        int[] n = new int[5];
+        int bedrock = 0;
+        for (int i = 0; i < regions.length; i++) {
+            if (Math.round(regions[i]) == 1) {
+                bedrock++;
+                n[Math.round(classes[i])]++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "demo --small bedrock (%d px): stable %d, vertical %d, east-west %d, "
+                + "undetermined %d, no data %d%n", bedrock, n[4], n[1], n[2], n[3], n[0]);
+        assertThat(bedrock).isPositive();
     }
 
     @Test

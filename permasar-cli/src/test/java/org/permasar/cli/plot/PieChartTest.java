@@ -13,7 +13,7 @@ class PieChartTest {
     @Test
     void writesAReadablePngOfTheRequestedSize(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("out/secular.png");
-        PieChart.write(new DirectionSummary(10, 60, 25, 15), "Secular rates", png, 400, 300);
+        PieChart.write(new DirectionSummary(10, 60, 25, 15, 20), "Secular rates", png, 400, 300);
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(400);
         assertThat(img.getHeight()).isEqualTo(300);

@@ -121,6 +121,7 @@ class GeometryCommandTest {
         assertThat(csv.get(2)).isEqualTo("vertical,48,50.000,48,50.000");
         assertThat(csv.get(3)).isEqualTo("east-west,48,50.000,48,50.000");
         assertThat(csv.get(4)).isEqualTo("undetermined,0,0.000,0,0.000");
+        assertThat(csv.get(5)).as("no velocityStd: no stable pixels").isEqualTo("stable,0,0.000,0,0.000");
         for (String png : new String[] {"secularPie.png", "seasonalPie.png", "secularDirection.png", "east.png", "up.png"}) {
             assertThat(out.resolve(png)).isNotEmptyFile();
         }

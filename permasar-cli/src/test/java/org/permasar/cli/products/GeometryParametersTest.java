@@ -24,6 +24,9 @@ class GeometryParametersTest {
         new CommandLine(c).parseArgs("--asc", "a.h5", "--desc", "d.h5", "--asc-geometry", "ga.h5", "--desc-geometry", "gd.h5",
                 "--out", "out");
         assertThat(c.parameters()).isEqualTo(BASE);
+        new CommandLine(c).parseArgs("--asc", "a.h5", "--desc", "d.h5", "--asc-geometry", "ga.h5", "--desc-geometry", "gd.h5",
+                "--out", "out", "--stable-sigmas", "3");
+        assertThat(c.parameters()).isEqualTo(BASE.withStableSigmas(3));
     }
 
     @Test
@@ -33,6 +36,7 @@ class GeometryParametersTest {
         assertThat(schema("geometry.inPhaseDays")).isEqualTo(BASE.inPhaseDays());
         assertThat(schema("geometry.antiPhaseDays")).isEqualTo(BASE.antiPhaseDays());
         assertThat(schema("geometry.antiPhaseTolerance")).isEqualTo(BASE.antiPhaseTolerance());
+        assertThat(schema("geometry.stableSigmas")).isEqualTo(BASE.stableSigmas()).isEqualTo(2.0);
     }
 
     @Test
@@ -41,5 +45,7 @@ class GeometryParametersTest {
                 .hasMessageContaining("rate -1.0");
         assertThatThrownBy(() -> BASE.withThresholds(0.005, 0.005, 160, 180, 30)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("overlaps");
+        assertThatThrownBy(() -> BASE.withStableSigmas(-0.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-0.5");
     }
 }

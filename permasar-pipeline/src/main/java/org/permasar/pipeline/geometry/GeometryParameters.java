@@ -24,10 +24,12 @@ import org.permasar.geometry.DirectionThresholds;
  * @param inPhaseDays        in-phase window, days, ≥ 0
  * @param antiPhaseDays      anti-phase centre, days, (0, 182.625]
  * @param antiPhaseTolerance anti-phase half width, days, ≥ 0 (windows must not overlap)
+ * @param stableSigmas       k of the stable class (code 4): rates (or seasonal amplitudes) within k·σ of zero on
+ *                           both tracks, σ the fit's velocityStd (seasonalAmplitudeStd); finite, ≥ 0
  */
 public record GeometryParameters(Path asc, Path desc, Path ascGeometry, Path descGeometry, Path out,
                                  double rateTolerance, double amplitudeTolerance, double inPhaseDays,
-                                 double antiPhaseDays, double antiPhaseTolerance) {
+                                 double antiPhaseDays, double antiPhaseTolerance, double stableSigmas) {
     /** Default rate tolerance, m/yr. */
     public static final double RATE_TOLERANCE = 0.005;
     /** Default amplitude tolerance, m. */
@@ -38,6 +40,8 @@ public record GeometryParameters(Path asc, Path desc, Path ascGeometry, Path des
     public static final double ANTI_PHASE_DAYS = 180;
     /** Default anti-phase half width, days. */
     public static final double ANTI_PHASE_TOLERANCE = 30;
+    /** Default k of the stable test: within 2σ of zero on both tracks is not significant (SCIENCE.md §5). */
+    public static final double STABLE_SIGMAS = 2;
 
     public GeometryParameters {
         Objects.requireNonNull(asc, "asc");
@@ -45,24 +49,32 @@ public record GeometryParameters(Path asc, Path desc, Path ascGeometry, Path des
         Objects.requireNonNull(ascGeometry, "ascGeometry");
         Objects.requireNonNull(descGeometry, "descGeometry");
         Objects.requireNonNull(out, "out");
-        new DirectionThresholds(rateTolerance, amplitudeTolerance, inPhaseDays, antiPhaseDays, antiPhaseTolerance);
+        new DirectionThresholds(rateTolerance, amplitudeTolerance, inPhaseDays, antiPhaseDays, antiPhaseTolerance,
+                stableSigmas);
     }
 
     /** The defaults of {@code permasar geometry --asc … --desc … --asc-geometry … --desc-geometry … --out OUT}. */
     public static GeometryParameters of(Path asc, Path desc, Path ascGeometry, Path descGeometry, Path out) {
         return new GeometryParameters(asc, desc, ascGeometry, descGeometry, out, RATE_TOLERANCE, AMPLITUDE_TOLERANCE,
-                IN_PHASE_DAYS, ANTI_PHASE_DAYS, ANTI_PHASE_TOLERANCE);
+                IN_PHASE_DAYS, ANTI_PHASE_DAYS, ANTI_PHASE_TOLERANCE, STABLE_SIGMAS);
     }
 
     /** With other classification thresholds. */
     public GeometryParameters withThresholds(double rate, double amplitude, double inPhase, double antiPhase,
                                              double antiPhaseHalfWidth) {
         return new GeometryParameters(asc, desc, ascGeometry, descGeometry, out, rate, amplitude, inPhase, antiPhase,
-                antiPhaseHalfWidth);
+                antiPhaseHalfWidth, stableSigmas);
+    }
+
+    /** With another k of the stable test. */
+    public GeometryParameters withStableSigmas(double k) {
+        return new GeometryParameters(asc, desc, ascGeometry, descGeometry, out, rateTolerance, amplitudeTolerance,
+                inPhaseDays, antiPhaseDays, antiPhaseTolerance, k);
     }
 
     /** The thresholds as the classifier takes them. */
     public DirectionThresholds thresholds() {
-        return new DirectionThresholds(rateTolerance, amplitudeTolerance, inPhaseDays, antiPhaseDays, antiPhaseTolerance);
+        return new DirectionThresholds(rateTolerance, amplitudeTolerance, inPhaseDays, antiPhaseDays, antiPhaseTolerance,
+                stableSigmas);
     }
 }

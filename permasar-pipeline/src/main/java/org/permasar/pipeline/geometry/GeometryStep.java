@@ -38,18 +38,35 @@ import org.permasar.timefn.MintPyTimeFunction;
  * carry {@code velocityStd}, its propagation through the 2×2 east/up solve is written as {@code eastStd.tif}
  * and {@code upStd.tif}. The per-pixel work is a {@link GeometryKernel} that any {@link BlockRunner} runs.
  *
+ * <p>Class codes: 0 no data, 1 vertical, 2 east–west, 3 undetermined, 4 stable. A pixel is stable (not
+ * significant, SCIENCE.md §5) when its LOS rates are within k·σ of zero on both tracks, σ the products'
+ * {@code velocityStd}, and, for the seasonal classes, when its peak-to-trough amplitudes are within k·σ of zero
+ * with σ the products' {@code seasonalAmplitudeStd} (k = {@link GeometryParameters#stableSigmas()}). Where a track
+ * lacks the σ the stable test is not applied ({@link Result#secularStableTested()},
+ * {@link Result#seasonalStableTested()}) and the class rasters say so in their {@code stable_test} metadata item.
+ * MintPy products never carry a seasonal σ: MintPy's {@code timeseries2velocity} (1.5, {@code model2hdf5_dataset})
+ * writes a {@code …Std} dataset for the polynomial, step, polyline, exp and log terms but none for
+ * {@code annualAmplitude}, so their seasonal classes have no stable pixels. Each class raster carries its legend
+ * as CF-style metadata items {@code flag_values} and {@code flag_meanings}.
+ *
  * <p>Outputs in {@code out}: {@code secularDirection.tif}, {@code east.tif}, {@code up.tif},
  * [{@code seasonalDirection.tif}, {@code seasonalEastAmplitude.tif}, {@code seasonalUpAmplitude.tif}],
  * [{@code eastStd.tif}, {@code upStd.tif}], {@code directionCounts.csv}. Stateless and thread-safe.
  */
 public final class GeometryStep {
-    /** Labels of the direction classes 0–3, as in {@code directionCounts.csv}. */
-    public static final List<String> CLASS_LABELS = List.of("no data", "vertical", "east-west", "undetermined");
+    /** Labels of the direction classes 0–4, as in {@code directionCounts.csv}. */
+    public static final List<String> CLASS_LABELS = List.of("no data", "vertical", "east-west", "undetermined",
+            "stable");
     private static final String PRODUCT = "geometry";
 
-    /** What the step computed. Arrays are row-major on the ascending grid; seasonal and std parts null when absent. */
+    /**
+     * What the step computed. Arrays are row-major on the ascending grid; seasonal and std parts null when absent.
+     * {@code secularStableTested} / {@code seasonalStableTested}: whether both tracks carried the σ of the stable
+     * test (velocityStd / seasonalAmplitudeStd), so that class 4 could be assigned.
+     */
     public record Result(GridGeometry grid, byte[] secular, byte[] seasonal, EastUp eastUp,
-                         float[] seasonalEastAmplitude, float[] seasonalUpAmplitude, float[] eastStd, float[] upStd) {
+                         float[] seasonalEastAmplitude, float[] seasonalUpAmplitude, float[] eastStd, float[] upStd,
+                         boolean secularStableTested, boolean seasonalStableTested) {
     }
 
     private GeometryStep() {
@@ -80,6 +97,9 @@ public final class GeometryStep {
         if (a.velocityStd != null && d.velocityStd != null) {
             in.put("ascVelocityStd", a.velocityStd).put("descVelocityStd", d.velocityStd);
         }
+        if (a.amplitude != null && d.amplitude != null && a.amplitudeStd != null && d.amplitudeStd != null) {
+            in.put("ascAmplitudeStd", a.amplitudeStd).put("descAmplitudeStd", d.amplitudeStd);
+        }
         GeometryKernel kernel = new GeometryKernel(in, p.thresholds());
         MemoryBlockSink maps = MapJob.run("geometry", kernel.outputs(), kernel, g, p.out().resolve(PRODUCT), runner, progress,
                 4L * (in.size() + kernel.outputs().size()) + 64);
@@ -88,8 +108,11 @@ public final class GeometryStep {
         EastUp eu = new EastUp(maps.array("east"), maps.array("up"), MapJob.codes(maps.array(GeometryKernel.FLAG)));
         Path out = p.out();
         Files.createDirectories(out);
+        double k = p.stableSigmas();
         ProductRasters.writeByte(out.resolve("secularDirection.tif"), g, secular, 0,
-                "secular direction: 1 vertical, 2 east-west, 3 undetermined, 0 no data");
+                "secular direction: 1 vertical, 2 east-west, 3 undetermined, 4 stable, 0 no data",
+                legend(k, kernel.withStd() ? "|v| <= k*velocityStd on both tracks"
+                        : "not applied: velocityStd missing on a track"));
         ProductRasters.writeFloat(out.resolve("east.tif"), g, eu.east(), "east velocity", "m/year");
         ProductRasters.writeFloat(out.resolve("up.tif"), g, eu.up(), "up velocity", "m/year");
         byte[] seasonal = null;
@@ -99,7 +122,9 @@ public final class GeometryStep {
             ampE = maps.array("seasonalEastAmplitude");
             ampU = maps.array("seasonalUpAmplitude");
             ProductRasters.writeByte(out.resolve("seasonalDirection.tif"), g, seasonal, 0,
-                    "seasonal direction: 1 vertical, 2 east-west, 3 undetermined, 0 no data");
+                    "seasonal direction: 1 vertical, 2 east-west, 3 undetermined, 4 stable, 0 no data",
+                    legend(k, kernel.withAmplitudeStd() ? "peak-to-trough amplitude <= k*seasonalAmplitudeStd on both tracks"
+                            : "not applied: seasonalAmplitudeStd missing on a track"));
             ProductRasters.writeFloat(out.resolve("seasonalEastAmplitude.tif"), g, ampE,
                     "seasonal east amplitude, peak-to-trough", "m");
             ProductRasters.writeFloat(out.resolve("seasonalUpAmplitude.tif"), g, ampU,
@@ -114,22 +139,29 @@ public final class GeometryStep {
         }
         writeCounts(out.resolve("directionCounts.csv"), DirectionSummary.of(secular),
                 seasonal == null ? null : DirectionSummary.of(seasonal));
-        return new Result(g, secular, seasonal, eu, ampE, ampU, eStd, uStd);
+        return new Result(g, secular, seasonal, eu, ampE, ampU, eStd, uStd, kernel.withStd(), kernel.withAmplitudeStd());
+    }
+
+    /** Metadata of a class raster: the legend (CF {@code flag_values}, {@code flag_meanings}) and the stable test. */
+    static Map<String, String> legend(double k, String stableTest) {
+        StringBuilder values = new StringBuilder(), meanings = new StringBuilder();
+        for (int c = 0; c < CLASS_LABELS.size(); c++) {
+            values.append(c == 0 ? "" : " ").append(c);
+            meanings.append(c == 0 ? "" : " ").append(CLASS_LABELS.get(c).replace(' ', '_').replace('-', '_'));
+        }
+        return Map.of("flag_values", values.toString(), "flag_meanings", meanings.toString(),
+                "stable_sigmas", Double.toString(k), "stable_test", stableTest);
     }
 
     /** directionCounts.csv: class, secular count, secular %, seasonal count, seasonal % (of pixels with data). */
     static void writeCounts(Path csv, DirectionSummary sec, DirectionSummary sea) throws IOException {
         StringBuilder b = new StringBuilder("class,secular_count,secular_percent,seasonal_count,seasonal_percent\n");
-        for (int c = 0; c <= 3; c++) {
-            b.append(CLASS_LABELS.get(c)).append(',').append(count(sec, c)).append(',').append(pct(sec, c)).append(',')
-                    .append(sea == null ? "" : String.valueOf(count(sea, c))).append(',')
+        for (int c = 0; c < CLASS_LABELS.size(); c++) {
+            b.append(CLASS_LABELS.get(c)).append(',').append(sec.count(c)).append(',').append(pct(sec, c)).append(',')
+                    .append(sea == null ? "" : String.valueOf(sea.count(c))).append(',')
                     .append(sea == null ? "" : pct(sea, c)).append('\n');
         }
         AtomicFiles.write(csv, tmp -> Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8));
-    }
-
-    private static long count(DirectionSummary s, int c) {
-        return c == 0 ? s.noData() : c == 1 ? s.vertical() : c == 2 ? s.eastWest() : s.undetermined();
     }
 
     private static String pct(DirectionSummary s, int c) {
@@ -154,7 +186,7 @@ public final class GeometryStep {
     /** One track's rasters on the common grid. */
     private static final class Track {
         GridGeometry grid;
-        float[] velocity, velocityStd, inc, az, amplitude, timing;
+        float[] velocity, velocityStd, inc, az, amplitude, amplitudeStd, timing;
 
         static Track read(Path product, Path geometry, GridGeometry target, String name) throws IOException {
             Track t = new Track();
@@ -171,8 +203,12 @@ public final class GeometryStep {
             if (amp != null && tim != null) {
                 t.amplitude = ProductRasters.onGrid(amp, t.grid, what);
                 t.timing = ProductRasters.onGrid(tim, t.grid, what);
+                ProductRasters.Raster as = ProductRasters.readOptional(product, "seasonalAmplitudeStd");
+                t.amplitudeStd = as == null ? null : ProductRasters.onGrid(as, t.grid, what);
                 return t;
             }
+            // MintPy's annual terms: it writes no annualAmplitudeStd (timeseries2velocity, model2hdf5_dataset), so
+            // amplitudeStd stays null and no pixel of the seasonal classes can be shown insignificant (class 4)
             ProductRasters.Raster aa = ProductRasters.readOptional(product, "annualAmplitude");
             ProductRasters.Raster ph = ProductRasters.readOptional(product, "annualPhase");
             if (aa != null && ph != null) {

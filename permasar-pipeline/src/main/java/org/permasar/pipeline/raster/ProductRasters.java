@@ -159,11 +159,20 @@ public final class ProductRasters {
     /** Writes a uint8 single-band GeoTIFF of class or flag codes, declaring {@code nodata} (0–255) as GDAL nodata. */
     public static void writeByte(Path file, GridGeometry grid, byte[] codes, int nodata, String description)
             throws IOException {
+        writeByte(file, grid, codes, nodata, description, Map.of());
+    }
+
+    /**
+     * As {@link #writeByte(Path, GridGeometry, byte[], int, String)}, with dataset metadata items (GDAL_METADATA),
+     * e.g. a class legend.
+     */
+    public static void writeByte(Path file, GridGeometry grid, byte[] codes, int nodata, String description,
+                                 Map<String, String> metadata) throws IOException {
         float[] f = new float[codes.length];
         for (int k = 0; k < f.length; k++) {
             f[k] = codes[k] & 0xff;
         }
-        GeoTiffWriter.write(file, grid.withNodata(nodata), f, 1, GeoTiffWriter.SampleType.UINT8, Map.of(),
+        GeoTiffWriter.write(file, grid.withNodata(nodata), f, 1, GeoTiffWriter.SampleType.UINT8, metadata,
                 List.of(description));
     }
 }
