@@ -34,6 +34,7 @@ public final class Chain {
     private final List<Step> steps = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<String> ran = new ArrayList<>();
+    private final Map<String, String> notes = new java.util.LinkedHashMap<>();
 
     public Chain(Path outputDir) {
         this.ledger = new StepLedger(outputDir);
@@ -45,8 +46,24 @@ public final class Chain {
         return this;
     }
 
+    /** A configured step that will not run, and why (logged once when the chain runs). */
+    public Chain note(String name, String why) {
+        notes.put(name, why);
+        return this;
+    }
+
+    /** The reasons of the steps that do not run, by name. */
+    public Map<String, String> notes() {
+        return Map.copyOf(notes);
+    }
+
     /** Runs every step (or those named in {@code only}, when non-empty). */
     public void run(Set<String> only) throws IOException {
+        for (Map.Entry<String, String> n : notes.entrySet()) {
+            if (only.isEmpty() || only.contains(n.getKey())) {
+                LOG.warn("step {}: {}", n.getKey(), n.getValue());
+            }
+        }
         for (Step s : steps) {
             if (!only.isEmpty() && !only.contains(s.name())) {
                 continue;

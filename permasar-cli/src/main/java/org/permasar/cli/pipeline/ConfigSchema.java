@@ -95,6 +95,8 @@ public final class ConfigSchema {
                 + "dates) or folder of dated GeoTIFFs; enables the PECM step");
         add("input", "soilMoisture", Kind.INPUT, "", "m³/m³", "Thawed volumetric water content raster (GeoTIFF or "
                 + "FILE.h5:DATASET); replaces alt.N when given");
+        add("input", "permafrostMask", Kind.INPUT, "", "", "Permafrost map (GeoTIFF or FILE.h5:DATASET, nonzero = "
+                + "permafrost): where ALT is computed; without it ALT needs input.lst (freeze-thaw cycle from the PECM step)");
         add("input", "sites", Kind.INPUT, "", "", "In-situ ALT sites CSV (id,lon,lat,alt) to calibrate alt.n");
         add("input", "boreholes", Kind.INPUT, "", "", "Borehole ALT CSV (id,lon,lat,alt) to validate the ALT map");
         add("input", "gnss", Kind.INPUT, "", "", "GNSS series (NGL .tenv3 or NEU CSV) to validate the first track");

@@ -19,6 +19,7 @@ import org.permasar.cli.report.ReportWriter;
 import org.permasar.cli.seasonal.FitCommand;
 import org.permasar.pipeline.alt.AltParameters;
 import org.permasar.pipeline.alt.AltStep;
+import org.permasar.pipeline.fit.FitKernel;
 import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.pipeline.fit.FitStep;
 import org.permasar.pipeline.geometry.GeometryParameters;
@@ -142,7 +143,14 @@ public final class PipelineSteps {
         Path firstGeom = cfg.path("input." + first + ".geometry");
         Path firstVel = out.resolve(first).resolve("velocity.h5");
         Path alt = out.resolve("alt");
-        if (cfg.bool("alt.enabled")) {
+        Path permafrost = cfg.path("input.permafrostMask");
+        Path firstPecm = out.resolve(first).resolve("pecm/velocity.h5");
+        boolean thawKnown = permafrost != null || (cfg.path("input.lst") != null && cfg.bool("pecm.enabled"));
+        if (cfg.bool("alt.enabled") && !thawKnown) {
+            chain.note("alt", "skipped: no LST (input.lst with pecm.enabled) and no permafrost map (input.permafrostMask), "
+                    + "so where the ground freezes and thaws is unknown and an active-layer thickness would mean nothing");
+        }
+        if (cfg.bool("alt.enabled") && thawKnown) {
             Path moisture = cfg.path("input.soilMoisture");
             Path sites = cfg.path("input.sites");
             AltParameters ap = AltParameters.of(alt, firstVel + ":seasonalAmplitude",
@@ -153,9 +161,13 @@ public final class PipelineSteps {
             if (sites != null) {
                 ap = ap.withSites(sites);
             }
+            ap = ap.withMask(permafrost != null ? cfg.text("input.permafrostMask").contains(":")
+                    ? cfg.numberOrRaster("input.permafrostMask") : permafrost.toString()
+                    : firstPecm + ":" + FitKernel.THAW_SEASON);
             AltParameters altp = ap;
             chain.step("alt", Map.of("parameters", altp.toString(), "plots", "true"),
-                    inputs(firstVel, firstGeom, moisture, sites), List.of(alt.resolve("alt.tif")), () -> {
+                    inputs(firstVel, firstGeom, moisture, sites, permafrost != null ? permafrost : firstPecm),
+                    List.of(alt.resolve("alt.tif")), () -> {
                         AltStep.Result r = AltStep.run(altp, null, ConsoleProgress.create());
                         AltCommand.writePlots(altp.out(), r);
                         System.out.println(r.summary());

@@ -91,6 +91,11 @@ public final class AltCommand implements Callable<Integer> {
     double rhoWater;
     @Option(names = "--rho-ice", defaultValue = "917", description = "Ice density, kg/m³ (default ${DEFAULT-VALUE}).")
     double rhoIce;
+    @Option(names = "--mask", paramLabel = "MASK",
+            description = "density, liu: compute ALT only where this raster is nonzero (permafrost with a thaw season, "
+                    + "e.g. PECM/velocity.h5:thawSeason from fit --model pecm, or a permafrost map); without it every "
+                    + "seasonal pixel gets an ALT, with a warning.")
+    String mask;
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (needed when an input is a raster).")
     Path out;
 
@@ -105,7 +110,7 @@ public final class AltCommand implements Callable<Integer> {
         return new AltParameters(model, out, amplitude, amplitudeStd, los, incidence, thawedWater, frozenWater, sites,
                 profile, intervals, timeseries, boundaries, moisture, moistureScale,
                 layers == null ? null : Arrays.stream(layers).boxed().toList(), addt, edaphic, kappa, theta, bulkDensity,
-                quartz, saturation, texture, rhoWater, rhoIce);
+                quartz, saturation, texture, rhoWater, rhoIce, mask);
     }
 
     /** Runs the step and draws {@code alt.png} when it wrote a map. */

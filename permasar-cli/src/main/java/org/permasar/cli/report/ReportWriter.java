@@ -228,6 +228,16 @@ public final class ReportWriter {
 
     private void altSection(HtmlPage page) throws IOException {
         Path alt = out.resolve("alt/alt.tif");
+        boolean thawKnown = !cfg.text("input.permafrostMask").isBlank()
+                || (!cfg.text("input.lst").isBlank() && cfg.bool("pecm.enabled"));
+        if (cfg.bool("alt.enabled") && !thawKnown) {
+            page.section("alt", "Active-layer thickness");
+            page.note("Not computed: the configuration gives no land-surface temperature (input.lst with the PECM step) "
+                    + "and no permafrost map (input.permafrostMask), so where the ground freezes and thaws is unknown and "
+                    + "an active-layer thickness would mean nothing.");
+            page.endSection();
+            return;
+        }
         if (!Files.isRegularFile(alt)) {
             return;
         }
@@ -235,7 +245,8 @@ public final class ReportWriter {
         page.section("alt", "Active-layer thickness");
         page.openGrid();
         page.figure(new RasterMap("ALT (density model)", "m", Colormap.VIRIDIS).render(r.grid(), r.data()),
-                "ALT from the seasonal amplitude of the first track [m]", MAP_WIDTH);
+                "ALT from the seasonal amplitude of the first track, where the ground has a freeze–thaw cycle [m]",
+                MAP_WIDTH);
         page.closeGrid();
         SummaryStats s = SummaryStats.of(r.data());
         page.table(List.of(List.of("quantity", "value"),

@@ -163,4 +163,68 @@ class DemoPipelineTest {
         assertThat(bad.err()).contains("nope");
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
+
+    /** Issue 11 item 5: the chain's ALT exists only where the PECM step found a freeze–thaw cycle in the LST. */
+    @Test
+    void altOnlyWhereTheLstShowsAFreezeThawCycle() throws Exception {
+        assertThat(first.code()).as(first.err()).isZero();
+        float[] season = ProductRasters.read(out.resolve("asc/pecm/velocity.h5"), "thawSeason").data();
+        float[] alt = ProductRasters.read(out.resolve("alt/alt.tif"), null).data();
+        int solved = 0;
+        for (int q = 0; q < alt.length; q++) {
+            assertThat(season[q]).isIn(0f, 1f);
+            if (season[q] == 0) {
+                assertThat(alt[q]).as("pixel %d has no thaw season", q).isNaN();
+            }
+            solved += Float.isFinite(alt[q]) ? 1 : 0;
+        }
+        assertThat(solved).isPositive();
+    }
+
+    /** Without LST or a permafrost map (e.g. Etna), the chain writes no ALT and the report says why. */
+    @Test
+    void noAltWithoutTemperatureOrPermafrostMap() throws Exception {
+        String cfg = Files.readString(out.resolve("permasar.cfg"), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^lst = .*$", "lst = ")
+                .replaceAll("(?m)^dir = .*$", "dir = " + dir.resolve("noLst").toString().replace("\\", "/"))
+                .replace("= scene/", "= " + out.resolve("scene") + "/");
+        Path file = dir.resolve("noLst.cfg");
+        Files.writeString(file, cfg, StandardCharsets.UTF_8);
+        CliRunner.Result r = CliRunner.run("run", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path o = dir.resolve("noLst");
+        assertThat(o.resolve("alt/alt.tif")).doesNotExist();
+        assertThat(o.resolve("geometry/secularDirection.tif")).isRegularFile();
+        assertThat(Files.readString(o.resolve(ReportWriter.FILE), StandardCharsets.UTF_8))
+                .contains("Active-layer thickness").contains("Not computed: the configuration gives no land-surface temperature");
+    }
+
+    /** {@code alt --mask}: no ALT where the mask is 0 (here the left half), the density model elsewhere. */
+    @Test
+    void altCommandHonoursTheMask() throws Exception {
+        Path vel = out.resolve("asc/velocity.h5");
+        ProductRasters.Raster amp = ProductRasters.read(vel, "seasonalAmplitude");
+        org.permasar.grid.GridGeometry g = amp.grid();
+        float[] mask = new float[g.size()];
+        for (int q = 0; q < mask.length; q++) {
+            mask[q] = q % g.cols() < g.cols() / 2 ? 0 : 1;
+        }
+        Path m = dir.resolve("mask.tif");
+        org.permasar.io.geotiff.GeoTiffWriter.write(m, g, mask, 1, java.util.Map.of(), java.util.List.of());
+        Path o = dir.resolve("altMasked");
+        CliRunner.Result r = CliRunner.run("alt", "--model", "density", "--amplitude", vel + ":seasonalAmplitude",
+                "--N", "0.3", "--n", "0.05", "--mask", m.toString(), "--out", o.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        float[] alt = ProductRasters.read(o.resolve("alt.tif"), null).data();
+        int right = 0;
+        for (int q = 0; q < alt.length; q++) {
+            if (mask[q] == 0) {
+                assertThat(alt[q]).isNaN();
+            } else if (Float.isFinite(amp.data()[q])) {
+                assertThat(alt[q]).as("pixel %d", q).isFinite();
+                right++;
+            }
+        }
+        assertThat(right).isPositive();
+    }
 }

@@ -45,13 +45,16 @@ import org.permasar.thermal.JohansenConductivity;
  * @param texture      stefan/Johansen: texture, or null (coarse)
  * @param rhoWater     water density, kg/m³
  * @param rhoIce       ice density, kg/m³, 0 &lt; ρ_i &lt; ρ_w
+ * @param mask         density, liu: where ALT means something (raster spec: nonzero = permafrost with a thaw season,
+ *                     e.g. the fit's {@code pecm/velocity.h5:thawSeason} or a user's permafrost map), or null for
+ *                     every pixel with a seasonal amplitude
  */
 public record AltParameters(Model model, Path out, String amplitude, String amplitudeStd, boolean los, String incidence,
                             String thawedWater, String frozenWater, Path sites, String profile, Path intervals,
                             Path timeseries, List<String> boundaries, Path moisture, double moistureScale,
                             List<Double> layers, String addt, String edaphic, String kappa, String theta,
                             String bulkDensity, String quartz, String saturation, JohansenConductivity.Texture texture,
-                            double rhoWater, double rhoIce) {
+                            double rhoWater, double rhoIce, String mask) {
     /** ALT models. */
     public enum Model { DENSITY, LIU, ZHANG, STEFAN }
 
@@ -106,36 +109,42 @@ public record AltParameters(Model model, Path out, String amplitude, String ampl
      */
     public static AltParameters of(Path out, String amplitude, String thawedWater, String frozenWater) {
         return new AltParameters(Model.DENSITY, out, amplitude, null, false, null, thawedWater, frozenWater, null, null,
-                null, null, null, null, MOISTURE_SCALE, null, null, null, null, null, null, null, null, null, RHO_WATER,
-                RHO_ICE);
+                null, null, null, null, MOISTURE_SCALE, null, null, null, null, null, null, null, null, null, RHO_WATER, RHO_ICE, null);
     }
 
     /** With n calibrated at in-situ ALT sites (CSV id,lon,lat,alt) instead of given. */
     public AltParameters withSites(Path csv) {
         return new AltParameters(model, out, amplitude, amplitudeStd, los, incidence, thawedWater, null, csv, profile,
                 intervals, timeseries, boundaries, moisture, moistureScale, layers, addt, edaphic, kappa, theta,
-                bulkDensity, quartz, saturation, texture, rhoWater, rhoIce);
+                bulkDensity, quartz, saturation, texture, rhoWater, rhoIce, mask);
+    }
+
+    /** With ALT computed only where the mask raster (spec) is nonzero and finite. */
+    public AltParameters withMask(String maskSpec) {
+        return new AltParameters(model, out, amplitude, amplitudeStd, los, incidence, thawedWater, frozenWater, sites,
+                profile, intervals, timeseries, boundaries, moisture, moistureScale, layers, addt, edaphic, kappa, theta,
+                bulkDensity, quartz, saturation, texture, rhoWater, rhoIce, maskSpec);
     }
 
     /** With a LOS amplitude turned vertical with the incidence angle spec. */
     public AltParameters withLos(String incidenceSpec) {
         return new AltParameters(model, out, amplitude, amplitudeStd, true, incidenceSpec, thawedWater, frozenWater, sites,
                 profile, intervals, timeseries, boundaries, moisture, moistureScale, layers, addt, edaphic, kappa, theta,
-                bulkDensity, quartz, saturation, texture, rhoWater, rhoIce);
+                bulkDensity, quartz, saturation, texture, rhoWater, rhoIce, mask);
     }
 
     /** With the one-sigma of the amplitude (spec). */
     public AltParameters withAmplitudeStd(String std) {
         return new AltParameters(model, out, amplitude, std, los, incidence, thawedWater, frozenWater, sites, profile,
                 intervals, timeseries, boundaries, moisture, moistureScale, layers, addt, edaphic, kappa, theta,
-                bulkDensity, quartz, saturation, texture, rhoWater, rhoIce);
+                bulkDensity, quartz, saturation, texture, rhoWater, rhoIce, mask);
     }
 
     /** With other water and ice densities, kg/m³. */
     public AltParameters withDensities(double water, double ice) {
         return new AltParameters(model, out, amplitude, amplitudeStd, los, incidence, thawedWater, frozenWater, sites,
                 profile, intervals, timeseries, boundaries, moisture, moistureScale, layers, addt, edaphic, kappa, theta,
-                bulkDensity, quartz, saturation, texture, water, ice);
+                bulkDensity, quartz, saturation, texture, water, ice, mask);
     }
 
     /** The densities as the models take them. */

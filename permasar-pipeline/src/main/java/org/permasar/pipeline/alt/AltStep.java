@@ -47,6 +47,7 @@ import org.permasar.progress.Progress;
  * and {@code altFlag.tif} ({@link AltMap} codes, 255 nodata) are written to {@code out}. Stateless and thread-safe.
  */
 public final class AltStep {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AltStep.class);
     /**
      * What was computed: the map (null in point mode), its grid, the point value when all inputs are numbers, and
      * the line {@code permasar alt} prints.
@@ -92,6 +93,28 @@ public final class AltStep {
             line = "ALT solved at " + ok + " of " + r.map().flag().length + " pixels; wrote " + p.out();
         }
         return new Result(r.grid(), r.map(), r.pointAlt(), r.pointSigma(), r.calibration(), line);
+    }
+
+    /**
+     * The amplitude where ALT means something: NaN where the mask raster is 0 or NaN (no permafrost, or no thaw
+     * season known from LST). Without a mask, every seasonal pixel, with one warning line.
+     */
+    private static float[] masked(AltParameters p, float[] delta, GridGeometry g) throws IOException {
+        if (p.mask() == null) {
+            LOG.warn("alt: no permafrost mask (--mask): ALT is computed at every pixel with a seasonal amplitude, "
+                    + "including any that are not permafrost");
+            return delta;
+        }
+        float[] m = ProductRasters.numberOrRaster(p.mask(), g, "--mask");
+        int dropped = 0;
+        for (int q = 0; q < delta.length; q++) {
+            if (!(m[q] != 0) || Float.isNaN(m[q])) {
+                dropped += Float.isNaN(delta[q]) ? 0 : 1;
+                delta[q] = Float.NaN;
+            }
+        }
+        LOG.info("alt: {} pixels with a seasonal amplitude are outside the mask {} and get no ALT", dropped, p.mask());
+        return delta;
     }
 
     private static Result stefan(AltParameters p, BlockRunner runner, Progress progress) throws IOException {
@@ -169,7 +192,7 @@ public final class AltStep {
             double s = p.amplitudeStd() == null ? Double.NaN : h / d * vertical(p, Double.parseDouble(p.amplitudeStd().trim()));
             return new Result(null, null, h, s, null, null);
         }
-        float[] delta = verticalRaster(p, ProductRasters.numberOrRaster(p.amplitude(), g, "--amplitude"), g);
+        float[] delta = masked(p, verticalRaster(p, ProductRasters.numberOrRaster(p.amplitude(), g, "--amplitude"), g), g);
         float[] sd = p.amplitudeStd() == null ? null
                 : verticalRaster(p, ProductRasters.numberOrRaster(p.amplitudeStd(), g, "--amplitude-std"), g);
         float[] big = ProductRasters.numberOrRaster(p.thawedWater(), g, "--N");
@@ -217,7 +240,7 @@ public final class AltStep {
         }
         requireOut(p);
         Files.createDirectories(p.out());
-        float[] delta = verticalRaster(p, ProductRasters.numberOrRaster(p.amplitude(), g, "--amplitude"), g);
+        float[] delta = masked(p, verticalRaster(p, ProductRasters.numberOrRaster(p.amplitude(), g, "--amplitude"), g), g);
         float[] sd = p.amplitudeStd() == null ? null
                 : verticalRaster(p, ProductRasters.numberOrRaster(p.amplitudeStd(), g, "--amplitude-std"), g);
         GridPlanes planes = new GridPlanes(g).put("delta", delta).put("sigma", sd);

@@ -64,6 +64,8 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
         implements BlockKernel {
     /** fitStatus: the series is too short for the model (fewer dates than unknowns, or shorter than a period). */
     public static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
+    /** PECM: 1 where the LST shows a freeze–thaw cycle (thaw and freeze onsets found), else 0. */
+    public static final String THAW_SEASON = "thawSeason";
     /** 1 where the extrema test says seasonal (counted for the summary, not written). */
     public static final String SEASONAL_TEST = "seasonalTest";
 
@@ -256,6 +258,13 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             put(out, "pecmResidualRms", p.residualRms());
             put(out, "pecmPeakToTrough", ptt);
             put(out, "pecmStatus", p.status());
+            double[] season = new double[npix];
+            for (int q = 0; q < npix; q++) {
+                byte st = f.status()[q];
+                // the LST shows a thaw and a freeze onset (a freeze–thaw cycle: ALT means something here)
+                season[q] = st == PecmStatus.NO_VALID_LST || st == PecmStatus.NO_THAW || st == PecmStatus.NO_FREEZE ? 0 : 1;
+            }
+            put(out, THAW_SEASON, season);
         }
 
 

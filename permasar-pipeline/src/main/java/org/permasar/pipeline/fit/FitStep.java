@@ -194,6 +194,8 @@ public final class FitStep {
                 products.declare("pecmKappaRatioStd", "1", "one-sigma of the estimated kappa_f/kappa_t (profile likelihood)");
             }
             products.declare("pecmResidualRms", "m", "RMS of the PECM residuals");
+            products.declare(FitKernel.THAW_SEASON, "1", "1 where the LST shows a freeze-thaw cycle (thaw and freeze "
+                    + "onsets found), 0 where not: where an active-layer thickness means something");
             products.declare("pecmPeakToTrough", "m", "modelled seasonal peak-to-trough |d|·max I, mean over years");
             products.declare("pecmStatus", "1", "PECM reason code (0 ok, 1 no LST, 2 no thaw, 3 no freeze, "
                     + "4 dates outside LST, 5 too short, 6 singular, 7 LST gap, 8 no reference)");
