@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * permafrost year that starts at the mean thaw onset ({@link DegreeDays}, Nelson et al. 1997), °C·day;
  * empty cells where a year has no onset or a missing day.
  *
- * <p>Raster mode ({@code --lst LST --out DIR}, see {@link ThermalRaster}): LST composites (on the LST grid, or
+ * <p>Raster mode ({@code --lst LST --out DIR}, see {@link org.permasar.pipeline.thermal.ThermalKernel}): LST composites (on the LST grid, or
  * regridded bilinearly onto {@code --grid REF}) → HANTS gap filling → daily series → {@code thawOnsetDoy.tif},
  * {@code freezeOnsetDoy.tif} (day of year), {@code addtMean.tif}, {@code addfMean.tif} (°C·day per permafrost
  * year), {@code hantsStatus.tif}, {@code thermal.h5} (all maps, MintPy velocity layout with per-dataset UNIT); with

@@ -96,7 +96,7 @@ public final class FitProducts {
     }
 
     /** Replaces the whole map {@code name} by {@code values} (grid size, taken over, not copied). */
-    void set(String name, float[] values) {
+    public void set(String name, float[] values) {
         map(name);
         if (values.length != grid.size()) {
             throw new IllegalArgumentException("map " + name + " needs " + grid.size() + " values, got " + values.length);

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.permasar.grid.GridGeometry;
@@ -13,6 +12,7 @@ import org.permasar.hdf5.Hdf5BlockSink;
 import org.permasar.io.geotiff.GeoTiffBlockSink;
 import org.permasar.io.mintpy.MintPyTimeseriesSink;
 import org.permasar.io.sink.BlockSink;
+import org.permasar.pipeline.block.TimeseriesFileSink;
 import org.permasar.io.sink.DatasetSpec;
 
 /**
@@ -115,7 +115,7 @@ final class TimeseriesStreams implements Closeable {
 
     /** {@code timeseries.h5} as a block sink of the job's {@code timeseries} output (commit/close: see {@link Target}). */
     BlockSink seriesTarget() {
-        return new Target(timeseries, tif, grid);
+        return new TimeseriesFileSink(timeseries, tif, grid);
     }
 
     /** {@code timeseriesStd.h5} as a block sink of the job's {@code timeseriesStd} output. */
@@ -123,67 +123,7 @@ final class TimeseriesStreams implements Closeable {
         if (std == null) {
             throw new IllegalStateException("timeseriesStd.h5 was not opened");
         }
-        return new Target(std, null, grid);
-    }
-
-    /**
-     * One streamed file as the sink of one output of the invert job: blocks of any dataset name go to
-     * the file's {@code timeseries} cube (already created), and to the GeoTIFF when there is one;
-     * {@code commit} and {@code close} are left to the owning {@link TimeseriesStreams}, which commits
-     * every file together.
-     */
-    private static final class Target implements BlockSink {
-        private final MintPyTimeseriesSink file;
-        private final GeoTiffBlockSink tif;
-        private final GridGeometry grid;
-
-        Target(MintPyTimeseriesSink file, GeoTiffBlockSink tif, GridGeometry grid) {
-            this.file = file;
-            this.tif = tif;
-            this.grid = grid;
-        }
-
-        @Override
-        public Path path() {
-            return file.path();
-        }
-
-        @Override
-        public GridGeometry grid() {
-            return grid;
-        }
-
-        @Override
-        public void create(DatasetSpec s) {
-            throw new UnsupportedOperationException(file.path() + ": the cube is created when the file is opened");
-        }
-
-        @Override
-        public void writeStrings(String name, String[] values, int width) {
-            throw new UnsupportedOperationException(file.path() + ": written when the file is opened (" + name + ")");
-        }
-
-        @Override
-        public void writeVector(String name, float[] values) {
-            throw new UnsupportedOperationException(file.path() + ": written when the file is opened (" + name + ")");
-        }
-
-        @Override
-        public void writeBlock(String dataset, Window w, float[] data, int offset) throws IOException {
-            file.write(w, offset == 0 ? data : Arrays.copyOfRange(data, offset, data.length));
-            if (tif != null) {
-                tif.writeBlock(MintPyTimeseriesSink.DATASET, w, data, offset);
-            }
-        }
-
-        @Override
-        public Path commit() {
-            return file.path();
-        }
-
-        @Override
-        public void close() {
-        }
+        return new TimeseriesFileSink(std, null, grid);
     }
 
     /** Commits every file; returns the path of timeseries.h5. */

@@ -5,6 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import org.permasar.io.sink.BlockSink;
+import org.permasar.io.sink.DatasetSpec;
+import org.permasar.pipeline.block.BlockJob;
+import org.permasar.pipeline.block.BlockOutput;
+import org.permasar.pipeline.block.BlockRunner;
+import org.permasar.pipeline.block.LocalBlockRunner;
+import org.permasar.pipeline.block.MemoryBlockSink;
+import org.permasar.pipeline.block.TimeseriesFileSink;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +42,8 @@ import org.permasar.thermal.FreezeThawOnsets;
 import org.permasar.thermal.HantsParameters;
 
 /**
- * The thermal step, raster mode (SCIENCE.md §3): block-wise over the output grid with {@link BlockEngine}, the
- * per-block science in {@link ThermalRaster}, then the Stefan maps ({@link StefanMaps}) on the mean annual ADDT.
+ * The thermal step, raster mode (SCIENCE.md §3): block-wise over the output grid, the
+ * per-block science in {@link ThermalKernel} (any {@link BlockRunner} schedules it), then the Stefan maps ({@link StefanMaps}) on the mean annual ADDT.
  * Called by {@code permasar thermal --lst} (which draws the PNG maps from the {@link Result}). Outputs in
  * {@code out}: {@code thermal.h5} and one GeoTIFF per map ({@code thawOnsetDoy, freezeOnsetDoy, addtMean, addfMean,
  * hantsStatus}, [{@code altStefan}], [{@code altStefanCalibrated}, {@code boreholes.csv}]), and with SAR dates
@@ -68,8 +77,19 @@ public final class ThermalStep {
         return run(p, Progress.NONE);
     }
 
-    /** Runs the step and writes the outputs under {@code p.out()}. */
+    /** Runs the step in this process and writes the outputs under {@code p.out()}. */
     public static Result run(ThermalParameters p, Progress progress) throws IOException {
+        return run(p, null, progress);
+    }
+
+    /**
+     * Runs the step and writes the outputs under {@code p.out()}.
+     *
+     * @param runner   engine of the per-block job ({@link ThermalKernel}), or null for the in-process
+     *                 {@link LocalBlockRunner}
+     * @param progress progress of the local runner
+     */
+    public static Result run(ThermalParameters p, BlockRunner runner, Progress progress) throws IOException {
         Path lst = p.lst(), gridRef = p.gridRef(), datesFrom = p.datesFrom(), out = p.out(), boreholes = p.boreholes();
         String kappa = p.kappa(), theta = p.theta();
         int harmonics = p.harmonics();
@@ -107,19 +127,47 @@ public final class ThermalStep {
                         DEGREE_DAY_ATTRIBUTES, "degC*day", first.rows(), chunkCols, 1);
                 open.add(addfSink);
             }
-            ThermalRaster step = new ThermalRaster(grid, probe.dates(), hp, p.centreOffset(), FreezeThawOnsets.defaults(), sar,
-                    addtSink, addfSink);
-            engine.run("thermal", grid.rows(), grid.cols(), bytesPerPixel, () -> {
-                try {
-                    LstSource s = LstSource.open(lst, LstOptions.auto());
-                    open.add(s);
-                    return step.workspace(new LstRegridder(s, grid, GridResampler.Method.BILINEAR));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+            ThermalKernel kernel = new ThermalKernel(lst.toString(), grid, probe.dates(), hp, p.centreOffset(),
+                    FreezeThawOnsets.defaults(), sar);
+            List<BlockOutput> outputs = new ArrayList<>();
+            Map<String, BlockSink> sinks = new LinkedHashMap<>();
+            MemoryBlockSink mapSink = new MemoryBlockSink(out.resolve("thermal.h5"), grid);
+            for (String name : ThermalKernel.MAPS) {
+                DatasetSpec spec = DatasetSpec.plane(name, grid.rows(), grid.cols());
+                outputs.add(new BlockOutput("thermal.h5", spec));
+                mapSink.create(spec);
+            }
+            sinks.put("thermal.h5", mapSink);
+            MemoryBlockSink cubeAddt = null, cubeAddf = null;
+            if (sar != null) {
+                DatasetSpec ts = DatasetSpec.cube(ThermalKernel.ADDT, nd, grid.rows(), grid.cols());
+                DatasetSpec fs = DatasetSpec.cube(ThermalKernel.ADDF, nd, grid.rows(), grid.cols());
+                outputs.add(new BlockOutput("addt.h5", ts));
+                outputs.add(new BlockOutput("addf.h5", fs));
+                if (addtSink != null) {
+                    sinks.put("addt.h5", new TimeseriesFileSink(addtSink, null, grid));
+                    sinks.put("addf.h5", new TimeseriesFileSink(addfSink, null, grid));
+                } else {
+                    cubeAddt = new MemoryBlockSink(out.resolve("addt.h5"), grid);
+                    cubeAddt.create(ts);
+                    cubeAddf = new MemoryBlockSink(out.resolve("addf.h5"), grid);
+                    cubeAddf.create(fs);
+                    sinks.put("addt.h5", cubeAddt);
+                    sinks.put("addf.h5", cubeAddf);
                 }
-            }, step::process);
+            }
+            (runner == null ? new LocalBlockRunner(engine) : runner)
+                    .run(new BlockJob("thermal", grid, bytesPerPixel, outputs, kernel), sinks);
+            FitProducts maps = new FitProducts(grid);
+            maps.declare("thawOnsetDoy", "day", "mean thaw onset, day of year (0 degC crossing of the smoothed daily LST)");
+            maps.declare("freezeOnsetDoy", "day", "mean freeze onset, day of year of the thaw year (>365: next year)");
+            maps.declare("addtMean", "degC*day", "mean accumulated degree-days of thaw per permafrost year");
+            maps.declare("addfMean", "degC*day", "mean accumulated degree-days of freeze per permafrost year");
+            maps.declare("hantsStatus", "1", "0 ok, 1 too few valid LST composites");
+            for (String name : ThermalKernel.MAPS) {
+                maps.set(name, mapSink.array(name));
+            }
             Files.createDirectories(out);
-            FitProducts maps = step.products();
             float[] addt = maps.map("addtMean");
             float[] altPhys = null, altCal = null;
             StefanMaps.Calibration cal = null;
@@ -155,13 +203,13 @@ public final class ThermalStep {
                 addtSink.commit();
                 addfSink.commit();
             } else if (sar != null) {
-                MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, step.addtAtDates(), null,
+                MintPyWriter.writeTimeseries(out.resolve("addt.h5"), grid, sar, cubeAddt.array(ThermalKernel.ADDT), null,
                         DEGREE_DAY_ATTRIBUTES, "degC*day");
-                MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, step.addfAtDates(), null,
+                MintPyWriter.writeTimeseries(out.resolve("addf.h5"), grid, sar, cubeAddf.array(ThermalKernel.ADDF), null,
                         DEGREE_DAY_ATTRIBUTES, "degC*day");
             }
             return new Result(grid, maps.map("thawOnsetDoy"), maps.map("freezeOnsetDoy"), addt, maps.map("addfMean"), altPhys,
-                    altCal, cal, step.summary(), maps);
+                    altCal, cal, summary(maps), maps);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -173,6 +221,23 @@ public final class ThermalStep {
                 }
             }
         }
+    }
+
+    /** One-line summary of the run from its maps. */
+    static String summary(FitProducts maps) {
+        float[] status = maps.map("hantsStatus"), thaw = maps.map("thawOnsetDoy"), addt = maps.map("addtMean");
+        long ok = 0, noHants = 0, noThaw = 0;
+        for (int q = 0; q < status.length; q++) {
+            if (status[q] != 0) {
+                noHants++;
+            } else if (Float.isNaN(thaw[q])) {
+                noThaw++;
+            } else if (!Float.isNaN(addt[q])) {
+                ok++;
+            }
+        }
+        return String.format(Locale.ROOT, "thermal: %d of %d pixels with onsets and degree-days "
+                + "(%d without a HANTS solution, %d without a thaw onset)", ok, status.length, noHants, noThaw);
     }
 
     private static GridGeometry gridOf(Path ref) throws IOException {
