@@ -83,7 +83,7 @@ public final class LinearBatchFit {
         }
     }
 
-    /** Whether AᵀA of the whole design is positive definite (Cholesky succeeded): false = no pixel without NaN can be solved. */
+    /** Whether AᵀA of the whole design is positive definite (Cholesky succeeded); false: no pixel without NaN is solved. */
     public boolean fullRank() {
         return fullRank;
     }
