@@ -83,6 +83,11 @@ public final class LinearBatchFit {
         }
     }
 
+    /** Whether AᵀA of the whole design is positive definite (Cholesky succeeded); false: no pixel without NaN is solved. */
+    public boolean fullRank() {
+        return fullRank;
+    }
+
     /** AᵀA over the rows whose observation is finite (all rows when {@code y == null}). */
     private void normalMatrix(float[] y, int npix, int pix, double[] out) {
         Arrays.fill(out, 0, p * p, 0.0);

@@ -59,6 +59,15 @@ public final class TimeFunctionFit {
             return java.util.Arrays.copyOfRange(params, pixels, 2 * pixels);
         }
 
+        /** Residual norm √(Σr²) (m) of every pixel: MintPy's {@code residue}. */
+        public double[] residue() {
+            double[] e = new double[pixels];
+            for (int q = 0; q < pixels; q++) {
+                e[q] = residualRms[q] * Math.sqrt(validCount[q]);
+            }
+            return e;
+        }
+
         /** Std of the linear rate (m/yr), a copy: MintPy's {@code velocityStd}. */
         public double[] rateStd() {
             return java.util.Arrays.copyOfRange(paramStd, pixels, 2 * pixels);
@@ -75,12 +84,28 @@ public final class TimeFunctionFit {
      * @return per-pixel estimates; amplitude/phase/timing arrays are NaN when the model has no annual term
      */
     public static Result fit(TimeFunctionModel model, List<LocalDate> dates, float[] data, int npix) {
+        return fit(model, dates, 0, data, npix);
+    }
+
+    /**
+     * Fits a block of acquisitions taken at {@code secondsOfDay} after 00:00 UTC (MintPy's {@code CENTER_LINE_UTC};
+     * it places the dates relative to steps and decay onsets, see {@link TimeFunctionModel#designMatrix(List, double)}).
+     *
+     * @param model        time functions
+     * @param dates        dates of the layers (first = time origin), at least p of them
+     * @param secondsOfDay acquisition time of day, seconds, 0 … 86400
+     * @param data         displacement {@code data[date*npix + pixel]} in metres, NaN = missing
+     * @param npix         pixels in the block
+     * @return per-pixel estimates; amplitude/phase/timing arrays are NaN when the model has no annual term
+     */
+    public static Result fit(TimeFunctionModel model, List<LocalDate> dates, double secondsOfDay, float[] data,
+                             int npix) {
         int n = dates.size();
         int p = model.parameterCount();
         if (n < p) {
             throw new IllegalArgumentException("need at least " + p + " dates for " + model + ", got " + n);
         }
-        LinearBatchFit.Result r = new LinearBatchFit(model.designMatrix(dates), n, p).fit(data, npix);
+        LinearBatchFit.Result r = new LinearBatchFit(model.designMatrix(dates, secondsOfDay), n, p).fit(data, npix);
         double[] std = new double[p * npix];
         for (int j = 0; j < p; j++) {
             for (int q = 0; q < npix; q++) {

@@ -118,8 +118,20 @@ public final class ConfigSchema {
         add("invert", "threads", Kind.INTEGER, "0", "", "Worker threads (0 = all cores)", 0, 1024);
         add("invert", "memoryMb", Kind.INTEGER, "0", "MiB", "Working memory for blocks (0 = a share of the JVM heap)", 0, 1e6);
 
-        section("fit", "Step fit: time functions (trend + annual sinusoid) and the seasonality test.");
+        section("fit", "Step fit: time functions (trend + annual sinusoid, and MintPy's other terms when given) and the "
+                + "seasonality test.");
         add("fit", "polynomial", Kind.INTEGER, "1", "", "Polynomial degree of the trend", 0, 5);
+        add("fit", "periods", Kind.TEXT, "", "years", "More periods besides the annual one, comma-separated, e.g. 0.5 "
+                + "(MintPy mintpy.timeFunc.periodic)");
+        add("fit", "steps", Kind.TEXT, "", "", "Step dates YYYYMMDD, comma-separated (mintpy.timeFunc.stepDate)");
+        add("fit", "exp", Kind.TEXT, "", "days", "Exponential decays ONSET,TAU[,TAU...], more separated by ; "
+                + "(mintpy.timeFunc.exp)");
+        add("fit", "log", Kind.TEXT, "", "days", "Logarithmic decays ONSET,TAU[,TAU...], more separated by ; "
+                + "(mintpy.timeFunc.log)");
+        add("fit", "startDate", Kind.TEXT, "", "", "First date the time functions use, YYYYMMDD (mintpy.timeFunc.startDate)");
+        add("fit", "endDate", Kind.TEXT, "", "", "Last date the time functions use, YYYYMMDD (mintpy.timeFunc.endDate)");
+        add("fit", "excludeDate", Kind.TEXT, "", "", "Dates the time functions leave out, comma-separated "
+                + "(mintpy.timeFunc.excludeDate)");
         add("fit", "minSeasonalAmplitude", Kind.NUMBER, "0.001", "m", "Peak-to-trough below this is not seasonal", 0, 1);
         add("fit", "seasonalityProminence", Kind.NUMBER, "0.2", "", "Extremum prominence as a fraction of the range", 0, 1);
         add("fit", "seasonalityTolerance", Kind.INTEGER, "2", "", "Allowed |extrema - 2 x years|", 0, 100);

@@ -3,6 +3,7 @@ package org.permasar.cli.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.permasar.cli.products.ValidateCommand;
 import org.permasar.cli.progress.ConsoleProgress;
 import org.permasar.cli.report.ReportWriter;
 import org.permasar.cli.seasonal.FitCommand;
+import org.permasar.network.Dates;
 import org.permasar.pipeline.alt.AltParameters;
 import org.permasar.pipeline.alt.AltStep;
 import org.permasar.pipeline.fit.FitKernel;
@@ -28,6 +30,7 @@ import org.permasar.pipeline.invert.InvertParameters;
 import org.permasar.pipeline.invert.InvertStep;
 import org.permasar.pipeline.validate.ValidateParameters;
 import org.permasar.pipeline.validate.ValidateStep;
+import org.permasar.timefn.TimeFunctionModel.Decay;
 
 /**
  * The processing chain of {@code permasar run} (and of {@code permasar demo}, which runs it on the
@@ -96,6 +99,7 @@ public final class PipelineSteps {
                             Double.parseDouble(cfg.text("fit.seasonalityProminence")),
                             Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
                     .withResources(threads(cfg), 0);
+            fp = withTimeFunctions(fp, cfg);
             fit(chain, "fit-" + t, fp, List.of(ts), List.of(dir.resolve("velocity.h5")), engine);
 
             Path lst = cfg.path("input.lst");
@@ -215,6 +219,47 @@ public final class PipelineSteps {
     }
 
     /** invert.threads as the steps take it: null = all cores. */
+    /**
+     * The [fit] section's MintPy time functions (periods, steps, exp, log) and dates (startDate, endDate,
+     * excludeDate), in MintPy's template syntax; an unreadable value is refused naming its key.
+     */
+    static FitParameters withTimeFunctions(FitParameters fp, PipelineConfig cfg) {
+        List<Double> periods = new ArrayList<>();
+        for (String v : items(cfg, "fit.periods", ",")) {
+            try {
+                periods.add(Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("fit.periods: '" + v + "' is not a number of years", e);
+            }
+        }
+        List<Decay> exp = new ArrayList<>(), log = new ArrayList<>();
+        try {
+            for (String v : items(cfg, "fit.exp", ";")) {
+                exp.addAll(Decay.parse(v));
+            }
+            for (String v : items(cfg, "fit.log", ";")) {
+                log.addAll(Decay.parse(v));
+            }
+            List<LocalDate> exclude = items(cfg, "fit.excludeDate", ",").stream().map(Dates::parse).toList();
+            String start = cfg.text("fit.startDate").trim(), end = cfg.text("fit.endDate").trim();
+            return fp.withTerms(periods, items(cfg, "fit.steps", ","), exp, log)
+                    .withDates(start.isEmpty() ? null : Dates.parse(start), end.isEmpty() ? null : Dates.parse(end), exclude);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("[fit]: " + e.getMessage(), e);
+        }
+    }
+
+    /** The non-empty items of a text key split at {@code separator}, trimmed. */
+    private static List<String> items(PipelineConfig cfg, String key, String separator) {
+        List<String> out = new ArrayList<>();
+        for (String v : cfg.text(key).split(Pattern.quote(separator))) {
+            if (!v.isBlank()) {
+                out.add(v.trim());
+            }
+        }
+        return out;
+    }
+
     private static Integer threads(PipelineConfig cfg) {
         return cfg.integer("invert.threads") > 0 ? (int) cfg.integer("invert.threads") : null;
     }

@@ -2,6 +2,8 @@ package org.permasar.cli.seasonal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +12,18 @@ import org.permasar.cli.EngineOptions;
 import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.RasterMap;
 import org.permasar.cli.progress.ConsoleProgress;
+import org.permasar.network.Dates;
 import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.pipeline.fit.FitProducts;
 import org.permasar.pipeline.fit.FitStep;
+import org.permasar.timefn.TimeFunctionModel.Decay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code permasar fit TIMESERIES --model trend+annual|harmonics|pecm --out DIR}: time functions and the
+ * {@code permasar fit TIMESERIES --model trend|trend+annual|harmonics|pecm --out DIR}: time functions and the
  * seasonal products of a MintPy time series (SCIENCE.md §2), block by block on all cores, written as
  * {@code DIR/velocity.h5} in MintPy's layout and names. Parses its options into {@link FitParameters}
  * and runs {@link FitStep}, as the {@code permasar run} chain does; draws the PNG maps itself.
@@ -27,21 +31,42 @@ import picocli.CommandLine.Parameters;
  * thermal forcing built from {@code --lst} regridded onto the time series grid.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = "Fit time functions (trend, annual, harmonics, steps) or the PECM to a MintPy time series.")
+        description = "Fit time functions (polynomial, periods, steps, exponential and logarithmic decays, as MintPy's "
+                + "timeseries2velocity) or the PECM to a MintPy time series.")
 public final class FitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TIMESERIES", description = "Time series (m): MintPy timeseries.h5 or a Zarr store such as timeseries.zarr.")
     Path timeseries;
     @Mixin
     EngineOptions engine = EngineOptions.local();
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "trend+annual, harmonics or pecm.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "trend (the polynomial and the terms "
+            + "given, MintPy's timeseries2velocity), trend+annual (plus the annual term), harmonics (plus 1- and 0.5-year "
+            + "periods unless --periods) or pecm.")
     String model;
     @Option(names = "--periods", split = ",", paramLabel = "YEARS",
-            description = "Periods of sinusoids in years (harmonics: default 1,0.5; trend+annual: added to the annual term).")
+            description = "Periods of sinusoids in years, added to the model's (harmonics: default 1,0.5; trend+annual: 1).")
     double[] periods;
-    @Option(names = "--steps", split = ",", paramLabel = "DATES", description = "Heaviside step dates (YYYYMMDD or YYYY-MM-DD).")
+    @Option(names = "--steps", split = ",", paramLabel = "DATES", description = "Heaviside step dates (YYYYMMDD or YYYY-MM-DD), "
+            + "strictly inside the dates fitted.")
     List<String> steps;
-    @Option(names = "--polynomial", defaultValue = "1", paramLabel = "N", description = "Polynomial degree (default ${DEFAULT-VALUE}).")
+    @Option(names = "--polynomial", defaultValue = "1", paramLabel = "N",
+            description = "Polynomial degree 0 … 5: 1 rate, 2 + acceleration (default ${DEFAULT-VALUE}).")
     int polynomial;
+    @Option(names = "--exp", paramLabel = "ONSET,TAU[,TAU...]",
+            description = "Exponential decay H(t−T)·(1 − exp(−(t−T)/τ)) from onset T (YYYYMMDD) with characteristic "
+                    + "times τ in whole days, one term per τ; repeatable (MintPy --exp).")
+    List<String> exp;
+    @Option(names = "--log", paramLabel = "ONSET,TAU[,TAU...]", description = "Logarithmic decay H(t−T)·ln(1 + (t−T)/τ) "
+            + "from onset T (YYYYMMDD) with characteristic times τ in whole days, one term per τ; repeatable (MintPy --log).")
+    List<String> log;
+    @Option(names = "--start-date", paramLabel = "DATE",
+            description = "Fit the time functions from this date on (MintPy --start-date).")
+    String startDate;
+    @Option(names = "--end-date", paramLabel = "DATE",
+            description = "Fit the time functions up to this date (MintPy --end-date).")
+    String endDate;
+    @Option(names = "--exclude-date", split = ",", paramLabel = "DATES",
+            description = "Dates the time functions leave out (MintPy --exclude-date).")
+    List<String> excludeDates;
     @Option(names = "--lst", paramLabel = "LST", description = "pecm: LST multi-band GeoTIFF (band descriptions = dates) or folder of dated GeoTIFFs.")
     Path lst;
     @Option(names = "--kappa-ratio", defaultValue = FitParameters.KAPPA_RATIO, paramLabel = "RATIO",
@@ -133,9 +158,25 @@ public final class FitCommand implements Callable<Integer> {
     /** The options as the step's parameters (validated there). */
     FitParameters parameters() {
         return new FitParameters(timeseries, out, model, periods == null ? List.of() : Arrays.stream(periods).boxed().toList(),
-                steps, polynomial, lst, kappaRatio, centreOffset, hantsHarmonics, geometry, vertical, tolerance, prominence,
-                minAmplitude, degreeDays, dailyStd, stack, weight, looks, maskConnComp, minCoherence, geotiff, threads,
+                steps, polynomial, decays(exp), decays(log), date(startDate), date(endDate),
+                excludeDates == null ? List.of() : excludeDates.stream().map(Dates::parse).toList(), lst, kappaRatio,
+                centreOffset, hantsHarmonics, geometry, vertical, tolerance, prominence, minAmplitude, degreeDays, dailyStd, stack, weight, looks, maskConnComp, minCoherence, geotiff, threads,
                 memoryMb);
+    }
+
+    /** MintPy's {@code ONSET,TAU[,TAU…]} texts as decay terms, in order. */
+    private static List<Decay> decays(List<String> specs) {
+        List<Decay> d = new ArrayList<>();
+        if (specs != null) {
+            for (String spec : specs) {
+                d.addAll(Decay.parse(spec));
+            }
+        }
+        return d;
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : Dates.parse(text);
     }
 
     /** Names of the maps drawn as PNG, when the fit made them. */

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.permasar.pipeline.fit.FitParameters;
+import org.permasar.timefn.TimeFunctionModel.Decay;
 
 /** The configuration format: the template round-trips to the defaults, and every kind of mistake is one clear line. */
 class PipelineConfigTest {
@@ -80,6 +84,30 @@ class PipelineConfigTest {
         Files.writeString(dir.resolve("afile"), "x");
         check(MIN + "[output]\ndir = afile/out\n", "output.dir: output folder " + dir.resolve("afile/out")
                 + " cannot be created (" + dir.resolve("afile") + " is not a folder)");
+    }
+
+    /** [fit]'s MintPy time functions and dates, in MintPy's template syntax, become the fit step's parameters. */
+    @Test
+    void fitTimeFunctionsAreReadInMintPysSyntax() throws Exception {
+        PipelineConfig c = parse(MIN + "[fit]\npolynomial = 2\nperiods = 0.5, 2\nsteps = 20180111\n"
+                + "exp = 20180101,60,120; 2018-06-01,30\nlog = 20170601,90\nstartDate = 20170301\nendDate = 20180901\n"
+                + "excludeDate = 20170609, 20171206\n");
+        FitParameters base = FitParameters.of(Path.of("ts.h5"), Path.of("out"), "trend+annual").withPolynomial(2);
+        LocalDate jan1 = LocalDate.of(2018, 1, 1);
+        assertThat(PipelineSteps.withTimeFunctions(base, c)).isEqualTo(base
+                .withTerms(List.of(0.5, 2.0), List.of("20180111"), List.of(new Decay(jan1, 60), new Decay(jan1, 120),
+                        new Decay(LocalDate.of(2018, 6, 1), 30)), List.of(new Decay(LocalDate.of(2017, 6, 1), 90)))
+                .withDates(LocalDate.of(2017, 3, 1), LocalDate.of(2018, 9, 1),
+                        List.of(LocalDate.of(2017, 6, 9), LocalDate.of(2017, 12, 6))));
+        assertThat(PipelineSteps.withTimeFunctions(base, parse(MIN))).isEqualTo(base);
+        for (String[] bad : new String[][] {{"periods = 1,x", "fit.periods: 'x' is not a number of years"},
+            {"exp = 20180101", "[fit]: expected ONSET,TAU"}, {"log = 20180101,1.5", "whole number of days, got '1.5'"},
+            {"startDate = 2018", "[fit]: unparseable date '2018'"},
+            {"steps = 20180101,20180101", "step dates must be distinct"}}) {
+            PipelineConfig cfg = parse(MIN + "[fit]\n" + bad[0] + "\n");
+            assertThatThrownBy(() -> PipelineSteps.withTimeFunctions(base, cfg)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad[1]);
+        }
     }
 
     private void check(String text, String expected) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,19 +172,69 @@ class FitCommandTest {
         assertThat(r.err()).contains("REF_Y/REF_X").contains("ifgramStack.h5");
     }
 
+    /** A fit that cannot be made exits 2 with one line giving the reason, and writes nothing (no all-NaN maps). */
+    private static void checkRefused(String reason, String... options) {
+        Path out = tmp.resolve("refused");
+        List<String> args = new ArrayList<>(List.of("fit", noisy.resolve("asc/truthTimeseries.h5").toString(), "--out",
+                out.toString()));
+        args.addAll(List.of(options));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains(reason);
+        assertThat(out).as("nothing written").doesNotExist();
+    }
+
     @Test
-    void tooShortSeriesGivesNaNAndReasonNotACrash() throws Exception {
-        Path out = tmp.resolve("short");
-        CliRunner.Result r = CliRunner.run("fit", noisy.resolve("asc/truthTimeseries.h5").toString(), "--model",
-                "harmonics", "--periods", "5", "--out", out.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("0 pixels fitted, 320 NaN: 320 series too short for the model");
-        float[] status = read(out.resolve("velocity.h5"), "fitStatus");
-        float[] vel = read(out.resolve("velocity.h5"), "velocity");
-        for (int i = 0; i < status.length; i++) {
-            assertThat(status[i]).isEqualTo(1f);
-            assertThat(vel[i]).isNaN();
-        }
+    void tooShortSeriesExitsTwoWithTheReasonAndWritesNothing() {
+        // 2 years of dates cannot show a 5-year period
+        checkRefused("series too short for --model harmonics: 61 dates over 1.97 years (20170104 … 20181225), the model "
+                + "has 4 unknowns and a 5.0-year period", "--model", "harmonics", "--periods", "5");
+        // 3 dates left for a quadratic + annual model (5 unknowns)
+        checkRefused("series too short for --model trend+annual: 3 dates", "--model", "trend+annual", "--polynomial", "2",
+                "--start-date", "20170104", "--end-date", "20170128");
+        checkRefused("1 of the 61 dates", "--model", "trend", "--end-date", "2017-01-04");
+    }
+
+    @Test
+    void termsOutsideTheDatesAndBadValuesExitTwo() {
+        checkRefused("step date 20990101 is not inside the dates fitted, 20170104 … 20181225", "--model", "trend",
+                "--steps", "20990101");
+        checkRefused("step date 20170104 is not inside", "--model", "trend", "--steps", "20170104");
+        checkRefused("step date 20180111 is not inside the dates fitted, 20180123 … 20181225", "--model", "trend",
+                "--steps", "20180111", "--start-date", "20180112");
+        checkRefused("decay onset 20181225 is not before the last date fitted", "--model", "trend", "--log", "20181225,30");
+        checkRefused("the design matrix of", "--model", "trend", "--steps", "20170110,20170112");
+        checkRefused("characteristic time must be ≥ 1 day, got 0", "--model", "trend", "--exp", "20180101,0");
+        checkRefused("--polynomial must be at most 5, got 6", "--model", "trend", "--polynomial", "6");
+        checkRefused("no time function besides the offset", "--model", "trend", "--polynomial", "0");
+        checkRefused("--end-date 20170101 is before --start-date 20180101", "--model", "trend", "--start-date",
+                "20180101", "--end-date", "20170101");
+        checkRefused("unparseable date '2017-13-01'", "--model", "trend", "--exclude-date", "2017-13-01");
+    }
+
+    /** A series with no valid value anywhere: no pixel can be fitted, so nothing is written. */
+    @Test
+    void noValidPixelExitsTwoAndWritesNothing() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs Debian /usr/bin/python3 with h5py");
+        Path work = Files.createDirectories(tmp.resolve("allnan"));
+        Path ts = work.resolve("timeseries.h5");
+        Files.copy(noisy.resolve("asc/truthTimeseries.h5"), ts, StandardCopyOption.REPLACE_EXISTING);
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py, numpy as np\n"
+                + "with h5py.File('timeseries.h5', 'r+') as f:\n    f['timeseries'][...] = np.nan\n")
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(p.exitValue() == 0, "h5py not available: " + log);
+        Path out = work.resolve("out");
+        CliRunner.Result r = CliRunner.run("fit", ts.toString(), "--model", "trend", "--out", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        // the blocks ran (their progress and log lines are on stderr too): the reason is one line
+        List<String> reasons = r.err().strip().lines().filter(l -> l.startsWith("permasar fit:")).toList();
+        assertThat(reasons).as(r.err()).hasSize(1);
+        assertThat(reasons.get(0)).contains("no pixel could be fitted, nothing written (0 pixels fitted, 320 NaN: 320 too "
+                + "few valid dates)");
+        assertThat(out).doesNotExist();
     }
 
     @Test

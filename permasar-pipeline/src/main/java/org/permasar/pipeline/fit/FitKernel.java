@@ -54,13 +54,18 @@ import org.permasar.timefn.TimeFunctionModel;
  * @param grid       the series' grid
  * @param dates      the series' dates
  * @param model      time functions
+ * @param layers     indices of the series' layers (dates) the time functions use, ascending (MintPy's start,
+ *                   end and excluded dates); the PECM uses every layer
+ * @param secondsOfDay acquisition time of day, seconds after 00:00 UTC (MintPy's {@code CENTER_LINE_UTC}):
+ *                   places the acquisitions relative to steps and decay onsets
  * @param classifier seasonality test
  * @param geometry   MintPy geometry file whose incidenceAngle turns LOS into vertical, or null (LOS)
  * @param pecm       PECM settings, or null for time functions only
  * @param outputs    names of the maps, in declaration order
  */
 public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model,
-                        SeasonalityClassifier classifier, String geometry, Pecm pecm, List<String> outputs)
+                        int[] layers, double secondsOfDay, SeasonalityClassifier classifier, String geometry, Pecm pecm,
+                        List<String> outputs)
         implements BlockKernel {
     /** fitStatus: the series is too short for the model (fewer dates than unknowns, or shorter than a period). */
     public static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
@@ -96,16 +101,44 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
         Objects.requireNonNull(timeseries, "timeseries");
         dates = List.copyOf(dates);
         outputs = List.copyOf(outputs);
+        layers = layers.clone();
+        for (int k = 0; k < layers.length; k++) {
+            if (layers[k] < 0 || layers[k] >= dates.size() || k > 0 && layers[k] <= layers[k - 1]) {
+                throw new IllegalArgumentException("layers must be ascending indices below " + dates.size() + ", got "
+                        + Arrays.toString(layers));
+            }
+        }
     }
 
-    /** Whether the series is too short for the model: fewer dates than unknowns, or shorter than its longest period. */
-    public boolean tooShort() {
-        double span = ChronoUnit.DAYS.between(dates.get(0), dates.get(dates.size() - 1)) / TimeFunctionModel.DAYS_PER_YEAR;
-        double longest = 0;
-        for (double p : model.periodsYears()) {
-            longest = Math.max(longest, p);
+    /** The dates the time functions use. */
+    public List<LocalDate> modelDates() {
+        LocalDate[] d = new LocalDate[layers.length];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = dates.get(layers[k]);
         }
-        return dates.size() < model.parameterCount() || span < longest;
+        return List.of(d);
+    }
+
+    @Override
+    public int[] layers() {
+        return layers.clone();
+    }
+
+    /**
+     * Whether the dates the time functions use are too few for the model: fewer than its unknowns (or than 2),
+     * or spanning less than its longest period.
+     */
+    public boolean tooShort() {
+        return tooShort(model, modelDates());
+    }
+
+    /** Whether {@code used} dates are too few for {@code m}; see {@link #tooShort()}. */
+    public static boolean tooShort(TimeFunctionModel m, List<LocalDate> used) {
+        if (used.size() < Math.max(2, m.parameterCount())) {
+            return true;
+        }
+        double span = ChronoUnit.DAYS.between(used.get(0), used.get(used.size() - 1)) / TimeFunctionModel.DAYS_PER_YEAR;
+        return span < m.longestPeriod();
     }
 
     /**
@@ -177,38 +210,75 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             return out;
         }
 
-        private void fitTimeFunctions(Map<String, float[]> out, float[] y, int npix) {
+        private void fitTimeFunctions(Map<String, float[]> out, float[] all, int npix) {
             byte[] status = new byte[npix];
-            if (tooShort()) {
+            if (tooShort) {
                 java.util.Arrays.fill(status, SERIES_TOO_SHORT);
                 put(out, "fitStatus", status);
                 out.put(SEASONAL_TEST, new float[npix]);
                 return;
             }
-            TimeFunctionFit.Result r = TimeFunctionFit.fit(model(), dates(), y, npix);
-            boolean[] seasonal = dates().size() >= 8 ? classifier().classify(dates(), y, npix).seasonal() : new boolean[npix];
-            TimeFunctionFit.Result m = SeasonalityClassifier.maskNonSeasonal(r, seasonal);
-            double[] mask = new double[npix];
+            List<LocalDate> used = modelDates();
+            float[] y = all;
+            if (layers.length != dates.size()) {                     // start/end/excluded dates: the kept layers
+                y = new float[layers.length * npix];
+                for (int k = 0; k < layers.length; k++) {
+                    System.arraycopy(all, layers[k] * npix, y, k * npix, npix);
+                }
+            }
+            TimeFunctionModel tf = model();
+            TimeFunctionFit.Result r = TimeFunctionFit.fit(tf, used, secondsOfDay, y, npix);
+            for (int k = 0; k <= tf.polynomialDegree(); k++) {
+                putTerm(out, TimeFunctionModel.polynomialName(k), r, k);
+            }
+            double[] periods = tf.periodsYears();
+            for (int i = 0; i < periods.length; i++) {
+                // amplitude √(c² + s²), phase atan2(c, s) of c·cos + s·sin (Minchew et al. 2017, eqs. 9–10; MintPy)
+                int jc = tf.periodicColumn(i);
+                double[] amp = new double[npix], pha = new double[npix];
+                for (int q = 0; q < npix; q++) {
+                    double c = r.param(jc, q), sn = r.param(jc + 1, q);
+                    amp[q] = Math.sqrt(c * c + sn * sn);
+                    pha[q] = Math.atan2(c, sn);
+                }
+                String name = TimeFunctionModel.periodName(periods[i]);
+                put(out, name + "Amplitude", amp);
+                put(out, name + "Phase", pha);
+            }
+            for (int i = 0; i < tf.stepDates().size(); i++) {
+                putTerm(out, TimeFunctionModel.stepName(tf.stepDates().get(i)), r, tf.stepColumn(i));
+            }
+            for (int i = 0; i < tf.exponentials().size(); i++) {
+                putTerm(out, tf.exponentials().get(i).name("exp"), r, tf.exponentialColumn(i));
+            }
+            for (int i = 0; i < tf.logarithms().size(); i++) {
+                putTerm(out, tf.logarithms().get(i).name("log"), r, tf.logarithmColumn(i));
+            }
             float[] test = new float[npix];
-            for (int q = 0; q < npix; q++) {
-                status[q] = r.status()[q];
-                mask[q] = r.status()[q] == LinearBatchFit.OK ? (seasonal[q] ? 1 : 0) : Double.NaN;
-                test[q] = seasonal[q] ? 1f : 0f;
+            if (tf.annualIndex() >= 0) {
+                boolean[] seasonal = used.size() >= 8 ? classifier().classify(used, y, npix).seasonal() : new boolean[npix];
+                TimeFunctionFit.Result m = SeasonalityClassifier.maskNonSeasonal(r, seasonal);
+                double[] mask = new double[npix];
+                for (int q = 0; q < npix; q++) {
+                    mask[q] = r.status()[q] == LinearBatchFit.OK ? (seasonal[q] ? 1 : 0) : Double.NaN;
+                    test[q] = seasonal[q] ? 1f : 0f;
+                }
+                put(out, "seasonalAmplitude", m.seasonalAmplitude());
+                put(out, "seasonalAmplitudeStd", m.seasonalAmplitudeStd());
+                put(out, "seasonalTiming", m.seasonalTiming());
+                put(out, "seasonalMask", mask);
             }
-            put(out, "intercept", r.intercept());
-            if (model().polynomialDegree() >= 1) {
-                put(out, "velocity", r.rate());
-                put(out, "velocityStd", r.rateStd());
-            }
-            put(out, "annualAmplitude", r.annualAmplitude());
-            put(out, "annualPhase", r.annualPhase());
-            put(out, "seasonalAmplitude", m.seasonalAmplitude());
-            put(out, "seasonalAmplitudeStd", m.seasonalAmplitudeStd());
-            put(out, "seasonalTiming", m.seasonalTiming());
-            put(out, "seasonalMask", mask);
             put(out, "residualRms", r.residualRms());
-            put(out, "fitStatus", status);
+            put(out, "residue", r.residue());
+            put(out, "fitStatus", r.status());
             out.put(SEASONAL_TEST, test);
+        }
+
+        /** Parameter {@code j} and its std as maps {@code name} and {@code nameStd}. */
+        private void putTerm(Map<String, float[]> out, String name, TimeFunctionFit.Result r, int j) {
+            int npix = r.pixels();
+            put(out, name, Arrays.copyOfRange(r.params(), j * npix, (j + 1) * npix));
+            put(out, name + "Std", Arrays.copyOfRange(r.paramStd(), j * npix, (j + 1) * npix));
         }
 
 

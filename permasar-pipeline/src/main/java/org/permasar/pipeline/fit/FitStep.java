@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +78,13 @@ public final class FitStep {
      * @param runner   engine of the per-block job, or null for the in-process {@link LocalBlockRunner}
      *                 on {@link #engine}
      * @param progress progress of the local runner
+     * @throws InvalidInputException naming the series, and nothing written, when the fit cannot be made: see
+     *                               {@link #unfittable}, or no pixel (time functions nor PECM) could be fitted
      */
     public static Result run(FitParameters p, BlockRunner runner, Progress progress) throws IOException {
         String m = p.model();
         boolean pecm = p.isPecm();
-        TimeFunctionModel tfm = timeFunctions(p);
+        TimeFunctionModel tfm = p.timeFunctions();
         try (TimeSeriesProduct ts = TimeSeriesProduct.open(p.timeseries())) {
             if (!ts.has("timeseries") || ts.dates().isEmpty()) {
                 throw new InvalidInputException(p.timeseries(), "timeseries",
@@ -90,6 +93,16 @@ public final class FitStep {
             GridGeometry grid = ts.grid();
             List<LocalDate> dates = ts.dates();
             int refIndex = refIndex(ts);
+            int[] layers = p.dateSelection().indices(dates);
+            List<LocalDate> used = new ArrayList<>();
+            for (int k : layers) {
+                used.add(dates.get(k));
+            }
+            double seconds = secondsOfDay(ts);
+            String problem = unfittable(tfm, used, dates, seconds, p);
+            if (problem != null) {
+                throw new InvalidInputException(p.timeseries(), "timeseries", problem);
+            }
             if (p.geometry() != null) {
                 try (MintPyGeometry g = MintPyGeometry.open(p.geometry())) {
                     if (!g.has("incidenceAngle")) {
@@ -119,7 +132,7 @@ public final class FitStep {
             SeasonalityClassifier classifier = SeasonalityClassifier.permafrost(p.seasonalityTolerance(),
                     p.seasonalityProminence(), p.minSeasonalAmplitude());
             FitProducts products = declare(grid, tfm, pecmCfg);
-            FitKernel kernel = new FitKernel(p.timeseries().toString(), grid, dates, tfm, classifier,
+            FitKernel kernel = new FitKernel(p.timeseries().toString(), grid, dates, tfm, layers, seconds, classifier,
                     p.vertical() ? p.geometry().toString() : null, pecmCfg, products.names());
             long bytesPerPixel = 4L * dates.size() * 6 + (pecm ? 4L * (pecmCfg.lstDates().size() * 4 + 400 * 3) : 0) + 200;
             List<BlockOutput> outputs = new ArrayList<>();
@@ -144,15 +157,21 @@ public final class FitStep {
             for (String name : products.names()) {
                 products.set(name, maps.array(name));
             }
+            long[] fitCounts = fitCounts(products.map("fitStatus"), counts.array(FitKernel.SEASONAL_TEST));
+            String summary = summary(tfm, kernel.tooShort(), fitCounts);
+            long[] pc = pecm ? pecmCounts(products.map("pecmStatus")) : null;
+            if (fitCounts[0] == 0 && (pc == null || pc[PecmStatus.OK] == 0)) {
+                // nothing estimated anywhere: no all-NaN product, the reason instead
+                throw new InvalidInputException(p.timeseries(), "timeseries", "no pixel could be fitted, nothing written ("
+                        + counts(tfm, kernel.tooShort(), fitCounts) + (pc == null ? "" : "; " + pecmSummary(pc)) + ")");
+            }
             Files.createDirectories(p.out());
             Path vel = p.out().resolve(VELOCITY_FILE);
-            products.writeHdf5(vel, attributes(ts, tfm, m, dates, refIndex));
+            products.writeHdf5(vel, attributes(ts, tfm, m, used, dates.get(refIndex)));
             if (p.geotiff()) {
                 products.writeGeoTiffs(p.out());
             }
-            String summary = summary(tfm, kernel.tooShort(), fitCounts(products.map("fitStatus"),
-                    counts.array(FitKernel.SEASONAL_TEST)));
-            String pecmSummary = pecm ? pecmSummary(pecmCounts(products.map("pecmStatus"))) : null;
+            String pecmSummary = pecm ? pecmSummary(pc) : null;
             return new Result(vel, grid, summary, pecmSummary, products);
         }
     }
@@ -163,19 +182,50 @@ public final class FitStep {
         return new BlockEngine(BlockPlanner.forMemoryMb(p.memoryMb(), nthreads), nthreads, progress);
     }
 
-    /** The maps a fit writes, in the order of {@code velocity.h5}. */
+    /**
+     * The maps a fit writes, in the order of {@code velocity.h5}: MintPy's datasets of the time functions
+     * ({@code timeseries2velocity}: intercept, velocity, acceleration, poly3 …, each with its Std;
+     * annual/semiAnnual/period&lt;P&gt;Y Amplitude and Phase; step&lt;DATE&gt;, exp&lt;DATE&gt;Tau&lt;DAYS&gt;D,
+     * log&lt;DATE&gt;Tau&lt;DAYS&gt;D with Std; residue), the seasonal products when the model has an annual
+     * term, residualRms and fitStatus, then the PECM's maps.
+     */
     static FitProducts declare(GridGeometry grid, TimeFunctionModel model, FitKernel.Pecm pecm) {
         FitProducts products = new FitProducts(grid);
-        products.declare("intercept", "m", "intercept of the time-function fit");
-        products.declare("velocity", "m/year", "linear rate, " + model);
-        products.declare("velocityStd", "m/year", "one-sigma of the linear rate (residual-based, as MintPy)");
-        products.declare("annualAmplitude", "m", "annual amplitude |A| (MintPy)");
-        products.declare("annualPhase", "radian", "annual phase atan2(cos, sin) (MintPy)");
-        products.declare("seasonalAmplitude", "m", "seasonal peak-to-trough amplitude 2|A| (seasonal pixels only)");
-        products.declare("seasonalAmplitudeStd", "m", "one-sigma of the peak-to-trough amplitude");
-        products.declare("seasonalTiming", "day", "day of year of the annual maximum (seasonal pixels only)");
-        products.declare("seasonalMask", "1", "1 = seasonal (extrema test), 0 = not seasonal or not fitted");
+        for (int k = 0; k <= model.polynomialDegree(); k++) {
+            String name = TimeFunctionModel.polynomialName(k), unit = TimeFunctionModel.polynomialUnit(k);
+            String what = k == 0 ? "intercept" : k == 1 ? "linear rate" : k == 2 ? "acceleration"
+                    : "polynomial coefficient of t^" + k + "/" + k + "!";
+            products.declare(name, unit, what + ", " + model);
+            products.declare(name + "Std", unit, "one-sigma of the " + what + " (residual-based, as MintPy)");
+        }
+        for (double period : model.periodsYears()) {
+            String name = TimeFunctionModel.periodName(period);
+            products.declare(name + "Amplitude", "m", "amplitude |A| of the " + period + "-year sinusoid (MintPy)");
+            products.declare(name + "Phase", "radian", "phase atan2(cos, sin) of the " + period + "-year sinusoid (MintPy)");
+        }
+        for (LocalDate d : model.stepDates()) {
+            String name = TimeFunctionModel.stepName(d);
+            products.declare(name, "m", "Heaviside step at " + d);
+            products.declare(name + "Std", "m", "one-sigma of the step at " + d);
+        }
+        for (TimeFunctionModel.Decay e : model.exponentials()) {
+            products.declare(e.name("exp"), "m", "amplitude of the exponential decay from " + e.onset() + ", tau "
+                    + e.tauDays() + " days");
+            products.declare(e.name("exp") + "Std", "m", "one-sigma of that amplitude");
+        }
+        for (TimeFunctionModel.Decay l : model.logarithms()) {
+            products.declare(l.name("log"), "m", "amplitude of the logarithmic decay from " + l.onset() + ", tau "
+                    + l.tauDays() + " days");
+            products.declare(l.name("log") + "Std", "m", "one-sigma of that amplitude");
+        }
+        if (model.annualIndex() >= 0) {
+            products.declare("seasonalAmplitude", "m", "seasonal peak-to-trough amplitude 2|A| (seasonal pixels only)");
+            products.declare("seasonalAmplitudeStd", "m", "one-sigma of the peak-to-trough amplitude");
+            products.declare("seasonalTiming", "day", "day of year of the annual maximum (seasonal pixels only)");
+            products.declare("seasonalMask", "1", "1 = seasonal (extrema test), 0 = not seasonal or not fitted");
+        }
         products.declare("residualRms", "m", "RMS of the time-function residuals");
+        products.declare("residue", "m", "norm of the time-function residuals, sqrt(sum r^2) (MintPy)");
         products.declare("fitStatus", "1", "0 ok, 1 too few valid dates / series too short, 2 singular");
         if (pecm != null) {
             products.declare("pecmVelocity", "m/year", "PECM long-term rate v (Chen et al. 2018)");
@@ -225,27 +275,66 @@ public final class FitStep {
         return c;
     }
 
-    static TimeFunctionModel timeFunctions(FitParameters p) {
-        List<Double> periods = new ArrayList<>();
-        if (p.model().equals("harmonics")) {
-            if (p.periods().isEmpty()) {
-                periods.add(1.0);
-                periods.add(0.5);
+    /**
+     * Why the time functions cannot be fitted on {@code used} dates, or null when they can. Parameter problems
+     * (a step outside the dates, an onset at or after the last date, no dates left) are reasons for every model; a
+     * series too short for the model (fewer dates than unknowns, shorter than its longest period) or a singular
+     * design are reasons only without PECM, whose own fit does not need them (the time-function maps are then NaN).
+     */
+    static String unfittable(TimeFunctionModel m, List<LocalDate> used, List<LocalDate> all, double seconds,
+                             FitParameters p) {
+        if (used.size() < 2) {
+            return used.size() + " of the " + all.size() + " dates (" + Dates.compact(all.get(0)) + " … "
+                    + Dates.compact(all.get(all.size() - 1)) + ") left by --start-date " + p.startDate() + ", --end-date "
+                    + p.endDate() + " and --exclude-date " + p.excludeDates() + ": nothing to fit";
+        }
+        LocalDate first = used.get(0), last = used.get(used.size() - 1);
+        String span = Dates.compact(first) + " … " + Dates.compact(last);
+        double y0 = TimeFunctionModel.mintpyYears(first), y1 = TimeFunctionModel.mintpyYears(last);
+        for (LocalDate d : m.stepDates()) {
+            double y = TimeFunctionModel.mintpyYears(d);
+            if (!(y0 < y && y < y1)) {   // MintPy inps2model: ymin < step < ymax
+                return "step date " + Dates.compact(d) + " is not inside the dates fitted, " + span
+                        + " (a step needs dates on both sides)";
             }
-        } else {
-            periods.add(1.0);
         }
-        for (double d : p.periods()) {
-            if (!periods.contains(d)) {
-                periods.add(d);
+        List<TimeFunctionModel.Decay> decays = new ArrayList<>(m.exponentials());
+        decays.addAll(m.logarithms());
+        for (TimeFunctionModel.Decay e : decays) {
+            if (TimeFunctionModel.mintpyYears(e.onset()) >= y1) {   // MintPy inps2model: onset < ymax
+                return "decay onset " + Dates.compact(e.onset()) + " is not before the last date fitted, " + span;
             }
         }
-        double[] arr = periods.stream().mapToDouble(Double::doubleValue).toArray();
-        List<LocalDate> st = new ArrayList<>();
-        for (String s : p.steps()) {
-            st.add(Dates.parse(s.trim().replace("-", "")));
+        if (p.isPecm()) {
+            return null;
         }
-        return new TimeFunctionModel(p.polynomial(), arr, st);
+        if (FitKernel.tooShort(m, used)) {
+            double years = ChronoUnit.DAYS.between(first, last) / TimeFunctionModel.DAYS_PER_YEAR;
+            return String.format(Locale.ROOT, "series too short for --model %s: %d dates over %.2f years (%s), the model "
+                    + "has %d unknowns%s", p.model(), used.size(), years, span, m.parameterCount(),
+                    m.longestPeriod() > 0 ? String.format(Locale.ROOT, " and a %s-year period", m.longestPeriod()) : "")
+                    + (m.annualIndex() >= 0 && years < 1 ? "; --model trend fits the rate alone" : "");
+        }
+        if (!new LinearBatchFit(m.designMatrix(used, seconds), used.size(), m.parameterCount()).fullRank()) {
+            return "the design matrix of " + m + " is singular on the dates " + span + " (terms that no date tells apart, "
+                    + "e.g. two steps between the same acquisitions or a decay onset long before the first date)";
+        }
+        return null;
+    }
+
+    /** MintPy's acquisition time of day ({@code CENTER_LINE_UTC}, seconds), 0 when absent or unreadable. */
+    static double secondsOfDay(TimeSeriesProduct ts) {
+        String v = ts.attributes().get("CENTER_LINE_UTC");
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        try {
+            double s = Double.parseDouble(v.trim());
+            return s >= 0 && s <= 86400 ? s : 0;
+        } catch (NumberFormatException e) {
+            LOG.warn("{}: CENTER_LINE_UTC '{}' is not a number of seconds; taking 00:00 UTC", ts.path(), v);
+            return 0;
+        }
     }
 
     private static int refIndex(TimeSeriesProduct ts) {
@@ -262,12 +351,13 @@ public final class FitStep {
         return i;
     }
 
+    /** The series' attributes with MintPy's of a velocity file; START_DATE … END_DATE are the dates fitted. */
     private static Map<String, String> attributes(TimeSeriesProduct ts, TimeFunctionModel tfm, String m,
-                                                  List<LocalDate> dates, int refIndex) {
+                                                  List<LocalDate> dates, LocalDate refDate) {
         Map<String, String> a = new LinkedHashMap<>(ts.attributes());
         a.remove("UNIT");
         String start = Dates.compact(dates.get(0)), end = Dates.compact(dates.get(dates.size() - 1));
-        a.put("REF_DATE", Dates.compact(dates.get(refIndex)));
+        a.put("REF_DATE", Dates.compact(refDate));
         a.put("START_DATE", start);
         a.put("END_DATE", end);
         a.put("DATE12", start + "_" + end);
@@ -290,8 +380,13 @@ public final class FitStep {
 
     /** "N pixels fitted, M NaN: k too few valid dates, …; S seasonal". */
     static String summary(TimeFunctionModel model, boolean tooShort, long[] fitCounts) {
+        return model + ": " + counts(model, tooShort, fitCounts);
+    }
+
+    /** "N pixels fitted, M NaN: k too few valid dates, …; S seasonal". */
+    private static String counts(TimeFunctionModel model, boolean tooShort, long[] fitCounts) {
         long ok = fitCounts[0], few = fitCounts[1], sing = fitCounts[2];
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %d pixels fitted, %d NaN", model, ok, few + sing));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d pixels fitted, %d NaN", ok, few + sing));
         if (few + sing > 0) {
             s.append(": ");
             String sep = "";
@@ -303,7 +398,9 @@ public final class FitStep {
                 s.append(sep).append(sing).append(" singular");
             }
         }
-        s.append("; ").append(fitCounts[3]).append(" seasonal");
+        if (model.annualIndex() >= 0) {
+            s.append("; ").append(fitCounts[3]).append(" seasonal");
+        }
         return s.toString();
     }
 
