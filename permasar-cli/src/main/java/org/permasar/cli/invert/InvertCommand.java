@@ -48,7 +48,8 @@ public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--ref-yx", paramLabel = "ROW,COL", split = ",", description = "Reference pixel (row, column).")
     int[] refYx;
 
-    @Option(names = "--ref-lalo", paramLabel = "LAT,LON", split = ",", description = "Reference pixel by latitude and longitude (geographic or radar grids).")
+    @Option(names = "--ref-lalo", paramLabel = "LAT,LON", split = ",", description = "Reference pixel by WGS 84 latitude "
+            + "and longitude, on a grid of any EPSG CRS (UTM, lat/lon, polar stereographic …) or a radar grid with --geometry.")
     double[] refLalo;
 
     @Option(names = "--ref-date", paramLabel = "YYYYMMDD", description = "Reference date (default: the first date).")

@@ -91,8 +91,10 @@ public final class ConfigSchema {
                 + "dates) or folder of dated GeoTIFFs; enables the PECM step");
         add("input", "soilMoisture", Kind.INPUT, "", "m³/m³", "Thawed volumetric water content raster (GeoTIFF or "
                 + "FILE.h5:DATASET); replaces alt.N when given");
-        add("input", "sites", Kind.INPUT, "", "", "In-situ ALT sites CSV (id,lon,lat,alt) to calibrate alt.n");
-        add("input", "boreholes", Kind.INPUT, "", "", "Borehole ALT CSV (id,lon,lat,alt) to validate the ALT map");
+        add("input", "sites", Kind.INPUT, "", "", "In-situ ALT sites CSV (id,lon,lat,alt in WGS 84 degrees, or "
+                + "id,x,y,alt in the grid's CRS) to calibrate alt.n");
+        add("input", "boreholes", Kind.INPUT, "", "", "Borehole ALT CSV (id,lon,lat,alt in WGS 84 degrees, or "
+                + "id,x,y,alt in the grid's CRS) to validate the ALT map");
         add("input", "gnss", Kind.INPUT, "", "", "GNSS series (NGL .tenv3 or NEU CSV) to validate the first track");
 
         section("output", "Where results go.");

@@ -27,7 +27,7 @@ import org.permasar.grid.GridGeometry;
  *   <li><b>Radar grid with per-pixel latitude/longitude</b> ({@link GridGeometry#coordinates()}): the pixel whose
  *   centre is nearest on an equirectangular plane (Δlat, Δlon·cos lat), searched over the whole grid.</li>
  *   <li>Anything else (a geocoded grid without EPSG code, a radar grid without coordinates, an EPSG code PROJ does
- *   not know) cannot take latitude/longitude: {@link #on} throws {@link IllegalArgumentException} saying why.</li>
+ *   not know) cannot take latitude/longitude: {@link IllegalArgumentException} saying why.</li>
  * </ul>
  *
  * <p>Latitude must lie in −90 … 90 and longitude in −180 … 360 degrees; other values (metres given as degrees, say)
@@ -43,43 +43,46 @@ public final class LatLonLocator {
     private static final Map<Integer, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
 
     private final GridGeometry grid;
-    /** WGS 84 → grid CRS; null for EPSG:4326 grids (identity) and radar grids. */
-    private final CoordinateTransform toGrid;
-    private final boolean geographic;
+    /** WGS 84 → grid CRS, made on first use (guarded by this); stays null for EPSG:4326 grids (identity). */
+    private CoordinateTransform toGrid;
+    private boolean geographic;
 
-    private LatLonLocator(GridGeometry grid, CoordinateTransform toGrid, boolean geographic) {
+    private LatLonLocator(GridGeometry grid) {
         this.grid = grid;
-        this.toGrid = toGrid;
-        this.geographic = geographic;
+        this.geographic = !grid.isGeocoded() || grid.epsg() == WGS84;
     }
 
     /**
-     * A locator for {@code grid}.
+     * A locator for {@code grid}. A geocoded grid without EPSG code, or with one PROJ does not know, is accepted
+     * here (its x/y positions still place) and refused by {@link #toMap} when a latitude/longitude comes.
      *
-     * @throws IllegalArgumentException when the grid cannot take latitude/longitude (see the class comment)
+     * @throws IllegalArgumentException for a radar-geometry grid without per-pixel latitude/longitude
      */
     public static LatLonLocator on(GridGeometry grid) {
-        if (!grid.isGeocoded()) {
-            if (grid.coordinates() == null) {
-                throw new IllegalArgumentException("the grid (" + grid + ") has no latitude/longitude: a radar-geometry "
-                        + "grid needs its geometry file's latitude/longitude datasets");
+        if (!grid.isGeocoded() && grid.coordinates() == null) {
+            throw new IllegalArgumentException("the grid (" + grid + ") has no latitude/longitude: a radar-geometry "
+                    + "grid needs its geometry file's latitude/longitude datasets");
+        }
+        return new LatLonLocator(grid);
+    }
+
+    /** The WGS 84 → grid CRS transform, made on first use; null for EPSG:4326 grids. Caller holds the lock. */
+    private CoordinateTransform transform(String what) {
+        if (toGrid == null && grid.epsg() != WGS84) {
+            if (grid.epsg() == 0) {
+                throw new IllegalArgumentException(what + ": the grid (" + grid + ") has no EPSG code, so latitude/"
+                        + "longitude cannot be placed on it: give the position as row/col or x/y, or a grid that names "
+                        + "its CRS");
             }
-            return new LatLonLocator(grid, null, true);
+            CoordinateReferenceSystem target = crs(what, grid.epsg());
+            toGrid = new CoordinateTransformFactory().createTransform(crs(what, WGS84), target);
+            geographic = target.getProjection() != null && Boolean.TRUE.equals(target.getProjection().isGeographic());
         }
-        if (grid.epsg() == 0) {
-            throw new IllegalArgumentException("the grid (" + grid + ") has no EPSG code, so latitude/longitude cannot be "
-                    + "placed on it: give the position as row/col, or a grid that names its CRS");
-        }
-        if (grid.epsg() == WGS84) {
-            return new LatLonLocator(grid, null, true);
-        }
-        CoordinateReferenceSystem target = crs(grid.epsg());
-        CoordinateTransform t = new CoordinateTransformFactory().createTransform(crs(WGS84), target);
-        return new LatLonLocator(grid, t, target.getProjection() != null && Boolean.TRUE.equals(target.getProjection().isGeographic()));
+        return toGrid;
     }
 
     /** The Proj4J CRS of an EPSG code, cached. */
-    private static CoordinateReferenceSystem crs(int epsg) {
+    private static CoordinateReferenceSystem crs(String what, int epsg) {
         CoordinateReferenceSystem c = CRS_CACHE.get(epsg);
         if (c == null) {
             try {
@@ -88,8 +91,8 @@ public final class LatLonLocator {
                 c = null;
             }
             if (c == null) {
-                throw new IllegalArgumentException("EPSG:" + epsg + " is not a CRS that PROJ's EPSG table knows, so "
-                        + "latitude/longitude cannot be placed on the grid");
+                throw new IllegalArgumentException(what + ": EPSG:" + epsg + " is not a CRS that PROJ's EPSG table "
+                        + "knows, so latitude/longitude cannot be placed on the grid");
             }
             CRS_CACHE.put(epsg, c);
         }
@@ -111,12 +114,13 @@ public final class LatLonLocator {
         if (!grid.isGeocoded()) {
             throw new IllegalArgumentException(what + ": the radar-geometry grid has no map coordinates");
         }
-        if (toGrid == null) {
-            return new double[] {wrap(lon), lat};
-        }
         ProjCoordinate out = new ProjCoordinate();
         synchronized (this) {
-            toGrid.transform(new ProjCoordinate(geographic ? wrap(lon) : normalise(lon), lat), out);
+            CoordinateTransform t = transform(what);
+            if (t == null) {
+                return new double[] {wrap(lon), lat};
+            }
+            t.transform(new ProjCoordinate(geographic ? wrap(lon) : normalise(lon), lat), out);
         }
         if (!Double.isFinite(out.x) || !Double.isFinite(out.y)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s (lat %s, lon %s) has no coordinates in "

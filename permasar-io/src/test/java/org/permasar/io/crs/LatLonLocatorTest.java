@@ -90,11 +90,13 @@ class LatLonLocatorTest {
     @Test
     void gridsAndPointsThatCannotBePlacedAreRefusedWithTheReason() {
         GridGeometry utm = GridGeometry.geocoded(40, 50, SceneSpec.small().transform(), 32646, Double.NaN);
-        assertThatThrownBy(() -> LatLonLocator.on(utm.withEpsg(0))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LatLonLocator.on(utm.withEpsg(0)).pixel("station X", 35, 93))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("station X: the grid")
                 .hasMessageContaining("no EPSG code");
         assertThatThrownBy(() -> LatLonLocator.on(GridGeometry.radar(4, 4, null)))
                 .hasMessageContaining("has no latitude/longitude");
-        assertThatThrownBy(() -> LatLonLocator.on(utm.withEpsg(999999))).hasMessageContaining("EPSG:999999");
+        assertThatThrownBy(() -> LatLonLocator.on(utm.withEpsg(999999)).toMap("site A", 35, 93))
+                .hasMessageStartingWith("site A: EPSG:999999 is not a CRS");
         LatLonLocator loc = LatLonLocator.on(utm);
         assertThatThrownBy(() -> loc.pixel("site B1", 3873043.0, 500000.0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("site B1: latitude 3873043.0").hasMessageContaining("x/y columns");
