@@ -105,9 +105,7 @@ public final class ValidateStep {
                 }
                 int[] rc = locator.pixel("station " + s.station(), lat, lon);
                 if (!locator.contains(rc)) {
-                    String why = locator.outside("station " + s.station(), lat, lon, rc);
-                    LOG.warn("{}: not compared", why);
-                    outside.add(why);
+                    outside.add(locator.outside("station " + s.station(), lat, lon, rc));
                     results.add(new StationResult(s.station(), lon, lat, rc[0], rc[1], Double.NaN, Double.NaN, 0, null,
                             "outside the InSAR grid"));
                     continue;
@@ -117,6 +115,9 @@ public final class ValidateStep {
             if (!results.isEmpty() && outside.size() == results.size()) {
                 throw new IllegalArgumentException("no station lies on the InSAR grid of " + insar + ", nothing to compare: "
                         + String.join("; ", outside));
+            }
+            for (String why : outside) {
+                LOG.warn("{}: not compared", why);
             }
         }
         writeCsv(p.out().resolve("validation.csv"), results);
