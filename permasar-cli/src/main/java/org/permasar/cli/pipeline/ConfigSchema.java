@@ -105,7 +105,8 @@ public final class ConfigSchema {
         add("invert", "method", Kind.CHOICE, "wls", "", "Estimator", List.of("l2", "wls", "l1", "nsbas", "svd"));
         add("invert", "weight", Kind.CHOICE, "var", "", "Coherence weight (wls/l1/nsbas)", List.of("var", "fim", "coh", "no"));
         add("invert", "reference", Kind.PIXEL_OR_AUTO, "auto", "pixel", "Reference pixel ROW,COL, or auto "
-                + "(REF_Y/REF_X of the stack, else the most coherent pixel)");
+                + "(REF_Y/REF_X of the stack, else the most coherent 3×3 patch valid in every pair, on land, away from the "
+                + "edges)");
         add("invert", "maskConnComp", Kind.BOOLEAN, "true", "", "Mask pairs where connectComponent is 0");
         add("invert", "minCoherence", Kind.NUMBER, "0", "", "Mask pairs per pixel below this coherence", 0, 1);
         add("invert", "maxTemporalBaseline", Kind.INTEGER, "0", "days", "Keep pairs no longer than this (0 = all)", 0, 1e5);
