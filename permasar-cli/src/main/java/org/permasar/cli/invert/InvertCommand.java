@@ -45,10 +45,13 @@ public final class InvertCommand implements Callable<Integer> {
             description = "Independent looks for var/fim weights (default: MintPy's rule from ALOOKS×RLOOKS, at least 1).")
     int looks;
 
-    @Option(names = "--ref-yx", paramLabel = "ROW,COL", split = ",", description = "Reference pixel (row, column).")
+    @Option(names = "--ref-yx", paramLabel = "ROW,COL", split = ",", description = "Reference pixel (row, column). Default: "
+            + "the stack's REF_Y/REF_X, else automatic: the most coherent 3×3 patch valid in every pair and on land, at "
+            + "least 10 % of the shorter side (2 … 10 px) from the edges.")
     int[] refYx;
 
-    @Option(names = "--ref-lalo", paramLabel = "LAT,LON", split = ",", description = "Reference pixel by latitude and longitude (geographic or radar grids).")
+    @Option(names = "--ref-lalo", paramLabel = "LAT,LON", split = ",", description = "Reference pixel by WGS 84 latitude "
+            + "and longitude, on a grid of any EPSG CRS (UTM, lat/lon, polar stereographic …) or a radar grid with --geometry.")
     double[] refLalo;
 
     @Option(names = "--ref-date", paramLabel = "YYYYMMDD", description = "Reference date (default: the first date).")

@@ -97,8 +97,10 @@ public final class ConfigSchema {
                 + "FILE.h5:DATASET); replaces alt.N when given");
         add("input", "permafrostMask", Kind.INPUT, "", "", "Permafrost map (GeoTIFF or FILE.h5:DATASET, nonzero = "
                 + "permafrost): where ALT is computed; without it ALT needs input.lst (freeze-thaw cycle from the PECM step)");
-        add("input", "sites", Kind.INPUT, "", "", "In-situ ALT sites CSV (id,lon,lat,alt) to calibrate alt.n");
-        add("input", "boreholes", Kind.INPUT, "", "", "Borehole ALT CSV (id,lon,lat,alt) to validate the ALT map");
+        add("input", "sites", Kind.INPUT, "", "", "In-situ ALT sites CSV (id,lon,lat,alt in WGS 84 degrees, or "
+                + "id,x,y,alt in the grid's CRS) to calibrate alt.n");
+        add("input", "boreholes", Kind.INPUT, "", "", "Borehole ALT CSV (id,lon,lat,alt in WGS 84 degrees, or "
+                + "id,x,y,alt in the grid's CRS) to validate the ALT map");
         add("input", "gnss", Kind.INPUT, "", "", "GNSS series (NGL .tenv3 or NEU CSV) to validate the first track");
 
         section("output", "Where results go.");
@@ -109,7 +111,8 @@ public final class ConfigSchema {
         add("invert", "method", Kind.CHOICE, "wls", "", "Estimator", List.of("l2", "wls", "l1", "nsbas", "svd"));
         add("invert", "weight", Kind.CHOICE, "var", "", "Coherence weight (wls/l1/nsbas)", List.of("var", "fim", "coh", "no"));
         add("invert", "reference", Kind.PIXEL_OR_AUTO, "auto", "pixel", "Reference pixel ROW,COL, or auto "
-                + "(REF_Y/REF_X of the stack, else the most coherent pixel)");
+                + "(REF_Y/REF_X of the stack, else the most coherent 3×3 patch valid in every pair, on land, away from the "
+                + "edges)");
         add("invert", "maskConnComp", Kind.BOOLEAN, "true", "", "Mask pairs where connectComponent is 0");
         add("invert", "minCoherence", Kind.NUMBER, "0", "", "Mask pairs per pixel below this coherence", 0, 1);
         add("invert", "maxTemporalBaseline", Kind.INTEGER, "0", "days", "Keep pairs no longer than this (0 = all)", 0, 1e5);

@@ -13,7 +13,9 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.AtomicFiles;
 import org.permasar.io.RasterFormats;
+import org.permasar.io.crs.LatLonLocator;
 import org.permasar.io.geotiff.GeoTiffReader;
+import org.permasar.io.mintpy.MintPyProduct;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
 import picocli.CommandLine.Command;
@@ -22,11 +24,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code permasar plot}: a PNG of any output raster (a 2-D dataset of a MintPy HDF5 file or a
- * GeoTIFF band) with colour bar, title, unit and map axes; or, with {@code --pixel}, the time
- * series of one pixel of a MintPy {@code timeseries.h5} with its fitted trend + annual model.
+ * GeoTIFF band) with colour bar, title, unit and map axes; or, with {@code --pixel ROW,COL} or {@code --lalo LAT,LON}
+ * (WGS 84, any grid CRS, through {@link LatLonLocator}), the time series of one pixel of a MintPy
+ * {@code timeseries.h5} with its fitted trend + annual model.
  */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Plot a raster (FILE.h5:DATASET or FILE.tif) as a map, or a time series at --pixel with its model.")
+        description = "Plot a raster (FILE.h5:DATASET or FILE.tif) as a map, or a time series at --pixel or --lalo with its "
+                + "model.")
 public final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RASTER[:DATASET]", description = "MintPy HDF5 file (with :DATASET when it has "
@@ -41,6 +45,10 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--pixel", paramLabel = "ROW,COL", description = "Plot the time series at this pixel.")
     String pixel;
+
+    @Option(names = "--lalo", paramLabel = "LAT,LON", description = "Plot the time series at this WGS 84 latitude and "
+            + "longitude (degrees), on a grid of any EPSG CRS.")
+    String lalo;
 
     @Option(names = "--velocity", paramLabel = "FILE", description = "velocity.h5 whose model to draw "
             + "(default: velocity.h5 beside the time series, if any).")
@@ -61,7 +69,7 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (pixel != null) {
+        if (pixel != null || lalo != null) {
             return series();
         }
         int colon = spec.lastIndexOf(':');
@@ -124,31 +132,68 @@ public final class PlotCommand implements Callable<Integer> {
     }
 
     private int series() throws IOException {
-        String[] rc = pixel.split(",");
-        int row, col;
-        try {
-            if (rc.length != 2) {
-                throw new NumberFormatException();
-            }
-            row = Integer.parseInt(rc[0].strip());
-            col = Integer.parseInt(rc[1].strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--pixel needs ROW,COL, got '" + pixel + "'");
+        if (pixel != null && lalo != null) {
+            throw new IllegalArgumentException("give --pixel ROW,COL or --lalo LAT,LON, not both");
         }
+        int[] rc = pixel != null ? rowCol(pixel) : null;
         Path ts = Path.of(spec);
         if (!Files.isRegularFile(ts)) {
             throw new InvalidInputException(ts, "no such file");
         }
+        if (rc == null) {
+            rc = laloPixel(ts, lalo);
+            System.out.println("--lalo " + lalo + ": row " + rc[0] + ", col " + rc[1]);
+        }
+        int row = rc[0], col = rc[1];
         Path vel = velocity != null ? velocity : ts.toAbsolutePath().resolveSibling("velocity.h5");
         if (velocity != null && !Files.isRegularFile(velocity)) {
             throw new InvalidInputException(velocity, "no such file");
         }
-        BufferedImage img = PixelSeriesPlot.render(title != null ? title : ts.getFileName() + " at pixel (" + row + ", " + col + ")",
+        BufferedImage img = PixelSeriesPlot.render(title != null ? title : ts.getFileName() + " at pixel (" + row + ", " + col + ")"
+                        + (lalo != null ? ", lat/lon " + lalo : ""),
                 List.of(new PixelSeriesPlot.Source("observed", ts, Files.isRegularFile(vel) ? vel : null)), row, col, 900, 420);
         Path png = out != null ? out : Path.of("timeseries_" + row + "_" + col + ".png");
         AtomicFiles.write(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
         System.out.println("wrote " + png);
         return 0;
+    }
+
+    /** {@code --pixel ROW,COL}. */
+    private static int[] rowCol(String spec) {
+        String[] rc = spec.split(",");
+        try {
+            if (rc.length != 2) {
+                throw new NumberFormatException();
+            }
+            return new int[] {Integer.parseInt(rc[0].strip()), Integer.parseInt(rc[1].strip())};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--pixel needs ROW,COL, got '" + spec + "'");
+        }
+    }
+
+    /** The pixel of {@code --lalo LAT,LON} on the time series' grid; outside the grid is an error naming it. */
+    private static int[] laloPixel(Path ts, String spec) throws IOException {
+        String[] f = spec.split(",");
+        double lat, lon;
+        try {
+            if (f.length != 2) {
+                throw new NumberFormatException();
+            }
+            lat = Double.parseDouble(f[0].strip());
+            lon = Double.parseDouble(f[1].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--lalo needs LAT,LON in degrees, got '" + spec + "'");
+        }
+        GridGeometry g;
+        try (MintPyProduct p = MintPyProduct.open(ts)) {
+            g = p.grid();
+        }
+        try {
+            return LatLonLocator.on(g).pixelInside("--lalo", lat, lon);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("--lalo") ? e
+                    : new IllegalArgumentException("--lalo: " + e.getMessage() + " (" + ts + "); use --pixel ROW,COL");
+        }
     }
 
     private static boolean bothSigns(float[] v) {

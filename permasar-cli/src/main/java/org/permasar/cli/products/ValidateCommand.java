@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * (tenv3 or NEU CSV) is projected onto the LOS with the incidence/azimuth of the station's pixel
  * ({@code --geometry}, or {@code --incidence}/{@code --azimuth}), and {@link GnssComparison} aligns, references
  * and compares them. Writes {@code validation.csv} (one row per station; a station outside the grid or without
- * common dates gets NaN and the reason in {@code status}) and {@code <station>.png}.
+ * common dates gets NaN and the reason in {@code status}) and {@code <station>.png}; when every station lies
+ * outside the grid, exit 2 naming them.
  *
  * <p>A thin adapter: parses its options into {@link ValidateParameters}, runs {@link ValidateStep} (as the
  * {@code permasar run} chain does) and draws the station plots.
@@ -39,7 +40,8 @@ public final class ValidateCommand implements Callable<Integer> {
     Path insar;
     @Option(names = "--gnss", arity = "1..*", paramLabel = "FILE", description = "GNSS series: NGL .tenv3 or NEU CSV.")
     List<Path> gnss = new ArrayList<>();
-    @Option(names = "--station", paramLabel = "NAME:LON:LAT", description = "Station position when the file has none (repeatable).")
+    @Option(names = "--station", paramLabel = "NAME:LON:LAT", description = "Station position in WGS 84 degrees, placed on "
+            + "the grid whatever its CRS; replaces the file's (repeatable).")
     List<String> stations = new ArrayList<>();
     @Option(names = "--geometry", paramLabel = "GEOMETRY.h5", description = "MintPy geometry (incidenceAngle, azimuthAngle).")
     Path geometry;

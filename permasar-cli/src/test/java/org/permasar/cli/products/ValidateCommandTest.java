@@ -133,6 +133,70 @@ class ValidateCommandTest {
         assertThat(out.resolve("SIM1.png")).isNotEmptyFile();
     }
 
+    /**
+     * The issue's case on a UTM grid (EPSG:32646, like the simulated scene): a station given in degrees at 35° N
+     * 93° E (E 500 000, N 3 873 043.06 m) is placed on the grid through the CRS, not read as metres (which put it at
+     * row 38738, col −4990, "outside", and compared nothing). 21 × 21 px of 30 m from E 499 685, N 3 873 358:
+     * row (3 873 358 − 3 873 043.06)/30 = 10.50 → 10, col (500 000 − 499 685)/30 = 10.5 → 10.
+     */
+    @Test
+    void stationInDegreesIsPlacedOnAUtmGrid() throws Exception {
+        GridGeometry utm = GridGeometry.geocoded(N, N, GeoTransform.northUp(499685, 30, 3873358, -30), 32646, Double.NaN);
+        List<LocalDate> dates = writeUniformInsar(utm);
+        Path st = writeTenv3("G001", 93.0, 35.0, dates.get(3));
+        Path out = dir.resolve("out");
+        int code = PermasarCommand.run("validate", "--insar", dir.resolve("timeseries.h5").toString(), "--gnss", st.toString(),
+                "--geometry", dir.resolve("geometry.h5").toString(), "--out", out.toString());
+        assertThat(code).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("validation.csv"));
+        String[] v = csv.get(1).split(",", -1);
+        assertThat(v[0]).isEqualTo("G001");
+        assertThat(v[3]).isEqualTo("10");   // row
+        assertThat(v[4]).isEqualTo("10");   // col
+        assertThat(Integer.parseInt(v[7])).as("block pixels: centres within ±100 m, 7 × 7").isEqualTo(49);
+        assertThat(Double.parseDouble(v[10])).as("bias").isCloseTo(OFFSET * 0.9, within(2e-6));
+        assertThat(v[v.length - 1]).isEqualTo("ok");
+    }
+
+    /** Every station outside the grid: nothing can be compared, so exit 2 naming them, and no validation.csv. */
+    @Test
+    void stationsAllOutsideTheGridAreExitTwoNamingThem() throws Exception {
+        GridGeometry utm = GridGeometry.geocoded(N, N, GeoTransform.northUp(499685, 30, 3873358, -30), 32646, Double.NaN);
+        List<LocalDate> dates = writeUniformInsar(utm);
+        Path st = writeTenv3("FAR1", 93.0, 36.0, dates.get(3));
+        Path out = dir.resolve("out");
+        String err = GeometryCommandTest.runCapturingErr("validate", "--insar", dir.resolve("timeseries.h5").toString(),
+                "--gnss", st.toString(), "--geometry", dir.resolve("geometry.h5").toString(), "--out", out.toString());
+        assertThat(err).startsWith("exit 2").contains("no station lies on the InSAR grid")
+                .contains("station FAR1 (lat 36.0, lon 93.0) lies outside the grid: row -").contains("of 21 × 21 px (EPSG:32646)");
+        assertThat(out.resolve("validation.csv")).doesNotExist();
+    }
+
+    /** timeseries.h5 (LOS truth + OFFSET after the first date, every pixel), coherence 0.9, constant geometry. */
+    private List<LocalDate> writeUniformInsar(GridGeometry g) throws Exception {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            dates.add(LocalDate.of(2020, 1, 5).plusDays(12L * i));
+        }
+        int px = g.size();
+        float[] cube = new float[dates.size() * px];
+        for (int i = 0; i < dates.size(); i++) {
+            java.util.Arrays.fill(cube, i * px, (i + 1) * px, (float) (los(dates.get(i)) + (i > 0 ? OFFSET : 0)));
+        }
+        MintPyWriter.writeTimeseries(dir.resolve("timeseries.h5"), g, dates, cube, null, Map.of());
+        float[] coh = new float[px];
+        java.util.Arrays.fill(coh, 0.9f);
+        MintPyWriter.writeTemporalCoherence(dir.resolve("temporalCoherence.h5"), g, coh, Map.of());
+        float[] inc = new float[px], az = new float[px];
+        java.util.Arrays.fill(inc, (float) INC);
+        java.util.Arrays.fill(az, (float) AZ);
+        LinkedHashMap<String, float[]> geo = new LinkedHashMap<>();
+        geo.put("incidenceAngle", inc);
+        geo.put("azimuthAngle", az);
+        MintPyWriter.writeGeometry(dir.resolve("geometry.h5"), g, geo);
+        return dates;
+    }
+
     @Test
     void gnssAlignmentAveragesNeighbouringDaysAndReferences() throws Exception {
         // direct check of the comparison on hand-made numbers: GNSS up only, vertical LOS (inc 0)

@@ -155,7 +155,7 @@ class ThermalRasterTest {
         int k1 = 3 * g.cols() + 4, k2 = 10 * g.cols() + 15;
         double s1 = Math.sqrt(addt[k1]), s2 = Math.sqrt(addt[k2]);
         double r1 = 0.1, r2 = -0.1 * s1 / s2;
-        String csv = "id,lon,lat,alt\n"
+        String csv = "id,x,y,alt\n"   // UTM metres of the scene's grid: x/y columns, used as they are
                 + site("b1", g, k1, 0.04 * s1 + r1) + site("b2", g, k2, 0.04 * s2 + r2);
         Path bh = tmp.resolve("boreholes.csv");
         Files.writeString(bh, csv);

@@ -7,25 +7,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.permasar.grid.GeoTransform;
+import org.permasar.io.crs.LatLonLocator;
 import org.permasar.stack.InvalidInputException;
 
 /**
  * A CSV table of point sites with a measured value (in-situ ALT sites, boreholes): a header line is
  * required, naming an identifier column ({@code id}, {@code name}, {@code site} or {@code station}),
- * {@code lon}/{@code longitude}/{@code x}, {@code lat}/{@code latitude}/{@code y} and the value column
- * (e.g. {@code alt}). Names are matched case-insensitively after trimming spaces, quotes and a UTF-8 BOM;
+ * the position as {@code lon}/{@code longitude} and {@code lat}/{@code latitude} (WGS 84 degrees, put on any
+ * grid CRS by {@link LatLonLocator}) or as {@code x} and {@code y} (map coordinates already in the grid's CRS,
+ * e.g. UTM metres, used as they are), and the value column (e.g. {@code alt}). Names are matched case-insensitively after trimming spaces, quotes and a UTF-8 BOM;
  * the separator is a comma, semicolon or tab (whichever the header uses); blank lines and lines starting with
  * {@code #} are skipped; an empty value cell gives NaN. Anything else malformed is an
  * {@link InvalidInputException} naming the file, line and problem.
  */
 public final class SiteTable {
-    /** One row: identifier, map coordinates (lon/lat degrees for geographic grids) and the value. */
-    public record Site(String id, double lon, double lat, double value) {
+    /**
+     * One row: identifier, position and the value.
+     *
+     * @param lon   longitude (degrees), or x in the grid's CRS when {@code gridCrs}
+     * @param lat   latitude (degrees), or y in the grid's CRS when {@code gridCrs}
+     * @param gridCrs true when the table gave x/y columns: the position is already in the grid's CRS
+     */
+    public record Site(String id, double lon, double lat, double value, boolean gridCrs) {
+        /** Map coordinates {x, y} in the grid's CRS: x/y as given, lon/lat through {@code locator}. */
+        public double[] mapXy(LatLonLocator locator) {
+            return gridCrs ? new double[] {lon, lat} : locator.toMap("site " + id, lat, lon);
+        }
+
+        /** The pixel {row, col} holding the site on the locator's (geocoded) grid; may lie outside it. */
+        public int[] pixel(LatLonLocator locator) {
+            if (!gridCrs) {
+                return locator.pixel("site " + id, lat, lon);
+            }
+            GeoTransform t = locator.grid().transform();
+            return new int[] {(int) Math.floor(t.row(lon, lat)), (int) Math.floor(t.col(lon, lat))};
+        }
     }
 
     private static final String[] ID = {"id", "name", "site", "station"};
-    private static final String[] LON = {"lon", "longitude", "x"};
-    private static final String[] LAT = {"lat", "latitude", "y"};
+    private static final String[] LON = {"lon", "longitude"};
+    private static final String[] LAT = {"lat", "latitude"};
+    private static final String[] X = {"x"};
+    private static final String[] Y = {"y"};
 
     private SiteTable() {
     }
@@ -50,9 +74,14 @@ public final class SiteTable {
         String sep = header.contains(";") ? ";" : header.contains("\t") ? "\t" : ",";
         String[] cols = split(header, sep);
         int id = find(cols, ID), lon = find(cols, LON), lat = find(cols, LAT), val = find(cols, valueNames);
+        boolean xy = lon < 0 && lat < 0;
+        if (xy) {
+            lon = find(cols, X);
+            lat = find(cols, Y);
+        }
         if (lon < 0 || lat < 0 || val < 0) {
-            throw new InvalidInputException(csv, "header '" + header + "' must name columns lon, lat and "
-                    + String.join("/", valueNames) + " (and optionally id/name)");
+            throw new InvalidInputException(csv, "header '" + header + "' must name columns lon, lat (or x, y in the "
+                    + "grid's CRS) and " + String.join("/", valueNames) + " (and optionally id/name)");
         }
         List<Site> out = new ArrayList<>();
         for (int i = h + 1; i < lines.size(); i++) {
@@ -68,7 +97,7 @@ public final class SiteTable {
             }
             try {
                 String name = id >= 0 ? f[id] : "site" + (out.size() + 1);
-                out.add(new Site(name, number(f[lon]), number(f[lat]), f[val].isEmpty() ? Double.NaN : number(f[val])));
+                out.add(new Site(name, number(f[lon]), number(f[lat]), f[val].isEmpty() ? Double.NaN : number(f[val]), xy));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException(csv, "line " + (i + 1) + ": not a number: " + e.getMessage());
             }

@@ -133,9 +133,53 @@ public final class GdalReferee {
         }
     }
 
+    public static boolean gdaltransformAvailable() {
+        return run(List.of("gdaltransform", "--version")) != null;
+    }
+
+    /**
+     * Points through {@code gdaltransform [-i] -t_srs EPSG:4326 TIF}, i.e. through the file's CRS and geotransform:
+     * forward, each {pixel, line} (fractional, (0, 0) the upper-left corner) becomes {lon, lat}; inverse
+     * ({@code inverse} true), each {lon, lat} becomes {pixel, line}. Fails the test when GDAL fails.
+     */
+    public static double[][] transform(Path tif, boolean inverse, double[][] points) {
+        List<String> cmd = new ArrayList<>(List.of("gdaltransform"));
+        if (inverse) {
+            cmd.add("-i");
+        }
+        cmd.addAll(List.of("-t_srs", "EPSG:4326", tif.toString()));
+        StringBuilder in = new StringBuilder();
+        for (double[] p : points) {
+            in.append(p[0]).append(' ').append(p[1]).append('\n');
+        }
+        String out = run(cmd, in.toString());
+        if (out == null) {
+            throw new AssertionError("gdaltransform failed: " + cmd);
+        }
+        String[] lines = out.strip().split("\n");
+        if (lines.length != points.length) {
+            throw new AssertionError("gdaltransform gave " + lines.length + " lines for " + points.length + " points: " + out);
+        }
+        double[][] res = new double[points.length][];
+        for (int i = 0; i < lines.length; i++) {
+            String[] f = lines[i].trim().split("\\s+");
+            res[i] = new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
+        }
+        return res;
+    }
+
     private static String run(List<String> cmd) {
+        return run(cmd, null);
+    }
+
+    private static String run(List<String> cmd, String stdin) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (var w = p.getOutputStream()) {
+                if (stdin != null) {
+                    w.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return null;

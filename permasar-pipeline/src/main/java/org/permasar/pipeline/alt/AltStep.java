@@ -12,6 +12,7 @@ import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.crs.LatLonLocator;
 import org.permasar.io.table.SiteTable;
 import org.permasar.permafrost.alt.AltMap;
 import org.permasar.permafrost.alt.Densities;
@@ -203,11 +204,14 @@ public final class AltStep {
         Files.createDirectories(out);
         if (p.sites() != null) {
             List<FrozenWaterCalibration.Site> list = new ArrayList<>();
-            for (SiteTable.Site s : SiteTable.read(p.sites(), "alt", "alt_m", "thickness")) {
-                list.add(new FrozenWaterCalibration.Site(s.id(), s.lon(), s.lat(), s.value()));
+            List<SiteTable.Site> table = SiteTable.read(p.sites(), "alt", "alt_m", "thickness");
+            LatLonLocator locator = LatLonLocator.on(g);
+            for (SiteTable.Site s : table) {
+                double[] xy = s.mapXy(locator);   // the calibration works in the grid's CRS
+                list.add(new FrozenWaterCalibration.Site(s.id(), xy[0], xy[1], s.value()));
             }
             cal = FrozenWaterCalibration.calibrate(list, delta, big, g, rho, FrozenWaterCalibration.Parameters.DEFAULT);
-            writeSites(out.resolve("sites.csv"), cal);
+            writeSites(out.resolve("sites.csv"), cal, table);
             if (cal.reason() != null) {
                 throw new IllegalArgumentException("calibration of n failed: " + cal.reason() + " (see "
                         + out.resolve("sites.csv") + " for each site's status)");
@@ -267,10 +271,13 @@ public final class AltStep {
                 "0 ok, 1 no data, 2 invalid input, 3 no solution");
     }
 
-    private static void writeSites(Path csv, FrozenWaterCalibration.Calibration cal) throws IOException {
+    /** One row per site, in the table's order, with the table's own coordinates. */
+    private static void writeSites(Path csv, FrozenWaterCalibration.Calibration cal, List<SiteTable.Site> table)
+            throws IOException {
         StringBuilder b = new StringBuilder("id,lon,lat,alt_m,row,col,amplitude_m,N,n,status\n");
-        for (FrozenWaterCalibration.SiteResult s : cal.sites()) {
-            b.append(s.site().id()).append(',').append(s.site().x()).append(',').append(s.site().y()).append(',')
+        for (int i = 0; i < cal.sites().size(); i++) {
+            FrozenWaterCalibration.SiteResult s = cal.sites().get(i);
+            b.append(s.site().id()).append(',').append(table.get(i).lon()).append(',').append(table.get(i).lat()).append(',')
                     .append(s.site().alt()).append(',').append(s.row()).append(',').append(s.col()).append(',')
                     .append(num(s.delta())).append(',').append(num(s.thawedWater())).append(',')
                     .append(num(s.frozenWater())).append(',').append(s.status()).append('\n');

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.crs.LatLonLocator;
 import org.permasar.io.table.SiteTable;
 import org.permasar.thermal.JohansenConductivity;
 import org.permasar.thermal.StefanModel;
@@ -87,18 +88,20 @@ public final class StefanMaps {
     }
 
     /**
-     * Fits E to borehole ALTs (m) with the ADDT of the pixel containing each site (site coordinates in the grid's
-     * CRS). Sites outside the grid or on a NaN ADDT are listed with row/col −1 or NaN ADDT and not used.
+     * Fits E to borehole ALTs (m) with the ADDT of the pixel containing each site (lon/lat sites placed on the grid's
+     * CRS by {@link LatLonLocator}, x/y sites taken as map coordinates of that CRS). Sites outside the grid or on a
+     * NaN ADDT are listed with row/col −1 or NaN ADDT and not used.
      */
     public static Calibration calibrate(List<SiteTable.Site> sites, float[] addt, GridGeometry grid) {
         int n = sites.size();
         double[] alt = new double[n], a = new double[n];
         int[] rc = new int[2 * n];
+        LatLonLocator locator = LatLonLocator.on(grid);
         for (int i = 0; i < n; i++) {
             SiteTable.Site s = sites.get(i);
-            int c = (int) Math.floor(grid.transform().col(s.lon(), s.lat()));
-            int r = (int) Math.floor(grid.transform().row(s.lon(), s.lat()));
-            boolean inside = r >= 0 && c >= 0 && r < grid.rows() && c < grid.cols();
+            int[] px = s.pixel(locator);
+            int r = px[0], c = px[1];
+            boolean inside = locator.contains(px);
             rc[2 * i] = inside ? r : -1;
             rc[2 * i + 1] = inside ? c : -1;
             alt[i] = s.value();

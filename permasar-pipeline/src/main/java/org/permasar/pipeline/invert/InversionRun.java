@@ -197,11 +197,11 @@ public final class InversionRun {
         float[] height = corrections.elevation() ? geometryLayer("height") : null;
         String[] extRate = externalRate();
         if (refRow < 0) {
-            int[] rc = ReferenceSelection.automatic(stack, keptLayers, land, engine);
-            refRow = rc[0];
-            refCol = rc[1];
-            LOG.info("reference pixel chosen automatically: row {}, col {} (highest mean coherence, valid in every pair)",
-                    refRow, refCol);
+            ReferenceSelection.Choice rc = ReferenceSelection.automatic(stack, keptLayers, land, maskConnComp, engine);
+            refRow = rc.row();
+            refCol = rc.col();
+            LOG.info("reference pixel chosen automatically: row {}, col {} ({})", refRow, refCol,
+                    rc.rule(stack.has(InterferogramStack.COHERENCE)));
         }
         float[] refPhase = ReferenceSelection.check(stack, keptLayers, land, refRow, refCol, maskConnComp);
 

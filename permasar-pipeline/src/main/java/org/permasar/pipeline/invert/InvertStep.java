@@ -12,6 +12,7 @@ import org.permasar.inversion.InversionMethod;
 import org.permasar.inversion.InversionParameters;
 import org.permasar.inversion.WeightFunction;
 import org.permasar.io.RasterFormats;
+import org.permasar.io.crs.LatLonLocator;
 import org.permasar.network.Dates;
 import org.permasar.network.Network;
 import org.permasar.network.PairSelection;
@@ -181,7 +182,7 @@ public final class InvertStep {
             return new int[] {p.refYx().get(0), p.refYx().get(1)};
         }
         if (p.refLalo() != null) {
-            return nearestPixel(g, p.refLalo().get(0), p.refLalo().get(1));
+            return refLaloPixel(g, p.refLalo().get(0), p.refLalo().get(1));
         }
         Map<String, String> a = stack.attributes();
         if (a.containsKey("REF_Y") && a.containsKey("REF_X")) {
@@ -194,35 +195,14 @@ public final class InvertStep {
         return null;
     }
 
-    static int[] nearestPixel(GridGeometry g, double lat, double lon) {
-        if (g.isGeocoded()) {
-            if (!g.isGeographic()) {
-                throw new IllegalArgumentException("--ref-lalo needs a geographic (EPSG:4326) or radar grid; this grid is EPSG:"
-                        + g.epsg() + ": use --ref-yx");
-            }
-            int c = (int) Math.floor(g.transform().col(lon, lat));
-            int r = (int) Math.floor(g.transform().row(lon, lat));
-            if (r < 0 || c < 0 || r >= g.rows() || c >= g.cols()) {
-                throw new IllegalArgumentException("--ref-lalo " + lat + "," + lon + " is outside the grid");
-            }
-            return new int[] {r, c};
-        }
-        if (g.coordinates() == null) {
+    /**
+     * The pixel of {@code --ref-lalo}: on a geocoded grid of any EPSG CRS through {@link LatLonLocator}, on a radar
+     * grid the nearest pixel by its per-pixel latitude/longitude; outside the grid is an error naming the option.
+     */
+    static int[] refLaloPixel(GridGeometry g, double lat, double lon) {
+        if (!g.isGeocoded() && g.coordinates() == null) {
             throw new IllegalArgumentException("--ref-lalo needs latitude/longitude: give --geometry with a radar grid, or use --ref-yx");
         }
-        double best = Double.POSITIVE_INFINITY;
-        int[] rc = null;
-        double coslat = Math.cos(Math.toRadians(lat));
-        for (int r = 0; r < g.rows(); r++) {
-            for (int c = 0; c < g.cols(); c++) {
-                double dl = g.latitude(r, c) - lat, dx = (g.longitude(r, c) - lon) * coslat;
-                double d = dl * dl + dx * dx;
-                if (d < best) {
-                    best = d;
-                    rc = new int[] {r, c};
-                }
-            }
-        }
-        return rc;
+        return LatLonLocator.on(g).pixelInside("--ref-lalo", lat, lon);
     }
 }

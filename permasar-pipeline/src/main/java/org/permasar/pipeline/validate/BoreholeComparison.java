@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.crs.LatLonLocator;
 import org.permasar.io.table.SiteTable;
 import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stats.Agreement;
@@ -39,24 +40,25 @@ public final class BoreholeComparison {
         float[] calibrated = vwcSpec == null ? null
                 : MoistureCalibratedAlt.calibrate(alt.data(), ProductRasters.numberOrRaster(vwcSpec, g, "--vwc"));
         List<SiteTable.Site> sites = SiteTable.read(boreholes, "alt", "alt_m", "thickness");
+        LatLonLocator locator = LatLonLocator.on(g);
         int n = sites.size();
         double[] ref = new double[n], est = new double[n], cal = new double[n];
         StringBuilder b = new StringBuilder("id,lon,lat,alt_borehole_m,alt_insar_m,alt_calibrated_m,block_pixels,status\n");
         for (int k = 0; k < n; k++) {
             SiteTable.Site s = sites.get(k);
             ref[k] = s.value();
-            double r = g.transform().row(s.lon(), s.lat()), c = g.transform().col(s.lon(), s.lat());
             String status;
             int pixels = 0;
-            if (r < 0 || c < 0 || r >= g.rows() || c >= g.cols()) {
+            if (!locator.contains(s.pixel(locator))) {
                 est[k] = cal[k] = Double.NaN;
                 status = "outside the ALT grid";
             } else {
-                SiteBlockAverage.Result a = SiteBlockAverage.average(alt.data(), null, g, s.lon(), s.lat(), block);
+                double[] xy = s.mapXy(locator);
+                SiteBlockAverage.Result a = SiteBlockAverage.average(alt.data(), null, g, xy[0], xy[1], block);
                 est[k] = a.value();
                 pixels = a.pixels();
                 cal[k] = calibrated == null ? Double.NaN
-                        : SiteBlockAverage.average(calibrated, null, g, s.lon(), s.lat(), block).value();
+                        : SiteBlockAverage.average(calibrated, null, g, xy[0], xy[1], block).value();
                 status = pixels == 0 ? "no valid ALT pixel in the block" : Double.isNaN(s.value()) ? "no borehole ALT" : "ok";
             }
             b.append(s.id()).append(',').append(s.lon()).append(',').append(s.lat()).append(',')

@@ -13,6 +13,7 @@ import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.AtomicFiles;
+import org.permasar.io.crs.LatLonLocator;
 import org.permasar.io.gnss.NeuCsvReader;
 import org.permasar.io.gnss.Tenv3Reader;
 import org.permasar.io.mintpy.MintPyProduct;
@@ -21,6 +22,8 @@ import org.permasar.stack.InvalidInputException;
 import org.permasar.stats.Agreement;
 import org.permasar.stats.GnssSeries;
 import org.permasar.stats.SiteBlockAverage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The validate step: InSAR against GNSS stations and in-situ ALT (SCIENCE.md §6 "Validation"). Called by
@@ -32,12 +35,17 @@ import org.permasar.stats.SiteBlockAverage;
  * ({@link SiteBlockAverage}, weights from {@code temporalCoherence.h5} beside the time series, or the given
  * coherence), the GNSS east/north/up series (tenv3 or NEU CSV) is projected onto the LOS with the
  * incidence/azimuth of the station's pixel, and {@link GnssComparison} aligns, references and compares them.
+ * Station latitude/longitude (WGS 84) are put on the time series' grid, whatever its CRS, by {@link LatLonLocator}.
  * Writes {@code validation.csv} (one row per station; a station outside the grid or without common dates gets NaN
- * and the reason in {@code status}).
+ * and the reason in {@code status}, and an outside station is logged as a warning with the pixel it falls on).
+ * When every station lies outside the grid nothing can be compared: {@link IllegalArgumentException} naming them,
+ * before anything is written.
  *
  * <p>ALT mode: {@link BoreholeComparison}. Stateless and thread-safe.
  */
 public final class ValidateStep {
+    private static final Logger LOG = LoggerFactory.getLogger(ValidateStep.class);
+
     /** One station's outcome; comparison null when the station could not be compared (see status). */
     public record StationResult(String station, double lon, double lat, int row, int col, double incidence,
                                 double azimuth, int pixels, GnssComparison.Result comparison, String status) {
@@ -82,6 +90,8 @@ public final class ValidateStep {
             }
             ProductRasters.Raster inc = p.geometry() == null ? null : ProductRasters.read(p.geometry(), "incidenceAngle");
             ProductRasters.Raster az = p.geometry() == null ? null : ProductRasters.read(p.geometry(), "azimuthAngle");
+            LatLonLocator locator = LatLonLocator.on(g);
+            List<String> outside = new ArrayList<>();
             for (Path f : p.gnss()) {
                 GnssSeries s = readGnss(f);
                 double[] pos = positions.get(s.station());
@@ -93,21 +103,34 @@ public final class ValidateStep {
                 if (g.isGeographic() && lon > 180) {
                     lon -= 360;
                 }
-                results.add(station(p, ts, g, coh, inc, az, s, lon, lat));
+                int[] rc = locator.pixel("station " + s.station(), lat, lon);
+                if (!locator.contains(rc)) {
+                    outside.add(locator.outside("station " + s.station(), lat, lon, rc));
+                    results.add(new StationResult(s.station(), lon, lat, rc[0], rc[1], Double.NaN, Double.NaN, 0, null,
+                            "outside the InSAR grid"));
+                    continue;
+                }
+                results.add(station(p, ts, g, coh, inc, az, s, locator, rc, lon, lat));
+            }
+            if (!results.isEmpty() && outside.size() == results.size()) {
+                throw new IllegalArgumentException("no station lies on the InSAR grid of " + insar + ", nothing to compare: "
+                        + String.join("; ", outside));
+            }
+            for (String why : outside) {
+                LOG.warn("{}: not compared", why);
             }
         }
         writeCsv(p.out().resolve("validation.csv"), results);
         return results;
     }
 
+    /** A station on the grid, at pixel {@code rc}. */
     private static StationResult station(ValidateParameters p, MintPyProduct ts, GridGeometry g, ProductRasters.Raster coh,
-                                         ProductRasters.Raster inc, ProductRasters.Raster az, GnssSeries s, double lon,
-                                         double lat) throws IOException {
+                                         ProductRasters.Raster inc, ProductRasters.Raster az, GnssSeries s,
+                                         LatLonLocator locator, int[] rc, double lon, double lat) throws IOException {
         GeoTransform t = g.transform();
-        int row = (int) Math.floor(t.row(lon, lat)), col = (int) Math.floor(t.col(lon, lat));
-        if (row < 0 || col < 0 || row >= g.rows() || col >= g.cols()) {
-            return new StationResult(s.station(), lon, lat, row, col, Double.NaN, Double.NaN, 0, null, "outside the InSAR grid");
-        }
+        int row = rc[0], col = rc[1];
+        double[] xy = locator.toMap("station " + s.station(), lat, lon);
         double i = inc == null ? p.incidence() : ProductRasters.onGrid(inc, g, "--geometry")[row * g.cols() + col];
         double a = az == null ? p.azimuth() : ProductRasters.onGrid(az, g, "--geometry")[row * g.cols() + col];
         if (Double.isNaN(i) || Double.isNaN(a)) {
@@ -133,7 +156,7 @@ public final class ValidateStep {
         int pixels = 0;
         for (int d = 0; d < dates.size(); d++) {
             System.arraycopy(cube, d * w.size(), layer, 0, w.size());
-            SiteBlockAverage.Result b = SiteBlockAverage.average(layer, weights, sub, lon, lat, block);
+            SiteBlockAverage.Result b = SiteBlockAverage.average(layer, weights, sub, xy[0], xy[1], block);
             los[d] = b.value();
             pixels = Math.max(pixels, b.pixels());
         }
