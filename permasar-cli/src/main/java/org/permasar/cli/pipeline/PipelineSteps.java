@@ -100,7 +100,14 @@ public final class PipelineSteps {
                             Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
                     .withResources(threads(cfg), 0);
             fp = withTimeFunctions(fp, cfg);
-            fit(chain, "fit-" + t, fp, List.of(ts), List.of(dir.resolve("velocity.h5")), engine);
+            // the rate's a-priori σ from the same stack and pair masks as the inversion (as for the PECM below)
+            if (cfg.integer("invert.maxTemporalBaseline") <= 0) {
+                fp = fp.withStack(stack, List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))
+                                ? cfg.text("invert.weight") : "no", 0, cfg.bool("invert.maskConnComp"),
+                        Float.parseFloat(cfg.text("invert.minCoherence")));
+            }
+            fit(chain, "fit-" + t, fp, cfg.integer("invert.maxTemporalBaseline") <= 0 ? List.of(ts, stack) : List.of(ts),
+                    List.of(dir.resolve("velocity.h5")), engine);
 
             Path lst = cfg.path("input.lst");
             if (lst != null && cfg.bool("pecm.enabled")) {

@@ -101,19 +101,21 @@ public final class FitCommand implements Callable<Integer> {
                     + "composites' scatter around the HANTS curve × √(composite days), composite days = 2·offset + 1).")
     Double dailyStd;
     @Option(names = "--stack", paramLabel = "IFGRAMSTACK",
-            description = "pecm: the interferogram stack the time series was inverted from; adds the a-priori (decorrelation-noise) uncertainty of v and d.")
+            description = "The interferogram stack the time series was inverted from; adds the a-priori (decorrelation-noise) "
+                    + "uncertainty of the rate (velocityStdApriori; velocityStd becomes the larger of it and the "
+                    + "residual-based one) and, with pecm, of v and d.")
     Path stack;
     @Option(names = "--weight", paramLabel = "W",
-            description = "pecm --stack: weights the inversion used, var, fim, coh or no (default: the series' PERMASAR_INVERSION, else var).")
+            description = "--stack: weights the inversion used, var, fim, coh or no (default: the series' PERMASAR_INVERSION, else var).")
     String weight;
     @Option(names = "--looks", defaultValue = "0", paramLabel = "L",
-            description = "pecm --stack: independent looks of the phase-noise model and var/fim weights, as given to invert "
+            description = "--stack: independent looks of the phase-noise model and var/fim weights, as given to invert "
                     + "(default: the series' PERMASAR_LOOKS, else 1).")
     int looks;
-    @Option(names = "--mask-dset", description = "pecm --stack: the inversion masked pairs with connectComponent = 0.")
+    @Option(names = "--mask-dset", description = "--stack: the inversion masked pairs with connectComponent = 0.")
     boolean maskConnComp;
     @Option(names = "--min-coherence", defaultValue = "0", paramLabel = "C",
-            description = "pecm --stack: the inversion's coherence threshold (default ${DEFAULT-VALUE}).")
+            description = "--stack: the inversion's coherence threshold (default ${DEFAULT-VALUE}).")
     float minCoherence;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;

@@ -106,6 +106,10 @@ final class SimulatedSceneRun {
         return out;
     }
 
+    Path stack(String track) {
+        return scene.resolve(track).resolve("ifgramStack.h5");
+    }
+
     Path geometry(String track) {
         return scene.resolve(track).resolve("geometryGeo.h5");
     }

@@ -33,7 +33,8 @@ class ChainMatchesCommandsTest {
         // [fit] polynomial 1, seasonality 2 / 0.2 / 0.001
         run("fit", ts.toString(), "--model", "trend+annual", "--out", hand.toString(), "--geotiff", "--plots",
                 "--polynomial", "1", "--min-seasonal-amplitude", "0.001", "--seasonality-prominence", "0.2",
-                "--seasonality-tolerance", "2");
+                "--seasonality-tolerance", "2", "--stack", stack.toString(), "--min-coherence", "0", "--weight", "var",
+                "--mask-dset");
         // [pecm] vertical, hants 3, kappa estimated, offset 3.5; a-priori σ from the stack with the inversion's masks
         run("fit", ts.toString(), "--model", "pecm", "--lst", chain.resolve("scene/lst_8day.tif").toString(),
                 "--out", hand.resolve("pecm").toString(), "--geotiff", "--plots", "--hants-harmonics", "3",

@@ -65,7 +65,7 @@ import org.permasar.timefn.TimeFunctionModel;
  */
 public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model,
                         int[] layers, double secondsOfDay, SeasonalityClassifier classifier, String geometry, Pecm pecm,
-                        List<String> outputs)
+                        PecmUncertainty stackUncertainty, List<String> outputs)
         implements BlockKernel {
     /** fitStatus: the series is too short for the model (fewer dates than unknowns, or shorter than a period). */
     public static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
@@ -174,7 +174,9 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                     lstSource = LstSource.open(Path.of(pecm.lst()), LstOptions.auto());
                     lst = new LstRegridder(lstSource, grid, GridResampler.Method.BILINEAR);
                     daily = new LstDaily(pecm.lstDates(), pecm.hants(), pecm.centreOffsetDays());
-                    uncertainty = pecm.uncertainty() == null ? null : pecm.uncertainty().worker();
+                }
+                if (stackUncertainty != null) {
+                    uncertainty = stackUncertainty.worker();
                 }
             } catch (IOException | RuntimeException e) {
                 close();
@@ -203,14 +205,15 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                     }
                 }
             }
-            fitTimeFunctions(out, y, npix);
+            fitTimeFunctions(out, y, npix, w, inc);
             if (pecm != null) {
                 fitPecm(out, w, y, npix, inc);
             }
             return out;
         }
 
-        private void fitTimeFunctions(Map<String, float[]> out, float[] all, int npix) {
+        private void fitTimeFunctions(Map<String, float[]> out, float[] all, int npix, Window w, float[] inc)
+                throws IOException {
             byte[] status = new byte[npix];
             if (tooShort) {
                 java.util.Arrays.fill(status, SERIES_TOO_SHORT);
@@ -230,6 +233,20 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             TimeFunctionFit.Result r = TimeFunctionFit.fit(tf, used, secondsOfDay, y, npix);
             for (int k = 0; k <= tf.polynomialDegree(); k++) {
                 putTerm(out, TimeFunctionModel.polynomialName(k), r, k);
+            }
+            if (uncertainty != null && tf.polynomialDegree() >= 1) {
+                // the rate's σ from the interferograms' decorrelation noise through the SBAS network (a-priori)
+                boolean[] ok = new boolean[npix];
+                double[] resid = new double[npix];
+                for (int q = 0; q < npix; q++) {
+                    ok[q] = r.status()[q] == LinearBatchFit.OK;
+                    resid[q] = r.paramStd()[npix + q];
+                }
+                double[] apr = uncertainty.termVariances(w, tf.designMatrix(used, secondsOfDay), tf.parameterCount(),
+                        layers, 1, y, ok, inc);
+                String rate = TimeFunctionModel.polynomialName(1);
+                put(out, rate + "Std", combined(apr, resid));
+                put(out, rate + "StdApriori", sqrt(apr));
             }
             double[] periods = tf.periodsYears();
             for (int i = 0; i < periods.length; i++) {

@@ -115,25 +115,25 @@ public final class FitStep {
                 }
             }
             FitKernel.Pecm pecmCfg = null;
+            PecmUncertainty stackUnc = p.stack() == null ? null
+                    : new PecmUncertainty(p.stack(), dates, ts.attributes(), p.weight(),
+                            looksFor(p.looks(), ts.attributes()), p.maskConnComp(), p.minCoherence());
             if (pecm) {
                 HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(p.hantsHarmonics());
                 try (LstSource probe = LstSource.open(p.lst(), LstOptions.auto())) {
                     new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
                     float[] kappa = p.estimateKappa() ? null
                             : ProductRasters.numberOrRaster(p.kappaRatio(), grid, "--kappa-ratio");
-                    PecmUncertainty unc = p.stack() == null ? null
-                            : new PecmUncertainty(p.stack(), dates, ts.attributes(), p.weight(),
-                                    looksFor(p.looks(), ts.attributes()), p.maskConnComp(), p.minCoherence());
                     pecmCfg = new FitKernel.Pecm(p.lst().toString(), probe.dates(), hp, p.lstCentreOffset(),
-                            FreezeThawOnsets.defaults(), kappa, refIndex, unc, p.degreeDays().equals("expected"),
+                            FreezeThawOnsets.defaults(), kappa, refIndex, stackUnc, p.degreeDays().equals("expected"),
                             p.dailyTemperatureStd() == null ? Double.NaN : p.dailyTemperatureStd());
                 }
             }
             SeasonalityClassifier classifier = SeasonalityClassifier.permafrost(p.seasonalityTolerance(),
                     p.seasonalityProminence(), p.minSeasonalAmplitude());
-            FitProducts products = declare(grid, tfm, pecmCfg);
+            FitProducts products = declare(grid, tfm, pecmCfg, stackUnc);
             FitKernel kernel = new FitKernel(p.timeseries().toString(), grid, dates, tfm, layers, seconds, classifier,
-                    p.vertical() ? p.geometry().toString() : null, pecmCfg, products.names());
+                    p.vertical() ? p.geometry().toString() : null, pecmCfg, stackUnc, products.names());
             long bytesPerPixel = 4L * dates.size() * 6 + (pecm ? 4L * (pecmCfg.lstDates().size() * 4 + 400 * 3) : 0) + 200;
             List<BlockOutput> outputs = new ArrayList<>();
             MemoryBlockSink maps = new MemoryBlockSink(p.out().resolve(VELOCITY_FILE), grid);
@@ -189,14 +189,19 @@ public final class FitStep {
      * log&lt;DATE&gt;Tau&lt;DAYS&gt;D with Std; residue), the seasonal products when the model has an annual
      * term, residualRms and fitStatus, then the PECM's maps.
      */
-    static FitProducts declare(GridGeometry grid, TimeFunctionModel model, FitKernel.Pecm pecm) {
+    static FitProducts declare(GridGeometry grid, TimeFunctionModel model, FitKernel.Pecm pecm, PecmUncertainty stack) {
         FitProducts products = new FitProducts(grid);
         for (int k = 0; k <= model.polynomialDegree(); k++) {
             String name = TimeFunctionModel.polynomialName(k), unit = TimeFunctionModel.polynomialUnit(k);
             String what = k == 0 ? "intercept" : k == 1 ? "linear rate" : k == 2 ? "acceleration"
                     : "polynomial coefficient of t^" + k + "/" + k + "!";
             products.declare(name, unit, what + ", " + model);
-            products.declare(name + "Std", unit, "one-sigma of the " + what + " (residual-based, as MintPy)");
+            products.declare(name + "Std", unit, "one-sigma of the " + what + (k == 1 && stack != null
+                    ? ", sqrt(max(a-priori, residual-based variance)); a-priori: " + stack.describe()
+                    : " (residual-based, as MintPy)"));
+            if (k == 1 && stack != null) {
+                products.declare(name + "StdApriori", unit, "a-priori one-sigma of the linear rate, " + stack.describe());
+            }
         }
         for (double period : model.periodsYears()) {
             String name = TimeFunctionModel.periodName(period);

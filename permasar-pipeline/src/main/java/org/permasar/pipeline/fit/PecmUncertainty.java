@@ -9,6 +9,7 @@ import org.permasar.geometry.LosGeometry;
 import org.permasar.grid.Window;
 import org.permasar.inversion.PhaseConversion;
 import org.permasar.inversion.PhaseCovariance;
+import org.permasar.linalg.CholeskyKernel;
 import org.permasar.inversion.WeightFunction;
 import org.permasar.io.RasterFormats;
 import org.permasar.network.Network;
@@ -150,15 +151,8 @@ public final class PecmUncertainty implements java.io.Serializable {
         double[][] variances(Window w, PecmForcing f, PecmFit.Result r, float[] y, int refIndex, float[] incidence)
                 throws IOException {
             int npix = w.size();
-            float[] coh = weight.needsCoherence() || minCoherence > 0
-                    ? kept(stack.read(InterferogramStack.COHERENCE, w), npix) : null;
-            float[] used = kept(stack.read(InterferogramStack.UNWRAP_PHASE, w), npix);
-            float[] cc = maskConnComp ? kept(stack.read(InterferogramStack.CONNECT_COMPONENT, w), npix) : null;
-            for (int i = 0; i < used.length; i++) {   // the pairs the inversion used (InversionRun's masks)
-                boolean ok = !Float.isNaN(used[i]) && (cc == null || (cc[i] != 0 && !Float.isNaN(cc[i])))
-                        && (minCoherence <= 0 || coh[i] >= minCoherence);
-                used[i] = ok ? 1f : 0f;
-            }
+            float[][] masks = pairMasks(w, npix);
+            float[] coh = masks[0], used = masks[1];
             double[][] out = new double[2][npix];
             for (int p = 0; p < npix; p++) {
                 out[0][p] = out[1][p] = Double.NaN;
@@ -179,6 +173,85 @@ public final class PecmUncertainty implements java.io.Serializable {
                 }
                 out[0][p] = s * s * c[0];
                 out[1][p] = s * s * c[2];
+            }
+            return out;
+        }
+
+        /** Coherence (or null when the noise model does not need it) and the pairs the inversion used (1/0) of a block. */
+        private float[][] pairMasks(Window w, int npix) throws IOException {
+            float[] coh = weight.needsCoherence() || minCoherence > 0
+                    ? kept(stack.read(InterferogramStack.COHERENCE, w), npix) : null;
+            float[] used = kept(stack.read(InterferogramStack.UNWRAP_PHASE, w), npix);
+            float[] cc = maskConnComp ? kept(stack.read(InterferogramStack.CONNECT_COMPONENT, w), npix) : null;
+            for (int i = 0; i < used.length; i++) {   // the pairs the inversion used (InversionRun's masks)
+                boolean ok = !Float.isNaN(used[i]) && (cc == null || (cc[i] != 0 && !Float.isNaN(cc[i])))
+                        && (minCoherence <= 0 || coh[i] >= minCoherence);
+                used[i] = ok ? 1f : 0f;
+            }
+            return new float[][] {coh, used};
+        }
+
+        /**
+         * A-priori variance of one time-function parameter (e.g. the rate, m²/yr²) of a block: the estimator row
+         * h = e_colᵀ(GᵀG)⁻¹Gᵀ over the pixel's valid dates (G the design rows of the fitted dates) composed with
+         * the SBAS covariance, {@code (λ/4π)²/cos²θ · h·Cov(φ̂)·hᵀ}. Σ h = 0 for every parameter but the
+         * intercept, so the reference date's noise enters only through its own row, as in the fit.
+         *
+         * @param design  {@code [k*m + j]} design rows of the fitted dates (layer k = series date {@code layers[k]})
+         * @param m       columns of the design
+         * @param layers  series date index of each design row
+         * @param col     the parameter's column
+         * @param y       {@code [k*npix + p]} the fitted series (NaN = missing)
+         * @param ok      per pixel, whether the fit solved it
+         * @param incidence incidence angle per pixel (degrees) for vertical series, or null for LOS
+         * @return variance per pixel, NaN where not solved
+         */
+        double[] termVariances(Window w, double[] design, int m, int[] layers, int col, float[] y, boolean[] ok,
+                               float[] incidence) throws IOException {
+            int npix = w.size(), nk = layers.length;
+            float[][] masks = pairMasks(w, npix);
+            double[] out = new double[npix];
+            double[] n = new double[m * m], x = new double[m];
+            for (int p = 0; p < npix; p++) {
+                out[p] = Double.NaN;
+                if (!ok[p] || !cov.load(masks[0], masks[1], npix, p, refCoherence)) {
+                    continue;
+                }
+                java.util.Arrays.fill(n, 0);
+                for (int k = 0; k < nk; k++) {
+                    if (Float.isNaN(y[k * npix + p])) {
+                        continue;
+                    }
+                    for (int a = 0; a < m; a++) {
+                        double ga = design[k * m + a];
+                        for (int b = 0; b <= a; b++) {
+                            n[a * m + b] += ga * design[k * m + b];     // N = GᵀG (lower triangle)
+                        }
+                    }
+                }
+                if (!CholeskyKernel.decompose(n, m)) {
+                    continue;
+                }
+                java.util.Arrays.fill(x, 0);
+                x[col] = 1;
+                CholeskyKernel.solve(n, m, x);                          // x = N⁻¹·e_col
+                java.util.Arrays.fill(gv, 0);
+                for (int k = 0; k < nk; k++) {
+                    if (Float.isNaN(y[k * npix + p])) {
+                        continue;
+                    }
+                    double h = 0;
+                    for (int a = 0; a < m; a++) {
+                        h += design[k * m + a] * x[a];                  // h_k = g_kᵀ·N⁻¹·e_col
+                    }
+                    gv[tsToNet[layers[k]]] += h;
+                }
+                cov.propagate(gv, gv, c);
+                double s = metresPerRadian;
+                if (incidence != null) {
+                    s = LosGeometry.losToVertical(s, incidence[p]);   // d_up = d_LOS / cos θ
+                }
+                out[p] = s * s * c[0];
             }
             return out;
         }
