@@ -26,7 +26,7 @@ public final class GeoTiffFormat implements RasterFormat {
         }
         try (var in = Files.newInputStream(path)) {
             byte[] h = in.readNBytes(4);
-            // classic TIFF (42) or BigTIFF (43): the reader refuses the latter with a message naming the file
+            // classic TIFF (42) or BigTIFF (43), both read by GeoTiffReader
             boolean tiff = h.length == 4 && ((h[0] == 'I' && h[1] == 'I' && (h[2] == 42 || h[2] == 43) && h[3] == 0)
                     || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && (h[3] == 42 || h[3] == 43)));
             return tiff ? 70 : 0;

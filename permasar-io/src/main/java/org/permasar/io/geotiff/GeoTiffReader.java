@@ -2,7 +2,6 @@ package org.permasar.io.geotiff;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mil.nga.tiff.FieldTagType;
 import mil.nga.tiff.FieldType;
 import mil.nga.tiff.FileDirectory;
 import mil.nga.tiff.ImageWindow;
@@ -29,49 +27,61 @@ import org.permasar.stack.RasterSource;
  * files are shifted half a pixel to GDAL's corner convention), the EPSG code, GDAL_NODATA (values
  * equal to it become NaN), GDAL_METADATA items (as {@link #attributes()}) and band descriptions.
  * Sample types: uint8, int8, uint16, int16, uint32, int32, float32, float64; strips or tiles,
- * uncompressed, deflate, LZW, PackBits, predictors. mil.nga tiff 3.0.0 parses the directory; uncompressed
- * and deflate blocks without predictor (what {@link GeoTiffWriter} and most GDAL outputs hold) are
- * decoded by {@link TiffBlockReader} from the file, the rest by mil.nga.
+ * uncompressed, deflate, LZW, PackBits, predictors.
  *
- * <p>mil.nga holds the whole file in memory while open, so only classic TIFF below 2 GiB is read;
- * BigTIFF and larger files are refused naming the file. Windows are decoded on demand, each strip
- * or tile once per {@link #readBands} call whatever the number of bands. Not thread-safe.
+ * <p>The directory is parsed from the file by {@link TiffLayout}, classic TIFF or BigTIFF, either byte
+ * order, reading only the directory. Uncompressed and deflate blocks without predictor (what
+ * {@link GeoTiffStripWriter} and most GDAL outputs hold) are then decoded by {@link TiffBlockReader}
+ * straight from the file: memory is one strip or tile whatever the file's size, and BigTIFF and files of
+ * any size are read. Other encodings (LZW, PackBits, predictors, bit-packed samples) go to mil.nga tiff
+ * 3.0.0, which holds the whole file in memory: for those only classic TIFF below 2 GiB is read, and
+ * larger files or BigTIFF are refused with a message naming the file and the encoding.
+ * Windows are decoded on demand, each strip or tile once per {@link #readBands} call whatever the number
+ * of bands. Not thread-safe.
  */
 public final class GeoTiffReader implements RasterSource {
     /** Name of the single dataset; layer k = band k+1. */
     public static final String BANDS = "bands";
 
+    /** Largest file mil.nga tiff 3.0.0 can hold in memory (one byte array). */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
     private final Path path;
-    private TIFFImage image;
-    private final FileDirectory dir;
+    private final TiffLayout layout;
     private final GridGeometry grid;
     private final int bands;
     private final GdalMetadata metadata;
     private FileChannel channel;
     private TiffBlockReader blocks;
+    /** mil.nga's directory (holding the whole file) for encodings {@link TiffBlockReader} does not decode. */
+    private FileDirectory dir;
+    private boolean closed;
 
     private GeoTiffReader(Path path) throws IOException {
         this.path = path;
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException(path, "no such GeoTIFF file");
         }
-        ByteOrder order = checkReadable(path);
         try {
-            image = TiffReader.readTiff(path.toFile(), false);
-            dir = image.getFileDirectory();
-            int cols = dir.getImageWidth().intValue();
-            int rows = dir.getImageHeight().intValue();
-            bands = dir.getSamplesPerPixel();
-            List<Integer> keys = dir.getIntegerListEntryValue(FieldTagType.GeoKeyDirectory);
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+            layout = TiffLayout.read(path, channel);
+            int cols = layout.width();
+            int rows = layout.height();
+            bands = layout.samplesPerPixel();
+            List<Integer> keys = layout.geoKeys();
             int epsg = GeoKeys.epsg(keys);
-            GeoTransform t = transform(dir, GeoKeys.value(keys, GeoKeys.GT_RASTER_TYPE) == GeoKeys.RASTER_PIXEL_IS_POINT);
-            double nodata = parseNodata(dir.getStringEntryValue(FieldTagType.GDAL_NODATA));
+            GeoTransform t = transform(layout,
+                    GeoKeys.value(keys, GeoKeys.GT_RASTER_TYPE) == GeoKeys.RASTER_PIXEL_IS_POINT);
+            double nodata = parseNodata(layout.gdalNodata());
             grid = t == null ? new GridGeometry(rows, cols, null, 0, nodata, null)
                     : GridGeometry.geocoded(rows, cols, t, epsg, nodata);
-            metadata = GdalMetadata.parse(dir.getStringEntryValue(FieldTagType.GDAL_METADATA), bands);
-            if (TiffBlockReader.supports(dir)) {
-                channel = FileChannel.open(path, StandardOpenOption.READ);
-                blocks = new TiffBlockReader(path, channel, order, dir);
+            metadata = GdalMetadata.parse(layout.gdalMetadata(), bands);
+            String why = TiffBlockReader.unsupported(layout);
+            if (why == null) {
+                blocks = new TiffBlockReader(path, channel, layout);
+            } else {
+                closeChannel();
+                dir = inMemory(path, layout, why);
             }
         } catch (RuntimeException | IOException e) {
             close();
@@ -83,31 +93,26 @@ public final class GeoTiffReader implements RasterSource {
         }
     }
 
-    /** Largest file mil.nga tiff 3.0.0 can hold in memory (one byte array). */
-    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
-
     /**
-     * Refuses, naming the file, what mil.nga tiff 3.0.0 cannot read: BigTIFF (version 43, which
-     * {@link GeoTiffStripWriter} writes past 4 GiB) and files of 2 GiB or more (read whole into one array).
+     * mil.nga tiff 3.0.0's directory for a file whose blocks {@link TiffBlockReader} does not decode
+     * ({@code why}); it reads the whole file into one array, so BigTIFF (which {@link GeoTiffStripWriter}
+     * writes past 4 GiB) and files of 2 GiB or more are refused, naming the file and the encoding.
      */
-    private static ByteOrder checkReadable(Path path) throws IOException {
-        long size = Files.size(path);
-        byte[] h;
-        try (var in = Files.newInputStream(path)) {
-            h = in.readNBytes(4);
+    private static FileDirectory inMemory(Path path, TiffLayout layout, String why) throws IOException {
+        String advice = "; GDAL reads it, and gdal_translate -co COMPRESS=DEFLATE (no predictor) gives a file read "
+                + "from disk at any size";
+        if (layout.isBigTiff()) {
+            throw new InvalidInputException(path, why + " needs the in-memory decoder (mil.nga tiff 3.0.0), which "
+                    + "reads classic TIFF only, and this file is a BigTIFF (TIFF version 43, " + layout.fileSize()
+                    + " bytes)" + advice);
         }
-        boolean little = h.length == 4 && h[0] == 'I' && h[1] == 'I';
-        int version = h.length < 4 ? -1 : little ? (h[2] & 0xFF) | (h[3] & 0xFF) << 8 : (h[2] & 0xFF) << 8 | (h[3] & 0xFF);
-        if (version == 43) {
-            throw new InvalidInputException(path, "BigTIFF (TIFF version 43, " + size + " bytes) cannot be read here: "
-                    + "the GeoTIFF reader (mil.nga tiff 3.0.0) reads classic TIFF only; GDAL reads it (gdal_translate "
-                    + "-co BIGTIFF=NO on a band or window subset below 2 GiB gives a readable file)");
+        if (layout.fileSize() > MAX_BYTES) {
+            throw new InvalidInputException(path, why + " needs the in-memory decoder (mil.nga tiff 3.0.0), which "
+                    + "holds the whole file in one array of at most " + MAX_BYTES + " bytes, and this file has "
+                    + layout.fileSize() + " bytes" + advice);
         }
-        if (size > MAX_BYTES) {
-            throw new InvalidInputException(path, size + " bytes is too large: the GeoTIFF reader (mil.nga tiff 3.0.0) "
-                    + "holds the whole file in one array and reads at most " + MAX_BYTES + " bytes");
-        }
-        return little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        TIFFImage image = TiffReader.readTiff(path.toFile(), false);
+        return image.getFileDirectory();
     }
 
     /** Opens a GeoTIFF; throws {@link InvalidInputException} naming the file when it cannot be read. */
@@ -115,20 +120,20 @@ public final class GeoTiffReader implements RasterSource {
         return new GeoTiffReader(path);
     }
 
-    private static GeoTransform transform(FileDirectory dir, boolean pixelIsPoint) {
-        List<Double> m = dir.getDoubleListEntryValue(FieldTagType.ModelTransformation);
-        GeoTransform t = null;
-        if (m != null && m.size() >= 8) {
-            t = new GeoTransform(m.get(3), m.get(0), m.get(1), m.get(7), m.get(4), m.get(5));
+    private static GeoTransform transform(TiffLayout layout, boolean pixelIsPoint) {
+        double[] m = layout.modelTransformation();
+        GeoTransform t;
+        if (m != null && m.length >= 8) {
+            t = new GeoTransform(m[3], m[0], m[1], m[7], m[4], m[5]);
         } else {
-            List<Double> scale = dir.getModelPixelScale();
-            List<Double> tie = dir.getModelTiepoint();
-            if (scale == null || tie == null || scale.size() < 2 || tie.size() < 6) {
+            double[] scale = layout.modelPixelScale();
+            double[] tie = layout.modelTiepoint();
+            if (scale == null || tie == null || scale.length < 2 || tie.length < 6) {
                 return null;
             }
-            double sx = scale.get(0), sy = -scale.get(1);
+            double sx = scale[0], sy = -scale[1];
             // tiepoint (i, j) ↔ (x, y): origin = x − i·sx (GeoTIFF 1.0 §2.6.1)
-            t = GeoTransform.northUp(tie.get(3) - tie.get(0) * sx, sx, tie.get(4) - tie.get(1) * sy, sy);
+            t = GeoTransform.northUp(tie[3] - tie[0] * sx, sx, tie[4] - tie[1] * sy, sy);
         }
         if (pixelIsPoint) {
             // the model point refers to the pixel centre: move the origin to the corner as GDAL does
@@ -232,7 +237,7 @@ public final class GeoTiffReader implements RasterSource {
             throw new IllegalArgumentException("window " + window + " outside grid " + grid.rows() + "×" + grid.cols()
                     + " of " + path);
         }
-        if (image == null) {
+        if (closed) {
             throw new IllegalStateException(path + " is closed");
         }
         if (blocks != null) {
@@ -273,7 +278,7 @@ public final class GeoTiffReader implements RasterSource {
 
     /** True when band {@code band} (0-based) holds 8-bit unsigned integers (e.g. LiCSAR coherence 0–255). */
     public boolean isUnsignedByte(int band) {
-        return dir.getFieldTypeForSample(band) == FieldType.BYTE;
+        return layout.sample(band) == TiffLayout.Sample.UINT8;
     }
 
     /** Dataset item of GDAL_METADATA, or null. */
@@ -294,11 +299,16 @@ public final class GeoTiffReader implements RasterSource {
 
     @Override
     public void close() {
-        image = null;
+        closed = true;
+        dir = null;
         if (blocks != null) {
             blocks.close();
             blocks = null;
         }
+        closeChannel();
+    }
+
+    private void closeChannel() {
         if (channel != null) {
             try {
                 channel.close();

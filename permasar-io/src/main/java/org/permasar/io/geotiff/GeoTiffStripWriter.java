@@ -28,8 +28,8 @@ import org.permasar.io.AtomicFiles;
  * known from the grid and tags), then the strips in order. StripOffsets and StripByteCounts are always
  * LONG (classic TIFF) or LONG8 (BigTIFF): never SHORT, which GDAL misreads once a compressed strip
  * passes 65 535 bytes. Classic TIFF is written while the worst-case file size (every strip at
- * zlib's {@code compressBound}) stays below 4 GiB; above that, BigTIFF (version 43), which GDAL reads
- * but {@link GeoTiffReader} does not. Tags as {@link GeoTiffWriter} documents them.
+ * zlib's {@code compressBound}) stays below 4 GiB; above that, BigTIFF (version 43), which GDAL and
+ * {@link GeoTiffReader} read. Tags as {@link GeoTiffWriter} documents them.
  *
  * <p>{@link #close()} without {@link #commit()} deletes the temporary file and leaves any existing
  * file at the target untouched. Not thread-safe (one writer per file).

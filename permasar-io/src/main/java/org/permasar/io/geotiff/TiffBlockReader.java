@@ -2,99 +2,104 @@ package org.permasar.io.geotiff;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import mil.nga.tiff.FieldType;
-import mil.nga.tiff.FileDirectory;
 import org.permasar.grid.Window;
 import org.permasar.stack.InvalidInputException;
 
 /**
- * Window reads of uncompressed or deflate strips and tiles straight from the file, each strip or tile
- * decoded once per call for all requested bands, pixel-interleaved (chunky) or band-sequential (planar).
- * The directory comes from mil.nga tiff; the decoding is ours because mil.nga 3.0.0 inflates through a
- * 1 KiB buffer that makes a 736 kB strip (one row of a 500-px, 368-band float32 file) cost seconds.
- * Files with a predictor, LZW, PackBits or mixed sample types are left to mil.nga ({@link #supports}).
+ * Window reads of uncompressed or deflate strips and tiles straight from the file, pixel-interleaved
+ * (chunky) or band-sequential (planar), with the layout of {@link TiffLayout}: nothing but the blocks a
+ * window touches is read. A deflate block is inflated once per call for all requested bands into one
+ * reused buffer (one strip or tile); an uncompressed block is read row by row, only the columns of the
+ * window. So memory is one block, whatever the file's size, and BigTIFF and files past 4 GiB read alike.
+ * Files with a predictor, LZW, PackBits, bit-packed or mixed sample types are not handled here
+ * ({@link #unsupported} says why): {@link GeoTiffReader} gives them to mil.nga tiff.
  *
- * <p>Mutable (reuses its inflater and buffers); not thread-safe.
+ * <p>A sparse block (0 bytes, GDAL {@code SPARSE_OK}) reads as NaN when the file has a nodata value, else 0,
+ * as GDAL fills it. Mutable (reuses its inflater and buffers); not thread-safe.
  */
 final class TiffBlockReader {
+    /** Sample 0 of a planar block, which holds one band. */
+    private static final int[] FIRST = {0};
     private final Path path;
     private final FileChannel channel;
-    private final ByteOrder order;
+    private final TiffLayout layout;
     private final boolean deflate;
     private final boolean planar;
-    private final boolean tiled;
-    private final int width;
-    private final int height;
     private final int blockWidth;
     private final int blockHeight;
+    private final int across;
+    private final int down;
     private final int samples;
     private final int sampleBytes;
-    private final FieldType type;
-    private final long[] offsets;
-    private final long[] counts;
+    private final TiffLayout.Sample type;
+    private final int blockBytes;
     private final Inflater inflater = new Inflater();
     private byte[] compressed = new byte[0];
-    private final byte[] block;
+    private byte[] block;
+    private byte[] row = new byte[0];
 
-    /** True when every sample has one type of 1, 2, 4 or 8 bytes, no predictor, and no or deflate compression. */
-    static boolean supports(FileDirectory dir) {
-        Integer c = dir.getCompression();
-        Integer p = dir.getPredictor();
-        if (!(c == null || c == 1 || c == 8 || c == 32946) || !(p == null || p == 1)) {
-            return false;
+    /**
+     * Why the file's blocks cannot be decoded here (compression other than none or deflate, a predictor,
+     * samples of differing or non-byte-aligned types), or null when they can.
+     */
+    static String unsupported(TiffLayout l) {
+        int c = l.compression();
+        if (c != TiffLayout.COMPRESSION_NONE && c != TiffLayout.COMPRESSION_DEFLATE
+                && c != TiffLayout.COMPRESSION_DEFLATE_OLD) {
+            return "compression " + TiffLayout.compressionName(c);
         }
-        List<Integer> bits = dir.getBitsPerSample();
-        FieldType first = dir.getFieldTypeForSample(0);
-        for (int s = 0; s < dir.getSamplesPerPixel(); s++) {
-            int b = bits.get(Math.min(s, bits.size() - 1));
-            if (dir.getFieldTypeForSample(s) != first || b % 8 != 0 || b / 8 != first.getBytes()) {
-                return false;
-            }
+        if (l.predictor() != 1) {
+            return "predictor " + l.predictor();
         }
-        return true;
+        if (!l.uniformSamples()) {
+            return "samples of differing types";
+        }
+        if (l.sample(0) == null) {
+            return l.bitsPerSample(0) + "-bit samples of SampleFormat " + l.sampleFormat(0);
+        }
+        return null;
     }
 
-    TiffBlockReader(Path path, FileChannel channel, ByteOrder order, FileDirectory dir) {
+    /** True when {@link #unsupported} finds nothing. */
+    static boolean supports(TiffLayout l) {
+        return unsupported(l) == null;
+    }
+
+    /**
+     * A reader of {@code layout}'s blocks through {@code channel} (owned by the caller).
+     *
+     * @throws InvalidInputException when the layout is not {@linkplain #supports supported}, or one decoded
+     *                               deflate block would exceed the 2 GiB of a Java array
+     */
+    TiffBlockReader(Path path, FileChannel channel, TiffLayout layout) throws InvalidInputException {
+        String why = unsupported(layout);
+        if (why != null) {
+            throw new InvalidInputException(path, why + " is not decoded from the file");
+        }
         this.path = path;
         this.channel = channel;
-        this.order = order;
-        Integer c = dir.getCompression();
-        this.deflate = c != null && c != 1;
-        this.planar = dir.getPlanarConfiguration() != null && dir.getPlanarConfiguration() == 2;
-        this.width = dir.getImageWidth().intValue();
-        this.height = dir.getImageHeight().intValue();
-        this.samples = dir.getSamplesPerPixel();
-        this.type = dir.getFieldTypeForSample(0);
-        this.sampleBytes = type.getBytes();
-        this.tiled = dir.isTiled();
-        if (tiled) {
-            this.blockWidth = dir.getTileWidth().intValue();
-            this.blockHeight = dir.getTileHeight().intValue();
-            this.offsets = longs(dir.getTileOffsets());
-            this.counts = longs(dir.getTileByteCounts());
-        } else {
-            Number rps = dir.getRowsPerStrip();
-            this.blockWidth = width;
-            this.blockHeight = rps == null ? height : (int) Math.min(height, rps.longValue());
-            this.offsets = longs(dir.getStripOffsets());
-            this.counts = longs(dir.getStripByteCounts());
+        this.layout = layout;
+        int c = layout.compression();
+        this.deflate = c != TiffLayout.COMPRESSION_NONE;
+        this.planar = layout.isPlanar();
+        this.samples = layout.samplesPerPixel();
+        this.type = layout.sample(0);
+        this.sampleBytes = type.bytes;
+        this.blockWidth = layout.blockWidth();
+        this.blockHeight = layout.blockHeight();
+        this.across = layout.blocksAcross();
+        this.down = layout.blocksDown();
+        long bytes = (long) blockWidth * blockHeight * (planar ? 1 : samples) * sampleBytes;
+        if (deflate && bytes > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException(path, "one deflate " + (layout.isTiled() ? "tile" : "strip") + " of "
+                    + blockWidth + "×" + blockHeight + " px decodes to " + bytes + " bytes, more than one 2 GiB buffer");
         }
-        this.block = new byte[Math.multiplyExact(Math.multiplyExact(blockWidth, blockHeight),
-                (planar ? 1 : samples) * sampleBytes)];
-    }
-
-    private static long[] longs(List<? extends Number> l) {
-        long[] a = new long[l.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = l.get(i).longValue();
-        }
-        return a;
+        this.blockBytes = (int) Math.min(bytes, Integer.MAX_VALUE);
     }
 
     /**
@@ -102,112 +107,132 @@ final class TiffBlockReader {
      * {@code scale}; values equal to {@code nodata} (when not NaN) become NaN.
      */
     void read(int[] bands, Window w, float[] dest, int offset, float scale, double nodata) throws IOException {
-        int across = (width + blockWidth - 1) / blockWidth;
-        int down = (height + blockHeight - 1) / blockHeight;
         int bx0 = w.col0() / blockWidth, bx1 = (w.colEnd() - 1) / blockWidth;
         int by0 = w.row0() / blockHeight, by1 = (w.rowEnd() - 1) / blockHeight;
         boolean hasNd = !Double.isNaN(nodata);
         int n = w.size();
         for (int by = by0; by <= by1; by++) {
             for (int bx = bx0; bx <= bx1; bx++) {
-                int r0 = Math.max(w.row0(), by * blockHeight), r1 = Math.min(w.rowEnd(), (by + 1) * blockHeight);
-                int c0 = Math.max(w.col0(), bx * blockWidth), c1 = Math.min(w.colEnd(), (bx + 1) * blockWidth);
+                int top = by * blockHeight, left = bx * blockWidth;
+                int r0 = Math.max(w.row0(), top), r1 = Math.min(w.rowEnd(), top + blockHeight);
+                int c0 = Math.max(w.col0(), left), c1 = Math.min(w.colEnd(), left + blockWidth);
                 if (planar) {
                     for (int k = 0; k < bands.length; k++) {
                         int index = bands[k] * across * down + by * across + bx;
-                        ByteBuffer bb = decode(index);
-                        copy(bb, 1, 0, by, bx, r0, r1, c0, c1, w, dest, offset + k * n, scale, nodata, hasNd);
+                        copyBlock(index, FIRST, 1, top, left, r0, r1, c0, c1, w, dest, offset + k * n, n,
+                                scale, nodata, hasNd);
                     }
                 } else {
-                    ByteBuffer bb = decode(by * across + bx);
-                    for (int k = 0; k < bands.length; k++) {
-                        copy(bb, samples, bands[k], by, bx, r0, r1, c0, c1, w, dest, offset + k * n, scale, nodata,
-                                hasNd);
-                    }
+                    copyBlock(by * across + bx, bands, samples, top, left, r0, r1, c0, c1, w, dest, offset, n,
+                            scale, nodata, hasNd);
                 }
             }
         }
     }
 
-    private void copy(ByteBuffer bb, int stride, int sample, int by, int bx, int r0, int r1, int c0, int c1, Window w,
-                      float[] dest, int base, float scale, double nodata, boolean hasNd) throws IOException {
-        for (int r = r0; r < r1; r++) {
-            int o = base + (r - w.row0()) * w.cols() + (c0 - w.col0());
-            // byte of (row r, col c, sample s) in the block: ((r − top)·blockWidth + (c − left))·stride + s, × sample bytes
-            int p = (((r - by * blockHeight) * blockWidth + (c0 - bx * blockWidth)) * stride + sample) * sampleBytes;
-            int step = stride * sampleBytes;
-            for (int c = c0; c < c1; c++, o++, p += step) {
-                double v = switch (type) {
-                    case BYTE, UNDEFINED -> bb.get(p) & 0xFF;
-                    case SBYTE -> bb.get(p);
-                    case SHORT -> bb.getShort(p) & 0xFFFF;
-                    case SSHORT -> bb.getShort(p);
-                    case LONG -> bb.getInt(p) & 0xFFFFFFFFL;
-                    case SLONG -> bb.getInt(p);
-                    case FLOAT -> bb.getFloat(p);
-                    case DOUBLE -> bb.getDouble(p);
-                    default -> throw new InvalidInputException(path, "unsupported sample type " + type);
-                };
-                dest[o] = (hasNd && v == nodata) ? Float.NaN : (float) (v * scale);
+    /**
+     * Samples {@code sample[k]} of rows r0–r1, columns c0–c1 of block {@code index} (top-left pixel (top,
+     * left), {@code stride} samples per pixel) into {@code dest[base + k·n + …]}.
+     */
+    private void copyBlock(int index, int[] sample, int stride, int top, int left, int r0, int r1, int c0, int c1,
+                           Window w, float[] dest, int base, int n, float scale, double nodata, boolean hasNd)
+            throws IOException {
+        long count = layout.blockByteCount(index);
+        if (count == 0) {
+            float fill = hasNd ? Float.NaN : 0f;
+            for (int k = 0; k < sample.length; k++) {
+                for (int r = r0; r < r1; r++) {
+                    int o = base + k * n + (r - w.row0()) * w.cols() + (c0 - w.col0());
+                    Arrays.fill(dest, o, o + c1 - c0, fill);
+                }
             }
+            return;
         }
-    }
-
-    /** Strip or tile {@code index}, decoded into the reused block buffer (zero past a short final strip). */
-    private ByteBuffer decode(int index) throws IOException {
-        if (index >= offsets.length || index >= counts.length) {
-            throw new InvalidInputException(path, "block " + index + " missing: " + offsets.length + " offsets, "
-                    + counts.length + " byte counts");
-        }
-        int count = Math.toIntExact(counts[index]);
-        ByteBuffer in;
+        int step = stride * sampleBytes;
         if (deflate) {
-            if (compressed.length < count) {
-                compressed = new byte[count];
-            }
-            readFully(ByteBuffer.wrap(compressed, 0, count), offsets[index], index);
-            inflater.reset();
-            inflater.setInput(compressed, 0, count);
-            try {
-                int got = 0;
-                while (got < block.length && !inflater.finished()) {
-                    int k = inflater.inflate(block, got, block.length - got);
-                    if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        break;
-                    }
-                    got += k;
+            ByteBuffer bb = inflate(index, count);
+            for (int r = r0; r < r1; r++) {
+                // byte of (row r, col c, sample s) in the block: ((r − top)·blockWidth + (c − left))·stride + s, × sample bytes
+                int p = ((r - top) * blockWidth + (c0 - left)) * step;
+                int o = base + (r - w.row0()) * w.cols() + (c0 - w.col0());
+                for (int k = 0; k < sample.length; k++) {
+                    convert(bb, p + sample[k] * sampleBytes, step, c1 - c0, dest, o + k * n, scale, nodata, hasNd);
                 }
-                int expected = expectedBytes(index);
-                if (got < expected) {
-                    throw new InvalidInputException(path, "block " + index + " at byte " + offsets[index] + ": "
-                            + count + " compressed bytes inflate to " + got + " of the " + expected + " expected "
-                            + "(truncated or damaged; files from mil.nga tiff 3.0.0 with SHORT StripByteCounts "
-                            + "over 65 535 bytes look like this: rewrite them)");
-                }
-                java.util.Arrays.fill(block, got, block.length, (byte) 0);
-            } catch (DataFormatException e) {
-                throw new InvalidInputException(path, null, "block " + index + " at byte " + offsets[index]
-                        + ": deflate data damaged (" + e.getMessage() + ")", e);
             }
         } else {
-            int len = Math.min(count, block.length);
-            java.util.Arrays.fill(block, len, block.length, (byte) 0);
-            readFully(ByteBuffer.wrap(block, 0, len), offsets[index], index);
+            int len = (c1 - c0) * step;
+            if (row.length < len) {
+                row = new byte[len];
+            }
+            ByteBuffer bb = ByteBuffer.wrap(row).order(layout.order());
+            for (int r = r0; r < r1; r++) {
+                long at = layout.blockOffset(index) + ((long) (r - top) * blockWidth + (c0 - left)) * step;
+                readFully(ByteBuffer.wrap(row, 0, len), at, index);
+                int o = base + (r - w.row0()) * w.cols() + (c0 - w.col0());
+                for (int k = 0; k < sample.length; k++) {
+                    convert(bb, sample[k] * sampleBytes, step, c1 - c0, dest, o + k * n, scale, nodata, hasNd);
+                }
+            }
         }
-        in = ByteBuffer.wrap(block).order(order);
-        return in;
     }
 
-    /** Decoded bytes of block {@code index}: a full tile, or the rows the strip holds (the last may be short). */
-    private int expectedBytes(int index) {
-        int perPixel = (planar ? 1 : samples) * sampleBytes;
-        if (tiled) {
-            return block.length; // tiles are always whole
+    /** {@code count} samples from byte {@code p} every {@code step} bytes into {@code dest[o…]}, nodata → NaN. */
+    private void convert(ByteBuffer bb, int p, int step, int count, float[] dest, int o, float scale, double nodata,
+                         boolean hasNd) {
+        for (int i = 0; i < count; i++, p += step) {
+            double v = switch (type) {
+                case UINT8 -> bb.get(p) & 0xFF;
+                case INT8 -> bb.get(p);
+                case UINT16 -> bb.getShort(p) & 0xFFFF;
+                case INT16 -> bb.getShort(p);
+                case UINT32 -> bb.getInt(p) & 0xFFFFFFFFL;
+                case INT32 -> bb.getInt(p);
+                case FLOAT32 -> bb.getFloat(p);
+                case FLOAT64 -> bb.getDouble(p);
+            };
+            dest[o + i] = (hasNd && v == nodata) ? Float.NaN : (float) (v * scale);
         }
-        int down = (height + blockHeight - 1) / blockHeight;
-        int strip = index % down;
-        int stripRows = Math.min(blockHeight, height - strip * blockHeight);
-        return stripRows * width * perPixel;
+    }
+
+    /** Deflate block {@code index} of {@code count} stored bytes, inflated into the reused block buffer. */
+    private ByteBuffer inflate(int index, long count) throws IOException {
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException(path, "block " + index + " holds " + count + " compressed bytes, more "
+                    + "than one 2 GiB buffer");
+        }
+        int stored = (int) count;
+        if (compressed.length < stored) {
+            compressed = new byte[stored];
+        }
+        if (block == null) {
+            block = new byte[blockBytes];
+        }
+        long at = layout.blockOffset(index);
+        readFully(ByteBuffer.wrap(compressed, 0, stored), at, index);
+        inflater.reset();
+        inflater.setInput(compressed, 0, stored);
+        try {
+            int got = 0;
+            while (got < block.length && !inflater.finished()) {
+                int k = inflater.inflate(block, got, block.length - got);
+                if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                got += k;
+            }
+            long expected = layout.blockBytes(index);
+            if (got < expected) {
+                throw new InvalidInputException(path, "block " + index + " at byte " + at + ": " + stored
+                        + " compressed bytes inflate to " + got + " of the " + expected + " expected "
+                        + "(truncated or damaged; files from mil.nga tiff 3.0.0 with SHORT StripByteCounts "
+                        + "over 65 535 bytes look like this: rewrite them)");
+            }
+            Arrays.fill(block, got, block.length, (byte) 0);
+        } catch (DataFormatException e) {
+            throw new InvalidInputException(path, null, "block " + index + " at byte " + at
+                    + ": deflate data damaged (" + e.getMessage() + ")", e);
+        }
+        return ByteBuffer.wrap(block).order(layout.order());
     }
 
     private void readFully(ByteBuffer b, long at, int index) throws IOException {

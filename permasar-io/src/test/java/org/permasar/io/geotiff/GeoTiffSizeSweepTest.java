@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import org.permasar.stack.InvalidInputException;
  * Files of realistic sizes written by {@link GeoTiffStripWriter}, each read back whole by GDAL (the
  * field's own tool): gdalinfo for size, bands, EPSG, geotransform and nodata, and every band through
  * python3-gdal compared with the NaN count, min, max and sum of the deterministic pattern written.
- * Skips without gdalinfo / python3-gdal. The &gt; 4 GiB BigTIFF case runs only with
+ * Skips without gdalinfo / python3-gdal. {@link GeoTiffReader} reads back BigTIFF and truncated files are
+ * refused. The &gt; 4 GiB BigTIFF case runs only with
  * {@code -Dpermasar.bigtests=true}.
  */
 class GeoTiffSizeSweepTest {
@@ -180,16 +184,66 @@ class GeoTiffSizeSweepTest {
         assertThat(GdalReferee.info(u)).contains("\"type\":\"Byte\"");
     }
 
-    /** A small BigTIFF: GDAL reads it; our reader refuses it naming the file. */
+    /** Every value of every band read back by {@link GeoTiffReader}, bit for bit. */
+    private static void checkWithReader(Path f, int rows, int cols, int bands, SampleType type) throws Exception {
+        try (GeoTiffReader r = GeoTiffReader.open(f)) {
+            assertThat(r.bandCount()).isEqualTo(bands);
+            assertThat(r.grid().epsg()).isEqualTo(32645);
+            Window w = Window.of(r.grid());
+            float[] back = new float[bands * w.size()];
+            int[] all = new int[bands];
+            for (int b = 0; b < bands; b++) {
+                all[b] = b;
+            }
+            r.readBands(all, w, back, 0, 1f);
+            double nodata = grid(rows, cols, type).nodata();
+            for (int i = 0; i < back.length; i++) {
+                int b = i / (rows * cols), row = i / cols % rows, col = i % cols;
+                float want = pattern(type, b, row, col);
+                if (want == nodata) {
+                    want = Float.NaN;
+                }
+                if (bits(back[i]) != bits(want)) {
+                    assertThat(back[i]).as("%s band %d row %d col %d", f.getFileName(), b, row, col).isEqualTo(want);
+                }
+            }
+        }
+    }
+
+    /** A small BigTIFF forced through the options: GDAL and our reader read what was written. */
     @Test
     void forcedBigTiff() throws Exception {
         Path f = write("big.tif", 40, 30, 3, Options.defaults().withContainer(Container.BIGTIFF), 40);
-        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(f), 4);
+        byte[] head = Arrays.copyOf(Files.readAllBytes(f), 4);
         assertThat(head).containsExactly('I', 'I', 43, 0);
-        assertThatThrownBy(() -> GeoTiffReader.open(f)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining(f.toString()).hasMessageContaining("BigTIFF");
         assertThat(new GeoTiffFormat().sniff(f)).isPositive();
+        checkWithReader(f, 40, 30, 3, SampleType.FLOAT32);
+        Path i16 = write("big16.tif", 70, 33, 2, Options.defaults().withContainer(Container.BIGTIFF)
+                .withType(SampleType.INT16), 9);
+        checkWithReader(i16, 70, 33, 2, SampleType.INT16);
         checkWithGdal(f, 40, 30, 3, SampleType.FLOAT32, 1, 2, 3);
+    }
+
+    /** Our files cut short, classic and BigTIFF: the last 100 bytes, or inside the directory; refused at open. */
+    @Test
+    void truncatedFilesAreRefused() throws Exception {
+        for (Container c : new Container[] {Container.CLASSIC, Container.BIGTIFF}) {
+            Path f = write("whole-" + c + ".tif", 60, 40, 3, Options.defaults().withContainer(c), 13);
+            byte[] all = Files.readAllBytes(f);
+            checkWithReader(f, 60, 40, 3, SampleType.FLOAT32);
+            ByteBuffer h = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+            long ifd = c == Container.BIGTIFF ? h.getLong(8) : h.getInt(4);
+            Path tail = tmp.resolve("tail-" + c + ".tif");
+            Files.write(tail, Arrays.copyOf(all, all.length - 100));
+            assertThatThrownBy(() -> GeoTiffReader.open(tail)).as("last 100 bytes cut, %s", c)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining(tail.toString())
+                    .hasMessageContaining("StripOffsets").hasMessageContaining("truncated");
+            Path inIfd = tmp.resolve("ifd-" + c + ".tif");
+            Files.write(inIfd, Arrays.copyOf(all, (int) ifd + 30));
+            assertThatThrownBy(() -> GeoTiffReader.open(inIfd)).as("cut inside the directory, %s", c)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining(inIfd.toString())
+                    .hasMessageContaining("image directory").hasMessageContaining("truncated");
+        }
     }
 
     @Test
@@ -218,7 +272,8 @@ class GeoTiffSizeSweepTest {
     /**
      * Past 4 GiB: 1600 bands of 1000 × 1000 float32 (6.4 GB raw, ≈ 4.6 GB deflated, so strip offsets pass
      * 2^32) become a BigTIFF automatically; gdalinfo and GDAL reads of the first, a middle and the last
-     * band. Minutes; run with -Dpermasar.bigtests=true (-Dpermasar.bigtests.bands=N to change the size).
+     * band, and our reader's window of every band. Minutes; run with -Dpermasar.bigtests=true
+     * (-Dpermasar.bigtests.bands=N to change the size).
      */
     @Test
     void automaticBigTiffPast4GiB() throws Exception {
@@ -244,5 +299,22 @@ class GeoTiffSizeSweepTest {
         System.out.printf("BigTIFF %d×%d×%d: %d bytes written in %.1f s%n", rows, cols, bands, Files.size(f),
                 (System.nanoTime() - t0) / 1e9);
         checkWithGdal(f, rows, cols, bands, SampleType.FLOAT32, 1, bands / 2, bands);
+        t0 = System.nanoTime();
+        try (GeoTiffReader r = GeoTiffReader.open(f)) {
+            Window w = new Window(rows - 3, cols - 4, 3, 4);
+            int[] all = new int[bands];
+            for (int b = 0; b < bands; b++) {
+                all[b] = b;
+            }
+            float[] got = new float[bands * w.size()];
+            r.readBands(all, w, got, 0, 1f);
+            for (int i = 0; i < got.length; i++) {
+                int b = i / w.size(), row = w.row0() + i % w.size() / w.cols(), col = w.col0() + i % w.cols();
+                assertThat(bits(got[i])).as("band %d row %d col %d", b, row, col)
+                        .isEqualTo(bits(pattern(SampleType.FLOAT32, b, row, col)));
+            }
+        }
+        System.out.printf("GeoTiffReader: %d-band window of the BigTIFF in %.2f s%n", bands,
+                (System.nanoTime() - t0) / 1e9);
     }
 }
