@@ -20,7 +20,8 @@ import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 
 /**
- * A-priori uncertainty of the PECM v, d of {@code fit --model pecm --stack IFGRAMSTACK}: the
+ * A-priori uncertainty from the interferograms ({@code fit --stack IFGRAMSTACK}) of the PECM v, d and of the
+ * time-function rate ({@link Worker#termVariances}): the
  * decorrelation noise of each pixel's interferograms (and of the reference pixel's, common to all
  * pixels) propagated through the SBAS inversion and the PECM least squares,
  * {@code Cov(v,d) = (λ/4π)²/cos²θ · H·Cov(φ̂)·Hᵀ} with H the PECM estimator rows composed with the
