@@ -91,7 +91,13 @@ class ViewerBrowserTest {
                 // the model's first point is REF_DATE: intercept 2 mm + 5 mm·sin(π/2)
                 Number model0 = (Number) js.executeScript("return Chart.getChart('chart').data.datasets[1].data[0].y");
                 assertThat(model0.doubleValue()).isCloseTo(7.0, within(1e-4));
-                assertThat(driver.findElement(By.id("seriesinfo")).getText()).contains("rate 30.00 mm/yr");
+                assertThat(driver.findElement(By.id("seriesinfo")).getText()).contains("rate 30.00 mm/yr")
+                        // one amplitude vocabulary: the fixture's |A| = 5 mm is a 10 mm peak-to-trough
+                        .contains("annual peak-to-trough 10.00 mm (semi-amplitude 5.00 mm");
+                // maps in mm and mm/yr whatever the file's SI unit; other units as they are
+                assertThat(js.executeScript("const d = display('m/year'); return d.k + ' ' + d.unit")).isEqualTo("1000 mm/yr");
+                assertThat(js.executeScript("const d = display('m'); return d.k + ' ' + d.unit")).isEqualTo("1000 mm");
+                assertThat(js.executeScript("const d = display('radian'); return d.k + ' ' + d.unit")).isEqualTo("1 radian");
 
                 File shot = driver.getScreenshotAs(OutputType.FILE);
                 Path out = Path.of("target", "viewer-e2e.png");

@@ -56,8 +56,11 @@ public final class PixelSeriesPlot {
                 ModelCurve m = model(s.velocity(), row, col, dates.get(0));
                 if (m != null && m.isDefined()) {
                     ModelCurve.Sampled c = m.sample(dates.get(0), dates.get(dates.size() - 1), MODEL_STEP_DAYS);
-                    plot.curve(s.label() + " model: " + String.format(java.util.Locale.ROOT, "%.1f mm/yr, annual %.1f mm",
-                            1000 * m.velocity(), 1000 * m.annualAmplitude()), List.of(c.dates()), c.mm());
+                    // one vocabulary (README): |A| is the annual semi-amplitude (MintPy's annualAmplitude),
+                    // 2|A| the peak-to-trough seasonal amplitude (our seasonalAmplitude)
+                    plot.curve(s.label() + " model: " + String.format(java.util.Locale.ROOT,
+                            "%.1f mm/yr, annual peak-to-trough %.1f mm (semi-amplitude %.1f mm)", 1000 * m.velocity(),
+                            2000 * m.annualAmplitude(), 1000 * m.annualAmplitude()), List.of(c.dates()), c.mm());
                 }
             }
         }

@@ -99,8 +99,9 @@ public final class GeometryCommand implements Callable<Integer> {
     public static void writePlots(Path out, GeometryStep.Result r) throws IOException {
         GridGeometry g = r.grid();
         map(out, r.secular(), g, "Secular direction", "secularDirection.png");
-        new RasterMap("East velocity", "m/yr", Colormap.RDBU).write(out.resolve("east.png"), g, r.eastUp().east());
-        new RasterMap("Up velocity", "m/yr", Colormap.RDBU).write(out.resolve("up.png"), g, r.eastUp().up());
+        // pictures in mm/yr like every other map (the files stay SI, m/yr)
+        new RasterMap("East velocity", "mm/yr", Colormap.RDBU).write(out.resolve("east.png"), g, mm(r.eastUp().east()));
+        new RasterMap("Up velocity", "mm/yr", Colormap.RDBU).write(out.resolve("up.png"), g, mm(r.eastUp().up()));
         PieChart.write(DirectionSummary.of(r.secular()), "Secular rates", out.resolve("secularPie.png"), 640, 480);
         if (r.seasonal() != null) {
             map(out, r.seasonal(), g, "Seasonal direction", "seasonalDirection.png");
@@ -119,5 +120,14 @@ public final class GeometryCommand implements Callable<Integer> {
     /** {@link GeometryStep#fromMintPyAnnual}, kept for this command's callers. */
     public static double[] fromMintPyAnnual(double amplitude, double phase, double refDayOfYear) {
         return GeometryStep.fromMintPyAnnual(amplitude, phase, refDayOfYear);
+    }
+
+    /** m → mm for a picture. */
+    private static float[] mm(float[] metres) {
+        float[] out = new float[metres.length];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = metres[q] * 1000f;
+        }
+        return out;
     }
 }

@@ -48,7 +48,7 @@ public final class ReportWriter {
 
     private static final List<MapSpec> TRACK_MAPS = List.of(
             new MapSpec("velocity.h5", "velocity", "rate", "mm/yr", 1000, Colormap.RDBU),
-            new MapSpec("velocity.h5", "seasonalAmplitude", "seasonal ampl.", "mm", 1000, Colormap.VIRIDIS),
+            new MapSpec("velocity.h5", "seasonalAmplitude", "seasonal peak-to-trough", "mm", 1000, Colormap.VIRIDIS),
             new MapSpec("velocity.h5", "seasonalTiming", "seasonal peak", "day of year", 1, Colormap.TWILIGHT),
             new MapSpec("temporalCoherence.h5", "temporalCoherence", "coherence", "-", 1, Colormap.VIRIDIS),
             new MapSpec("pecm/velocity.h5", "pecmVelocity", "PECM v", "mm/yr", 1000, Colormap.RDBU),
@@ -60,7 +60,7 @@ public final class ReportWriter {
 
     private static final Map<String, String> CAPTIONS = Map.of(
             "velocity", "LOS rate (trend), + towards the satellite",
-            "seasonalAmplitude", "Seasonal amplitude, peak-to-trough",
+            "seasonalAmplitude", "Seasonal peak-to-trough amplitude 2|A| (twice MintPy's annualAmplitude |A|)",
             "seasonalTiming", "Seasonal timing: day of year of the peak",
             "temporalCoherence", "Temporal coherence of the inversion",
             "pecmVelocity", "PECM secular rate v (vertical when fitted with --vertical)",
@@ -192,8 +192,8 @@ public final class ReportWriter {
         page.openGrid();
         page.figure(geo.resolve("secularDirection.png"), "Secular direction classes", MAP_WIDTH);
         page.figure(geo.resolve("seasonalDirection.png"), "Seasonal direction classes", MAP_WIDTH);
-        page.figure(geo.resolve("up.png"), "Up velocity [m/yr]", MAP_WIDTH);
-        page.figure(geo.resolve("east.png"), "East velocity [m/yr]", MAP_WIDTH);
+        page.figure(geo.resolve("up.png"), "Up velocity [mm/yr]", MAP_WIDTH);
+        page.figure(geo.resolve("east.png"), "East velocity [mm/yr]", MAP_WIDTH);
         page.figure(geo.resolve("secularPie.png"), "Secular classes, share of pixels", 380);
         page.figure(geo.resolve("seasonalPie.png"), "Seasonal classes, share of pixels", 380);
         page.closeGrid();

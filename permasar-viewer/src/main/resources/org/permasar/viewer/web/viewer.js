@@ -53,7 +53,8 @@ async function loadLayers() {
   state.layers.forEach((l, i) => {
     const o = document.createElement('option');
     o.value = i;
-    o.textContent = l.name + (l.unit ? ' [' + l.unit + ']' : '');
+    const du = display(l.unit).unit;
+    o.textContent = l.name + (du ? ' [' + du + ']' : '');
     sel.appendChild(o);
   });
   if (state.layers.length === 0) { setStatus('no 2-D rasters found'); return; }
@@ -109,6 +110,17 @@ function draw() {
   drawColourbar(stops, lo, hi);
 }
 
+/**
+ * Display unit of a file unit: lengths in mm and rates in mm/yr (files stay SI, as their UNIT
+ * attribute says), everything else as it is.
+ */
+function display(unit) {
+  const u = (unit || '').trim();
+  if (u === 'm' || u === 'metre' || u === 'meters' || u === 'meter') return {k: 1000, unit: 'mm'};
+  if (u === 'm/year' || u === 'm/yr' || u === 'm/y') return {k: 1000, unit: 'mm/yr'};
+  return {k: 1, unit: u};
+}
+
 function drawColourbar(stops, lo, hi) {
   const cb = $('colorbar'), ctx = cb.getContext('2d');
   for (let x = 0; x < cb.width; x++) {
@@ -116,9 +128,10 @@ function drawColourbar(stops, lo, hi) {
     ctx.fillStyle = 'rgb(' + c.map(Math.round).join(',') + ')';
     ctx.fillRect(x, 0, 1, cb.height);
   }
-  $('cb-min').textContent = lo;
-  $('cb-max').textContent = hi;
-  $('cb-unit').textContent = state.layer && state.layer.unit ? state.layer.unit : '';
+  const d = display(state.layer ? state.layer.unit : '');
+  $('cb-min').textContent = d.k === 1 ? lo : Number((lo * d.k).toPrecision(4));
+  $('cb-max').textContent = d.k === 1 ? hi : Number((hi * d.k).toPrecision(4));
+  $('cb-unit').textContent = d.unit;
 }
 
 /** Full-resolution (row, col) of a mouse event on the map canvas. */
@@ -134,9 +147,9 @@ function onMove(ev) {
   const p = pixelOf(ev);
   if (!p) return;
   const v = state.values[p.r * state.cols + p.c];
-  const unit = state.layer.unit || '';
+  const d = display(state.layer.unit);
   $('readout').textContent = 'row ' + p.row + ', col ' + p.col + ': '
-      + (Number.isFinite(v) ? v.toPrecision(5) + ' ' + unit : 'no data');
+      + (Number.isFinite(v) ? (v * d.k).toPrecision(5) + ' ' + d.unit : 'no data');
 }
 
 async function onClick(ev) {
@@ -173,8 +186,10 @@ function drawChart(result) {
         borderWidth: 1.5, showLine: true,
         data: s.model.dates.map((d, k) => ({x: toDays(d), y: s.model.mm[k]}))
       });
-      info.push(s.track + ': rate ' + fmt(s.model.velocityMmPerYear) + ' mm/yr, annual amplitude '
-          + fmt(s.model.annualAmplitudeMm) + ' mm (ref ' + s.model.refDate + ')');
+      // one vocabulary: peak-to-trough 2|A| (seasonalAmplitude), semi-amplitude |A| (MintPy's annualAmplitude)
+      info.push(s.track + ': rate ' + fmt(s.model.velocityMmPerYear) + ' mm/yr, annual peak-to-trough '
+          + fmt(2 * s.model.annualAmplitudeMm) + ' mm (semi-amplitude ' + fmt(s.model.annualAmplitudeMm)
+          + ' mm; ref ' + s.model.refDate + ')');
     }
   });
   $('seriesinfo').textContent = info.join('\n');
