@@ -106,6 +106,23 @@ class Hdf5BoundsTest {
         }
     }
 
+    /**
+     * A chunk index pointing past the end of the file (the Etna stack, written by h5py, with the address
+     * of unwrapPhase's first chunk, 4536, rewritten in its v1 B-tree to 10 MB): refused before any read.
+     */
+    @Test
+    void aChunkBeyondTheEndIsRefused() throws IOException {
+        Path c = tmp.resolve("etna-bad-chunk.h5");
+        byte[] b = Files.readAllBytes(MintPyEtnaReadTest.STACK);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(bb.getLong(1464)).as("B-tree record of the first unwrapPhase chunk").isEqualTo(4536);
+        bb.putLong(1464, 10_000_000L);
+        Files.write(c, b);
+        assertThatThrownBy(() -> Hdf5Bounds.open(c)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(c + " [/unwrapPhase]: truncated or damaged file: chunk at offset [0, 0, 0] at byte "
+                        + "10000000");
+    }
+
     @Test
     void notAFileAtAll() {
         assertThatThrownBy(() -> Hdf5Bounds.open(tmp)).isInstanceOf(InvalidInputException.class)
