@@ -123,7 +123,27 @@ public final class PermasarCommand implements Callable<Integer> {
         if (t instanceof FileSystemException f) {
             m = fileProblem(f);
         }
-        return m == null ? t.toString() : m.replace('\n', ' ');
+        return m == null ? t.toString() : shortenLongWords(m.replace('\n', ' '));
+    }
+
+    /** Words (paths, mostly) over 160 characters shortened by {@link OutputFolder#shorten}, so a line stays readable. */
+    static String shortenLongWords(String line) {
+        String[] words = line.split(" ", -1);
+        StringBuilder b = new StringBuilder(line.length());
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            b.append(i == 0 ? "" : " ");
+            if (w.length() > 160) {
+                int end = w.length();
+                while (end > 0 && ":,;".indexOf(w.charAt(end - 1)) >= 0) {
+                    end--;
+                }
+                b.append(OutputFolder.shorten(w.substring(0, end))).append(w, end, w.length());
+            } else {
+                b.append(w);
+            }
+        }
+        return b.toString();
     }
 
     /** "FILE: reason" of a file-system exception, long paths shortened, the reason in words. */
