@@ -53,11 +53,11 @@ public final class OutputFolder {
             return "cannot be created (no existing parent folder)";
         }
         if (!Files.isDirectory(p)) {
-            return p.equals(abs) ? "exists and is not a folder" : "cannot be created: " + shorten(p.toString())
-                    + " is a file, not a folder";
+            return p.equals(abs) ? "exists and is not a folder" : "cannot be created (" + shorten(p.toString())
+                    + " is not a folder)";
         }
         if (!Files.isWritable(p)) {
-            return p.equals(abs) ? "is not writable" : "cannot be created: " + shorten(p.toString()) + " is not writable";
+            return p.equals(abs) ? "is not writable" : "cannot be created (" + shorten(p.toString()) + " is not writable)";
         }
         return null;
     }

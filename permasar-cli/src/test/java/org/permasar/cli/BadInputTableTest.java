@@ -118,7 +118,7 @@ class BadInputTableTest {
                 row("run --out naming an existing file", d -> args("run", config(d, "asc.stack = " + stack()), "--out",
                         file(d.resolve("out"))), 2, "--out ", "exists and is not a folder"),
                 row("thermal --out under an existing file", d -> args("thermal", "--lst", sim.resolve("lst_8day.tif"),
-                        "--out", file(d.resolve("out")).resolve("sub")), 2, "cannot be created", "is a file, not a folder"),
+                        "--out", file(d.resolve("out")).resolve("sub")), 2, "cannot be created (", "out is not a folder)"),
                 row("invert --out with a 300-byte name", d -> args("invert", stack(), "--out", d.resolve("a".repeat(300))), 2,
                         "is 300 bytes long; file systems allow 255"),
                 row("invert --out longer than PATH_MAX", d -> args("invert", stack(), "--out", longPath(d)), 2,
