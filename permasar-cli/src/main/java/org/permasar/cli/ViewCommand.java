@@ -15,14 +15,16 @@ import picocli.CommandLine.Parameters;
         description = {"Serve a local web viewer of an output folder: every 2-D raster (MintPy HDF5, GeoTIFF) on a map,"
                 + " and the time series of every timeseries*.h5 (asc/desc tracks) under a clicked pixel,"
                 + " with the model fitted in the neighbouring velocity.h5.",
-            "Only files under DIR are served. Stop with Ctrl-C."})
+            "Only files under DIR are served, only to requests addressed to this server (Host header: localhost,"
+                + " 127.0.0.1, [::1] or --host, with --port). There is no authentication. Stop with Ctrl-C."})
 final class ViewCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "Output folder to view.")
     Path dir;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the folder to the network).")
+            description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the folder to every network the "
+                    + "machine is on, without authentication: a warning says so).")
     String host;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -40,6 +42,11 @@ final class ViewCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "permasar-view-shutdown"));
+        String warning = server.exposureWarning();
+        if (warning != null) {
+            System.err.println("permasar view: " + warning);
+            System.err.flush();
+        }
         System.out.println("Viewer at " + server.url());
         System.out.flush();
         stopped.await();

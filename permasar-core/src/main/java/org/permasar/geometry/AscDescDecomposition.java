@@ -31,6 +31,20 @@ public final class AscDescDecomposition {
     }
 
     /**
+     * True when two looks (incidence and azimuth angles in degrees, MintPy convention) separate east
+     * from up: the determinant of the east/up design matrix is at least 1e-6 in magnitude. False for
+     * NaN angles and for the same line of sight given twice (the same track as ascending and
+     * descending), where {@link #decompose} can only return {@link EastUp#SINGULAR}.
+     */
+    public static boolean separable(double incAsc, double azAsc, double incDesc, double azDesc) {
+        double a11 = Math.sin(Math.toRadians(incAsc)) * Math.cos(Math.toRadians(azAsc + 90.0));
+        double a12 = Math.cos(Math.toRadians(incAsc));
+        double a21 = Math.sin(Math.toRadians(incDesc)) * Math.cos(Math.toRadians(azDesc + 90.0));
+        double a22 = Math.cos(Math.toRadians(incDesc));
+        return Math.abs(a11 * a22 - a12 * a21) >= MIN_DET;
+    }
+
+    /**
      * One pixel. Writes east into {@code out[0]} and up into {@code out[1]}; returns the flag.
      *
      * @param dAsc ascending LOS value; @param incAsc, azAsc its angles in degrees

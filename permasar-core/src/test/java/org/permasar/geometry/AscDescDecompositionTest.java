@@ -74,6 +74,10 @@ class AscDescDecompositionTest {
         // identical geometry twice: rows are parallel
         assertThat(AscDescDecomposition.decompose(0.01, 39, 102, 0.01, 39, 102, out)).isEqualTo(EastUp.SINGULAR);
         assertThat(out[1]).isNaN();
+        // separable() says the same before any value is decomposed (the geometry step refuses one track twice)
+        assertThat(AscDescDecomposition.separable(39, 102, 39, 102)).isFalse();
+        assertThat(AscDescDecomposition.separable(39, 102, 34, -102)).isTrue();
+        assertThat(AscDescDecomposition.separable(Double.NaN, 102, 34, -102)).isFalse();
     }
 
     @Test

@@ -3,6 +3,12 @@ package org.permasar.viewer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -11,9 +17,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.permasar.stack.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code permasar view} web server: a Javalin (Jetty) server that serves the viewer page
@@ -27,7 +38,10 @@ import org.permasar.stack.InvalidInputException;
  *   GET /files/PATH                               a file under the folder, as is
  * </pre>
  * Every file name goes through {@link PathGuard}: names that leave the folder give 403, names
- * of missing files 404, bad parameters 400. Binds to 127.0.0.1 unless told otherwise.
+ * of missing files 404, bad parameters 400; error bodies name files relative to the folder. Every
+ * request's {@code Host} header must name this server ({@link HostGuard}, against DNS rebinding):
+ * 403 otherwise. Binds to 127.0.0.1 unless told otherwise; there is no authentication, so a server
+ * bound elsewhere says so ({@link #exposureWarning()}).
  *
  * <p>Usage: {@code try (ViewerServer s = ViewerServer.start(new ViewerServer.Config(dir, "127.0.0.1", 0))) …}.
  */
@@ -46,11 +60,28 @@ public final class ViewerServer implements AutoCloseable {
         public Config {
             Objects.requireNonNull(root, "root");
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("host must be given, got '" + host + "'");
+                throw new IllegalArgumentException("--host must be given, got '" + host + "'");
+            }
+            if (host.strip().matches("[0-9.]+") && !isIpv4(host.strip())) {
+                throw new IllegalArgumentException("--host " + host + " is not an IPv4 address (four numbers 0–255, "
+                        + "e.g. 127.0.0.1)");
             }
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be in 0…65535, got " + port);
+                throw new IllegalArgumentException("--port must be in 0…65535, got " + port);
             }
+        }
+
+        private static boolean isIpv4(String h) {
+            String[] parts = h.split("\\.", -1);
+            if (parts.length != 4) {
+                return false;
+            }
+            for (String p : parts) {
+                if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Loopback on any free port. */
@@ -59,23 +90,39 @@ public final class ViewerServer implements AutoCloseable {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerServer.class);
+    /** An absolute path left in a message (after the root is made relative): at least two segments. */
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<![\\w.~])(/[^\\s/:'\",;()\\[\\]]+)+/([^\\s/:'\",;()\\[\\]]+)");
+
     private final Javalin app;
     private final String host;
+    private final InetAddress address;
+    private final Path root;
 
-    private ViewerServer(Javalin app, String host) {
+    private ViewerServer(Javalin app, String host, InetAddress address, Path root) {
         this.app = app;
         this.host = host;
+        this.address = address;
+        this.root = root;
     }
 
     /**
-     * Starts the server; returns once it listens.
+     * Starts the server; returns once it listens. Requests must carry a {@code Host} header that names
+     * this server ({@link HostGuard}: 403 otherwise); error bodies name files relative to the root and
+     * never carry an absolute server path.
      *
-     * @throws IllegalArgumentException when the root is not an existing folder or the settings are invalid
+     * @throws IllegalArgumentException when the root is not an existing folder, the host is not an address
+     *                                  or known name, or the settings are invalid
+     * @throws BindException            when the port is in use or the host is not an address of this machine
      */
-    public static ViewerServer start(Config config) {
+    public static ViewerServer start(Config config) throws BindException {
         PathGuard guard = new PathGuard(config.root());
+        InetAddress address = resolve(config.host());
+        checkBindable(address, config);
         LayerCatalog catalog = new LayerCatalog(guard);
         PixelSeries series = new PixelSeries(guard);
+        AtomicReference<HostGuard> hosts = new AtomicReference<>(); // set once the port is known
+        List<String> roots = List.of(guard.root().toString(), config.root().toAbsolutePath().normalize().toString());
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.staticFiles.add(s -> {
@@ -85,16 +132,103 @@ public final class ViewerServer implements AutoCloseable {
             });
             cfg.staticFiles.enableWebjars();
         });
+        app.before(ctx -> {
+            HostGuard g = hosts.get();
+            if (g == null) {
+                throw new HostGuard.Refused("the viewer is still starting");
+            }
+            g.check(ctx.header("Host"));
+        });
         app.get("/api/layers", ctx -> ctx.json(layersJson(catalog.layers())));
         app.get("/api/raster", ctx -> raster(ctx, guard));
         app.get("/api/series", ctx -> series(ctx, guard, series));
         app.get("/files/<path>", ctx -> rawFile(ctx, guard));
-        app.exception(PathGuard.Refused.class, (e, ctx) -> ctx.status(403).result("forbidden: " + e.getMessage()));
-        app.exception(PathGuard.Missing.class, (e, ctx) -> ctx.status(404).result("not found: " + e.getMessage()));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).result(e.getMessage()));
-        app.exception(InvalidInputException.class, (e, ctx) -> ctx.status(400).result(e.getMessage()));
-        app.start(config.host(), config.port());
-        return new ViewerServer(app, config.host());
+        app.exception(HostGuard.Refused.class, (e, ctx) -> ctx.status(403).result("forbidden: " + e.getMessage()));
+        app.exception(PathGuard.Refused.class, (e, ctx) -> ctx.status(403).result("forbidden: "
+                + clean(e.getMessage(), roots)));
+        app.exception(PathGuard.Missing.class, (e, ctx) -> ctx.status(404).result("not found: "
+                + clean(e.getMessage(), roots)));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).result(clean(e.getMessage(), roots)));
+        app.exception(InvalidInputException.class, (e, ctx) -> ctx.status(400).result(clean(e.getMessage(), roots)));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
+            ctx.status(500).result("internal error (details in the viewer's log)");
+        });
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            app.stop();
+            if (e.getClass().getSimpleName().equals("JavalinBindException")) {
+                throw new BindException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+            }
+            throw e;
+        }
+        hosts.set(new HostGuard(config.host(), address, app.port()));
+        return new ViewerServer(app, config.host(), address, guard.root());
+    }
+
+    /** The address of {@code host}: a literal as is, a name looked up. */
+    private static InetAddress resolve(String host) {
+        String h = host.strip();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        try {
+            return InetAddress.getByName(h);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--host " + host + " is neither an address nor a known host name");
+        }
+    }
+
+    /** Binds and releases the port first, so that a port in use or a foreign address is one clear message. */
+    private static void checkBindable(InetAddress address, Config config) throws BindException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(address, config.port()));
+        } catch (BindException e) {
+            String why = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+            if (why.contains("in use")) {
+                throw new BindException("port " + config.port() + " on " + config.host() + " is already in use: choose "
+                        + "another --port (0 = any free port)");
+            }
+            if (why.contains("assign")) {
+                throw new BindException("--host " + config.host() + " is not an address of this machine (cannot listen "
+                        + "on it)");
+            }
+            throw new BindException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                    + (config.port() > 0 && config.port() < 1024 ? " (ports below 1024 need privileges)" : ""));
+        } catch (IOException e) {
+            throw new BindException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A message as a client may see it: paths under the root relative to it, and any other absolute path
+     * shortened to its last segment, so that no server path is revealed.
+     */
+    static String clean(String message, List<String> roots) {
+        if (message == null) {
+            return "";
+        }
+        String m = message;
+        for (String r : roots) {
+            m = m.replace(r + "/", "").replace(r, ".");
+        }
+        return ABSOLUTE_PATH.matcher(m).replaceAll("…/$2");
+    }
+
+    /**
+     * A warning for a server reachable from other machines (bound to every interface, or to an address
+     * other than loopback), or null for a loopback-only server.
+     */
+    public String exposureWarning() {
+        if (address.isLoopbackAddress()) {
+            return null;
+        }
+        String where = address.isAnyLocalAddress() ? "--host " + host + " binds every network interface"
+                : "--host " + host + " is reachable from the network";
+        return "warning: " + where + ": anyone who can reach this machine on port " + port() + " can read every file "
+                + "under " + root + "; the viewer has no authentication";
     }
 
     /** The port the server listens on (useful with port 0). */

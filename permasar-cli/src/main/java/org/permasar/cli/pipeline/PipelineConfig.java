@@ -1,14 +1,19 @@
 package org.permasar.cli.pipeline;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.permasar.cli.OutputFolder;
 import org.permasar.cli.pipeline.ConfigSchema.Kind;
 import org.permasar.cli.pipeline.ConfigSchema.Option;
 import org.permasar.pipeline.fit.FitParameters;
@@ -44,12 +49,7 @@ public final class PipelineConfig {
      * @throws IllegalArgumentException with a one-line message on any problem (file unreadable included)
      */
     public static PipelineConfig parse(Path file, Path outOverride) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage());
-        }
+        String text = read(file);
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
         String section = null;
@@ -198,6 +198,34 @@ public final class PipelineConfig {
         }
     }
 
+    /** The configuration's text; IllegalArgumentException "cannot read configuration FILE: reason in words". */
+    private static String read(Path file) {
+        String reason;
+        try {
+            if (Files.isDirectory(file)) {
+                reason = "a folder, not a configuration file";
+            } else {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (text.indexOf('\0') < 0) {
+                    return text;
+                }
+                reason = "not a text file (it contains NUL bytes; binary?)";
+            }
+        } catch (NoSuchFileException e) {
+            reason = "no such file";
+        } catch (AccessDeniedException e) {
+            reason = "permission denied";
+        } catch (CharacterCodingException e) {
+            reason = "not a text file (not valid UTF-8; binary?)";
+        } catch (FileSystemException e) {
+            reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+        } catch (IOException e) {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        throw new IllegalArgumentException("cannot read configuration " + OutputFolder.shorten(file.toString()) + ": "
+                + reason);
+    }
+
     /** FILE.h5:DATASET → FILE.h5 (a Windows drive letter is not a dataset). */
     static String stripDataset(String v) {
         int c = v.lastIndexOf(':');
@@ -221,17 +249,10 @@ public final class PipelineConfig {
     }
 
     private static void checkWritable(Path out, String where) {
-        Path p = out;
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        if (p == null || !Files.isDirectory(p)) {
-            throw new IllegalArgumentException(where + ": output folder " + out + " cannot be created ("
-                    + (p == null ? "no existing parent" : p + " is not a folder") + ")");
-        }
-        if (!Files.isWritable(p)) {
-            throw new IllegalArgumentException(where + ": output folder " + out + " is not writable (" + p
-                    + " is read-only)");
+        String problem = OutputFolder.problem(out);
+        if (problem != null) {
+            throw new IllegalArgumentException(where + ": output folder " + OutputFolder.shorten(out.toString()) + " "
+                    + problem);
         }
     }
 

@@ -2,7 +2,6 @@ package org.permasar.cli.plot;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
@@ -12,6 +11,7 @@ import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
 import org.jfree.chart.plot.PiePlot;
 import org.jfree.data.general.DefaultPieDataset;
 import org.permasar.geometry.DirectionSummary;
+import org.permasar.io.AtomicFiles;
 
 /**
  * Pie chart PNG of the ascending/descending direction classes (seed 002 Figs. 5–6), rendered headless
@@ -58,10 +58,6 @@ public final class PieChart {
         plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}", NumberFormat.getIntegerInstance(), pct));
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+        AtomicFiles.write(png, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height));
     }
 }

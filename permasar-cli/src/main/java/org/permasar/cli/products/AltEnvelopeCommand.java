@@ -111,6 +111,6 @@ public final class AltEnvelopeCommand implements Callable<Integer> {
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "ALT lower bound: %.2f m + %.2f m per m", e.intercept(),
                 e.slope()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 800, 600);
+        AtomicFiles.write(png, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 800, 600));
     }
 }

@@ -112,6 +112,6 @@ class AltStefanTest {
         assertThat(GeometryCommandTest.runCapturingErr("alt", "--model", "stefan", "--addt", "1500", "--theta", "0.3",
                 "--bulk-density", "1500")).startsWith("exit 2").contains("Johansen needs --bulk-density, --quartz and --saturation");
         assertThat(GeometryCommandTest.runCapturingErr("alt", "--model", "stefan", "--addt", "1500", "--kappa", "1.2",
-                "--theta", "1.5")).startsWith("exit 2").contains("0 < theta <= 1");
+                "--theta", "1.5")).startsWith("exit 2").contains("--theta (volumetric water content) must be in (0, 1] m³/m³, got 1.5");
     }
 }

@@ -38,7 +38,9 @@ public final class FolderScan {
     }
 
     /**
-     * Throws when {@code g} (of {@code file}) is not the grid of the stack's first file.
+     * Throws when {@code g} (of {@code file}) is not the grid of the stack's first file: every file
+     * of a stack must share size, CRS (EPSG code; 0 = none or unknown) and geotransform; the message
+     * names the odd file and the first one.
      */
     public static void checkSameGrid(GridGeometry first, Path firstFile, GridGeometry g, Path file)
             throws InvalidInputException {
@@ -47,8 +49,16 @@ public final class FolderScan {
                     + " (width × length) differs from " + first.cols() + " × " + first.rows() + " of " + firstFile
                     + ": all interferograms of a stack must share one grid");
         }
+        if (g.epsg() != first.epsg()) {
+            throw new InvalidInputException(file, "CRS " + crs(g) + " differs from " + crs(first) + " of " + firstFile
+                    + ": all files of a stack must share CRS, geotransform and size");
+        }
         if (!first.sameGrid(g)) {
             throw new InvalidInputException(file, "georeferencing " + g + " differs from " + first + " of " + firstFile);
         }
+    }
+
+    private static String crs(GridGeometry g) {
+        return g.epsg() == 0 ? "unknown (no EPSG code)" : "EPSG:" + g.epsg();
     }
 }

@@ -4,7 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,17 +82,12 @@ public abstract class MintPyFile implements RasterSource {
         throw new InvalidInputException(path, "no LENGTH/WIDTH attributes and no 2-D or 3-D raster dataset");
     }
 
-    /** Opens an HDF5 file with jHDF, turning a missing, foreign or damaged file into InvalidInputException. */
+    /**
+     * Opens an HDF5 file with jHDF, turning a missing, foreign, damaged or truncated file into
+     * InvalidInputException ({@link Hdf5Bounds}).
+     */
     static HdfFile openHdf(Path path) throws InvalidInputException {
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidInputException(path, Files.exists(path) ? "not a regular file" : "no such file");
-        }
-        try {
-            return new HdfFile(path);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(path, null, "not a readable HDF5 file (truncated or damaged?): "
-                    + e.getMessage(), e);
-        }
+        return Hdf5Bounds.open(path);
     }
 
     /** Replaces the grid's per-pixel coordinates (used by radar-geometry files). */

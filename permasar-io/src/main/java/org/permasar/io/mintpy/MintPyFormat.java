@@ -101,7 +101,8 @@ public final class MintPyFormat implements RasterFormat {
                         + "file (root datasets: " + String.join(", ", h.getChildren().keySet()) + ")");
             }
         } catch (RuntimeException e) {
-            throw new InvalidInputException(path, null, "not a readable HDF5 file (truncated or damaged?): " + e, e);
+            throw new InvalidInputException(path, null, "not a readable HDF5 file (truncated or damaged?): "
+                    + Hdf5Bounds.reason(e), e);
         }
         if ("ifgramStack".equals(type)) {
             return MintPyIfgramStack.open(path);

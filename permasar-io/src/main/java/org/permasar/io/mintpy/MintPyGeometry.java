@@ -45,7 +45,8 @@ public final class MintPyGeometry extends MintPyFile {
         } catch (IOException | RuntimeException e) {
             hdf.close();
             if (e instanceof RuntimeException) {
-                throw new InvalidInputException(path, null, "not a readable MintPy geometry file: " + e, e);
+                throw new InvalidInputException(path, null, "not a readable MintPy geometry file: "
+                        + Hdf5Bounds.reason(e), e);
             }
             throw e;
         }

@@ -47,6 +47,10 @@ public final class MintPyIfgramStack extends MintPyFile implements Interferogram
                     + ", expected 3-D [pairs, LENGTH, WIDTH]");
         }
         int m = pd[0], rows = grid().rows(), cols = grid().cols();
+        if (m == 0) {
+            throw new InvalidInputException(path, UNWRAP_PHASE, "has 0 pairs (shape " + Arrays.toString(pd)
+                    + "): a stack needs at least one interferogram");
+        }
         int[] cube = {m, rows, cols};
         for (String name : allDatasets()) {
             Dataset d = dataset(name);
@@ -86,7 +90,8 @@ public final class MintPyIfgramStack extends MintPyFile implements Interferogram
         } catch (IOException | RuntimeException e) {
             hdf.close();
             if (e instanceof RuntimeException) {
-                throw new InvalidInputException(path, null, "not a readable MintPy ifgramStack: " + e, e);
+                throw new InvalidInputException(path, null, "not a readable MintPy ifgramStack: "
+                        + Hdf5Bounds.reason(e), e);
             }
             throw e;
         }

@@ -74,7 +74,8 @@ public final class MintPyProduct extends MintPyFile implements org.permasar.io.T
         } catch (IOException | RuntimeException e) {
             hdf.close();
             if (e instanceof RuntimeException) {
-                throw new InvalidInputException(path, null, "not a readable MintPy product: " + e, e);
+                throw new InvalidInputException(path, null, "not a readable MintPy product: "
+                        + Hdf5Bounds.reason(e), e);
             }
             throw e;
         }

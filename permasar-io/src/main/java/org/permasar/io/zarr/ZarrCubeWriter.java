@@ -20,6 +20,7 @@ import java.util.Map;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.AtomicFiles;
+import org.permasar.stack.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,8 @@ public final class ZarrCubeWriter implements Closeable {
         }
         if (l == null) {
             lockChannel.close();
-            throw new IOException(partial + ": store is being written by another writer (lock " + lockFile + ")");
+            throw new InvalidInputException(partial, "store is being written by another writer (lock " + lockFile
+                    + "): wait for it to finish or choose another output");
         }
         lock = l;
         try {
@@ -162,7 +164,8 @@ public final class ZarrCubeWriter implements Closeable {
      * @param attrs  MintPy-style metadata (WAVELENGTH, REF_DATE, …), stored in {@code .zattrs}
      * @param arrays the arrays, at least one
      * @throws IllegalArgumentException for duplicate or invalid arrays
-     * @throws IOException              when the folder cannot be created or is locked by another writer
+     * @throws InvalidInputException    naming the store and its lock when another writer has it
+     * @throws IOException              when the folder cannot be created
      */
     public static ZarrCubeWriter create(Path dir, GridGeometry grid, Map<String, String> attrs,
                                         List<ZarrArraySpec> arrays) throws IOException {

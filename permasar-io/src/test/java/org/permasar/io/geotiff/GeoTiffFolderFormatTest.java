@@ -98,7 +98,11 @@ class GeoTiffFolderFormatTest {
     }
 
     private static void writeIfg(Path f, int rows, int cols, Map<String, String> md) throws Exception {
-        GridGeometry g = GridGeometry.geocoded(rows, cols, GeoTransform.northUp(10, 0.01, 50, -0.01), 4326, 0);
+        writeIfg(f, rows, cols, 4326, md);
+    }
+
+    private static void writeIfg(Path f, int rows, int cols, int epsg, Map<String, String> md) throws Exception {
+        GridGeometry g = GridGeometry.geocoded(rows, cols, GeoTransform.northUp(10, 0.01, 50, -0.01), epsg, 0);
         float[] d = new float[rows * cols];
         java.util.Arrays.fill(d, 1.5f);
         GeoTiffWriter.write(f, g, d, 1, md, List.of());
@@ -112,6 +116,14 @@ class GeoTiffFolderFormatTest {
         writeIfg(sizes.resolve("x_20200113-20200125_unw.tif"), 11, 12, wl);
         assertThatThrownBy(() -> RasterFormats.openStack(sizes)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("x_20200113-20200125_unw.tif").hasMessageContaining("raster size 12 × 11");
+
+        // issue 12: same size and geotransform numbers, another CRS (gdal_translate -a_srs EPSG:32614)
+        Path crs = Files.createDirectories(tmp.resolve("crs"));
+        writeIfg(crs.resolve("x_20200101-20200113_unw.tif"), 10, 12, wl);
+        writeIfg(crs.resolve("x_20200113-20200125_unw.tif"), 10, 12, 32614, wl);
+        assertThatThrownBy(() -> RasterFormats.openStack(crs)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("x_20200113-20200125_unw.tif: CRS EPSG:32614 differs from EPSG:4326 of ")
+                .hasMessageContaining("x_20200101-20200113_unw.tif");
 
         Path dates = Files.createDirectories(tmp.resolve("dates"));
         writeIfg(dates.resolve("x_20201301-20200113_unw.tif"), 10, 12, wl);

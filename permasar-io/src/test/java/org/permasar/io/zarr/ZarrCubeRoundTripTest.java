@@ -162,6 +162,18 @@ class ZarrCubeRoundTripTest {
         }
     }
 
+    /** Issue 12: a second writer of the same store is an ordinary input problem (exit 2 in the CLI), not an internal error. */
+    @Test
+    void aSecondWriterIsRefusedNamingTheLock() throws Exception {
+        Path dir = tmp.resolve("locked.zarr");
+        try (ZarrCubeWriter w = ZarrCubeWriter.create(dir, ZarrTestCube.grid(ROWS, COLS), "timeseries", LAYERS, 8, 23, Map.of())) {
+            assertThatThrownBy(() -> ZarrCubeWriter.create(dir, ZarrTestCube.grid(ROWS, COLS), "timeseries", LAYERS, 8, 23,
+                    Map.of())).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("locked.zarr" + ZarrCubeWriter.PARTIAL_SUFFIX + ": store is being written by another "
+                            + "writer (lock ").hasMessageContaining(".lock");
+        }
+    }
+
     @Test
     void commitRefusesAnIncompleteStoreAndKeepsThePartialFolder() throws Exception {
         Path dir = tmp.resolve("inc.zarr");

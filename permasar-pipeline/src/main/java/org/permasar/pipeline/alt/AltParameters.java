@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.permasar.permafrost.alt.Densities;
 import org.permasar.permafrost.alt.MoistureProfile;
+import org.permasar.pipeline.raster.NumberSpecs;
 import org.permasar.thermal.JohansenConductivity;
 
 /**
@@ -100,6 +101,28 @@ public record AltParameters(Model model, Path out, String amplitude, String ampl
         }
         if (los && model != Model.STEFAN) {
             require(model, incidence, "--incidence (with --los)");
+        }
+        checkNumbers(amplitude, amplitudeStd, incidence, thawedWater, frozenWater);
+    }
+
+    /**
+     * Refuses numbers outside their physical range (each would make every pixel NaN): amplitudes and
+     * their σ ≥ 0 m (peak-to-trough), incidence in [0, 90) degrees, water contents in [0, 1] with
+     * n &lt; N. Rasters are checked per pixel by the models.
+     */
+    private static void checkNumbers(String amplitude, String amplitudeStd, String incidence, String thawedWater,
+                                     String frozenWater) {
+        NumberSpecs.require(amplitude, "--amplitude (seasonal peak-to-trough amplitude)", NumberSpecs::nonNegative,
+                ">= 0 m");
+        NumberSpecs.require(amplitudeStd, "--amplitude-std", NumberSpecs::nonNegative, ">= 0 m");
+        NumberSpecs.require(incidence, "--incidence", x -> x >= 0 && x < 90, "in [0, 90) degrees");
+        NumberSpecs.require(thawedWater, "--N (thawed water content)", NumberSpecs::fraction, "in [0, 1] m³/m³");
+        NumberSpecs.require(frozenWater, "--n (frozen unfrozen-water content)", NumberSpecs::fraction,
+                "in [0, 1] m³/m³");
+        Double big = NumberSpecs.number(thawedWater), small = NumberSpecs.number(frozenWater);
+        if (big != null && small != null && !(small < big)) {
+            throw new IllegalArgumentException("need 0 ≤ n < N ≤ 1, got N = " + thawedWater.trim() + ", n = "
+                    + frozenWater.trim());
         }
     }
 

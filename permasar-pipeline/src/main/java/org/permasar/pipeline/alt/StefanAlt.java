@@ -8,6 +8,7 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.permafrost.alt.AltMap;
 import org.permasar.pipeline.block.GridPlanes;
+import org.permasar.pipeline.raster.NumberSpecs;
 import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.thermal.JohansenConductivity;
 import org.permasar.thermal.StefanModel;
@@ -64,6 +65,14 @@ record StefanAlt(String addt, String edaphic, String kappa, String theta, String
         if (!(rhoWater > 0)) {
             throw new IllegalArgumentException("--rho-water must be > 0, got " + rhoWater);
         }
+        NumberSpecs.require(addt, "--addt", NumberSpecs::nonNegative, ">= 0 °C·day");
+        NumberSpecs.require(edaphic, "--edaphic", NumberSpecs::nonNegative, ">= 0 m/√(°C·day)");
+        NumberSpecs.require(kappa, "--kappa (thawed conductivity)", NumberSpecs::positive, "> 0 W/(m·K)");
+        NumberSpecs.require(theta, "--theta (volumetric water content)", NumberSpecs::positiveFraction,
+                "in (0, 1] m³/m³");
+        NumberSpecs.require(bulk, "--bulk-density", x -> x > 0 && x < 2650, "in (0, 2650) kg/m³");
+        NumberSpecs.require(quartz, "--quartz", NumberSpecs::fraction, "in [0, 1]");
+        NumberSpecs.require(saturation, "--saturation", NumberSpecs::fraction, "in [0, 1]");
         texture = texture == null ? JohansenConductivity.Texture.COARSE : texture;
     }
 

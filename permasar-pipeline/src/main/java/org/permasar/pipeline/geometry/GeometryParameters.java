@@ -49,6 +49,14 @@ public record GeometryParameters(Path asc, Path desc, Path ascGeometry, Path des
         Objects.requireNonNull(ascGeometry, "ascGeometry");
         Objects.requireNonNull(descGeometry, "descGeometry");
         Objects.requireNonNull(out, "out");
+        if (samePath(asc, desc)) {
+            throw new IllegalArgumentException("--asc and --desc name the same product " + asc
+                    + ": east and up need one ascending and one descending track");
+        }
+        if (samePath(ascGeometry, descGeometry)) {
+            throw new IllegalArgumentException("--asc-geometry and --desc-geometry name the same file " + ascGeometry
+                    + ": east and up need the look directions of two tracks");
+        }
         new DirectionThresholds(rateTolerance, amplitudeTolerance, inPhaseDays, antiPhaseDays, antiPhaseTolerance,
                 stableSigmas);
     }
@@ -70,6 +78,11 @@ public record GeometryParameters(Path asc, Path desc, Path ascGeometry, Path des
     public GeometryParameters withStableSigmas(double k) {
         return new GeometryParameters(asc, desc, ascGeometry, descGeometry, out, rateTolerance, amplitudeTolerance,
                 inPhaseDays, antiPhaseDays, antiPhaseTolerance, k);
+    }
+
+    /** The same file named twice (compared as absolute, normalised paths; links are not followed). */
+    private static boolean samePath(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** The thresholds as the classifier takes them. */

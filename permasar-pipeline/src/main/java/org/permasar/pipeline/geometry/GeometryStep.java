@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.permasar.geometry.AscDescDecomposition;
 import org.permasar.geometry.DirectionSummary;
 import org.permasar.geometry.EastUp;
 import org.permasar.grid.GridGeometry;
@@ -87,6 +88,7 @@ public final class GeometryStep {
         Track a = Track.read(p.asc(), p.ascGeometry(), null, "ascending");
         Track d = Track.read(p.desc(), p.descGeometry(), a.grid, "descending");
         GridGeometry g = a.grid;
+        requireTwoLooks(a, d, p);
         GridPlanes in = new GridPlanes(g).put("ascVelocity", a.velocity).put("ascIncidence", a.inc)
                 .put("ascAzimuth", a.az).put("descVelocity", d.velocity).put("descIncidence", d.inc)
                 .put("descAzimuth", d.az);
@@ -140,6 +142,29 @@ public final class GeometryStep {
         writeCounts(out.resolve("directionCounts.csv"), DirectionSummary.of(secular),
                 seasonal == null ? null : DirectionSummary.of(seasonal));
         return new Result(g, secular, seasonal, eu, ampE, ampU, eStd, uStd, kernel.withStd(), kernel.withAmplitudeStd());
+    }
+
+    /**
+     * Refuses two geometries that look along the same line of sight at every pixel with angles (the same
+     * track given as ascending and descending, or two copies of it): east and up would be NaN everywhere
+     * and every class "vertical".
+     */
+    private static void requireTwoLooks(Track a, Track d, GeometryParameters p) throws InvalidInputException {
+        int withAngles = 0;
+        for (int k = 0; k < a.inc.length; k++) {
+            if (Double.isNaN(a.inc[k] + a.az[k] + d.inc[k] + d.az[k])) {
+                continue;
+            }
+            withAngles++;
+            if (AscDescDecomposition.separable(a.inc[k], a.az[k], d.inc[k], d.az[k])) {
+                return;
+            }
+        }
+        if (withAngles > 0) {
+            throw new InvalidInputException(p.descGeometry(), "the descending geometry has the same line of sight as "
+                    + "the ascending " + p.ascGeometry() + " at every pixel (" + withAngles + " pixels with angles): "
+                    + "east and up cannot be separated; give the geometry of an ascending and of a descending track");
+        }
     }
 
     /** Metadata of a class raster: the legend (CF {@code flag_values}, {@code flag_meanings}) and the stable test. */

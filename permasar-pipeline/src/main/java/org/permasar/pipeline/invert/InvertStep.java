@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class InvertStep {
     private static final Logger LOG = LoggerFactory.getLogger(InvertStep.class);
 
-    /** Told the pair selection once it is made, before any block runs (the CLI draws network.png). */
+    /**
+     * Told the pair selection once the step has written its outputs (the CLI draws network.png then, so a
+     * step that fails leaves no plot behind).
+     */
     @FunctionalInterface
     public interface NetworkListener {
         /**
@@ -66,7 +69,7 @@ public final class InvertStep {
      * @param runner   engine of the per-block job, or null for the in-process {@link LocalBlockRunner}
      *                 on {@link #engine}
      * @param progress progress of the driver-side passes and of the local runner
-     * @param network  told the pair selection before the blocks run, or null
+     * @param network  told the pair selection after the outputs are written, or null
      */
     public static InversionRun.Result run(InvertParameters p, BlockRunner runner, Progress progress,
                                           NetworkListener network) throws IOException {
@@ -88,11 +91,12 @@ public final class InvertStep {
             if (ref != null) {
                 run.referencePixel(ref[0], ref[1]);
             }
+            BlockEngine engine = engine(p, progress);
+            InversionRun.Result result = run.run(runner == null ? new LocalBlockRunner(engine) : runner, engine);
             if (network != null) {
                 network.selected(net, keep);
             }
-            BlockEngine engine = engine(p, progress);
-            return run.run(runner == null ? new LocalBlockRunner(engine) : runner, engine);
+            return result;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.permasar.pipeline.thermal;
 
 import java.nio.file.Path;
+import org.permasar.pipeline.raster.NumberSpecs;
 
 /**
  * Settings of the thermal step in raster mode ({@link ThermalStep}): what {@code permasar thermal --lst} parses
@@ -14,8 +15,8 @@ import java.nio.file.Path;
  * @param gridRef      file whose grid to use, or null for the LST grid
  * @param datesFrom    MintPy time series whose dates get ADDT/ADDF cubes, or null
  * @param out          output folder
- * @param kappa        κ_t (W/(m·K)) number or raster spec, or null
- * @param theta        θ (m³/m³) number or raster spec, or null (both or neither with kappa)
+ * @param kappa        κ_t (W/(m·K)) number (&gt; 0) or raster spec, or null
+ * @param theta        θ (m³/m³) number (in (0, 1]) or raster spec, or null (both or neither with kappa)
  * @param boreholes    borehole ALT CSV, or null
  * @param rhoWater     ρ_w, kg/m³, &gt; 0
  * @param centreOffset composite date → window centre, days, 0 … 31
@@ -45,6 +46,9 @@ public record ThermalParameters(Path lst, Path gridRef, Path datesFrom, Path out
             throw new IllegalArgumentException("the physical Stefan ALT needs both --kappa and --theta, got kappa="
                     + kappa + " theta=" + theta);
         }
+        NumberSpecs.require(kappa, "--kappa (thawed conductivity)", NumberSpecs::positive, "> 0 W/(m·K)");
+        NumberSpecs.require(theta, "--theta (volumetric water content)", NumberSpecs::positiveFraction,
+                "in (0, 1] m³/m³");
         if (!(rhoWater > 0) || harmonics < 1 || harmonics > 50 || (threads != null && threads < 1) || memoryMb < 0
                 || maxCubeMb < 0) {
             throw new IllegalArgumentException("need rho-water > 0, 1 <= hants-harmonics <= 50, threads >= 1, memory-mb >= 0 "
