@@ -234,7 +234,8 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             for (int k = 0; k <= tf.polynomialDegree(); k++) {
                 putTerm(out, TimeFunctionModel.polynomialName(k), r, k);
             }
-            if (uncertainty != null && tf.polynomialDegree() >= 1) {
+            if (uncertainty != null && pecm == null && tf.polynomialDegree() >= 1) {
+                // (with PECM the a-priori σ goes to v and d; the trend's maps there keep MintPy's residual σ)
                 // the rate's σ from the interferograms' decorrelation noise through the SBAS network (a-priori)
                 boolean[] ok = new boolean[npix];
                 double[] resid = new double[npix];

@@ -131,7 +131,7 @@ public final class FitStep {
             }
             SeasonalityClassifier classifier = SeasonalityClassifier.permafrost(p.seasonalityTolerance(),
                     p.seasonalityProminence(), p.minSeasonalAmplitude());
-            FitProducts products = declare(grid, tfm, pecmCfg, stackUnc);
+            FitProducts products = declare(grid, tfm, pecmCfg, pecm ? null : stackUnc);
             FitKernel kernel = new FitKernel(p.timeseries().toString(), grid, dates, tfm, layers, seconds, classifier,
                     p.vertical() ? p.geometry().toString() : null, pecmCfg, stackUnc, products.names());
             long bytesPerPixel = 4L * dates.size() * 6 + (pecm ? 4L * (pecmCfg.lstDates().size() * 4 + 400 * 3) : 0) + 200;
