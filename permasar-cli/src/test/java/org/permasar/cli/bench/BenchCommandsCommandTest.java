@@ -85,6 +85,23 @@ class BenchCommandsCommandTest {
     }
 
     @Test
+    void syntheticRowsAreTheSameWhicheverBandTheyAreWrittenIn() {
+        SyntheticStack s = SyntheticStack.create(20, 40, 6 * 250, 7);
+        int m = 40, cols = s.grid.cols();
+        assertThat(s.grid.rows()).isEqualTo(6);
+        float[] allPh = new float[m * 6 * cols], allCo = new float[allPh.length];
+        s.band(0, 6, allPh, allCo);
+        float[] ph = new float[m * 4 * cols], co = new float[ph.length];
+        s.band(2, 4, ph, co); // rows 2…5 alone
+        for (int k = 0; k < m; k++) {
+            for (int p = 0; p < 4 * cols; p++) {
+                assertThat(ph[k * 4 * cols + p]).isEqualTo(allPh[k * 6 * cols + 2 * cols + p]);
+                assertThat(co[k * 4 * cols + p]).isEqualTo(allCo[k * 6 * cols + 2 * cols + p]);
+            }
+        }
+    }
+
+    @Test
     void powerLawFitRecoversExactExponents() {
         double[] x = {1e4, 3e4, 1e5, 3e5, 1e6};
         double[] y = new double[x.length];
