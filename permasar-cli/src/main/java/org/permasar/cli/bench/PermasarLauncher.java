@@ -1,0 +1,73 @@
+package org.permasar.cli.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.permasar.cli.PermasarCommand;
+
+/**
+ * The command line that starts {@code permasar} as a child process the way this process was
+ * started: the same {@code java} executable, the same JVM options (those of
+ * {@code ./permasar}, {@code -XX:+UseParallelGC -Xss4m -Djava.awt.headless=true} unless
+ * {@code PERMASAR_JAVA_OPTS} changed them; debugger and profiling agents left out) and the same
+ * class path (the jar, or Maven's test class path), with {@link PermasarCommand} as main class.
+ * Immutable.
+ */
+final class PermasarLauncher {
+    private final List<String> prefix;
+
+    private PermasarLauncher(List<String> prefix) {
+        this.prefix = List.copyOf(prefix);
+    }
+
+    /**
+     * This process's launcher, or with {@code jvmOptions} (split on blanks) instead of its JVM
+     * options when not null.
+     */
+    static PermasarLauncher current(String jvmOptions) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        if (jvmOptions != null) {
+            for (String o : jvmOptions.trim().split("\\s+")) {
+                if (!o.isEmpty()) {
+                    cmd.add(o);
+                }
+            }
+        } else {
+            for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (!isAgent(o)) {
+                    cmd.add(o);
+                }
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(PermasarCommand.class.getName());
+        return new PermasarLauncher(cmd);
+    }
+
+    private static boolean isAgent(String option) {
+        return option.startsWith("-agentlib") || option.startsWith("-agentpath") || option.startsWith("-javaagent")
+                || option.startsWith("-Xrunjdwp") || option.equals("-Xdebug");
+    }
+
+    /** {@code java [options] -cp CP org.permasar.cli.PermasarCommand args…}. */
+    List<String> command(List<String> args) {
+        List<String> c = new ArrayList<>(prefix);
+        c.addAll(args);
+        return c;
+    }
+
+    /** The JVM options the children get (between {@code java} and {@code -cp}). */
+    List<String> jvmOptions() {
+        return prefix.subList(1, prefix.size() - 3);
+    }
+
+    /** The java executable. */
+    String java() {
+        return prefix.get(0);
+    }
+}
