@@ -119,12 +119,12 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(maps);
         SceneTruth t = s.truth();
         var grid = s.grid();
-        new RasterMap("Truth: vertical velocity", "m/yr", Colormap.RDBU).write(maps.resolve("truth_verticalVelocity.png"),
-                grid, t.verticalVelocity());
-        new RasterMap("Truth: east velocity", "m/yr", Colormap.RDBU).write(maps.resolve("truth_eastVelocity.png"),
-                grid, t.eastVelocity());
-        new RasterMap("Truth: seasonal vertical amplitude (peak-to-trough)", "m", Colormap.VIRIDIS)
-                .write(maps.resolve("truth_seasonalAmplitude.png"), grid, t.verticalSeasonalAmplitude());
+        new RasterMap("Truth: vertical velocity", "mm/yr", Colormap.RDBU).write(maps.resolve("truth_verticalVelocity.png"),
+                grid, mm(t.verticalVelocity()));
+        new RasterMap("Truth: east velocity", "mm/yr", Colormap.RDBU).write(maps.resolve("truth_eastVelocity.png"),
+                grid, mm(t.eastVelocity()));
+        new RasterMap("Truth: seasonal vertical amplitude (peak-to-trough)", "mm", Colormap.VIRIDIS)
+                .write(maps.resolve("truth_seasonalAmplitude.png"), grid, mm(t.verticalSeasonalAmplitude()));
         float[] regions = new float[t.regions().length];
         for (int i = 0; i < regions.length; i++) {
             regions[i] = t.regions()[i];
@@ -139,5 +139,14 @@ public final class DemoCommand implements Callable<Integer> {
             NetworkPlot.write(maps.resolve("network_" + n + ".png"), tr.network(), null,
                     "Network, " + (tr.isAscending() ? "ascending" : "descending") + " track");
         }
+    }
+
+    /** m → mm for a picture (the truth files stay SI). */
+    private static float[] mm(float[] metres) {
+        float[] out = new float[metres.length];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = metres[q] * 1000f;
+        }
+        return out;
     }
 }

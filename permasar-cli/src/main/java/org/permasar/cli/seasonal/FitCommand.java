@@ -194,8 +194,19 @@ public final class FitCommand implements Callable<Integer> {
             String lower = n.toLowerCase(Locale.ROOT);
             Colormap cm = lower.contains("velocity") || lower.contains("coef") ? Colormap.RDBU
                     : lower.contains("timing") ? Colormap.TWILIGHT : Colormap.VIRIDIS;
-            new RasterMap(products.description(n), products.unit(n), cm).write(dir.resolve(n + ".png"), products.grid(),
-                    products.map(n));
+            // pictures in mm and mm/yr (the files stay SI): displacements and rates of the fit
+            String unit = products.unit(n);
+            boolean metres = unit.equals("m") || unit.equals("m/year");
+            float[] data = products.map(n);
+            if (metres) {
+                float[] mm = new float[data.length];
+                for (int q = 0; q < mm.length; q++) {
+                    mm[q] = data[q] * 1000f;
+                }
+                data = mm;
+            }
+            new RasterMap(products.description(n), metres ? (unit.equals("m") ? "mm" : "mm/yr") : unit, cm)
+                    .write(dir.resolve(n + ".png"), products.grid(), data);
         }
     }
 }
