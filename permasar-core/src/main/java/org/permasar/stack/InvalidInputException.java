@@ -33,7 +33,20 @@ public class InvalidInputException extends IOException {
         if (dataset != null && !dataset.isEmpty()) {
             b.append(" [").append(dataset).append(']');
         }
-        return b.append(": ").append(problem).toString();
+        b.append(": ").append(problem);
+        // one line, as the command line prints it: text quoted from a damaged file may hold line breaks
+        // and control characters (a GDAL metadata date that ran into the next XML line, found by the
+        // reader fuzzer); they are shown as \n and U+FFFD
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c == '\n' || c == '\r') {
+                b.replace(i, i + 1, c == '\n' ? "\\n" : "\\r");
+                i++;
+            } else if (Character.isISOControl(c) && c != '\t') {
+                b.setCharAt(i, '\uFFFD');
+            }
+        }
+        return b.toString();
     }
 
     /** The offending file, or null. */

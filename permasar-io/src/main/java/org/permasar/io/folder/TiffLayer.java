@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.permasar.grid.Window;
 import org.permasar.io.geotiff.GeoTiffReader;
+import org.permasar.stack.InvalidInputException;
 
 /**
  * One band of a GeoTIFF as a stack layer. The file is opened for each read and released after,
@@ -34,6 +35,12 @@ public record TiffLayer(Path file, int band, float scale, boolean zeroIsNodata) 
     @Override
     public void read(Window window, float[] dest, int offset) throws IOException {
         try (GeoTiffReader r = GeoTiffReader.open(file)) {
+            if (!window.fitsIn(r.grid().rows(), r.grid().cols()) || band >= r.datasets().size()) {
+                // a coherence or component file of another size than the pair's phase (found by ReaderFuzzTest)
+                throw new InvalidInputException(file, "grid " + r.grid().cols() + " × " + r.grid().rows() + " (width × "
+                        + "length) with " + r.datasets().size() + " band(s) does not hold band " + (band + 1) + " and "
+                        + window + " of the stack: all files of a stack must share the grid");
+            }
             r.readBand(band, window, dest, offset, scale);
         }
         if (zeroIsNodata) {

@@ -135,6 +135,11 @@ public final class GammaBinaryFormat implements RasterFormat {
         if (dx == 0 || dy == 0) {
             throw new InvalidInputException(p.file(), "post_lon/post_lat", "pixel spacing must be non-zero");
         }
-        return GridGeometry.geocoded(rows, cols, GeoTransform.northUp(x0, dx, y0, dy), epsg, 0);
+        try {
+            return GridGeometry.geocoded(rows, cols, GeoTransform.northUp(x0, dx, y0, dy), epsg, 0);
+        } catch (IllegalArgumentException e) {
+            // NaN or infinite corners and posts (found by ReaderFuzzTest)
+            throw new InvalidInputException(p.file(), "corner/post", "georeferencing cannot be used: " + e.getMessage());
+        }
     }
 }

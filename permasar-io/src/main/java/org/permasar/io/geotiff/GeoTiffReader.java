@@ -111,6 +111,13 @@ public final class GeoTiffReader implements RasterSource {
                     + "holds the whole file in one array of at most " + MAX_BYTES + " bytes, and this file has "
                     + layout.fileSize() + " bytes" + advice);
         }
+        // mil.nga indexes BitsPerSample by sample: with fewer values than samples it fails only after
+        // allocating for every declared sample (565 MiB for a 24 KB file whose SamplesPerPixel read 24770)
+        if (layout.samplesPerPixel() > 1 && layout.bitsPerSampleCount() != layout.samplesPerPixel()) {
+            throw new InvalidInputException(path, "BitsPerSample", layout.bitsPerSampleCount() + " values for "
+                    + layout.samplesPerPixel() + " samples per pixel: the TIFF specification asks for one per sample "
+                    + "(damaged directory?)");
+        }
         TIFFImage image = TiffReader.readTiff(path.toFile(), false);
         return image.getFileDirectory();
     }

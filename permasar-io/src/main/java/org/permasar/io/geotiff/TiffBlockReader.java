@@ -194,6 +194,9 @@ final class TiffBlockReader {
         }
     }
 
+    /** Largest expansion of deflate (RFC 1951): a 258-byte match in at least 2 bits, i.e. 1032 : 1. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
+
     /** Deflate block {@code index} of {@code count} stored bytes, inflated into the reused block buffer. */
     private ByteBuffer inflate(int index, long count) throws IOException {
         if (count > Integer.MAX_VALUE - 8) {
@@ -201,6 +204,14 @@ final class TiffBlockReader {
                     + "than one 2 GiB buffer");
         }
         int stored = (int) count;
+        long declared = layout.blockBytes(index);
+        if (declared > MAX_DEFLATE_RATIO * stored + 64) {
+            // checked before the block buffer is allocated: a damaged width or rows-per-strip made a 121-byte
+            // strip claim 284 MB (found by ReaderFuzzTest)
+            throw new InvalidInputException(path, "block " + index + " at byte " + layout.blockOffset(index) + ": "
+                    + stored + " compressed bytes cannot inflate to the " + declared + " bytes the directory declares "
+                    + "(deflate expands at most " + MAX_DEFLATE_RATIO + "×): damaged image size or strip table");
+        }
         if (compressed.length < stored) {
             compressed = new byte[stored];
         }

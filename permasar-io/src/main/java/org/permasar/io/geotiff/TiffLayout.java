@@ -49,6 +49,9 @@ final class TiffLayout {
     static final int GDAL_METADATA = 42112;
     static final int GDAL_NODATA = 42113;
 
+    /** Tags the TIFF 6.0 specification gives exactly one value. */
+    private static final int[] SINGLE_VALUED = {IMAGE_WIDTH, IMAGE_LENGTH, COMPRESSION, SAMPLES_PER_PIXEL, ROWS_PER_STRIP,
+        PLANAR_CONFIGURATION, PREDICTOR, TILE_WIDTH, TILE_LENGTH};
     static final int COMPRESSION_NONE = 1;
     static final int COMPRESSION_DEFLATE = 8;
     static final int COMPRESSION_DEFLATE_OLD = 32946;
@@ -98,11 +101,19 @@ final class TiffLayout {
     private final double[] transformation;
     private final String gdalMetadata;
     private final String gdalNodata;
+    /** How many BitsPerSample values the directory gives (the specification asks for one per sample). */
+    private final long bitsGiven;
 
     private TiffLayout(Path path, TiffIfd ifd) throws IOException {
         bigTiff = ifd.isBigTiff();
         order = ifd.order();
         fileSize = ifd.fileSize();
+        for (int tag : SINGLE_VALUED) {
+            if (ifd.count(tag) > 1) {
+                throw new InvalidInputException(path, TiffIfd.tagName(tag), ifd.count(tag) + " values where the TIFF "
+                        + "specification has one (damaged directory)");
+            }
+        }
         width = positiveInt(path, ifd, IMAGE_WIDTH, -1);
         height = positiveInt(path, ifd, IMAGE_LENGTH, -1);
         long spp = ifd.integer(SAMPLES_PER_PIXEL, 1);
@@ -112,6 +123,7 @@ final class TiffLayout {
         }
         samples = (int) spp;
         bits = perSample(path, ifd, BITS_PER_SAMPLE, 1);
+        bitsGiven = ifd.count(BITS_PER_SAMPLE);
         formats = perSample(path, ifd, SAMPLE_FORMAT, 1);
         for (int b : bits) {
             if (b < 1 || b > 64) {
@@ -248,6 +260,11 @@ final class TiffLayout {
                         + " holds " + n + " bytes, its pixels need " + blockBytes(i) + " (truncated or damaged)");
             }
         }
+    }
+
+    /** Number of BitsPerSample values in the directory (0 when absent). */
+    long bitsPerSampleCount() {
+        return bitsGiven;
     }
 
     /** Decoded bytes of block {@code index}: rows (all of a tile, those left for the last strip) × row bytes. */

@@ -2,14 +2,13 @@ package org.permasar.io.gnss;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.permasar.io.TextFiles;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stats.GnssSeries;
 
@@ -34,7 +33,7 @@ public final class NeuCsvReader {
         List<LocalDate> dates = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         String station = null;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = TextFiles.reader(file)) {
             String line = r.readLine();
             if (line == null || !line.replace("\uFEFF", "").startsWith(HEADER)) {
                 throw new InvalidInputException(file, "expected a header starting with '" + HEADER + "', found: " + line);

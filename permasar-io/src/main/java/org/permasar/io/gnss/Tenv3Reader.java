@@ -2,12 +2,11 @@ package org.permasar.io.gnss;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.permasar.io.TextFiles;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stats.GnssSeries;
 
@@ -34,7 +33,7 @@ public final class Tenv3Reader {
         List<double[]> rows = new ArrayList<>();
         String station = null;
         double lat = Double.NaN, lon = Double.NaN;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+        try (BufferedReader r = TextFiles.reader(file)) {
             String line = r.readLine();
             if (line == null || !line.trim().startsWith("site")) {
                 throw new InvalidInputException(file, "expected the tenv3 header line starting with 'site'");

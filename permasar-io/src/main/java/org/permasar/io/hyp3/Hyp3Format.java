@@ -1,7 +1,6 @@
 package org.permasar.io.hyp3;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.RasterFormat;
+import org.permasar.io.TextFiles;
 import org.permasar.io.folder.FolderScan;
 import org.permasar.io.folder.PairFolderStack;
 import org.permasar.io.folder.PairNames;
@@ -60,7 +60,7 @@ public final class Hyp3Format implements RasterFormat {
     /** Reads {@code Key: value} lines of a HyP3 metadata text file. */
     static Map<String, String> readTxt(Path txt) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(txt, StandardCharsets.UTF_8)) {
+        for (String line : TextFiles.lines(txt)) {
             int i = line.indexOf(':');
             if (i > 0) {
                 m.put(line.substring(0, i).trim(), line.substring(i + 1).trim());

@@ -2,6 +2,7 @@ package org.permasar.io.roipac;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.permasar.stack.InvalidInputException;
 
@@ -61,7 +62,14 @@ public final class RoipacBaselines {
             if (cand == null) {
                 continue;
             }
-            Path f = unw.resolveSibling(cand);
+            Path f;
+            try {
+                f = unw.resolveSibling(cand);
+            } catch (InvalidPathException e) {
+                // DATE12 of a damaged header (NUL bytes, found by ReaderFuzzTest) names no file
+                throw new InvalidInputException(h.file(), "DATE12", "'" + cand.replaceAll("\\p{Cntrl}", "?")
+                        + "' cannot name a baseline file (" + e.getReason() + "): damaged header?");
+            }
             if (Files.isRegularFile(f)) {
                 b = fromHeader(RscHeader.read(f));
                 if (!Double.isNaN(b)) {

@@ -74,7 +74,14 @@ public record RscHeader(Path file, Map<String, String> values) {
         }
         String proj = values.getOrDefault("PROJECTION", "LATLON").toUpperCase(java.util.Locale.ROOT);
         int epsg = proj.startsWith("LL") || proj.startsWith("LATLON") || proj.startsWith("GEO") ? 4326 : 0;
-        GeoTransform t = GeoTransform.northUp(number("X_FIRST"), number("X_STEP"), number("Y_FIRST"), number("Y_STEP"));
+        GeoTransform t;
+        try {
+            t = GeoTransform.northUp(number("X_FIRST"), number("X_STEP"), number("Y_FIRST"), number("Y_STEP"));
+        } catch (IllegalArgumentException e) {
+            // NaN, infinite or zero X_STEP/Y_STEP (found by ReaderFuzzTest)
+            throw new InvalidInputException(file, "X_FIRST/X_STEP/Y_FIRST/Y_STEP", "georeferencing cannot be used: "
+                    + e.getMessage());
+        }
         return GridGeometry.geocoded(rows, cols, t, epsg, 0);
     }
 }

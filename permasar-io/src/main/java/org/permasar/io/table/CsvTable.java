@@ -2,12 +2,12 @@ package org.permasar.io.table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.permasar.io.TextFiles;
 import org.permasar.stack.InvalidInputException;
 
 /**
@@ -39,7 +39,7 @@ public final class CsvTable {
         String delim = ",";
         List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = TextFiles.reader(file)) {
             String line;
             int no = 0;
             while ((line = r.readLine()) != null) {

@@ -1,13 +1,13 @@
 package org.permasar.io.table;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.permasar.grid.GeoTransform;
+import org.permasar.io.TextFiles;
 import org.permasar.io.crs.LatLonLocator;
 import org.permasar.stack.InvalidInputException;
 
@@ -61,7 +61,7 @@ public final class SiteTable {
         if (!Files.isRegularFile(csv)) {
             throw new InvalidInputException(csv, Files.exists(csv) ? "not a regular file" : "no such file");
         }
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.lines(csv);
         int h = 0;
         while (h < lines.size() && (lines.get(h).isBlank() || lines.get(h).trim().startsWith("#"))) {
             h++;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.permasar.io.TextFiles;
 import org.permasar.stack.InvalidInputException;
 
 /**
@@ -145,7 +146,7 @@ final class ZarrArrayMeta {
         Path file = dir.resolve(FILE);
         Map<String, Object> m;
         try {
-            m = ZarrJson.parseObject(Files.readString(file));
+            m = ZarrJson.parseObject(TextFiles.read(file));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file, dataset, "missing .zarray header");
         } catch (ZarrJson.SyntaxException e) {

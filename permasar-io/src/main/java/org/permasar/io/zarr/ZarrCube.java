@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
+import org.permasar.io.TextFiles;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
 
@@ -117,7 +118,7 @@ public final class ZarrCube implements RasterSource {
         Path f = dir.resolve(ZATTRS);
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, Object> e : ZarrJson.parseObject(Files.readString(f)).entrySet()) {
+            for (Map.Entry<String, Object> e : ZarrJson.parseObject(TextFiles.read(f)).entrySet()) {
                 Object v = e.getValue();
                 out.put(e.getKey(), v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
                         ? Long.toString(d.longValue()) : String.valueOf(v));
