@@ -120,11 +120,11 @@ public final class DemoCommand implements Callable<Integer> {
         SceneTruth t = s.truth();
         var grid = s.grid();
         new RasterMap("Truth: vertical velocity", "mm/yr", Colormap.RDBU).write(maps.resolve("truth_verticalVelocity.png"),
-                grid, mm(t.verticalVelocity()));
+                grid, RasterMap.millimetres(t.verticalVelocity()));
         new RasterMap("Truth: east velocity", "mm/yr", Colormap.RDBU).write(maps.resolve("truth_eastVelocity.png"),
-                grid, mm(t.eastVelocity()));
+                grid, RasterMap.millimetres(t.eastVelocity()));
         new RasterMap("Truth: seasonal vertical amplitude (peak-to-trough)", "mm", Colormap.VIRIDIS)
-                .write(maps.resolve("truth_seasonalAmplitude.png"), grid, mm(t.verticalSeasonalAmplitude()));
+                .write(maps.resolve("truth_seasonalAmplitude.png"), grid, RasterMap.millimetres(t.verticalSeasonalAmplitude()));
         float[] regions = new float[t.regions().length];
         for (int i = 0; i < regions.length; i++) {
             regions[i] = t.regions()[i];
@@ -141,12 +141,4 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** m → mm for a picture (the truth files stay SI). */
-    private static float[] mm(float[] metres) {
-        float[] out = new float[metres.length];
-        for (int q = 0; q < out.length; q++) {
-            out[q] = metres[q] * 1000f;
-        }
-        return out;
-    }
 }

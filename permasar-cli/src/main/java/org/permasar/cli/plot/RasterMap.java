@@ -207,4 +207,13 @@ public final class RasterMap {
         }
         return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
     }
+
+    /** Metres as millimetres, for pictures (the product files stay SI). */
+    public static float[] millimetres(float[] metres) {
+        float[] out = new float[metres.length];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = metres[q] * 1000f;
+        }
+        return out;
+    }
 }

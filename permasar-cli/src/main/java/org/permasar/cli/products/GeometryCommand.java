@@ -100,8 +100,8 @@ public final class GeometryCommand implements Callable<Integer> {
         GridGeometry g = r.grid();
         map(out, r.secular(), g, "Secular direction", "secularDirection.png");
         // pictures in mm/yr like every other map (the files stay SI, m/yr)
-        new RasterMap("East velocity", "mm/yr", Colormap.RDBU).write(out.resolve("east.png"), g, mm(r.eastUp().east()));
-        new RasterMap("Up velocity", "mm/yr", Colormap.RDBU).write(out.resolve("up.png"), g, mm(r.eastUp().up()));
+        new RasterMap("East velocity", "mm/yr", Colormap.RDBU).write(out.resolve("east.png"), g, RasterMap.millimetres(r.eastUp().east()));
+        new RasterMap("Up velocity", "mm/yr", Colormap.RDBU).write(out.resolve("up.png"), g, RasterMap.millimetres(r.eastUp().up()));
         PieChart.write(DirectionSummary.of(r.secular()), "Secular rates", out.resolve("secularPie.png"), 640, 480);
         if (r.seasonal() != null) {
             map(out, r.seasonal(), g, "Seasonal direction", "seasonalDirection.png");
@@ -122,12 +122,4 @@ public final class GeometryCommand implements Callable<Integer> {
         return GeometryStep.fromMintPyAnnual(amplitude, phase, refDayOfYear);
     }
 
-    /** m → mm for a picture. */
-    private static float[] mm(float[] metres) {
-        float[] out = new float[metres.length];
-        for (int q = 0; q < out.length; q++) {
-            out[q] = metres[q] * 1000f;
-        }
-        return out;
-    }
 }

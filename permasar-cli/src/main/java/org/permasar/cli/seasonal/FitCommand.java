@@ -197,14 +197,7 @@ public final class FitCommand implements Callable<Integer> {
             // pictures in mm and mm/yr (the files stay SI): displacements and rates of the fit
             String unit = products.unit(n);
             boolean metres = unit.equals("m") || unit.equals("m/year");
-            float[] data = products.map(n);
-            if (metres) {
-                float[] mm = new float[data.length];
-                for (int q = 0; q < mm.length; q++) {
-                    mm[q] = data[q] * 1000f;
-                }
-                data = mm;
-            }
+            float[] data = metres ? RasterMap.millimetres(products.map(n)) : products.map(n);
             new RasterMap(products.description(n), metres ? (unit.equals("m") ? "mm" : "mm/yr") : unit, cm)
                     .write(dir.resolve(n + ".png"), products.grid(), data);
         }
