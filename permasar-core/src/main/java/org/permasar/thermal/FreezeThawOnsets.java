@@ -29,6 +29,9 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
         }
     }
 
+    /** Pixels transposed together by {@link #detectBlock}. */
+    private static final int TILE = 32;
+
     /** 31-day window, at least half of it valid. */
     public static FreezeThawOnsets defaults() {
         return new FreezeThawOnsets(31, 0.5);
@@ -47,22 +50,27 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
     /** Centred moving average ignoring NaN; NaN where too few valid values. */
     public double[] smooth(double[] daily) {
         int n = daily.length;
-        double[] sum = new double[n + 1];
-        int[] cnt = new int[n + 1];
+        double[] out = new double[n];
+        smooth(daily, out, new double[n + 1], new int[n + 1]);
+        return out;
+    }
+
+    /** {@link #smooth(double[])} into {@code out}, with workspaces of {@code n + 1} values. */
+    private void smooth(double[] daily, double[] out, double[] sum, int[] cnt) {
+        int n = daily.length;
         for (int i = 0; i < n; i++) {
             boolean v = !Double.isNaN(daily[i]);
             sum[i + 1] = sum[i] + (v ? daily[i] : 0);
             cnt[i + 1] = cnt[i] + (v ? 1 : 0);
         }
         int h = windowDays / 2;
-        double[] out = new double[n];
+        double need = minValidFraction * windowDays;
         for (int i = 0; i < n; i++) {
             int a = Math.max(0, i - h);
             int b = Math.min(n, i + h + 1);
             int c = cnt[b] - cnt[a];
-            out[i] = c >= minValidFraction * windowDays && c > 0 ? (sum[b] - sum[a]) / c : Double.NaN;
+            out[i] = c >= need && c > 0 ? (sum[b] - sum[a]) / c : Double.NaN;
         }
-        return out;
     }
 
     /**
@@ -72,8 +80,12 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
      * @param daily daily mean temperature (°C), NaN = missing
      */
     public Result detect(LocalDate start, double[] daily) {
-        double[] s = smooth(daily);
-        LocalDate end = start.plusDays(daily.length - 1L);
+        return detectSmoothed(start, smooth(daily));
+    }
+
+    /** {@link #detect} of a series already smoothed by {@link #smooth}. */
+    private Result detectSmoothed(LocalDate start, double[] s) {
+        LocalDate end = start.plusDays(s.length - 1L);
         int y0 = start.getDayOfYear() == 1 ? start.getYear() : start.getYear() + 1;
         int y1 = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
         int ny = Math.max(0, y1 - y0 + 1);
@@ -133,14 +145,25 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
             throw new IllegalArgumentException("expected " + ndays + "×" + npix + " values, got " + daily.length);
         }
         double[][] out = new double[2][npix];
-        double[] series = new double[ndays];
-        for (int p = 0; p < npix; p++) {
+        // pixels in tiles of TILE: each day's row of the block is read once per tile, not once per pixel
+        double[][] series = new double[TILE][ndays];
+        double[] smoothed = new double[ndays];
+        double[] sum = new double[ndays + 1];
+        int[] cnt = new int[ndays + 1];
+        for (int p0 = 0; p0 < npix; p0 += TILE) {
+            int m = Math.min(TILE, npix - p0);
             for (int k = 0; k < ndays; k++) {
-                series[k] = daily[k * npix + p];
+                int o = k * npix + p0;
+                for (int j = 0; j < m; j++) {
+                    series[j][k] = daily[o + j];
+                }
             }
-            Result r = detect(start, series);
-            out[0][p] = r.meanThawDoy();
-            out[1][p] = r.meanFreezeDoy();
+            for (int j = 0; j < m; j++) {
+                smooth(series[j], smoothed, sum, cnt);
+                Result r = detectSmoothed(start, smoothed);
+                out[0][p0 + j] = r.meanThawDoy();
+                out[1][p0 + j] = r.meanFreezeDoy();
+            }
         }
         return out;
     }

@@ -99,14 +99,18 @@ class PecmAcceptanceTest {
      * of both tracks of four further seeds of the small preset (11–14, every seed measured, none left
      * out), {@code --tropo}. Each scene is a fresh draw of every noise, including the reference pixel's
      * and the regional weather, which are shared by all pixels of one scene; pooling over scenes is
-     * what a per-pixel σ can promise. Measured per track-run: v 95.1–99.8 %, d 79.5–99.6 % (seed 11
-     * desc: d errors share an offset); pooled v ≈ 98.7 %, d ≈ 94.6 %.
+     * what a per-pixel σ can promise. Four seeds were too few: one shared draw decides the pool. Seed 11
+     * desc v covers 51 % because every pixel's v carries the same −0.78 mm/yr, the reference pixel's own
+     * noise (≈ 2.8σ of that term; with the reference moved to other bedrock pixels the shared error is
+     * 0.15 or −0.12 mm/yr and the coverage 99.3 %), which held seeds 11–14 at 90.0 % pooled. Seeds 11–18
+     * (2026-12-07): v 92.2–99.6 % per track-run except seed 11 desc, d 73.6–99.6 %; pooled v 92.6 %,
+     * d 93.2 % over 27 040 px.
      */
     @Test
     void truthWithinTwoReportedSigmaPooledOverIndependentScenes() throws IOException {
         double v2 = 0, d2 = 0;
         int n = 0;
-        for (String seed : new String[] {"11", "12", "13", "14"}) {
+        for (String seed : new String[] {"11", "12", "13", "14", "15", "16", "17", "18"}) {
             SimulatedSceneRun run = new SimulatedSceneRun(dir.resolve("seed" + seed), false, "--seed", seed);
             boolean[] mask = run.in(Region.SEASONAL, Region.SUBSIDENCE_PATCH, Region.NON_SEASONAL);
             Path out = pecm(run, "tropo", true);
@@ -119,7 +123,7 @@ class PecmAcceptanceTest {
                 n += c.n;
             }
         }
-        System.out.printf(Locale.ROOT, "issue 4 pooled over seeds 11–14, both tracks: v within 2σ %.1f %%, d %.1f %% (%d px)%n",
+        System.out.printf(Locale.ROOT, "issue 4 pooled over seeds 11–18, both tracks: v within 2σ %.1f %%, d %.1f %% (%d px)%n",
                 100 * v2 / n, 100 * d2 / n, n);
         assertThat(v2 / n).as("pooled v within 2σ").isGreaterThanOrEqualTo(0.90);
         assertThat(d2 / n).as("pooled d within 2σ").isGreaterThanOrEqualTo(0.90);

@@ -92,29 +92,35 @@ public final class PecmForcingBuilder {
     public static Built buildWithDegreeDays(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
                                             double[] freezeDoy, List<LocalDate> sarDates, double[] kappaRatio,
                                             double[] dailyStd) {
+        if (kappaRatio.length != npix) {
+            throw new IllegalArgumentException("expected " + npix + " ratios, got " + kappaRatio.length);
+        }
+        PecmDegreeDays dd = degreeDays(dailyStart, daily, ndays, npix, thawDoy, freezeDoy, sarDates, dailyStd);
+        int[] identity = new int[npix];
+        Arrays.setAll(identity, q -> q);
+        return new Built(forcing(dd, kappaRatio, dailyStart, daily, ndays, npix, identity, thawDoy, dailyStd, sarDates),
+                dd);
+    }
+
+    /**
+     * The first of the two passes over the days: ADDT/ADDF since each thaw onset at the SAR dates and
+     * at the end of every complete permafrost year, L(τ), and the status of each pixel — everything of
+     * the forcing that does not depend on κ_f/κ_t. One evaluation of the degree-day increments per
+     * pixel and day. Arguments as {@link #build(LocalDate, float[], int, int, double[], double[], List,
+     * double[], double[])} without the ratio.
+     */
+    public static PecmDegreeDays degreeDays(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
+                                            double[] freezeDoy, List<LocalDate> sarDates, double[] dailyStd) {
         if (dailyStd != null && dailyStd.length != npix) {
             throw new IllegalArgumentException("expected " + npix + " daily standard deviations, got " + dailyStd.length);
         }
-        if (daily.length != ndays * npix || thawDoy.length != npix || freezeDoy.length != npix
-                || kappaRatio.length != npix) {
-            throw new IllegalArgumentException("expected daily " + ndays + "×" + npix + " and onsets/ratios of " + npix
-                    + " pixels, got " + daily.length + ", " + thawDoy.length + ", " + freezeDoy.length + ", "
-                    + kappaRatio.length);
+        if (daily.length != ndays * npix || thawDoy.length != npix || freezeDoy.length != npix) {
+            throw new IllegalArgumentException("expected daily " + ndays + "×" + npix + " and onsets of " + npix
+                    + " pixels, got " + daily.length + ", " + thawDoy.length + ", " + freezeDoy.length);
         }
-        int n = sarDates.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("no SAR dates");
-        }
-        int[] sk = new int[n];
-        boolean outside = false;
-        for (int i = 0; i < n; i++) {
-            sk[i] = (int) (sarDates.get(i).toEpochDay() - dailyStart.toEpochDay());
-            if (i > 0 && sk[i] <= sk[i - 1]) {
-                throw new IllegalArgumentException("SAR dates must increase strictly: " + sarDates.get(i - 1)
-                        + " then " + sarDates.get(i));
-            }
-            outside |= sk[i] < 0 || sk[i] >= ndays;
-        }
+        int[] sk = sarDays(dailyStart, ndays, sarDates);
+        int n = sk.length;
+        boolean outside = sk[0] < 0;
         byte[] status = new byte[npix];
         int[] th = new int[npix];
         int[] len = new int[npix];
@@ -124,11 +130,10 @@ public final class PecmForcingBuilder {
                 status[p] = PecmStatus.DATES_OUTSIDE_LST;
             } else if (Double.isNaN(thawDoy[p])) {
                 status[p] = PecmStatus.NO_THAW;
-            } else if (Double.isNaN(freezeDoy[p]) || Math.round(freezeDoy[p]) <= Math.round(thawDoy[p])
-                    || !(kappaRatio[p] > 0) || Double.isInfinite(kappaRatio[p])) {
+            } else if (Double.isNaN(freezeDoy[p]) || Math.round(freezeDoy[p]) <= Math.round(thawDoy[p])) {
                 status[p] = PecmStatus.NO_FREEZE;
             } else {
-                th[p] = (int) Math.min(365, Math.max(1, Math.round(thawDoy[p])));
+                th[p] = thawDay(thawDoy[p]);
                 len[p] = (int) Math.round(freezeDoy[p]) - th[p];
             }
         }
@@ -141,18 +146,24 @@ public final class PecmForcingBuilder {
         int[] yRef = new int[npix];
         int[] yLast = new int[npix];
         int[] invalid = new int[npix];
+        int[] onsetK = new int[npix];
         double[] cumT = new double[npix];
         double[] cumF = new double[npix];
         boolean[] bad = new boolean[npix];
+        byte[] late = new byte[npix];                   // first failure at a SAR date (outside the span, LST gap)
+        float[] lin = new float[n * npix];
+        float[] rootT = new float[n * npix];
+        float[] rootF = new float[n * npix];
+        byte[] yearOf = new byte[n * npix];
         Arrays.fill(yr, -1);
-        // pass 1: end-of-year ADDT/ADDF of every complete permafrost year
         LocalDate day = dailyStart;
         int kEnd = outside ? 0 : ndays;
+        int next = 0;
         for (int k = 0; k < kEnd; k++, day = day.plusDays(1)) {
             int doy = day.getDayOfYear();
             int off = k * npix;
             for (int p = 0; p < npix; p++) {
-                if (doy == th[p]) {
+                if (doy == th[p]) {                     // th = −1 for failed pixels
                     if (yr[p] >= 0 && yr[p] < maxYears) {
                         endT[yr[p] * npix + p] = bad[p] ? Double.NaN : cumT[p];
                         endF[yr[p] * npix + p] = bad[p] ? Double.NaN : cumF[p];
@@ -161,6 +172,7 @@ public final class PecmForcingBuilder {
                     cumT[p] = 0;
                     cumF[p] = 0;
                     bad[p] = false;
+                    onsetK[p] = k;
                 }
                 float v = daily[off + p];
                 if (v != v) {
@@ -176,159 +188,271 @@ public final class PecmForcingBuilder {
                     cumF[p] += DegreeDays.freezePart(v);    // ADDF = Σ max(−T, 0)
                 }
             }
-            if (k == sk[0]) {
-                System.arraycopy(yr, 0, yRef, 0, npix);
-            }
-            if (k == sk[n - 1]) {
-                System.arraycopy(yr, 0, yLast, 0, npix);
-            }
-        }
-        int years = 1;
-        for (int p = 0; p < npix; p++) {
-            if (status[p] == PecmStatus.OK) {
-                if (invalid[p] == kEnd) {
-                    status[p] = PecmStatus.NO_VALID_LST;
-                } else if (yRef[p] < 0) {
-                    status[p] = PecmStatus.DATES_OUTSIDE_LST;
-                } else {
-                    years = Math.max(years, yLast[p] - yRef[p] + 1);
+            if (next < n && k == sk[next]) {
+                if (next == 0) {
+                    System.arraycopy(yr, 0, yRef, 0, npix);
                 }
-            }
-        }
-        // closure rule per year: κ_f/κ_t = ADDT_end/ADDF_end where I_end > 0 (SCIENCE.md §2)
-        float[] ratio = new float[years * npix];
-        for (int y = 0; y < years; y++) {
-            for (int p = 0; p < npix; p++) {
-                double r = kappaRatio[p];
-                double sqrtK = Math.sqrt(r);
-                int ya = yRef[p] + y;
-                if (status[p] == PecmStatus.OK && ya >= 0 && ya < maxYears) {
-                    double t = endT[ya * npix + p];
-                    double f = endF[ya * npix + p];
-                    if (!Double.isNaN(t) && Math.sqrt(t) - sqrtK * Math.sqrt(f) > 0) {
-                        if (f > 0) {
-                            r = t / f;
-                        } else if (ya <= yLast[p]) {
-                            status[p] = PecmStatus.NO_FREEZE;  // a whole year without freezing
-                        }
+                if (next == n - 1) {
+                    System.arraycopy(yr, 0, yLast, 0, npix);
+                }
+                int base = next * npix;
+                for (int p = 0; p < npix; p++) {
+                    if (th[p] < 0 || late[p] != PecmStatus.OK) {
+                        continue;
                     }
-                }
-                ratio[y * npix + p] = (float) r;
-            }
-        }
-        for (int p = 0; p < npix; p++) {
-            if (status[p] != PecmStatus.OK) {
-                th[p] = -1;
-            }
-        }
-        // pass 2: L and I at the SAR dates, per-year maximum of I
-        float[] lin = new float[n * npix];
-        float[] sea = new float[n * npix];
-        float[] rootT = new float[n * npix];
-        float[] rootF = new float[n * npix];
-        byte[] yearOf = new byte[n * npix];
-        float[] smax = new float[years * npix];
-        Arrays.fill(smax, Float.NaN);
-        int[] onsetK = new int[npix];
-        Arrays.fill(yr, -1);
-        Arrays.fill(cumT, 0);
-        Arrays.fill(cumF, 0);
-        Arrays.fill(bad, false);
-        day = dailyStart;
-        int next = 0;
-        int kStop = outside ? 0 : ndays;
-        for (int k = 0; k < kStop; k++, day = day.plusDays(1)) {
-            int doy = day.getDayOfYear();
-            int off = k * npix;
-            boolean sar = next < n && sk[next] == k;
-            boolean last = k + 1 == ndays;
-            for (int p = 0; p < npix; p++) {
-                if (doy == th[p]) {                     // th = −1 for failed pixels
-                    yr[p]++;
-                    cumT[p] = 0;
-                    cumF[p] = 0;
-                    bad[p] = false;
-                    onsetK[p] = k;
                     int yRel = yr[p] - yRef[p];
-                    if (yRel >= 0 && yRel < years) {
-                        smax[yRel * npix + p] = 0;
-                    }
-                }
-                float v = daily[off + p];
-                boolean candidate = false;
-                if (v == v && dailyStd != null && dailyStd[p] > 0) {
-                    double t = ExpectedDegreeDays.positivePart(v, dailyStd[p]);  // Thom (1954)
-                    cumT[p] += t;
-                    cumF[p] += t - v;
-                    candidate = true;                   // both sums grow every day: I may peak on any day
-                } else if (v >= 0) {
-                    cumT[p] += DegreeDays.thawPart(v);
-                    // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
-                    candidate = last || !(daily[off + npix + p] >= 0);
-                } else if (v < 0) {
-                    cumF[p] += DegreeDays.freezePart(v);
-                } else if (v != v) {
-                    bad[p] = true;
-                }
-                if (!candidate && !sar) {
-                    continue;
-                }
-                int yRel = yr[p] - yRef[p];
-                boolean inSpan = yr[p] >= 0 && yRel >= 0 && yRel < years && status[p] == PecmStatus.OK;
-                if (candidate && inSpan && !bad[p]) {
-                    double r = ratio[yRel * npix + p];
-                    double iv = Math.max(0, Math.sqrt(cumT[p]) - Math.sqrt(r) * Math.sqrt(cumF[p]));
-                    int o = yRel * npix + p;
-                    if (!(smax[o] >= iv)) {
-                        smax[o] = (float) iv;
-                    }
-                }
-                if (sar && status[p] == PecmStatus.OK) {
-                    int o = next * npix + p;
-                    if (!inSpan) {
-                        status[p] = PecmStatus.DATES_OUTSIDE_LST;
+                    if (yr[p] < 0 || yRel < 0) {
+                        late[p] = PecmStatus.DATES_OUTSIDE_LST;
                     } else if (bad[p]) {
-                        status[p] = PecmStatus.LST_GAP;
+                        late[p] = PecmStatus.LST_GAP;
                     } else {
+                        int o = base + p;
                         // seed 001 eq. 3: L = T − 1 + (τ − τ_t)/(τ_f − τ_t) in the thaw season, T after it
                         lin[o] = (float) (yRel + Math.min((double) (k - onsetK[p]) / len[p], 1.0));
-                        // seed 001 eq. 4 (SCIENCE.md §2 sign): I = √ADDT − √(κf/κt)·√ADDF, clipped at 0
-                        double r = ratio[yRel * npix + p];
-                        sea[o] = (float) Math.max(0, Math.sqrt(cumT[p]) - Math.sqrt(r) * Math.sqrt(cumF[p]));
                         rootT[o] = (float) Math.sqrt(cumT[p]);
                         rootF[o] = (float) Math.sqrt(cumF[p]);
                         yearOf[o] = (byte) yRel;
                     }
                 }
-            }
-            if (sar) {
                 next++;
             }
         }
-        // end-of-year sums per year relative to the first SAR date's year (NaN: incomplete or gap)
+        int years = 1;
+        for (int p = 0; p < npix; p++) {
+            if (status[p] != PecmStatus.OK) {
+                continue;
+            }
+            if (invalid[p] == kEnd) {
+                status[p] = PecmStatus.NO_VALID_LST;
+            } else if (yRef[p] < 0) {
+                status[p] = PecmStatus.DATES_OUTSIDE_LST;
+            } else {
+                years = Math.max(years, yLast[p] - yRef[p] + 1);
+            }
+        }
+        // end-of-year sums per year relative to the first SAR date's year (NaN: incomplete or gap); a
+        // complete year with thaw but no freezing at all cannot close (SCIENCE.md §2)
         float[] yearT = new float[years * npix];
         float[] yearF = new float[years * npix];
         for (int p = 0; p < npix; p++) {
-            boolean ok = status[p] == PecmStatus.OK;
-            for (int i = 0; i < n; i++) {
-                if (!ok) {
-                    lin[i * npix + p] = Float.NaN;
-                    sea[i * npix + p] = Float.NaN;
-                    rootT[i * npix + p] = Float.NaN;
-                    rootF[i * npix + p] = Float.NaN;
-                }
-            }
             for (int y = 0; y < years; y++) {
                 int ya = yRef[p] + y;
-                boolean complete = ok && ya >= 0 && ya < maxYears;
-                yearT[y * npix + p] = complete ? (float) endT[ya * npix + p] : Float.NaN;
-                yearF[y * npix + p] = complete ? (float) endF[ya * npix + p] : Float.NaN;
-                if (!ok) {
-                    smax[y * npix + p] = Float.NaN;
+                boolean ok = status[p] == PecmStatus.OK && ya >= 0 && ya < maxYears;
+                double t = ok ? endT[ya * npix + p] : Double.NaN;
+                double f = ok ? endF[ya * npix + p] : Double.NaN;
+                if (ok && ya <= yLast[p] && t > 0 && f == 0) {
+                    status[p] = PecmStatus.NO_FREEZE;   // a whole year without freezing
+                }
+                yearT[y * npix + p] = (float) t;
+                yearF[y * npix + p] = (float) f;
+            }
+            if (status[p] == PecmStatus.OK) {
+                status[p] = late[p];
+            }
+        }
+        for (int p = 0; p < npix; p++) {
+            if (status[p] == PecmStatus.OK) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                lin[i * npix + p] = Float.NaN;
+                rootT[i * npix + p] = Float.NaN;
+                rootF[i * npix + p] = Float.NaN;
+                yearOf[i * npix + p] = 0;
+            }
+            for (int y = 0; y < years; y++) {
+                yearT[y * npix + p] = Float.NaN;
+                yearF[y * npix + p] = Float.NaN;
+            }
+        }
+        return new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status);
+    }
+
+    /**
+     * The second pass: the forcing of κ_f/κ_t {@code kappaRatio[u]} for every unit u of {@code dd}, whose
+     * daily temperatures are column {@code columnOf[u]} of {@code daily} ({@code daily[day*columns + c]},
+     * the block {@code dd} was made from, through {@link PecmDegreeDays#gather} when columns are
+     * shared). I at the SAR dates and the per-year ratios follow from {@code dd}; the per-year maximum
+     * of I takes one more walk over the days. A non-positive, NaN or infinite ratio makes the unit
+     * fail with {@link PecmStatus#NO_FREEZE}.
+     *
+     * @param thawDoy  thaw onset per column (as given to {@link #degreeDays})
+     * @param dailyStd σ of the daily scatter per column, or null
+     */
+    public static PecmForcing forcing(PecmDegreeDays dd, double[] kappaRatio, LocalDate dailyStart, float[] daily,
+                                      int ndays, int columns, int[] columnOf, double[] thawDoy, double[] dailyStd,
+                                      List<LocalDate> sarDates) {
+        int nu = dd.pixels(), n = dd.dates(), years = dd.years();
+        if (kappaRatio.length != nu || columnOf.length != nu || daily.length != ndays * columns
+                || thawDoy.length != columns || (dailyStd != null && dailyStd.length != columns)) {
+            throw new IllegalArgumentException("expected " + nu + " ratios and columns, daily " + ndays + "×" + columns
+                    + ", onsets of " + columns + " columns; got " + kappaRatio.length + ", " + columnOf.length + ", "
+                    + daily.length + ", " + thawDoy.length);
+        }
+        int[] sk = sarDays(dailyStart, ndays, sarDates);
+        byte[] status = dd.status().clone();
+        float[] ratio = new float[years * nu];
+        double[] sqrtR = new double[years * nu];
+        for (int u = 0; u < nu; u++) {
+            double r = kappaRatio[u];
+            boolean before = sk[0] < 0 || status[u] == PecmStatus.NO_THAW || status[u] == PecmStatus.NO_FREEZE;
+            if (!before && (!(r > 0) || Double.isInfinite(r))) {      // a ratio the onsets would have refused
+                status[u] = PecmStatus.NO_FREEZE;
+            }
+            for (int y = 0; y < years; y++) {
+                // closure rule per year: κ_f/κ_t = ADDT_end/ADDF_end where I_end > 0 (SCIENCE.md §2)
+                double ry = status[u] == PecmStatus.OK ? dd.ratio(u, y, r) : r;
+                ratio[y * nu + u] = (float) ry;
+                sqrtR[y * nu + u] = Math.sqrt((float) ry);
+            }
+        }
+        float[] lin = new float[n * nu];
+        float[] sea = new float[n * nu];
+        float[] rt = dd.rootThaw(), rf = dd.rootFreeze(), dl = dd.linear();
+        byte[] yearOf = dd.year();
+        for (int i = 0; i < n; i++) {
+            for (int u = 0; u < nu; u++) {
+                int o = i * nu + u;
+                if (status[u] != PecmStatus.OK) {
+                    lin[o] = Float.NaN;
+                    sea[o] = Float.NaN;
+                } else {
+                    lin[o] = dl[o];
+                    // seed 001 eq. 4 (SCIENCE.md §2 sign): I = √ADDT − √(κf/κt)·√ADDF, clipped at 0
+                    sea[o] = (float) Math.max(0, rt[o] - sqrtR[yearOf[o] * nu + u] * rf[o]);
                 }
             }
         }
-        PecmForcing forcing = new PecmForcing(n, npix, years, lin, sea, smax, ratio, status);
-        return new Built(forcing, new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status));
+        float[] smax = seasonalMax(dd, status, sqrtR, sk, dailyStart, daily, ndays, columns, columnOf, thawDoy,
+                dailyStd);
+        return new PecmForcing(n, nu, years, lin, sea, smax, ratio, status);
+    }
+
+    /**
+     * Per-year maximum of I (NaN for failed units and for years whose onset the daily series does not
+     * hold). I only rises on days with T ≥ 0 when the temperature is clipped, so there it is evaluated on
+     * the last warm day before a cold or missing one; with expected degree-days both sums grow every
+     * day and every valid day is a candidate. Days after an LST gap in a year are skipped up to the next
+     * onset (their sums are incomplete).
+     */
+    private static float[] seasonalMax(PecmDegreeDays dd, byte[] status, double[] sqrtR, int[] sk,
+                                       LocalDate dailyStart, float[] daily, int ndays, int columns, int[] columnOf,
+                                       double[] thawDoy, double[] dailyStd) {
+        int nu = dd.pixels(), years = dd.years();
+        float[] smax = new float[years * nu];
+        Arrays.fill(smax, Float.NaN);
+        int[] th = new int[nu];
+        int[] yRel = new int[nu];
+        double[] sd = new double[nu];
+        // before day 0 the year relative to that of the first SAR date is −(onsets on days 0..sk[0])
+        int[] onsetsBefore = new int[367];
+        LocalDate d0 = dailyStart;
+        for (int k = 0; k <= sk[0] && k < ndays; k++, d0 = d0.plusDays(1)) {
+            onsetsBefore[d0.getDayOfYear()]++;
+        }
+        for (int u = 0; u < nu; u++) {
+            int c = columnOf[u];
+            th[u] = status[u] == PecmStatus.OK ? thawDay(thawDoy[c]) : -1;
+            sd[u] = dailyStd == null ? 0 : dailyStd[c];
+            yRel[u] = th[u] < 0 ? Integer.MIN_VALUE : -onsetsBefore[th[u]];
+        }
+        double[] cumT = new double[nu];
+        double[] cumF = new double[nu];
+        boolean[] live = new boolean[nu];
+        float[] endThaw = dd.endThaw();
+        LocalDate day = dailyStart;
+        for (int k = 0; k < ndays; k++, day = day.plusDays(1)) {
+            int doy = day.getDayOfYear();
+            boolean last = k + 1 == ndays;
+            for (int u = 0; u < nu; u++) {
+                if (th[u] < 0) {
+                    continue;
+                }
+                if (doy == th[u]) {
+                    yRel[u]++;
+                    cumT[u] = 0;
+                    cumF[u] = 0;
+                    live[u] = yRel[u] >= 0 && yRel[u] < years;
+                    if (live[u]) {
+                        smax[yRel[u] * nu + u] = 0;
+                    }
+                }
+                if (!live[u]) {
+                    continue;
+                }
+                int c = columnOf[u];
+                float v = daily[k * columns + c];
+                boolean candidate;
+                if (v != v) {
+                    live[u] = false;                    // gap: the sums of this year are incomplete
+                    continue;
+                } else if (sd[u] > 0) {
+                    double t = ExpectedDegreeDays.positivePart(v, sd[u]);  // Thom (1954)
+                    cumT[u] += t;
+                    cumF[u] += t - v;
+                    candidate = true;                   // both sums grow every day: I may peak on any day
+                } else if (v >= 0) {
+                    cumT[u] += DegreeDays.thawPart(v);
+                    // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
+                    candidate = last || !(daily[(k + 1) * columns + c] >= 0);
+                } else {
+                    cumF[u] += DegreeDays.freezePart(v);
+                    candidate = false;
+                }
+                int o = yRel[u] * nu + u;
+                if (candidate) {
+                    double iv = Math.max(0, Math.sqrt(cumT[u]) - sqrtR[o] * Math.sqrt(cumF[u]));
+                    if (!(smax[o] >= iv)) {
+                        smax[o] = (float) iv;
+                    }
+                }
+                // exact early exit: for τ' ≥ τ of a complete year I(τ') ≤ √ADDT_end − √r·√ADDF(τ), since
+                // ADDT only grows to ADDT_end and ADDF only grows; once that bound is below the maximum so
+                // far, the rest of the year cannot raise it
+                float endT = endThaw[o];
+                if (endT == endT && (sd[u] > 0 || v < 0)
+                        && Math.sqrt(endT * END_SLACK) - sqrtR[o] * Math.sqrt(cumF[u]) <= smax[o]) {
+                    live[u] = false;
+                }
+            }
+        }
+        for (int u = 0; u < nu; u++) {
+            if (status[u] != PecmStatus.OK) {
+                for (int y = 0; y < years; y++) {
+                    smax[y * nu + u] = Float.NaN;
+                }
+            }
+        }
+        return smax;
+    }
+
+    /** ADDT_end is stored as float: a relative margin far above its rounding keeps the bound safe. */
+    private static final double END_SLACK = 1 + 1e-5;
+
+    /** Day of year of a thaw onset, as a day index 1..365. */
+    private static int thawDay(double thawDoy) {
+        return (int) Math.min(365, Math.max(1, Math.round(thawDoy)));
+    }
+
+    /** Day index of each SAR date in the daily series; the first is −1 when any date lies outside it. */
+    private static int[] sarDays(LocalDate dailyStart, int ndays, List<LocalDate> sarDates) {
+        int n = sarDates.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no SAR dates");
+        }
+        int[] sk = new int[n];
+        boolean outside = false;
+        for (int i = 0; i < n; i++) {
+            sk[i] = (int) (sarDates.get(i).toEpochDay() - dailyStart.toEpochDay());
+            if (i > 0 && sk[i] <= sk[i - 1]) {
+                throw new IllegalArgumentException("SAR dates must increase strictly: " + sarDates.get(i - 1)
+                        + " then " + sarDates.get(i));
+            }
+            outside |= sk[i] < 0 || sk[i] >= ndays;
+        }
+        if (outside) {
+            sk[0] = -1;
+        }
+        return sk;
     }
 }

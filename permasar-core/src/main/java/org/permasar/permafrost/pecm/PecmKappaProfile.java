@@ -63,45 +63,61 @@ public final class PecmKappaProfile {
         double[] ratio = new double[npix], std = new double[npix];
         java.util.Arrays.fill(ratio, Double.NaN);
         java.util.Arrays.fill(std, Double.NaN);
-        double[] season = new double[n], scratch = new double[dd.years()];
+        double[] sqrtRatioOfYear = new double[dd.years()];
         double[] rss = new double[grid.length], dCoef = new double[grid.length], dVar = new double[grid.length];
-        float[] lin = dd.linear();
+        float[] lin = dd.linear(), rt = dd.rootThaw(), rf = dd.rootFreeze();
+        byte[] yearOf = dd.year();
+        // the pixel's valid dates gathered contiguously, centred L and D
+        double[] cl = new double[n], cy = new double[n], ct = new double[n], cf = new double[n];
+        int[] cyr = new int[n];
         for (int p = 0; p < npix; p++) {
             if (dd.status()[p] != PecmStatus.OK || Float.isNaN(displacement[refIndex * npix + p])) {
                 continue;
             }
             int m = 0;
+            double sL = 0, sD = 0;
+            for (int i = 0; i < n; i++) {
+                int o = i * npix + p;
+                double y = displacement[o], l = lin[o], t = rt[o];
+                if (y == y && l == l && t == t) {   // I_r is finite exactly where √ADDT is
+                    cl[m] = l;
+                    cy[m] = y;
+                    ct[m] = t;
+                    cf[m] = rf[o];
+                    cyr[m] = yearOf[o];
+                    sL += l;
+                    sD += y;
+                    m++;
+                }
+            }
+            if (m < 5) {
+                continue;
+            }
+            double mL = sL / m, mD = sD / m;
+            double sLL = 0, sLD = 0, sDD = 0;
+            for (int j = 0; j < m; j++) {
+                cl[j] -= mL;
+                cy[j] -= mD;
+                sLL += cl[j] * cl[j];
+                sLD += cl[j] * cy[j];
+                sDD += cy[j] * cy[j];
+            }
             for (int k = 0; k < grid.length; k++) {
-                dd.seasonal(p, grid[k], season, scratch);
-                // centred 2×2 least squares of D = c + v·L + d·I (as PecmFit)
-                double sL = 0, sI = 0, sD = 0;
-                m = 0;
-                for (int i = 0; i < n; i++) {
-                    int o = i * npix + p;
-                    double y = displacement[o], l = lin[o], s = season[i];
-                    if (y == y && l == l && s == s) {
-                        sL += l;
-                        sI += s;
-                        sD += y;
-                        m++;
-                    }
+                for (int y = 0; y < sqrtRatioOfYear.length; y++) {
+                    sqrtRatioOfYear[y] = Math.sqrt(dd.ratio(p, y, grid[k]));
                 }
-                if (m < 5) {
-                    break;
+                // centred 2×2 least squares of D = c + v·L + d·I (as PecmFit), I = max(0, √ADDT − √r·√ADDF)
+                double sI = 0;
+                for (int j = 0; j < m; j++) {
+                    sI += Math.max(0, ct[j] - sqrtRatioOfYear[cyr[j]] * cf[j]);
                 }
-                double mL = sL / m, mI = sI / m, mD = sD / m;
-                double sLL = 0, sLI = 0, sII = 0, sLD = 0, sID = 0, sDD = 0;
-                for (int i = 0; i < n; i++) {
-                    int o = i * npix + p;
-                    double y = displacement[o] - mD, l = lin[o] - mL, s = season[i] - mI;
-                    if (y == y && l == l && s == s) {
-                        sLL += l * l;
-                        sLI += l * s;
-                        sII += s * s;
-                        sLD += l * y;
-                        sID += s * y;
-                        sDD += y * y;
-                    }
+                double mI = sI / m;
+                double sLI = 0, sII = 0, sID = 0;
+                for (int j = 0; j < m; j++) {
+                    double c = Math.max(0, ct[j] - sqrtRatioOfYear[cyr[j]] * cf[j]) - mI;
+                    sLI += cl[j] * c;
+                    sII += c * c;
+                    sID += c * cy[j];
                 }
                 double det = sLL * sII - sLI * sLI;
                 if (!(det > 1e-12 * sLL * sII)) {
@@ -112,9 +128,6 @@ public final class PecmKappaProfile {
                 rss[k] = Math.max(0, sDD - v * sLD - d * sID);      // RSS = ỹᵀỹ − β̂ᵀFᵀỹ
                 dCoef[k] = d;
                 dVar[k] = sLL / det;                                 // × σ̂² below
-            }
-            if (m < 5) {
-                continue;
             }
             int best = -1;
             for (int k = 0; k < grid.length; k++) {

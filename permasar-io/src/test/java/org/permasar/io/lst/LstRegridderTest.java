@@ -88,6 +88,34 @@ class LstRegridderTest {
     }
 
     @Test
+    void anAlignedGridTakesTheLstPixelsThemselvesAndKeepsValuesBesideClouds() throws IOException {
+        // the InSAR grid is a 6×5 window of the LST grid itself, starting at LST row 1, col 2, and
+        // reaching one row and column past its edge
+        GeoTransform t = LstSourceTest.GRID.transform();
+        GridGeometry aligned = GridGeometry.geocoded(LstSourceTest.ROWS, 5,
+                GeoTransform.northUp(t.x(2, 1), t.pixelWidth(), t.y(2, 1), t.pixelHeight()), 4326, Double.NaN);
+        assertThat(LstRegridder.alignedOffset(LstSourceTest.GRID, aligned)).containsExactly(1, 2);
+        assertThat(LstRegridder.alignedOffset(LstSourceTest.GRID, INSAR)).isNull();
+        try (LstSource s = LstSource.open(file, LstOptions.auto())) {
+            LstCube cube = new LstRegridder(s, aligned, Method.BILINEAR).readAll();
+            for (int tt = 0; tt < 3; tt++) {
+                for (int r = 0; r < aligned.rows(); r++) {
+                    for (int c = 0; c < aligned.cols(); c++) {
+                        int sr = r + 1, sc = c + 2;
+                        if (sr >= LstSourceTest.ROWS || sc >= LstSourceTest.COLS || LstSourceTest.cloud(tt, sr, sc)) {
+                            assertThat(cube.at(tt, r, c)).as("t=%d r=%d c=%d", tt, r, c).isNaN();
+                        } else {
+                            // beside the clouds too: bilinear weights would have made these NaN
+                            assertThat((double) cube.at(tt, r, c)).as("t=%d r=%d c=%d", tt, r, c)
+                                    .isCloseTo(LstSourceTest.kelvin(tt, sr, sc) - 273.15, within(1e-4));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void blocksEqualTheWholeGridAndDisjointBlocksAreNaN() throws IOException {
         try (LstSource s = LstSource.open(file, LstOptions.auto())) {
             LstRegridder g = new LstRegridder(s, INSAR, Method.BILINEAR);

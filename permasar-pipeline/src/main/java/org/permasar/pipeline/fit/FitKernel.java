@@ -396,14 +396,14 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 }
             }
             float[] temps = pecm().expectedDegreeDays() ? b.smooth() : b.daily();
-            Thermal t = new Thermal(temps, ndays, cells, on[0], on[1], sd);
+            double[] thaw = on[0], freeze = on[1];
+            // the pass over the days that does not depend on κ_f/κ_t, once per cell
+            PecmDegreeDays ddCells = PecmForcingBuilder.degreeDays(daily.start(), temps, ndays, cells, thaw, freeze,
+                    dates(), sd);
             double[] k = kappa;
             if (k == null) {
-                // first pass at κ = 1 per cell: its degree-day sums give I_r of every r (PecmDegreeDays)
-                double[] one = new double[cells];
-                Arrays.fill(one, FALLBACK_KAPPA);
-                PecmDegreeDays dd = t.build(identity(cells), one).degreeDays().gather(cellOf, PecmStatus.NO_VALID_LST);
-                PecmKappaProfile.Result prof = PecmKappaProfile.estimate(dd, y, pecm().refIndex());
+                // its degree-day sums give I_r of every r (PecmDegreeDays): κ_f/κ_t per pixel by profile
+                PecmKappaProfile.Result prof = PecmKappaProfile.estimate(gather(ddCells, cellOf), y, pecm().refIndex());
                 k = new double[npix];
                 for (int q = 0; q < npix; q++) {
                     est[0][q] = prof.ratio()[q];
@@ -438,58 +438,27 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 }
                 unique[q] = id;
             }
-            PecmForcing shared = t.build(Arrays.copyOf(cellOfUnique, nu), Arrays.copyOf(kappaOfUnique, nu)).forcing();
-            return shared.gather(unique, PecmStatus.NO_VALID_LST);
+            int[] unitCell = Arrays.copyOf(cellOfUnique, nu);
+            // the second pass: I and its yearly maximum for the ratio of each (cell, κ)
+            PecmForcing shared = PecmForcingBuilder.forcing(gather(ddCells, unitCell), Arrays.copyOf(kappaOfUnique, nu),
+                    daily.start(), temps, ndays, cells, unitCell, thaw, sd, dates());
+            return isIdentity(unique, npix) ? shared : shared.gather(unique, PecmStatus.NO_VALID_LST);
         }
 
-        /** The daily temperatures and onsets of the cells, from which the regressors of any (cell, κ) set are built. */
-        private final class Thermal {
-            private final float[] temps;
-            private final int ndays;
-            private final int cells;
-            private final double[] thaw;
-            private final double[] freeze;
-            private final double[] sd;
+        private static PecmDegreeDays gather(PecmDegreeDays dd, int[] index) {
+            return isIdentity(index, dd.pixels()) ? dd : dd.gather(index, PecmStatus.NO_VALID_LST);
+        }
 
-            Thermal(float[] temps, int ndays, int cells, double[] thaw, double[] freeze, double[] sd) {
-                this.temps = temps;
-                this.ndays = ndays;
-                this.cells = cells;
-                this.thaw = thaw;
-                this.freeze = freeze;
-                this.sd = sd;
+        private static boolean isIdentity(int[] index, int n) {
+            if (index.length != n) {
+                return false;
             }
-
-            /** PECM regressors of units u with cell {@code cellOfUnit[u]} and ratio {@code kappaOfUnit[u]}. */
-            PecmForcingBuilder.Built build(int[] cellOfUnit, double[] kappaOfUnit) {
-                int nu = cellOfUnit.length;
-                boolean identity = nu == cells;
-                for (int u = 0; identity && u < nu; u++) {
-                    identity = cellOfUnit[u] == u;
+            for (int q = 0; q < n; q++) {
+                if (index[q] != q) {
+                    return false;
                 }
-                float[] d = temps;
-                double[] th = thaw, fr = freeze, s = sd;
-                if (!identity) {
-                    d = new float[ndays * nu];
-                    for (int day = 0; day < ndays; day++) {
-                        int src = day * cells, dst = day * nu;
-                        for (int u = 0; u < nu; u++) {
-                            d[dst + u] = temps[src + cellOfUnit[u]];
-                        }
-                    }
-                    th = new double[nu];
-                    fr = new double[nu];
-                    s = sd == null ? null : new double[nu];
-                    for (int u = 0; u < nu; u++) {
-                        th[u] = thaw[cellOfUnit[u]];
-                        fr[u] = freeze[cellOfUnit[u]];
-                        if (s != null) {
-                            s[u] = sd[cellOfUnit[u]];
-                        }
-                    }
-                }
-                return PecmForcingBuilder.buildWithDegreeDays(daily.start(), d, ndays, nu, th, fr, dates(), kappaOfUnit, s);
             }
+            return true;
         }
 
         @Override
