@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.permasar.stack.InvalidInputException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,7 +61,29 @@ public final class PermasarCommand implements Callable<Integer> {
         cl.setExecutionExceptionHandler(PermasarCommand::handle);
         cl.setExecutionStrategy(PermasarCommand::execute);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(PermasarCommand::usageError);
         return cl;
+    }
+
+    /**
+     * A usage error: the problem in one line and where the help is, exit 2 — not the whole help text
+     * (picocli's default), which buries the one line that matters. An unknown option also gets
+     * picocli's suggestions ("Did you mean: --looks?").
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        java.io.PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        err.println(name + ": " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> hints = u.getSuggestions();
+            if (!hints.isEmpty()) {
+                err.println("Did you mean: " + String.join(" or ", hints) + "?");
+            }
+        }
+        err.println("Try '" + name + " --help' for usage.");
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--small", description = "An even smaller scene (16 × 20 px, 2 years) for quick checks; "
-            + "the default is ${SMALL_DEFAULT} and takes seconds.")
+            + "the default scene is 40 × 50 px over 5 years.")
     boolean tiny;
 
     @Option(names = "--seed", description = "Random seed (default: the preset's).")

@@ -74,6 +74,20 @@ class BadInputTableTest {
         return Arguments.of(name, setup, exit, words);
     }
 
+    /** A GeoTIFF of the scene's grid whose every value is NaN. */
+    static Path allNaN(Path d) throws IOException {
+        Files.createDirectories(d);
+        Path f = d.resolve("nan.tif");
+        GridGeometry g;
+        try (GeoTiffReader r = GeoTiffReader.open(sim.resolve("dem.tif"))) {
+            g = r.grid();
+        }
+        float[] v = new float[g.size()];
+        Arrays.fill(v, Float.NaN);
+        GeoTiffWriter.write(f, g.withNodata(Double.NaN), v, 1, java.util.Map.of(), List.of("nan"));
+        return f;
+    }
+
     static List<String> args(Object... parts) {
         return Arrays.stream(parts).map(String::valueOf).toList();
     }
@@ -112,6 +126,16 @@ class BadInputTableTest {
                 row("fit --model pecm --hants-harmonics 0", d -> args("fit", sim.resolve("asc/truthTimeseries.h5"), "--model",
                         "pecm", "--lst", sim.resolve("lst_8day.tif"), "--hants-harmonics", "0", "--out", d.resolve("out")), 2,
                         "--hants-harmonics must be ≥ 1, got 0"),
+                // issue 13: plot of a cube, of an all-NaN raster; usage errors in one line
+                row("plot of a time-series cube without a date", d -> args("plot", sim.resolve("asc/truthTimeseries.h5"),
+                        "--out", d.resolve("out").resolve("m.png")), 2, "a cube of", "layers", "give the date to map, e.g. plot "
+                        + "truthTimeseries.h5 "),
+                row("plot of a cube on a date it does not have", d -> args("plot", sim.resolve("asc/truthTimeseries.h5"),
+                        "19990101", "--out", d.resolve("out").resolve("m.png")), 2, "no layer dated 1999-01-01", "nearest "),
+                row("plot of an all-NaN raster", d -> args("plot", allNaN(d), "--out", d.resolve("out").resolve("m.png")), 2,
+                        "every value is NaN or nodata: nothing to draw"),
+                row("fit with a misspelt option", d -> args("fit", sim.resolve("asc/truthTimeseries.h5"), "--model", "trend",
+                        "--lookz", "3", "--out", d.resolve("out")), 2, "Unknown options: '--lookz'"),
                 // ordinary problems that were "internal error" with a stack trace
                 row("invert --out naming an existing file", d -> args("invert", stack(), "--out", file(d.resolve("out"))), 2,
                         "--out ", "exists and is not a folder"),

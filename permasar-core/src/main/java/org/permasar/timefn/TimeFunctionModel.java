@@ -289,16 +289,39 @@ public record TimeFunctionModel(int polynomialDegree, double[] periodsYears, Lis
         return Objects.hash(polynomialDegree, Arrays.hashCode(periodsYears), stepDates, exponentials, logarithms);
     }
 
+    /**
+     * The model as a user reads it in logs, GeoTIFF band descriptions and the report, e.g.
+     * "linear trend + annual", "quadratic + periods 1, 0.5 yr + step 2019-03-01 + exp(2020-01-01, 60 d)".
+     */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("TimeFunctionModel[polynomialDegree=").append(polynomialDegree)
-                .append(", periodsYears=").append(Arrays.toString(periodsYears)).append(", stepDates=").append(stepDates);
-        if (!exponentials.isEmpty()) {
-            s.append(", exponentials=").append(exponentials);
+        String[] names = {"offset", "linear trend", "quadratic", "cubic"};
+        StringBuilder s = new StringBuilder(polynomialDegree < names.length ? names[polynomialDegree]
+                : "polynomial of degree " + polynomialDegree);
+        if (periodsYears.length == 1 && periodsYears[0] == 1.0) {
+            s.append(" + annual");
+        } else if (periodsYears.length == 2 && periodsYears[0] == 1.0 && periodsYears[1] == 0.5) {
+            s.append(" + annual + semi-annual");
+        } else if (periodsYears.length > 0) {
+            s.append(" + periods ");
+            for (int i = 0; i < periodsYears.length; i++) {
+                s.append(i == 0 ? "" : ", ").append(trim(periodsYears[i]));
+            }
+            s.append(" yr");
         }
-        if (!logarithms.isEmpty()) {
-            s.append(", logarithms=").append(logarithms);
+        for (LocalDate d : stepDates) {
+            s.append(" + step ").append(d);
         }
-        return s.append(']').toString();
+        for (Decay e : exponentials) {
+            s.append(" + exp(").append(e.onset()).append(", ").append(e.tauDays()).append(" d)");
+        }
+        for (Decay l : logarithms) {
+            s.append(" + log(").append(l.onset()).append(", ").append(l.tauDays()).append(" d)");
+        }
+        return s.toString();
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -79,7 +79,7 @@ public final class InvertCommand implements Callable<Integer> {
     List<String> dropDates = new ArrayList<>();
 
     @Option(names = "--external-rate", paramLabel = "FILE[:DATASET]",
-            description = "NSBAS data-constrained variant (seed 003): LOS rate in m/yr held fixed (GeoTIFF or MintPy velocity.h5).")
+            description = "NSBAS data-constrained variant (as in the long-term Qilian Mountain study, EGUsphere 2025-5611): LOS rate in m/yr held fixed (GeoTIFF or MintPy velocity.h5).")
     String externalRate;
 
     @Option(names = "--nsbas-gamma", defaultValue = "0.01", description = "Weight of the NSBAS temporal-model rows (default: ${DEFAULT-VALUE}).")

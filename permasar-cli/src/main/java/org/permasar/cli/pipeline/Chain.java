@@ -48,20 +48,20 @@ public final class Chain {
 
     /** A configured step that will not run, and why (logged once when the chain runs). */
     public Chain note(String name, String why) {
-        notes.put(name, why);
+        notes.put(name, why);   // insertion order: the order of the chain
         return this;
     }
 
     /** The reasons of the steps that do not run, by name. */
     public Map<String, String> notes() {
-        return Map.copyOf(notes);
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notes));
     }
 
     /** Runs every step (or those named in {@code only}, when non-empty). */
     public void run(Set<String> only) throws IOException {
         for (Map.Entry<String, String> n : notes.entrySet()) {
             if (only.isEmpty() || only.contains(n.getKey())) {
-                LOG.warn("step {}: {}", n.getKey(), n.getValue());
+                LOG.info("step {}: {}", n.getKey(), n.getValue());
             }
         }
         for (Step s : steps) {

@@ -123,6 +123,9 @@ public final class ConfigSchema {
 
         section("fit", "Step fit: time functions (trend + annual sinusoid, and MintPy's other terms when given) and the "
                 + "seasonality test.");
+        add("fit", "model", Kind.CHOICE, "trend+annual", "", "Time functions: trend (polynomial only, e.g. for a series "
+                + "shorter than a year), trend+annual, or harmonics (annual + semi-annual)",
+                List.of("trend+annual", "trend", "harmonics"));
         add("fit", "polynomial", Kind.INTEGER, "1", "", "Polynomial degree of the trend", 0, 5);
         add("fit", "periods", Kind.TEXT, "", "years", "More periods besides the annual one, comma-separated, e.g. 0.5 "
                 + "(MintPy mintpy.timeFunc.periodic)");

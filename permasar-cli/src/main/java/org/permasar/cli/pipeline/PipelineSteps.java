@@ -57,6 +57,27 @@ public final class PipelineSteps {
         return addTo(new Chain(cfg.outDir()), cfg).names();
     }
 
+    /**
+     * The PECM fit of track {@code t} as the chain runs it (without the stack's a-priori σ), or null when
+     * the configuration has no PECM step: the report redraws its model from these.
+     */
+    public static FitParameters pecmParameters(PipelineConfig cfg, String t) {
+        Path lst = cfg.path("input.lst");
+        if (lst == null || !cfg.bool("pecm.enabled")) {
+            return null;
+        }
+        Path dir = cfg.outDir().resolve(t);
+        Path geom = cfg.path("input." + t + ".geometry");
+        FitParameters pp = FitParameters.pecm(dir.resolve("timeseries.h5"), dir.resolve("pecm"), lst).withGeotiff(true)
+                .withLst(lst, Integer.parseInt(cfg.text("pecm.hantsHarmonics")), cfg.numberOrRaster("pecm.kappaRatio"),
+                        Double.parseDouble(cfg.text("pecm.lstCentreOffset")))
+                .withSeasonality(Double.parseDouble(cfg.text("fit.seasonalityTolerance")),
+                        Double.parseDouble(cfg.text("fit.seasonalityProminence")),
+                        Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
+                .withResources(threads(cfg), 0);
+        return geom != null ? pp.withGeometry(geom, cfg.bool("pecm.vertical")) : pp;
+    }
+
     /** Adds the chain's steps for {@code cfg} to {@code chain} (whose folder is {@code cfg.outDir()}), all in this process. */
     public static Chain addTo(Chain chain, PipelineConfig cfg) {
         return addTo(chain, cfg, EngineOptions.local());
@@ -93,7 +114,7 @@ public final class PipelineSteps {
                     });
 
             Path ts = dir.resolve("timeseries.h5");
-            FitParameters fp = FitParameters.of(ts, dir, "trend+annual").withGeotiff(true)
+            FitParameters fp = FitParameters.of(ts, dir, cfg.text("fit.model")).withGeotiff(true)
                     .withPolynomial(Integer.parseInt(cfg.text("fit.polynomial")))
                     .withSeasonality(Double.parseDouble(cfg.text("fit.seasonalityTolerance")),
                             Double.parseDouble(cfg.text("fit.seasonalityProminence")),
@@ -110,17 +131,14 @@ public final class PipelineSteps {
                     List.of(dir.resolve("velocity.h5")), engine);
 
             Path lst = cfg.path("input.lst");
+            if (lst == null) {
+                chain.note("pecm-" + t, "skipped: no land-surface temperature (input.lst), which drives the PECM's "
+                        + "freeze–thaw regressors");
+            } else if (!cfg.bool("pecm.enabled")) {
+                chain.note("pecm-" + t, "skipped: pecm.enabled = false");
+            }
             if (lst != null && cfg.bool("pecm.enabled")) {
-                FitParameters pp = FitParameters.pecm(ts, dir.resolve("pecm"), lst).withGeotiff(true)
-                        .withLst(lst, Integer.parseInt(cfg.text("pecm.hantsHarmonics")), cfg.numberOrRaster("pecm.kappaRatio"),
-                                Double.parseDouble(cfg.text("pecm.lstCentreOffset")))
-                        .withSeasonality(Double.parseDouble(cfg.text("fit.seasonalityTolerance")),
-                                Double.parseDouble(cfg.text("fit.seasonalityProminence")),
-                                Double.parseDouble(cfg.text("fit.minSeasonalAmplitude")))
-                        .withResources(threads(cfg), 0);
-                if (geom != null) {
-                    pp = pp.withGeometry(geom, cfg.bool("pecm.vertical"));
-                }
+                FitParameters pp = pecmParameters(cfg, t);
                 // a-priori σ of v, d from the same stack and pair masks as the inversion (skipped when the inversion
                 // selected pairs by baseline: the fit knows only the stack's dropIfgram)
                 if (cfg.integer("invert.maxTemporalBaseline") <= 0) {
@@ -134,6 +152,15 @@ public final class PipelineSteps {
         }
         Path geo = out.resolve("geometry");
         Path ag = cfg.path("input.asc.geometry"), dg = cfg.path("input.desc.geometry");
+        if (tracks.size() < 2) {
+            chain.note("geometry", "skipped: east–up decomposition and direction classes need both tracks "
+                    + "(input.asc.stack and input.desc.stack)");
+        } else if (ag == null || dg == null) {
+            chain.note("geometry", "skipped: needs the geometry of both tracks (input.asc.geometry and "
+                    + "input.desc.geometry: incidence and azimuth angles)");
+        } else if (!cfg.bool("geometry.enabled")) {
+            chain.note("geometry", "skipped: geometry.enabled = false");
+        }
         if (tracks.size() == 2 && ag != null && dg != null && cfg.bool("geometry.enabled")) {
             Path av = out.resolve("asc/velocity.h5"), dv = out.resolve("desc/velocity.h5");
             GeometryParameters gp = GeometryParameters.of(av, dv, ag, dg, geo).withThresholds(
@@ -157,6 +184,9 @@ public final class PipelineSteps {
         Path permafrost = cfg.path("input.permafrostMask");
         Path firstPecm = out.resolve(first).resolve("pecm/velocity.h5");
         boolean thawKnown = permafrost != null || (cfg.path("input.lst") != null && cfg.bool("pecm.enabled"));
+        if (!cfg.bool("alt.enabled")) {
+            chain.note("alt", "skipped: alt.enabled = false");
+        }
         if (cfg.bool("alt.enabled") && !thawKnown) {
             chain.note("alt", "skipped: no LST (input.lst with pecm.enabled) and no permafrost map (input.permafrostMask), "
                     + "so where the ground freezes and thaws is unknown and an active-layer thickness would mean nothing");
@@ -185,6 +215,9 @@ public final class PipelineSteps {
                     });
         }
         Path gnss = cfg.path("input.gnss"), bores = cfg.path("input.boreholes");
+        if (gnss == null && bores == null) {
+            chain.note("validate", "skipped: nothing to validate against (input.gnss, input.boreholes)");
+        }
         if (gnss != null || bores != null) {
             Path val = out.resolve("validate");
             Path ts = out.resolve(first).resolve("timeseries.h5");
@@ -220,7 +253,7 @@ public final class PipelineSteps {
                 }
             }
             chain.step("report", Map.of("config", cfg.text()), in, List.of(out.resolve(ReportWriter.FILE)),
-                    () -> new ReportWriter(cfg).write());
+                    () -> new ReportWriter(cfg, chain.notes()).write());
         }
         return chain;
     }

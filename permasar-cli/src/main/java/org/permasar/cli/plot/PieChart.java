@@ -56,7 +56,12 @@ public final class PieChart {
         plot.setOutlineVisible(false);
         NumberFormat pct = new DecimalFormat("0.0%");
         plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}", NumberFormat.getIntegerInstance(), pct));
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // labels readable where the picture is shown (JFreeChart's defaults are 10 px)
+        plot.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 15));
+        plot.setLabelBackgroundPaint(new Color(255, 255, 255, 230));
+        JFreeChart chart = new JFreeChart(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 18), plot,
+                true);
+        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 15));
         chart.setBackgroundPaint(Color.WHITE);
         AtomicFiles.write(png, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height));
     }

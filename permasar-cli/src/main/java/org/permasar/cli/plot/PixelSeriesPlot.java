@@ -24,8 +24,20 @@ public final class PixelSeriesPlot {
     private PixelSeriesPlot() {
     }
 
-    /** One series to draw: its label, time-series file and the velocity file with its model (or null). */
-    public record Source(String label, Path timeseries, Path velocity) {
+    /**
+     * One series to draw: its label, time-series file, the velocity file with its trend model (or null)
+     * and the PECM model at a pixel (or null).
+     */
+    public record Source(String label, Path timeseries, Path velocity, PecmCurve pecm) {
+        public Source(String label, Path timeseries, Path velocity) {
+            this(label, timeseries, velocity, null);
+        }
+    }
+
+    /** The PECM model of a pixel at every date of the series (LOS metres), or null where there is none. */
+    @FunctionalInterface
+    public interface PecmCurve {
+        float[] at(int row, int col) throws IOException;
     }
 
     /**
@@ -35,6 +47,15 @@ public final class PixelSeriesPlot {
      */
     public static BufferedImage render(String title, List<Source> sources, int row, int col, int width, int height)
             throws IOException {
+        return render(title, sources, row, col, width, height, new java.util.ArrayList<>());
+    }
+
+    /**
+     * As {@link #render(String, List, int, int, int, int)}, adding to {@code notes} one line for every
+     * model that was asked for but cannot be drawn (no trend model in the file, or NaN at the pixel).
+     */
+    public static BufferedImage render(String title, List<Source> sources, int row, int col, int width, int height,
+                                       List<String> notes) throws IOException {
         TimeSeriesPlot plot = new TimeSeriesPlot(title, "LOS displacement (mm)");
         for (Source s : sources) {
             List<LocalDate> dates;
@@ -52,8 +73,28 @@ public final class PixelSeriesPlot {
                 }
             }
             plot.points(s.label(), dates, mm);
+            float[] pm = s.pecm() == null ? null : s.pecm().at(row, col);
+            if (pm != null && pm.length == dates.size()) {
+                double[] pmm = new double[pm.length];
+                boolean any = false;
+                for (int i = 0; i < pm.length; i++) {
+                    pmm[i] = 1000.0 * pm[i];
+                    any |= Float.isFinite(pm[i]);
+                }
+                if (any) {
+                    plot.curve(s.label() + " PECM model c + v·L + d·I (at the SAR dates)", dates, pmm);
+                } else {
+                    notes.add(s.label() + ": no PECM fit at pixel (" + row + ", " + col + ")");
+                }
+            }
             if (s.velocity() != null && Files.isRegularFile(s.velocity())) {
                 ModelCurve m = model(s.velocity(), row, col, dates.get(0));
+                if (m == null) {
+                    notes.add(s.velocity() + ": no trend model to draw (no 'velocity' dataset; a PECM-only product?)");
+                } else if (!m.isDefined()) {
+                    notes.add(s.velocity() + ": the model is not defined at pixel (" + row + ", " + col
+                            + ") (NaN: not fitted there); drawn without it");
+                }
                 if (m != null && m.isDefined()) {
                     ModelCurve.Sampled c = m.sample(dates.get(0), dates.get(dates.size() - 1), MODEL_STEP_DAYS);
                     // one vocabulary (README): |A| is the annual semi-amplitude (MintPy's annualAmplitude),

@@ -37,6 +37,10 @@ public final class PlotCommand implements Callable<Integer> {
             + "several), GeoTIFF, or timeseries.h5 with --pixel.")
     String spec;
 
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DATE", description = "For a cube (timeseries.h5): the date "
+            + "to map, YYYYMMDD or YYYY-MM-DD, as MintPy's view.py takes it.")
+    String date;
+
     @Option(names = "--out", paramLabel = "PNG", description = "Output PNG (default: NAME[_DATASET].png in the current folder).")
     Path out;
 
@@ -107,7 +111,7 @@ public final class PlotCommand implements Callable<Integer> {
             }
         }
         if (!tiff) {
-            r = ProductRasters.read(file, dataset);
+            r = ProductRasters.readDate(file, dataset, date);
             if (dataset == null) {
                 try (RasterSource src = RasterFormats.open(file)) {
                     dataset = src.datasets().get(0);
@@ -117,10 +121,18 @@ public final class PlotCommand implements Callable<Integer> {
                 u = datasetUnit(file, dataset);
             }
         }
+        if (date != null && tiff) {
+            throw new IllegalArgumentException("DATE " + date + " is for a dated HDF5 cube; " + file + " is a GeoTIFF: use --band N");
+        }
+        if (allNaN(r.data())) {
+            throw new InvalidInputException(file, dataset, "every value is NaN or nodata: nothing to draw");
+        }
         String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "")
-                + (dataset != null && !tiff ? "_" + dataset : tiff && band > 1 ? "_band" + band : "");
+                + (dataset != null && !tiff ? "_" + dataset : tiff && band > 1 ? "_band" + band : "")
+                + (date != null ? "_" + date.replace("-", "") : "");
         Colormap cm = cmap != null ? cmap : bothSigns(r.data()) ? Colormap.RDBU : Colormap.VIRIDIS;
-        RasterMap map = new RasterMap(title != null ? title : file.getFileName() + (dataset != null && !tiff ? ":" + dataset : ""),
+        RasterMap map = new RasterMap(title != null ? title : file.getFileName() + (dataset != null && !tiff ? ":" + dataset : "")
+                + (date != null ? " " + date : ""),
                 u == null ? "" : u, cm);
         if (range != null) {
             map.range(range[0], range[1]);
@@ -149,9 +161,12 @@ public final class PlotCommand implements Callable<Integer> {
         if (velocity != null && !Files.isRegularFile(velocity)) {
             throw new InvalidInputException(velocity, "no such file");
         }
+        List<String> notes = new java.util.ArrayList<>();
         BufferedImage img = PixelSeriesPlot.render(title != null ? title : ts.getFileName() + " at pixel (" + row + ", " + col + ")"
                         + (lalo != null ? ", lat/lon " + lalo : ""),
-                List.of(new PixelSeriesPlot.Source("observed", ts, Files.isRegularFile(vel) ? vel : null)), row, col, 900, 420);
+                List.of(new PixelSeriesPlot.Source("observed", ts, Files.isRegularFile(vel) ? vel : null)), row, col, 900, 420,
+                notes);
+        notes.forEach(n -> System.out.println("note: " + n));
         Path png = out != null ? out : Path.of("timeseries_" + row + "_" + col + ".png");
         AtomicFiles.write(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
         System.out.println("wrote " + png);
@@ -194,6 +209,15 @@ public final class PlotCommand implements Callable<Integer> {
             throw e.getMessage().startsWith("--lalo") ? e
                     : new IllegalArgumentException("--lalo: " + e.getMessage() + " (" + ts + "); use --pixel ROW,COL");
         }
+    }
+
+    private static boolean allNaN(float[] v) {
+        for (float x : v) {
+            if (!Float.isNaN(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean bothSigns(float[] v) {

@@ -29,6 +29,12 @@ public final class RasterMap {
     private String[] categories;
     private Color[] categoryColors;
     private int[] marker;
+    private String markerLabel;
+    private int size = DEFAULT_SIZE;
+
+    /** Default longest side of the raster area, image pixels. */
+    public static final int DEFAULT_SIZE = 480;
+    private static final Color NAN_GREY = new Color(225, 225, 225);
 
     public RasterMap(String title, String unit, Colormap colormap) {
         this.title = title;
@@ -52,16 +58,43 @@ public final class RasterMap {
 
     /** Mark a pixel (row, col) with a cross, e.g. the reference point. */
     public RasterMap marker(int row, int col) {
+        return marker(row, col, null);
+    }
+
+    /** Mark a pixel (row, col) with a cross and say below the map what it is (e.g. "reference pixel"). */
+    public RasterMap marker(int row, int col, String label) {
         this.marker = new int[] {row, col};
+        this.markerLabel = label;
+        return this;
+    }
+
+    /**
+     * Longest side of the raster area in image pixels (default {@value #DEFAULT_SIZE}): small grids are
+     * enlarged by whole pixels (at most 8×), grids larger than this are sampled down (nearest), so that the
+     * labels keep their size whatever the grid.
+     */
+    public RasterMap size(int pixels) {
+        if (pixels < 64) {
+            throw new IllegalArgumentException("map size must be ≥ 64 px, got " + pixels);
+        }
+        this.size = pixels;
         return this;
     }
 
     /** Renders {@code data} (row-major, grid-sized) to an image. */
     public BufferedImage render(GridGeometry grid, float[] data) {
         int rows = grid.rows(), cols = grid.cols();
-        int scale = Math.max(1, Math.min(8, 520 / Math.max(rows, cols)));
-        int w = cols * scale, h = rows * scale;
-        int left = 70, top = 40, right = categories != null ? 170 : 110, bottom = 45;
+        int longest = Math.max(rows, cols);
+        int w, h;
+        if (longest <= size) {
+            int scale = Math.max(1, Math.min(8, size / longest));
+            w = cols * scale;
+            h = rows * scale;
+        } else {
+            w = (int) Math.max(1, Math.round(cols * (double) size / longest));
+            h = (int) Math.max(1, Math.round(rows * (double) size / longest));
+        }
+        int left = 92, top = 44, right = categories != null ? 190 : 130, bottom = markerLabel != null ? 78 : 58;
         BufferedImage img = new BufferedImage(left + w + right, top + h + bottom, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -73,33 +106,47 @@ public final class RasterMap {
             lo = r[0];
             hi = r[1];
         }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
+        BufferedImage raster = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            int r = (int) ((long) y * rows / h);
+            for (int x = 0; x < w; x++) {
+                int c = (int) ((long) x * cols / w);
                 float v = data[r * cols + c];
                 Color col;
                 if (Float.isNaN(v)) {
-                    col = new Color(225, 225, 225);
+                    col = NAN_GREY;
                 } else if (categories != null) {
                     int k = Math.round(v);
                     col = k >= 0 && k < categoryColors.length ? categoryColors[k] : Color.BLACK;
                 } else {
                     col = colormap.at(hi > lo ? (v - lo) / (hi - lo) : 0.5);
                 }
-                g.setColor(col);
-                g.fillRect(left + c * scale, top + r * scale, scale, scale);
+                raster.setRGB(x, y, col.getRGB());
             }
         }
+        g.drawImage(raster, left, top, null);
         g.setColor(Color.DARK_GRAY);
         g.drawRect(left, top, w, h);
         if (marker != null) {
-            int x = left + marker[1] * scale + scale / 2, y = top + marker[0] * scale + scale / 2;
-            g.setStroke(new BasicStroke(2));
+            int x = left + (int) Math.round((marker[1] + 0.5) * w / cols), y = top + (int) Math.round((marker[0] + 0.5) * h / rows);
+            g.setStroke(new BasicStroke(3));
+            g.setColor(Color.WHITE);
+            g.drawLine(x - 8, y, x + 8, y);
+            g.drawLine(x, y - 8, x, y + 8);
+            g.setStroke(new BasicStroke(1.5f));
             g.setColor(Color.BLACK);
-            g.drawLine(x - 6, y, x + 6, y);
-            g.drawLine(x, y - 6, x, y + 6);
+            g.drawLine(x - 8, y, x + 8, y);
+            g.drawLine(x, y - 8, x, y + 8);
+            g.setStroke(new BasicStroke(1));
+            if (markerLabel != null) {
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+                g.drawString("+ " + markerLabel + " (row " + marker[0] + ", col " + marker[1] + ")", left, top + h + 70);
+            }
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, left, 24);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString(title, left, 26);
+        g.setColor(Color.DARK_GRAY);
         axes(g, grid, left, top, w, h);
         if (categories != null) {
             legend(g, left + w + 15, top);
@@ -121,25 +168,26 @@ public final class RasterMap {
     }
 
     private void axes(Graphics2D g, GridGeometry grid, int left, int top, int w, int h) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics fm = g.getFontMetrics();
         boolean geo = grid.isGeocoded();
-        String xl = geo ? (grid.isGeographic() ? "longitude (°E)" : "x (m)") : "column";
-        String yl = geo ? (grid.isGeographic() ? "latitude (°N)" : "y (m)") : "row";
+        String crs = grid.epsg() > 0 ? ", EPSG:" + grid.epsg() : "";
+        String xl = geo ? (grid.isGeographic() ? "longitude (°E" + crs + ")" : "easting (m" + crs + ")") : "column";
+        String yl = geo ? (grid.isGeographic() ? "latitude (°N)" : "northing (m)") : "row";
         for (int i = 0; i <= 4; i++) {
             double fc = i / 4.0 * grid.cols(), fr = i / 4.0 * grid.rows();
             String xs = geo ? coord(grid, grid.transform().x(fc, 0)) : String.valueOf((int) fc);
             String ys = geo ? coord(grid, grid.transform().y(0, fr)) : String.valueOf((int) fr);
             int x = left + (int) Math.round(i / 4.0 * w), y = top + (int) Math.round(i / 4.0 * h);
             g.drawLine(x, top + h, x, top + h + 4);
-            g.drawString(xs, x - fm.stringWidth(xs) / 2, top + h + 16);
+            g.drawString(xs, x - fm.stringWidth(xs) / 2, top + h + 19);
             g.drawLine(left - 4, y, left, y);
             g.drawString(ys, left - 6 - fm.stringWidth(ys), y + 4);
         }
-        g.drawString(xl, left + w / 2 - fm.stringWidth(xl) / 2, top + h + 32);
+        g.drawString(xl, left + w / 2 - fm.stringWidth(xl) / 2, top + h + 38);
         Graphics2D r = (Graphics2D) g.create();
         r.rotate(-Math.PI / 2);
-        r.drawString(yl, -(top + h / 2 + fm.stringWidth(yl) / 2), 14);
+        r.drawString(yl, -(top + h / 2 + fm.stringWidth(yl) / 2), 16);
         r.dispose();
     }
 
@@ -150,18 +198,18 @@ public final class RasterMap {
         }
         g.setColor(Color.DARK_GRAY);
         g.drawRect(x, top, 18, h);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (int i = 0; i <= 4; i++) {
             double v = hi - i / 4.0 * (hi - lo);
             int y = top + (int) Math.round(i / 4.0 * h);
             g.drawLine(x + 18, y, x + 22, y);
-            g.drawString(fmt(v), x + 25, y + 4);
+            g.drawString(fmt(v), x + 25, y + 5);
         }
-        g.drawString(unit, x, top - 6);
+        g.drawString(unit, x, top - 8);
     }
 
     private void legend(Graphics2D g, int x, int top) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (int k = 0; k < categories.length; k++) {
             g.setColor(categoryColors[k]);
             g.fillRect(x, top + k * 22, 16, 16);

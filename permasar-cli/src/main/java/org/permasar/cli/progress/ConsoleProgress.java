@@ -1,5 +1,7 @@
 package org.permasar.cli.progress;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -35,6 +37,8 @@ public final class ConsoleProgress implements Progress {
     private final Mode mode;
     private final PlainProgress plain;
     private ProgressBar bar;
+    /** The real stderr while a bar is shown (System.err is then an {@link AboveBarStream} over it). */
+    private PrintStream terminal;
 
     private ConsoleProgress(Mode mode, PlainProgress plain) {
         this.mode = mode;
@@ -91,6 +95,11 @@ public final class ConsoleProgress implements Progress {
         if (bar != null) {
             bar.close();
         }
+        if (terminal == null) {
+            // log lines (slf4j-simple writes to System.err as it is at each line) go above the bar
+            terminal = System.err;
+            System.setErr(new PrintStream(new AboveBarStream(terminal), true, StandardCharsets.UTF_8));
+        }
         bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(total > 0 ? total : -1)
@@ -99,7 +108,7 @@ public final class ConsoleProgress implements Progress {
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setConsumer(new ConsoleProgressBarConsumer(terminal))
                 .build();
     }
 
@@ -129,6 +138,11 @@ public final class ConsoleProgress implements Progress {
                     if (bar != null) {
                         bar.close();
                         bar = null;
+                    }
+                    if (terminal != null) {
+                        System.err.flush();
+                        System.setErr(terminal);
+                        terminal = null;
                     }
                 }
             }

@@ -27,7 +27,8 @@ final class HtmlPage {
             section{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:12px 20px;margin:18px 0}
             h2{color:#1f3a5f;border-bottom:2px solid #e1e4e8;padding-bottom:4px}h3{margin:14px 0 6px}
             .grid{display:flex;flex-wrap:wrap;gap:14px}
-            figure{margin:0;background:#fff}figure img{display:block;max-width:100%;border:1px solid #eee}
+            figure{margin:0;background:#fff}figure img{display:block;max-width:100%;height:auto;border:1px solid #eee}
+            figure a img{cursor:zoom-in}
             figcaption{font-size:13px;color:#555;max-width:560px;margin-top:4px}
             table{border-collapse:collapse;font-size:14px;margin:8px 0 14px}
             th,td{border:1px solid #d0d7de;padding:4px 10px;text-align:right}th{background:#eef1f5}
@@ -129,9 +130,36 @@ final class HtmlPage {
     }
 
     private HtmlPage figure(byte[] png, String caption, int width) {
-        body.append("<figure style=\"max-width:").append(width).append("px\"><img alt=\"").append(esc(caption)).append("\" width=\"").append(width)
-                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
-                .append("\"><figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
+        return figure(png, caption, width, null);
+    }
+
+    /**
+     * An embedded image that opens {@code href} (a full-resolution picture next to the page, relative
+     * link) when clicked.
+     */
+    HtmlPage figure(BufferedImage img, String caption, int maxWidth, String href) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", png)) {
+            throw new IOException("no PNG writer available");
+        }
+        return figure(png.toByteArray(), caption, Math.min(maxWidth, img.getWidth()), href);
+    }
+
+    private HtmlPage figure(byte[] png, String caption, int width, String href) {
+        body.append("<figure style=\"max-width:").append(width).append("px\">");
+        if (href != null) {
+            body.append("<a href=\"").append(esc(href)).append("\" title=\"full resolution\">");
+        }
+        body.append("<img alt=\"").append(esc(caption)).append("\" width=\"").append(width)
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">");
+        if (href != null) {
+            body.append("</a>");
+        }
+        body.append("<figcaption>").append(esc(caption));
+        if (href != null) {
+            body.append(" <a href=\"").append(esc(href)).append("\">full resolution</a>");
+        }
+        body.append("</figcaption></figure>\n");
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.permasar.cli.report;
 
+import org.permasar.inversion.TemporalCoherence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ final class ReportPixels {
             if (amplitude != null && !Float.isNaN(amplitude[i]) && (amp < 0 || amplitude[i] > amplitude[amp])) {
                 amp = i;
             }
-            boolean coherent = coherence == null || coherence[i] >= 0.7f;
+            boolean coherent = coherence == null || coherence[i] >= TemporalCoherence.RELIABLE;
             double a = amplitude == null || Float.isNaN(amplitude[i]) ? 0 : amplitude[i];
             double score = Math.abs(v) + a + (coherent ? 0 : 1.0); // m/yr + m: small rate and small seasonal motion
             if (score < stableScore && i != reference) {

@@ -1,5 +1,6 @@
 package org.permasar.cli.report;
 
+import org.permasar.inversion.TemporalCoherence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.permasar.cli.pipeline.PipelineConfig;
+import org.permasar.cli.pipeline.PipelineSteps;
 import org.permasar.cli.plot.Colormap;
 import org.permasar.cli.plot.PixelSeriesPlot;
 import org.permasar.cli.plot.RasterMap;
@@ -37,9 +39,19 @@ public final class ReportWriter {
     private final PipelineConfig cfg;
     private final Path out;
 
+    private final Map<String, String> skipped;
+
     public ReportWriter(PipelineConfig cfg) {
+        this(cfg, Map.of());
+    }
+
+    /**
+     * @param skipped the chain's steps that did not run, with the reason (shown in "Skipped, and why")
+     */
+    public ReportWriter(PipelineConfig cfg, Map<String, String> skipped) {
         this.cfg = cfg;
         this.out = cfg.outDir();
+        this.skipped = skipped;
     }
 
     /** A map to show: dataset of a file, display scale (e.g. 1000 for m → mm), unit and colours. */
@@ -55,8 +67,10 @@ public final class ReportWriter {
             new MapSpec("pecm/velocity.h5", "pecmSeasonalCoef", "PECM d", "mm/√(°C·day)", 1000,
                     Colormap.VIRIDIS));
 
-    /** Largest display width of a map, CSS px (three maps per row on a 1200 px screen). */
-    private static final int MAP_WIDTH = 360;
+    /** Largest display width of a map, CSS px (two maps per row on a 1400 px screen, labels at their size). */
+    private static final int MAP_WIDTH = 660;
+    /** Folder of the full-resolution map pictures, next to the report. */
+    static final String MAP_DIR = "report-maps";
 
     private static final Map<String, String> CAPTIONS = Map.of(
             "velocity", "LOS rate (trend), + towards the satellite",
@@ -79,6 +93,14 @@ public final class ReportWriter {
         seriesSection(page, tracks.get(0));
         validationSection(page);
         truthSection(page, tracks);
+        if (!skipped.isEmpty()) {
+            page.section("skipped", "Skipped, and why");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("step", "why it did not run"));
+            skipped.forEach((k, v) -> rows.add(List.of(k, v.replaceFirst("^skipped: ", ""))));
+            page.table(rows);
+            page.endSection();
+        }
         page.section("config", "Configuration");
         page.note("The configuration this run used (" + cfg.file().getFileName() + "):");
         page.pre(cfg.text());
@@ -93,11 +115,20 @@ public final class ReportWriter {
         Path dir = out.resolve(t);
         page.section(t, "Track " + t);
         page.h3("Maps");
+        page.note("Click a map for its full-resolution picture. + marks the reference pixel (all rates are relative "
+                + "to it).");
+        int[] ref = referencePixel(dir.resolve("timeseries.h5"));
         page.openGrid();
         for (MapSpec m : TRACK_MAPS) {
             Raster r = readOptional(dir.resolve(m.file()), m.dataset());
             if (r == null) {
                 continue;
+            }
+            if (m.dataset().equals("velocity") && noFinite(r.data())) {
+                // a main product with nothing in it: the run failed, whatever the exit codes of its steps said
+                throw new org.permasar.stack.InvalidInputException(dir.resolve(m.file()), m.dataset(),
+                        "every pixel is NaN: the fit of track " + t + " produced no rate (see fitStatus in that file "
+                                + "and the inversion's numInvIfgram.h5, temporalCoherence.h5); no report written");
             }
             float[] v = scaled(r.data(), m.scale());
             RasterMap map = new RasterMap(t + ": " + m.title(), m.unit(), m.cmap());
@@ -106,8 +137,12 @@ public final class ReportWriter {
             } else if (m.dataset().equals("temporalCoherence")) {
                 map.range(0, 1);
             }
-            page.figure(map.render(r.grid(), v), CAPTIONS.get(m.dataset()) + " [" + m.unit() + "], " + m.file() + ":"
-                    + m.dataset(), MAP_WIDTH);
+            if (ref != null) {
+                map.marker(ref[0], ref[1], "reference pixel");
+            }
+            String caption = CAPTIONS.get(m.dataset()) + " [" + m.unit() + "], " + m.file() + ":" + m.dataset();
+            page.figure(map.render(r.grid(), v), caption, MAP_WIDTH, fullResolution(map, r.grid(), v,
+                    t + "_" + m.dataset()));
         }
         page.figure(dir.resolve("network.png"), "Interferogram network (pairs used in the inversion)", 640);
         page.closeGrid();
@@ -121,6 +156,42 @@ public final class ReportWriter {
                     List.of("pecmVelocity", "pecmSeasonalCoef", "pecmPeakToTrough", "pecmResidualRms")));
         }
         page.endSection();
+    }
+
+    /**
+     * The map again at full resolution (every grid pixel at least one image pixel, at most 4000 px),
+     * written to {@value #MAP_DIR}/NAME.png; returns the relative link.
+     */
+    private String fullResolution(RasterMap map, GridGeometry grid, float[] v, String name) throws IOException {
+        int longest = Math.max(grid.rows(), grid.cols());
+        map.size(Math.min(4000, Math.max(960, longest)));
+        Path png = out.resolve(MAP_DIR).resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
+        Files.createDirectories(png.getParent());
+        map.write(png, grid, v);
+        map.size(RasterMap.DEFAULT_SIZE);
+        return MAP_DIR + "/" + png.getFileName();
+    }
+
+    /** REF_Y, REF_X of a MintPy product, or null. */
+    private static int[] referencePixel(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (MintPyProduct p = MintPyProduct.open(file)) {
+            String y = p.attributes().get("REF_Y"), x = p.attributes().get("REF_X");
+            return y == null || x == null ? null : new int[] {Integer.parseInt(y.trim()), Integer.parseInt(x.trim())};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean noFinite(float[] v) {
+        for (float x : v) {
+            if (Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<List<String>> inversionTable(Path dir) throws IOException {
@@ -144,13 +215,13 @@ public final class ReportWriter {
             for (float v : c) {
                 if (!Float.isNaN(v)) {
                     valid++;
-                    if (v >= 0.7f) {
+                    if (v >= TemporalCoherence.RELIABLE) {
                         good++;
                     }
                 }
             }
             rows.add(List.of("pixels solved", valid + " of " + c.length));
-            rows.add(List.of("temporal coherence ≥ 0.7", valid == 0 ? "-" : fmt(100.0 * good / valid, 1) + " %"));
+            rows.add(List.of("temporal coherence ≥ " + TemporalCoherence.RELIABLE, valid == 0 ? "-" : fmt(100.0 * good / valid, 1) + " %"));
             rows.add(List.of("median temporal coherence", fmt(SummaryStats.of(c).median(), 3)));
         }
         return rows;
@@ -208,7 +279,7 @@ public final class ReportWriter {
 
     /** What the stable class means in this run, from the class rasters' metadata (GeometryStep). */
     private static String stableNote(Path geo) throws IOException {
-        StringBuilder b = new StringBuilder("Classes 1 vertical, 2 east-west, 3 undetermined as in seed 002 Table 1; "
+        StringBuilder b = new StringBuilder("Classes 1 vertical, 2 east-west, 3 undetermined as in the Qinghai–Tibet Engineering Corridor study (EGUsphere 2025-4184, Table 1); "
                 + "4 stable (not significant): within k sigma of zero on both tracks");
         String sep = ": ";
         for (String name : List.of("secularDirection", "seasonalDirection")) {
@@ -278,15 +349,22 @@ public final class ReportWriter {
         int ref = referenceIndex(vel, g);
         List<ReportPixels.Pixel> pixels = ReportPixels.choose(g.cols(), ref, v.data(), amp == null ? null : amp.data(),
                 coh == null ? null : coh.data(), regions == null ? null : regions.data(), user);
+        List<PixelSeriesPlot.Source> sources = new ArrayList<>();
+        boolean anyPecm = false;
+        for (String t : cfg.tracks()) {
+            org.permasar.pipeline.fit.FitParameters pp = PipelineSteps.pecmParameters(cfg, t);
+            boolean pecm = pp != null && Files.isRegularFile(out.resolve(t).resolve("pecm/velocity.h5"));
+            anyPecm |= pecm;
+            sources.add(new PixelSeriesPlot.Source(t, out.resolve(t).resolve("timeseries.h5"), out.resolve(t).resolve("velocity.h5"),
+                    pecm ? (r, c) -> org.permasar.pipeline.fit.FitStep.pecmModelAt(pp, r, c) : null));
+        }
         page.section("series", "Time series at representative pixels");
         page.note("Points: inverted LOS displacement of each track (mm, + towards the satellite); "
-                + "lines: the fitted trend + annual model. The cross on the small map marks the pixel.");
+                + "lines: the fitted trend + annual model" + (anyPecm ? " and the PECM model c + v·L + d·I at the SAR "
+                + "dates (the same LST chain and fit as the maps; projected back to LOS when fitted vertically)" : "")
+                + ". The cross on the small map marks the pixel.");
         if (!outside.isEmpty()) {
             page.note("Pixels outside the " + g.rows() + " × " + g.cols() + " grid were skipped: " + String.join("; ", outside));
-        }
-        List<PixelSeriesPlot.Source> sources = new ArrayList<>();
-        for (String t : cfg.tracks()) {
-            sources.add(new PixelSeriesPlot.Source(t, out.resolve(t).resolve("timeseries.h5"), out.resolve(t).resolve("velocity.h5")));
         }
         float[] mm = scaled(v.data(), 1000);
         for (ReportPixels.Pixel p : pixels) {
@@ -294,8 +372,8 @@ public final class ReportWriter {
             page.openGrid();
             page.figure(PixelSeriesPlot.render("Pixel (" + p.row() + ", " + p.col() + ")", sources, p.row(), p.col(), 640, 320),
                     p.label());
-            page.figure(new RasterMap(first + " LOS rate", "mm/yr", Colormap.RDBU).marker(p.row(), p.col()).render(g, mm),
-                    "Location of pixel (" + p.row() + ", " + p.col() + ")", 300);
+            page.figure(new RasterMap(first + " LOS rate", "mm/yr", Colormap.RDBU).marker(p.row(), p.col()).size(260)
+                    .render(g, mm), "Location of pixel (" + p.row() + ", " + p.col() + ")", 500);
             page.closeGrid();
         }
         page.endSection();

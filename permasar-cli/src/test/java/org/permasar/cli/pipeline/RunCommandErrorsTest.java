@@ -36,7 +36,7 @@ class RunCommandErrorsTest {
 
     @Test
     void unknownKey() throws Exception {
-        badRun("[input]\nasc.stack = stack.h5\n[fit]\nmodel = pecm\n", "unknown key 'model' in [fit]");
+        badRun("[input]\nasc.stack = stack.h5\n[fit]\nmodle = trend\n", "unknown key 'modle' in [fit]");
     }
 
     @Test

@@ -53,8 +53,8 @@ class PlotTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isGreaterThan(40 * 8);
         // a subsiding (red) pixel and an uplifting (blue) pixel are drawn red-ish and blue-ish
-        int scale = Math.min(8, 520 / 40);
-        int red = img.getRGB(70 + 2 * scale, 40 + 10 * scale), blue = img.getRGB(70 + 30 * scale, 40 + 10 * scale);
+        int scale = Math.min(8, RasterMap.DEFAULT_SIZE / 40), left = 92, top = 44;   // RasterMap's layout
+        int red = img.getRGB(left + 2 * scale, top + 10 * scale), blue = img.getRGB(left + 30 * scale, top + 10 * scale);
         assertThat((red >> 16) & 255).isGreaterThan(red & 255);
         assertThat(blue & 255).isGreaterThan((blue >> 16) & 255);
 

@@ -195,7 +195,7 @@ class FitMintPyParityTest {
         CliRunner.Result r = fit(ts, "--model trend+annual", refused);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).contains("series too short for --model trend+annual: 13 dates over 0.53 years")
-                .contains("--model trend fits the rate alone");
+                .contains("(fit.model = trend in a run configuration) fits the rate alone");
         assertThat(refused).doesNotExist();
 
         Path out = tmp.resolve("cropA-trend");

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LstSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LstSource.class);
+    /** Summary lines already logged (a set of a few strings per run). */
+    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final int SAMPLE = 256;
     /** Values (dates × pixels) decoded per row block when searching a multi-band file for its first valid date. */
     private static final long FALLBACK_BLOCK_VALUES = 16L << 20;
@@ -199,9 +201,15 @@ public final class LstSource implements AutoCloseable {
             case CELSIUS -> false;
             case AUTO -> physical > LstOptions.KELVIN_THRESHOLD;
         };
-        LOG.info("{}: {} dates {} … {}, sample median {} → {} {}", path, dates.size(), dates.get(0),
-                dates.get(dates.size() - 1), median, raw ? "raw DN × " + scale : "physical values",
-                kelvin ? "in K" : "in °C");
+        String line = String.format(java.util.Locale.ROOT, "%s: %d dates %s … %s, sample median %.2f → %s %s", path,
+                dates.size(), dates.get(0), dates.get(dates.size() - 1), median,
+                raw ? "raw DN × " + scale : "physical values", kelvin ? "in K" : "in °C");
+        // every worker thread opens its own source: say it once per process, not once per thread
+        if (ANNOUNCED.add(line)) {
+            LOG.info(line);
+        } else {
+            LOG.debug(line);
+        }
         double celsius = kelvin ? physical - 273.15 : physical;
         if (celsius < -90 || celsius > 90) {
             LOG.warn("{}: median LST {} °C is implausible; check the unit/encoding options", path, celsius);

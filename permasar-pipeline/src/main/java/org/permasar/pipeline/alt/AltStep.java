@@ -227,7 +227,7 @@ public final class AltStep {
         GridPlanes planes = new GridPlanes(g).put("delta", delta).put("sigma", sd).put("N", big).put("n", small);
         AltMap m = map(run(new AltKernel(p.model(), planes, p.rhoWater(), p.rhoIce(), null, null, null), g, p, runner,
                 progress));
-        writeMap(out, g, m, "density-change model (seed 002 eq. 2)");
+        writeMap(out, g, m, "density-change model (Qinghai–Tibet Engineering Corridor study, EGUsphere 2025-4184, eq. 2)");
         return new Result(g, m, Double.NaN, Double.NaN, cal, null);
     }
 

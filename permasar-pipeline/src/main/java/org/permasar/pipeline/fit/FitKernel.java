@@ -71,6 +71,11 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
     public static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
     /** PECM: 1 where the LST shows a freeze–thaw cycle (thaw and freeze onsets found), else 0. */
     public static final String THAW_SEASON = "thawSeason";
+    /**
+     * Output name of the PECM model series of each pixel ({@code [date*npix + p]}, the series' unit and
+     * geometry): asked for by {@link FitStep#pecmModelAt}, never a map of the products.
+     */
+    public static final String PECM_MODEL = "pecmModel";
     /** 1 where the extrema test says seasonal (counted for the summary, not written). */
     public static final String SEASONAL_TEST = "seasonalTest";
 
@@ -190,7 +195,7 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             int n = dates.size();
             Map<String, float[]> out = new HashMap<>();
             for (String name : outputs) {
-                float[] a = new float[npix];
+                float[] a = new float[name.equals(PECM_MODEL) ? n * npix : npix];
                 Arrays.fill(a, Float.NaN);
                 out.put(name, a);
             }
@@ -339,6 +344,9 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 put(out, "pecmVelocityStdApriori", sqrt(apr[0]));
                 put(out, "pecmSeasonalCoefStdApriori", sqrt(apr[1]));
             }
+            if (out.containsKey(PECM_MODEL)) {
+                pecmModelSeries(out.get(PECM_MODEL), f, p, y, npix, inc);
+            }
             put(out, "pecmVelocity", p.rate());
             put(out, "pecmVelocityStd", vStd);
             put(out, "pecmSeasonalCoef", p.seasonalCoefficient());
@@ -355,6 +363,36 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             put(out, THAW_SEASON, season);
         }
 
+
+        /**
+         * c + v·L + d·I at every date (c: the fit's free offset, the mean of y − v·L − d·I over the dates the
+         * fit used, which is its least-squares value for the fitted v, d), back in LOS when the fit was vertical.
+         */
+        private void pecmModelSeries(float[] dest, PecmForcing f, PecmFit.Result p, float[] y, int npix, float[] inc) {
+            int n = dates.size();
+            for (int q = 0; q < npix; q++) {
+                double v = p.rate()[q], d = p.seasonalCoefficient()[q];
+                if (!Double.isFinite(v) || !Double.isFinite(d)) {
+                    continue;
+                }
+                double s = 0;
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    int o = i * npix + q;
+                    double r = y[o] - v * f.linear()[o] - d * f.seasonal()[o];
+                    if (Double.isFinite(r)) {
+                        s += r;
+                        m++;
+                    }
+                }
+                double c = m == 0 ? Double.NaN : s / m;
+                double toLos = inc == null ? 1 : LosGeometry.unitUp(inc[q]);   // vertical → LOS
+                for (int i = 0; i < n; i++) {
+                    int o = i * npix + q;
+                    dest[o] = (float) (toLos * (c + v * f.linear()[o] + d * f.seasonal()[o]));
+                }
+            }
+        }
 
         /**
          * LST coarser than the InSAR grid: HANTS, the daily series and the onsets run once per LST cell

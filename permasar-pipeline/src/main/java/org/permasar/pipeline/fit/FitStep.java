@@ -13,6 +13,7 @@ import java.util.Map;
 import org.permasar.engine.BlockEngine;
 import org.permasar.geometry.GridResampler;
 import org.permasar.grid.GridGeometry;
+import org.permasar.grid.Window;
 import org.permasar.io.TimeSeriesProduct;
 import org.permasar.io.lst.LstOptions;
 import org.permasar.io.lst.LstRegridder;
@@ -23,6 +24,7 @@ import org.permasar.io.sink.DatasetSpec;
 import org.permasar.network.Dates;
 import org.permasar.permafrost.pecm.PecmStatus;
 import org.permasar.pipeline.block.BlockJob;
+import org.permasar.pipeline.block.BlockKernel;
 import org.permasar.pipeline.block.BlockOutput;
 import org.permasar.pipeline.block.BlockRunner;
 import org.permasar.pipeline.block.LocalBlockRunner;
@@ -60,6 +62,55 @@ public final class FitStep {
     }
 
     private FitStep() {
+    }
+
+    /** The kernel's PECM settings from the parameters (checks the LST's CRS against the grid). */
+    private static FitKernel.Pecm pecmSettings(FitParameters p, GridGeometry grid, int refIndex, PecmUncertainty stackUnc)
+            throws IOException {
+        HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(p.hantsHarmonics());
+        try (LstSource probe = LstSource.open(p.lst(), LstOptions.auto())) {
+            new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
+            float[] kappa = p.estimateKappa() ? null
+                    : ProductRasters.numberOrRaster(p.kappaRatio(), grid, "--kappa-ratio");
+            return new FitKernel.Pecm(p.lst().toString(), probe.dates(), hp, p.lstCentreOffset(),
+                    FreezeThawOnsets.defaults(), kappa, refIndex, stackUnc, p.degreeDays().equals("expected"),
+                    p.dailyTemperatureStd() == null ? Double.NaN : p.dailyTemperatureStd());
+        }
+    }
+
+    /**
+     * The fitted PECM model of one pixel at every date of the series, in the series' own unit and geometry
+     * (LOS metres, relative to the reference date's offset as fitted): the same LST chain, forcing and
+     * least squares as {@link #run} on a 1 × 1 block, so a plot draws exactly the model the maps hold
+     * (c + v·L + d·I, projected back to LOS when fitted with {@code --vertical}). NaN where the pixel has
+     * no PECM fit.
+     *
+     * @throws IllegalArgumentException when {@code p} is not a PECM fit or the pixel is outside the grid
+     */
+    public static float[] pecmModelAt(FitParameters p, int row, int col) throws IOException {
+        if (!p.isPecm()) {
+            throw new IllegalArgumentException("not a PECM fit: --model " + p.model());
+        }
+        try (TimeSeriesProduct ts = TimeSeriesProduct.open(p.timeseries())) {
+            GridGeometry grid = ts.grid();
+            if (row < 0 || col < 0 || row >= grid.rows() || col >= grid.cols()) {
+                throw new IllegalArgumentException("pixel (" + row + ", " + col + ") is outside the " + grid.rows() + " × "
+                        + grid.cols() + " grid of " + p.timeseries());
+            }
+            List<LocalDate> dates = ts.dates();
+            int refIndex = refIndex(ts);
+            FitKernel.Pecm pecmCfg = pecmSettings(p, grid, refIndex, null);
+            List<String> names = new ArrayList<>(declare(grid, p.timeFunctions(), pecmCfg, null).names());
+            names.add(FitKernel.PECM_MODEL);
+            FitKernel kernel = new FitKernel(p.timeseries().toString(), grid, dates, p.timeFunctions(),
+                    p.dateSelection().indices(dates), secondsOfDay(ts),
+                    SeasonalityClassifier.permafrost(p.seasonalityTolerance(), p.seasonalityProminence(),
+                            p.minSeasonalAmplitude()),
+                    p.vertical() ? p.geometry().toString() : null, pecmCfg, null, names);
+            try (BlockKernel.Worker w = kernel.open()) {
+                return w.compute(new Window(row, col, 1, 1)).get(FitKernel.PECM_MODEL);
+            }
+        }
     }
 
     /** Runs the fit in this process, without progress reporting. */
@@ -119,15 +170,7 @@ public final class FitStep {
                     : new PecmUncertainty(p.stack(), dates, ts.attributes(), p.weight(),
                             looksFor(p.looks(), ts.attributes()), p.maskConnComp(), p.minCoherence());
             if (pecm) {
-                HantsParameters hp = HantsParameters.lstDefaults().withFrequencies(p.hantsHarmonics());
-                try (LstSource probe = LstSource.open(p.lst(), LstOptions.auto())) {
-                    new LstRegridder(probe, grid, GridResampler.Method.BILINEAR); // CRS check before the run
-                    float[] kappa = p.estimateKappa() ? null
-                            : ProductRasters.numberOrRaster(p.kappaRatio(), grid, "--kappa-ratio");
-                    pecmCfg = new FitKernel.Pecm(p.lst().toString(), probe.dates(), hp, p.lstCentreOffset(),
-                            FreezeThawOnsets.defaults(), kappa, refIndex, stackUnc, p.degreeDays().equals("expected"),
-                            p.dailyTemperatureStd() == null ? Double.NaN : p.dailyTemperatureStd());
-                }
+                pecmCfg = pecmSettings(p, grid, refIndex, stackUnc);
             }
             SeasonalityClassifier classifier = SeasonalityClassifier.permafrost(p.seasonalityTolerance(),
                     p.seasonalityProminence(), p.minSeasonalAmplitude());
@@ -332,7 +375,7 @@ public final class FitStep {
             return String.format(Locale.ROOT, "series too short for --model %s: %d dates over %.2f years (%s), the model "
                     + "has %d unknowns%s", p.model(), used.size(), years, span, m.parameterCount(),
                     m.longestPeriod() > 0 ? String.format(Locale.ROOT, " and a %s-year period", m.longestPeriod()) : "")
-                    + (m.annualIndex() >= 0 && years < 1 ? "; --model trend fits the rate alone" : "");
+                    + (m.annualIndex() >= 0 && years < 1 ? "; --model trend (fit.model = trend in a run configuration) fits the rate alone" : "");
         }
         if (!new LinearBatchFit(m.designMatrix(used, seconds), used.size(), m.parameterCount()).fullRank()) {
             return "the design matrix of " + m + " is singular on the dates " + span + " (terms that no date tells apart, "

@@ -301,11 +301,11 @@ public final class InversionRun {
         }
         long good = 0;
         for (float t : tcoh) {
-            good += t >= 0.6f ? 1 : 0;
+            good += t >= org.permasar.inversion.TemporalCoherence.RELIABLE ? 1 : 0;
         }
         String summary = String.format(Locale.ROOT,
                 "Inverted %d pixels × %d dates from %d pairs (%s, weight %s) in %.1f s: %.0f pixels/s; %s; "
-                        + "%d pixels with temporal coherence ≥ 0.6; reference pixel row %d col %d; outputs in %s",
+                        + "%d pixels with temporal coherence ≥ " + org.permasar.inversion.TemporalCoherence.RELIABLE + "; reference pixel row %d col %d; outputs in %s",
                 npix, nd, keptLayers.length, params.method().cliName(), params.effectiveWeight().name().toLowerCase(Locale.ROOT),
                 seconds, pxs, flagSummary(flags), good, refRow, refCol, out);
         LOG.debug(summary);

@@ -73,6 +73,77 @@ public final class ProductRasters {
         }
     }
 
+    /**
+     * As {@link #read(Path, String)}, or, with {@code date} given, the layer of that date of a dated
+     * 3-D dataset (a MintPy {@code timeseries}): the map MintPy's {@code view.py FILE DATE} shows. A
+     * cube without a date, or a date the file does not have, is refused naming the file's first and last
+     * dates (and the nearest ones).
+     */
+    public static Raster readDate(Path file, String dataset, String date) throws IOException {
+        if (date == null) {
+            try (RasterSource src = RasterFormats.open(file)) {
+                String name = dataset != null ? dataset : src.datasets().size() == 1 ? src.datasets().get(0) : null;
+                if (name != null && src.has(name) && src.layers(name) > 1 && !(src instanceof GeoTiffReader)) {
+                    List<java.time.LocalDate> dates = datesOf(file);
+                    throw new InvalidInputException(file, name, "a cube of " + src.layers(name) + " layers"
+                            + (dates.isEmpty() ? "" : " (" + dates.get(0) + " … " + dates.get(dates.size() - 1) + ")")
+                            + ": give the date to map, e.g. plot " + file.getFileName() + " "
+                            + (dates.isEmpty() ? "YYYYMMDD" : dates.get(dates.size() - 1).toString().replace("-", "")));
+                }
+            }
+            return read(file, dataset);
+        }
+        java.time.LocalDate d;
+        try {
+            d = org.permasar.network.Dates.parse(date.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DATE must be YYYYMMDD or YYYY-MM-DD, got '" + date + "'");
+        }
+        List<java.time.LocalDate> dates = datesOf(file);
+        try (RasterSource src = RasterFormats.open(file)) {
+            String name = dataset != null ? dataset : src.has("timeseries") ? "timeseries" : src.datasets().get(0);
+            if (!src.has(name)) {
+                throw new InvalidInputException(file, name, "dataset is missing (the file has " + src.datasets() + ")");
+            }
+            int layers = src.layers(name);
+            if (dates.size() != layers || layers < 2) {
+                throw new InvalidInputException(file, name, "not a dated cube (" + layers + " layer(s), " + dates.size()
+                        + " dates): DATE applies to time series only");
+            }
+            int k = dates.indexOf(d);
+            if (k < 0) {
+                int near = 0;
+                for (int i = 1; i < dates.size(); i++) {
+                    if (Math.abs(dates.get(i).toEpochDay() - d.toEpochDay())
+                            < Math.abs(dates.get(near).toEpochDay() - d.toEpochDay())) {
+                        near = i;
+                    }
+                }
+                throw new InvalidInputException(file, name, "no layer dated " + d + " (" + dates.size() + " dates "
+                        + dates.get(0) + " … " + dates.get(dates.size() - 1) + "; nearest " + dates.get(near) + ")");
+            }
+            GridGeometry g = src.grid();
+            float[] out = new float[g.size()];
+            // band by band of rows, so that a large cube is never held whole
+            int rowsPerBand = (int) Math.max(1, Math.min(g.rows(), (32L << 20) / (4L * layers * g.cols())));
+            for (int r0 = 0; r0 < g.rows(); r0 += rowsPerBand) {
+                Window w = new Window(r0, 0, Math.min(rowsPerBand, g.rows() - r0), g.cols());
+                float[] block = src.read(name, w);
+                System.arraycopy(block, k * w.size(), out, r0 * g.cols(), w.size());
+            }
+            return new Raster(g, out);
+        }
+    }
+
+    /** The dates of a MintPy-style file (empty when it has none). */
+    private static List<java.time.LocalDate> datesOf(Path file) {
+        try (org.permasar.io.mintpy.MintPyProduct p = org.permasar.io.mintpy.MintPyProduct.open(file)) {
+            return p.dates();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** Reads {@code dataset} when the file has it, else returns null. */
     public static Raster readOptional(Path file, String dataset) throws IOException {
         try (RasterSource src = RasterFormats.open(file)) {
