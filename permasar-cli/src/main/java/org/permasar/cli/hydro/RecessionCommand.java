@@ -1,0 +1,293 @@
+package org.permasar.cli.hydro;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.permasar.cli.plot.RecessionPlot;
+import org.permasar.hydro.DerivativeMethod;
+import org.permasar.hydro.DischargeSeries;
+import org.permasar.hydro.FitMethod;
+import org.permasar.hydro.RecessionAnalysis;
+import org.permasar.hydro.RecessionCriteria;
+import org.permasar.hydro.RecessionEvent;
+import org.permasar.hydro.RecessionExtractor;
+import org.permasar.io.AtomicFiles;
+import org.permasar.io.table.DischargeCsvReader;
+import org.permasar.stats.trend.MannKendall;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code permasar recession}: streamflow recession analysis of a daily discharge series (SCIENCE.md
+ * §6, seed 003; Brutsaert &amp; Nieber 1977). Extracts recession segments ({@link RecessionExtractor}),
+ * fits −dQ/dt = a·Q^b by log–log least squares, nonlinear least squares and the lower envelope, pooled,
+ * per event, per year and before / after {@code --break-date} with cluster-bootstrap intervals
+ * ({@link RecessionAnalysis}), and tests the per-event and per-year series for trend (Mann–Kendall with
+ * Hamed–Rao, Sen's slope per year) and a change point (Pettitt). Every derivative method given to
+ * {@code --method} is fitted (pooled and break scopes) so their spread shows in {@code recession_fit.csv};
+ * the first one drives the events, years, trends and pictures.
+ *
+ * <p>Writes into {@code --out}: {@code recession_events.csv}, {@code recession_fit.csv},
+ * {@code recession_yearly.csv}, {@code trend_tests.csv}, {@code recession_settings.txt} (settings, seed,
+ * units), {@code recession_cloud.png}, {@code recession_yearly.png}; each file atomically. Q in m³/s,
+ * t in days, a in (m³/s)^(1−b) per day.
+ */
+@Command(name = "recession", mixinStandardHelpOptions = true,
+        description = "Streamflow recession analysis: -dQ/dt = a*Q^b per event, year and period, with trend tests.")
+public final class RecessionCommand implements Callable<Integer> {
+    @Option(names = "--discharge", required = true, paramLabel = "FILE",
+            description = "Daily discharge: CSV (date + discharge column [+ flag column]) or CAMELS-US streamflow text.")
+    Path discharge;
+    @Option(names = "--column", paramLabel = "C", description = "Discharge column (default: the first named q…, …discharge… or …flow…).")
+    String column;
+    @Option(names = "--flag-column", paramLabel = "F", description = "Flag column: non-zero numbers or texts other than A/OK/good flag a day.")
+    String flagColumn;
+    @Option(names = "--units", paramLabel = "U", description = "m3/s (CSV default), ft3/s (CAMELS default), m3/day or mm/day (needs --area-km2).")
+    String units;
+    @Option(names = "--area-km2", paramLabel = "A", description = "Basin area, km² (for --units mm/day).")
+    double areaKm2 = Double.NaN;
+    @Option(names = "--method", defaultValue = "backward,central,ets", paramLabel = "M[,M…]",
+            description = "dQ/dt methods: backward (Brutsaert–Nieber), central, ets (Roques et al. 2017); the first drives "
+                    + "events, years and trends (default ${DEFAULT-VALUE}).")
+    String method;
+    @Option(names = "--min-days", defaultValue = "5", paramLabel = "N", description = "Least days of a recession segment after dropping (default ${DEFAULT-VALUE}).")
+    int minDays;
+    @Option(names = "--drop-days", defaultValue = "1", paramLabel = "N", description = "Days dropped after the peak day, which is always dropped (default ${DEFAULT-VALUE}).")
+    int dropDays;
+    @Option(names = "--season", paramLabel = "MM-DD:MM-DD", description = "Keep only days in this season, e.g. 06-01:09-15 (thaw season).")
+    String season;
+    @Option(names = "--exclude-flagged", description = "Flagged days end a recession (e.g. ice-affected days).")
+    boolean excludeFlagged;
+    @Option(names = "--break-date", paramLabel = "YYYY-MM-DD", description = "Fit events before and after this date separately.")
+    String breakDate;
+    @Option(names = "--tau", defaultValue = "0.05", paramLabel = "T", description = "Quantile of the lower-envelope fit (default ${DEFAULT-VALUE}).")
+    double tau;
+    @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N", description = "Bootstrap replicates, resampling events (default ${DEFAULT-VALUE}).")
+    int bootstrap;
+    @Option(names = "--seed", defaultValue = "20261207", paramLabel = "S", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<DerivativeMethod> methods = methods(method);
+        RecessionCriteria base = criteria();
+        RecessionAnalysis.Settings settings = new RecessionAnalysis.Settings(tau, bootstrap, seed, 0.95, date(breakDate));
+        DischargeCsvReader.Read read = DischargeCsvReader.read(discharge, new DischargeCsvReader.Options(column, flagColumn,
+                units == null ? null : DischargeCsvReader.Unit.parse(units), areaKm2));
+        DischargeSeries s = read.series();
+        Map<DerivativeMethod, RecessionAnalysis.Result> results = new LinkedHashMap<>();
+        for (DerivativeMethod m : methods) {
+            List<RecessionEvent> ev = RecessionExtractor.extract(s, base.withDerivative(m));
+            if (ev.isEmpty()) {
+                throw new IllegalArgumentException(discharge + ": no recession of ≥ " + minDays + " days found (" + s.validDays()
+                        + " valid days" + (season == null ? "" : ", season " + season) + ")");
+            }
+            results.put(m, RecessionAnalysis.run(ev, settings));
+        }
+        Files.createDirectories(out);
+        DerivativeMethod primary = methods.get(0);
+        RecessionAnalysis.Result r = results.get(primary);
+        write("recession_events.csv", events(r));
+        write("recession_fit.csv", fits(results));
+        write("recession_yearly.csv", yearly(r));
+        write("trend_tests.csv", trends(r));
+        write("recession_settings.txt", settingsText(read, s, base, settings, methods));
+        plots(r, primary);
+        System.out.println(summary(read, s, results, primary));
+        System.out.println("bootstrap seed " + seed + "; wrote " + out);
+        return 0;
+    }
+
+    RecessionCriteria criteria() {
+        MonthDay from = null, to = null;
+        if (season != null) {
+            String[] p = season.split(":");
+            try {
+                if (p.length != 2) {
+                    throw new DateTimeParseException("two ends", season, 0);
+                }
+                from = MonthDay.parse("--" + p[0].trim());
+                to = MonthDay.parse("--" + p[1].trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--season " + season + ": expected MM-DD:MM-DD, e.g. 06-01:09-15");
+            }
+        }
+        return new RecessionCriteria(minDays, dropDays, from, to, excludeFlagged, DerivativeMethod.BACKWARD);
+    }
+
+    static List<DerivativeMethod> methods(String list) {
+        List<DerivativeMethod> out = new ArrayList<>();
+        for (String w : list.split(",")) {
+            String t = w.trim().toUpperCase(Locale.ROOT);
+            try {
+                DerivativeMethod m = DerivativeMethod.valueOf(t);
+                if (!out.contains(m)) {
+                    out.add(m);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--method " + list + ": '" + w.trim() + "' is not one of backward, central, ets");
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--break-date " + s + ": not a date YYYY-MM-DD");
+        }
+    }
+
+    private void write(String name, String text) throws IOException {
+        AtomicFiles.write(out.resolve(name), tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    static String events(RecessionAnalysis.Result r) {
+        StringBuilder b = new StringBuilder("event,start,end,days,points,q_start_m3s,q_end_m3s,a,b,a_at_pooled_b,"
+                + "timescale_days_at_median_q\n");
+        for (RecessionAnalysis.EventFit f : r.eventFits()) {
+            RecessionEvent e = f.event();
+            double[] q = e.q();
+            b.append(e.index() + 1).append(',').append(e.start()).append(',').append(e.end()).append(',').append(e.days())
+                    .append(',').append(e.points()).append(',').append(num(q[0])).append(',').append(num(q[q.length - 1]))
+                    .append(',').append(num(f.ols().a())).append(',').append(num(f.ols().b())).append(',')
+                    .append(num(f.aAtPooledB())).append(',').append(num(f.timescaleDays())).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String fits(Map<DerivativeMethod, RecessionAnalysis.Result> results) {
+        StringBuilder b = new StringBuilder("derivative,scope,method,a,a_lo,a_hi,b,b_lo,b_hi,n_points,n_events,"
+                + "timescale_days_at_median_q,median_q_m3s,interval\n");
+        for (var en : results.entrySet()) {
+            for (RecessionAnalysis.ScopeFit f : en.getValue().fits()) {
+                b.append(en.getKey().name().toLowerCase(Locale.ROOT)).append(',').append(f.scope()).append(',')
+                        .append(f.method().label()).append(',').append(num(f.a())).append(',').append(num(f.aLo())).append(',')
+                        .append(num(f.aHi())).append(',').append(num(f.b())).append(',').append(num(f.bLo())).append(',')
+                        .append(num(f.bHi())).append(',').append(f.points()).append(',').append(f.events()).append(',')
+                        .append(num(f.timescaleDays())).append(',').append(num(en.getValue().medianQ())).append(',')
+                        .append(f.interval()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static String yearly(RecessionAnalysis.Result r) {
+        StringBuilder b = new StringBuilder("year,events,points,a,a_lo,a_hi,b,b_lo,b_hi,pooled_b,a_at_pooled_b,"
+                + "a_at_pooled_b_lo,a_at_pooled_b_hi,timescale_days_at_median_q\n");
+        for (RecessionAnalysis.YearFit y : r.years()) {
+            b.append(y.year()).append(',').append(y.events()).append(',').append(y.points()).append(',').append(num(y.ols().a()))
+                    .append(',').append(num(y.aLo())).append(',').append(num(y.aHi())).append(',').append(num(y.ols().b()))
+                    .append(',').append(num(y.bLo())).append(',').append(num(y.bHi())).append(',').append(num(r.pooledB()))
+                    .append(',').append(num(y.aFixed())).append(',').append(num(y.aFixedLo())).append(',')
+                    .append(num(y.aFixedHi())).append(',').append(num(y.timescaleDays())).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String trends(RecessionAnalysis.Result r) {
+        StringBuilder b = new StringBuilder("series,unit,n,mk_s,mk_var_s,mk_z,mk_p,kendall_tau,hr_n_over_nstar,hr_z,hr_p,"
+                + "sen_slope_per_year,pettitt_k,pettitt_t,pettitt_change_date,pettitt_p\n");
+        for (RecessionAnalysis.Trend t : r.trends()) {
+            b.append(t.series()).append(',').append(t.unit()).append(',').append(t.n());
+            MannKendall.Result m = t.mk();
+            if (m == null) {
+                b.append(",,,,,,,,,,,,,\n");
+                continue;
+            }
+            b.append(',').append(num(m.s())).append(',').append(num(m.varS())).append(',').append(num(m.z())).append(',')
+                    .append(num(m.p())).append(',').append(num(m.tau())).append(',').append(num(m.nOverNStar())).append(',')
+                    .append(num(m.zCorrected())).append(',').append(num(m.pCorrected())).append(',').append(num(t.senPerYear()))
+                    .append(',').append(num(t.pettitt().k())).append(',').append(t.pettitt().changePoint()).append(',')
+                    .append(t.changeDate()).append(',').append(num(t.pettitt().p())).append('\n');
+        }
+        return b.toString();
+    }
+
+    private String settingsText(DischargeCsvReader.Read read, DischargeSeries s, RecessionCriteria c,
+            RecessionAnalysis.Settings st, List<DerivativeMethod> methods) {
+        return "discharge " + discharge + " (" + read.layout() + ", column " + read.column() + ", " + read.unit().label()
+                + " → m³/s)\n"
+                + "days " + s.start() + " … " + s.date(s.size() - 1) + ", " + s.validDays() + " with a value\n"
+                + "recession: strictly falling ≥ " + c.minDays() + " days after dropping the peak day and " + c.dropAfterPeak()
+                + " more; season " + (c.seasonStart() == null ? "all year" : c.seasonStart() + " … " + c.seasonEnd())
+                + "; flagged days " + (c.excludeFlagged() ? "end a recession" : "kept") + "\n"
+                + "derivatives " + methods + " (first drives events, years, trends, pictures)\n"
+                + "fits: ols (log–log), nls (Levenberg–Marquardt), quantile τ = " + st.tau() + " (lower envelope)\n"
+                + "bootstrap " + st.bootstrap() + " replicates resampling events, seed " + st.seed() + ", "
+                + Math.round(st.level() * 100) + " % percentile intervals\n"
+                + "break date " + (st.breakDate() == null ? "none" : st.breakDate()) + "\n"
+                + "units: Q m³/s, t days, −dQ/dt m³/s per day, a (m³/s)^(1−b) per day, time scale 1/(a·Q^(b−1)) days at the "
+                + "median Q of the points\n";
+    }
+
+    private void plots(RecessionAnalysis.Result r, DerivativeMethod primary) throws IOException {
+        double[][] p = RecessionAnalysis.pool(r.events());
+        List<RecessionPlot.Law> laws = new ArrayList<>();
+        for (RecessionAnalysis.ScopeFit f : r.fits()) {
+            if (f.scope().equals("all")) {
+                laws.add(new RecessionPlot.Law(String.format(Locale.ROOT, "%s: a = %.4g, b = %.2f", f.method().label(), f.a(),
+                        f.b()), f.a(), f.b()));
+            }
+        }
+        String name = discharge.getFileName().toString();
+        RecessionPlot.cloud(out.resolve("recession_cloud.png"), "Recession −dQ/dt vs Q, " + name + " ("
+                + primary.name().toLowerCase(Locale.ROOT) + ", " + r.events().size() + " events)", p[0], p[1], laws);
+        List<RecessionPlot.YearValue> a = new ArrayList<>(), b = new ArrayList<>();
+        double pooledA = Double.NaN;
+        for (RecessionAnalysis.ScopeFit f : r.fits()) {
+            if (f.scope().equals("all") && f.method() == FitMethod.OLS) {
+                pooledA = f.a();
+            }
+        }
+        for (RecessionAnalysis.YearFit y : r.years()) {
+            a.add(new RecessionPlot.YearValue(y.year(), y.aFixed(), y.aFixedLo(), y.aFixedHi()));
+            b.add(new RecessionPlot.YearValue(y.year(), y.ols().b(), y.bLo(), y.bHi()));
+        }
+        RecessionPlot.yearly(out.resolve("recession_yearly.png"), "Recession per year, " + name,
+                String.format(Locale.ROOT, "a at pooled b = %.2f", r.pooledB()), a, pooledA, b, r.pooledB());
+    }
+
+    private String summary(DischargeCsvReader.Read read, DischargeSeries s, Map<DerivativeMethod, RecessionAnalysis.Result> res,
+            DerivativeMethod primary) {
+        StringBuilder b = new StringBuilder();
+        b.append(discharge.getFileName()).append(": ").append(s.validDays()).append(" days with Q (column ").append(read.column())
+                .append(", ").append(read.unit().label()).append(")\n");
+        for (var en : res.entrySet()) {
+            RecessionAnalysis.Result r = en.getValue();
+            b.append(String.format(Locale.ROOT, "%-8s %3d events, %4d points:", en.getKey().name().toLowerCase(Locale.ROOT),
+                    r.events().size(), RecessionAnalysis.pool(r.events())[0].length));
+            for (RecessionAnalysis.ScopeFit f : r.fits()) {
+                if (f.scope().equals("all")) {
+                    b.append(String.format(Locale.ROOT, "  %s a=%.4g [%.4g, %.4g] b=%.2f [%.2f, %.2f]", f.method().label(), f.a(),
+                            f.aLo(), f.aHi(), f.b(), f.bLo(), f.bHi()));
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
