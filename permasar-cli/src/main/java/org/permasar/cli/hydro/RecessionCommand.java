@@ -81,6 +81,19 @@ public final class RecessionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // options named as the user typed them; the records check the same ranges again
+        if (minDays < 3) {
+            throw new IllegalArgumentException("--min-days must be ≥ 3 (two derivative points need three days), got " + minDays);
+        }
+        if (dropDays < 0) {
+            throw new IllegalArgumentException("--drop-days must be ≥ 0, got " + dropDays);
+        }
+        if (!(tau > 0 && tau <= 0.5)) {
+            throw new IllegalArgumentException("--tau (lower-envelope quantile) must be in (0, 0.5], got " + tau);
+        }
+        if (bootstrap < 0 || bootstrap > 100_000) {
+            throw new IllegalArgumentException("--bootstrap must be in 0 … 100000, got " + bootstrap);
+        }
         List<DerivativeMethod> methods = methods(method);
         RecessionCriteria base = criteria();
         RecessionAnalysis.Settings settings = new RecessionAnalysis.Settings(tau, bootstrap, seed, 0.95, date(breakDate));

@@ -52,11 +52,13 @@ class RecessionCommandTest {
         expectBad(new String[] {"recession", "--discharge", q, "--season", "6-1", "--out", o}, "--season 6-1");
         expectBad(new String[] {"recession", "--discharge", q, "--method", "forward", "--out", o}, "'forward'");
         expectBad(new String[] {"recession", "--discharge", q, "--break-date", "2017-13-01", "--out", o}, "--break-date");
-        expectBad(new String[] {"recession", "--discharge", q, "--min-days", "2", "--out", o}, "minDays must be ≥ 3");
+        expectBad(new String[] {"recession", "--discharge", q, "--min-days", "2", "--out", o}, "--min-days must be ≥ 3");
         expectBad(new String[] {"recession", "--discharge", tmp.resolve("none.csv").toString(), "--out", o}, "no such discharge file");
         expectBad(new String[] {"recession", "--discharge", q, "--column", "q_max", "--out", o}, "no discharge 'q_max' column");
         expectBad(new String[] {"recession", "--discharge", q, "--units", "mm/day", "--out", o}, "--area-km2");
         expectBad(new String[] {"recession", "--discharge", q, "--season", "01-01:01-10", "--out", o}, "no recession");
+        expectBad(new String[] {"recession", "--discharge", q, "--tau", "0.7", "--out", o}, "--tau");
+        expectBad(new String[] {"recession", "--discharge", q, "--units", "l/s", "--out", o}, "--units l/s");
         assertThat(tmp.resolve("bad")).doesNotExist();
     }
 
