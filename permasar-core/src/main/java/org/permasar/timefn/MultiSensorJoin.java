@@ -144,12 +144,23 @@ public final class MultiSensorJoin {
                 double w = 1 / (sigma[owner[i]] * sigma[owner[i]]);
                 for (int j = 0; j < p; j++) {
                     rhs[j] += w * a[i][j] * y[i];
-                    for (int l = 0; l < p; l++) {
+                    for (int l = j; l < p; l++) {
                         nm[j][l] += w * a[i][j] * a[i][l];
                     }
                 }
             }
-            DecompositionSolver solver = new CholeskyDecomposition(new Array2DRowRealMatrix(nm, false), 1e-12, 1e-14).getSolver();
+            for (int j = 0; j < p; j++) {
+                for (int l = 0; l < j; l++) {
+                    nm[j][l] = nm[l][j]; // exactly symmetric (Cholesky checks it)
+                }
+            }
+            DecompositionSolver solver;
+            try {
+                solver = new CholeskyDecomposition(new Array2DRowRealMatrix(nm, false), 1e-12, 1e-14).getSolver();
+            } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+                throw new IllegalArgumentException("the dates of " + sensors.stream().map(Sensor::name).toList()
+                        + " cannot separate the offsets, the rate and the annual term (" + total + " values): " + e.getMessage());
+            }
             inv = solver.getInverse();
             beta = inv.operate(rhs);
             if (!estimate || it >= 100) {

@@ -91,6 +91,10 @@ class MultiSensorJoinTest {
 
     @Test
     void refusals() {
+        LocalDate[] same = new LocalDate[6];
+        java.util.Arrays.fill(same, T0);
+        assertThatThrownBy(() -> MultiSensorJoin.fit(List.of(new MultiSensorJoin.Sensor("x", same, new double[6], Double.NaN))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot separate");
         assertThatThrownBy(() -> MultiSensorJoin.fit(List.of())).hasMessageContaining("no sensors");
         assertThatThrownBy(() -> new MultiSensorJoin.Sensor("x", new LocalDate[1], new double[2], Double.NaN))
                 .hasMessageContaining("x: 1 dates but 2 values");

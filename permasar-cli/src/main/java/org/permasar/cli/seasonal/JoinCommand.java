@@ -35,6 +35,14 @@ public final class JoinCommand implements Callable<Integer> {
     List<String> series;
     @Option(names = "--sigma-mm", paramLabel = "NAME=S", description = "Known noise σ of a sensor, mm (default: estimated).")
     List<String> sigmas = new ArrayList<>();
+    @Option(names = "--thaw-season", paramLabel = "MM-DD:MM-DD",
+            description = "Also write thaw-season scaling factors (share of each sub-period in the season's subsidence).")
+    String thawSeason;
+    @Option(names = "--sub-periods", defaultValue = "4", paramLabel = "K", description = "Sub-periods of the thaw season (default ${DEFAULT-VALUE}).")
+    int subPeriods;
+    @Option(names = "--max-gap-days", defaultValue = "30", paramLabel = "D",
+            description = "Largest distance from a sub-period boundary to an observation (default ${DEFAULT-VALUE}).")
+    int maxGapDays;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -76,8 +84,15 @@ public final class JoinCommand implements Callable<Integer> {
         if (!known.isEmpty()) {
             throw new IllegalArgumentException("--sigma-mm names no --series: " + known.keySet());
         }
+        java.time.MonthDay[] season = season(thawSeason);
+        if (season != null && subPeriods < 1) {
+            throw new IllegalArgumentException("--sub-periods must be ≥ 1, got " + subPeriods);
+        }
         MultiSensorJoin.Result r = MultiSensorJoin.fit(sensors);
         Files.createDirectories(out);
+        if (season != null) {
+            writeScaling(sensors, r, season);
+        }
         StringBuilder p = new StringBuilder("parameter,sensor,value,std,unit\n");
         for (int s = 0; s < sensors.size(); s++) {
             p.append(row("offset", r.names().get(s), r.offsets()[s] * 1e3, r.offsetStd()[s] * 1e3, "mm"));
@@ -127,6 +142,74 @@ public final class JoinCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    static java.time.MonthDay[] season(String s) {
+        if (s == null) {
+            return null;
+        }
+        String[] p = s.split(":");
+        try {
+            java.time.MonthDay a = java.time.MonthDay.parse("--" + p[0].trim()), b = java.time.MonthDay.parse("--" + p[1].trim());
+            if (!b.isAfter(a)) {
+                throw new IllegalArgumentException("--thaw-season " + s + ": must end after it starts within the year");
+            }
+            return new java.time.MonthDay[] {a, b};
+        } catch (java.time.format.DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("--thaw-season " + s + ": expected MM-DD:MM-DD, e.g. 05-15:09-30");
+        }
+    }
+
+    /** Thaw-season scaling factors of the joined observations (offsets removed, all sensors merged by date). */
+    private void writeScaling(List<MultiSensorJoin.Sensor> sensors, MultiSensorJoin.Result r, java.time.MonthDay[] season)
+            throws java.io.IOException {
+        java.util.TreeMap<LocalDate, double[]> merged = new java.util.TreeMap<>();
+        for (int s = 0; s < sensors.size(); s++) {
+            MultiSensorJoin.Sensor x = sensors.get(s);
+            for (int k = 0; k < x.d().length; k++) {
+                if (Double.isFinite(x.d()[k])) {
+                    double[] acc = merged.computeIfAbsent(x.dates()[k], d -> new double[2]);
+                    acc[0] += x.d()[k] - r.offsets()[s];
+                    acc[1]++;
+                }
+            }
+        }
+        LocalDate[] dates = merged.keySet().toArray(new LocalDate[0]);
+        double[] v = merged.values().stream().mapToDouble(a -> a[0] / a[1]).toArray();
+        org.permasar.timefn.ThawSeasonScaling.Result t = org.permasar.timefn.ThawSeasonScaling.compute(dates, v, r.rate(),
+                season[0], season[1], subPeriods, maxGapDays);
+        StringBuilder b = new StringBuilder("year,season_total_mm");
+        for (int k = 1; k <= subPeriods; k++) {
+            b.append(",f").append(k);
+        }
+        b.append('\n');
+        for (int y = 0; y < t.years().length; y++) {
+            b.append(t.years()[y]).append(',').append(num(t.total()[y] * 1e3));
+            for (double f : t.factors()[y]) {
+                b.append(',').append(num(f));
+            }
+            b.append('\n');
+        }
+        b.append("mean,");
+        for (double f : t.mean()) {
+            b.append(',').append(num(f));
+        }
+        b.append("\nstd,");
+        for (double f : t.std()) {
+            b.append(',').append(num(f));
+        }
+        b.append('\n');
+        AtomicFiles.write(out.resolve("thaw_scaling.csv"), tmp -> Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8));
+        System.out.printf(Locale.ROOT, "thaw season %s … %s in %d parts, %d years: factors %s ± %s%n", season[0], season[1],
+                subPeriods, t.years().length, java.util.Arrays.toString(round(t.mean())), java.util.Arrays.toString(round(t.std())));
+    }
+
+    private static double[] round(double[] x) {
+        double[] o = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            o[i] = Math.round(x[i] * 1000) / 1000.0;
+        }
+        return o;
     }
 
     private static String row(String what, String sensor, double v, double std, String unit) {

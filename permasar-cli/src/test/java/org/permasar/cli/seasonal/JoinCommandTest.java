@@ -49,6 +49,18 @@ class JoinCommandTest {
         assertThat(value(p, "sigma,C")).isCloseTo(3, within(0.4));
         assertThat(out.resolve("join.png")).exists();
         assertThat(Files.readAllLines(out.resolve("joined_series.csv"))).hasSize(1 + 32 + 244);
+        // no seasonal subsidence shape beyond the sinusoid here: the factors exist for every complete season and sum to 1
+        CliRunner.Result ts = CliRunner.run("join", "--series", "C=" + c, "--thaw-season", "05-15:09-30", "--out", out.toString());
+        assertThat(ts.code()).as(ts.err()).isZero();
+        List<String> f = Files.readAllLines(out.resolve("thaw_scaling.csv"));
+        assertThat(f.get(0)).isEqualTo("year,season_total_mm,f1,f2,f3,f4");
+        assertThat(f).hasSize(1 + 8 + 2);
+        String[] mean = f.get(9).split(",");
+        double sum = 0;
+        for (int k = 2; k < 6; k++) {
+            sum += Double.parseDouble(mean[k]);
+        }
+        assertThat(sum).isCloseTo(1, within(1e-5));
         CliRunner.Result bad = CliRunner.run("join", "--series", "L" + l, "--out", tmp.resolve("x").toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("expected NAME=CSV");
