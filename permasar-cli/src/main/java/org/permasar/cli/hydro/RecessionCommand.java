@@ -1,14 +1,11 @@
 package org.permasar.cli.hydro;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,11 +16,10 @@ import org.permasar.hydro.DischargeSeries;
 import org.permasar.hydro.FitMethod;
 import org.permasar.hydro.RecessionAnalysis;
 import org.permasar.hydro.RecessionCriteria;
-import org.permasar.hydro.RecessionEvent;
 import org.permasar.hydro.RecessionExtractor;
-import org.permasar.io.AtomicFiles;
 import org.permasar.io.table.DischargeCsvReader;
-import org.permasar.stats.trend.MannKendall;
+import org.permasar.pipeline.hydro.RecessionParameters;
+import org.permasar.pipeline.hydro.RecessionStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code --method} is fitted (pooled and break scopes) so their spread shows in {@code recession_fit.csv};
  * the first one drives the events, years, trends and pictures.
  *
- * <p>Writes into {@code --out}: {@code recession_events.csv}, {@code recession_fit.csv},
+ * <p>The step ({@link RecessionStep}) writes into {@code --out}: {@code recession_events.csv}, {@code recession_fit.csv},
  * {@code recession_yearly.csv}, {@code trend_tests.csv}, {@code recession_settings.txt} (settings, seed,
  * units), {@code recession_cloud.png}, {@code recession_yearly.png}; each file atomically. Q in m³/s,
  * t in days, a in (m³/s)^(1−b) per day.
@@ -94,33 +90,19 @@ public final class RecessionCommand implements Callable<Integer> {
         if (bootstrap < 0 || bootstrap > 100_000) {
             throw new IllegalArgumentException("--bootstrap must be in 0 … 100000, got " + bootstrap);
         }
-        List<DerivativeMethod> methods = methods(method);
-        RecessionCriteria base = criteria();
-        RecessionAnalysis.Settings settings = new RecessionAnalysis.Settings(tau, bootstrap, seed, 0.95, date(breakDate));
-        DischargeCsvReader.Read read = DischargeCsvReader.read(discharge, new DischargeCsvReader.Options(column, flagColumn,
-                units == null ? null : DischargeCsvReader.Unit.parse(units), areaKm2));
-        DischargeSeries s = read.series();
-        Map<DerivativeMethod, RecessionAnalysis.Result> results = new LinkedHashMap<>();
-        for (DerivativeMethod m : methods) {
-            List<RecessionEvent> ev = RecessionExtractor.extract(s, base.withDerivative(m));
-            if (ev.isEmpty()) {
-                throw new IllegalArgumentException(discharge + ": no recession of ≥ " + minDays + " days found (" + s.validDays()
-                        + " valid days" + (season == null ? "" : ", season " + season) + ")");
-            }
-            results.put(m, RecessionAnalysis.run(ev, settings));
-        }
-        Files.createDirectories(out);
-        DerivativeMethod primary = methods.get(0);
-        RecessionAnalysis.Result r = results.get(primary);
-        write("recession_events.csv", events(r));
-        write("recession_fit.csv", fits(results));
-        write("recession_yearly.csv", yearly(r));
-        write("trend_tests.csv", trends(r));
-        write("recession_settings.txt", settingsText(read, s, base, settings, methods));
-        plots(r, primary);
-        System.out.println(summary(read, s, results, primary));
+        RecessionStep.Result res = RecessionStep.run(parameters());
+        DerivativeMethod primary = res.results().keySet().iterator().next();
+        plots(res.primary(), primary);
+        System.out.println(summary(res.read(), res.read().series(), res.results(), primary));
         System.out.println("bootstrap seed " + seed + "; wrote " + out);
         return 0;
+    }
+
+    /** The options as the step's parameters (validated there and in the core records). */
+    RecessionParameters parameters() {
+        return new RecessionParameters(discharge, column, flagColumn, units == null ? null : DischargeCsvReader.Unit.parse(units),
+                areaKm2, methods(method), criteria(), new RecessionAnalysis.Settings(tau, bootstrap, seed, 0.95, date(breakDate)),
+                out);
     }
 
     RecessionCriteria criteria() {
@@ -167,88 +149,10 @@ public final class RecessionCommand implements Callable<Integer> {
         }
     }
 
-    private void write(String name, String text) throws IOException {
-        AtomicFiles.write(out.resolve(name), tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
-    }
 
-    static String events(RecessionAnalysis.Result r) {
-        StringBuilder b = new StringBuilder("event,start,end,days,points,q_start_m3s,q_end_m3s,a,b,a_at_pooled_b,"
-                + "timescale_days_at_median_q\n");
-        for (RecessionAnalysis.EventFit f : r.eventFits()) {
-            RecessionEvent e = f.event();
-            double[] q = e.q();
-            b.append(e.index() + 1).append(',').append(e.start()).append(',').append(e.end()).append(',').append(e.days())
-                    .append(',').append(e.points()).append(',').append(num(q[0])).append(',').append(num(q[q.length - 1]))
-                    .append(',').append(num(f.ols().a())).append(',').append(num(f.ols().b())).append(',')
-                    .append(num(f.aAtPooledB())).append(',').append(num(f.timescaleDays())).append('\n');
-        }
-        return b.toString();
-    }
 
-    static String fits(Map<DerivativeMethod, RecessionAnalysis.Result> results) {
-        StringBuilder b = new StringBuilder("derivative,scope,method,a,a_lo,a_hi,b,b_lo,b_hi,n_points,n_events,"
-                + "timescale_days_at_median_q,median_q_m3s,interval\n");
-        for (var en : results.entrySet()) {
-            for (RecessionAnalysis.ScopeFit f : en.getValue().fits()) {
-                b.append(en.getKey().name().toLowerCase(Locale.ROOT)).append(',').append(f.scope()).append(',')
-                        .append(f.method().label()).append(',').append(num(f.a())).append(',').append(num(f.aLo())).append(',')
-                        .append(num(f.aHi())).append(',').append(num(f.b())).append(',').append(num(f.bLo())).append(',')
-                        .append(num(f.bHi())).append(',').append(f.points()).append(',').append(f.events()).append(',')
-                        .append(num(f.timescaleDays())).append(',').append(num(en.getValue().medianQ())).append(',')
-                        .append(f.interval()).append('\n');
-            }
-        }
-        return b.toString();
-    }
 
-    static String yearly(RecessionAnalysis.Result r) {
-        StringBuilder b = new StringBuilder("year,events,points,a,a_lo,a_hi,b,b_lo,b_hi,pooled_b,a_at_pooled_b,"
-                + "a_at_pooled_b_lo,a_at_pooled_b_hi,timescale_days_at_median_q\n");
-        for (RecessionAnalysis.YearFit y : r.years()) {
-            b.append(y.year()).append(',').append(y.events()).append(',').append(y.points()).append(',').append(num(y.ols().a()))
-                    .append(',').append(num(y.aLo())).append(',').append(num(y.aHi())).append(',').append(num(y.ols().b()))
-                    .append(',').append(num(y.bLo())).append(',').append(num(y.bHi())).append(',').append(num(r.pooledB()))
-                    .append(',').append(num(y.aFixed())).append(',').append(num(y.aFixedLo())).append(',')
-                    .append(num(y.aFixedHi())).append(',').append(num(y.timescaleDays())).append('\n');
-        }
-        return b.toString();
-    }
 
-    static String trends(RecessionAnalysis.Result r) {
-        StringBuilder b = new StringBuilder("series,unit,n,mk_s,mk_var_s,mk_z,mk_p,kendall_tau,hr_n_over_nstar,hr_z,hr_p,"
-                + "sen_slope_per_year,pettitt_k,pettitt_t,pettitt_change_date,pettitt_p\n");
-        for (RecessionAnalysis.Trend t : r.trends()) {
-            b.append(t.series()).append(',').append(t.unit()).append(',').append(t.n());
-            MannKendall.Result m = t.mk();
-            if (m == null) {
-                b.append(",,,,,,,,,,,,,\n");
-                continue;
-            }
-            b.append(',').append(num(m.s())).append(',').append(num(m.varS())).append(',').append(num(m.z())).append(',')
-                    .append(num(m.p())).append(',').append(num(m.tau())).append(',').append(num(m.nOverNStar())).append(',')
-                    .append(num(m.zCorrected())).append(',').append(num(m.pCorrected())).append(',').append(num(t.senPerYear()))
-                    .append(',').append(num(t.pettitt().k())).append(',').append(t.pettitt().changePoint()).append(',')
-                    .append(t.changeDate()).append(',').append(num(t.pettitt().p())).append('\n');
-        }
-        return b.toString();
-    }
-
-    private String settingsText(DischargeCsvReader.Read read, DischargeSeries s, RecessionCriteria c,
-            RecessionAnalysis.Settings st, List<DerivativeMethod> methods) {
-        return "discharge " + discharge + " (" + read.layout() + ", column " + read.column() + ", " + read.unit().label()
-                + " → m³/s)\n"
-                + "days " + s.start() + " … " + s.date(s.size() - 1) + ", " + s.validDays() + " with a value\n"
-                + "recession: strictly falling ≥ " + c.minDays() + " days after dropping the peak day and " + c.dropAfterPeak()
-                + " more; season " + (c.seasonStart() == null ? "all year" : c.seasonStart() + " … " + c.seasonEnd())
-                + "; flagged days " + (c.excludeFlagged() ? "end a recession" : "kept") + "\n"
-                + "derivatives " + methods + " (first drives events, years, trends, pictures)\n"
-                + "fits: ols (log–log), nls (Levenberg–Marquardt), quantile τ = " + st.tau() + " (lower envelope)\n"
-                + "bootstrap " + st.bootstrap() + " replicates resampling events, seed " + st.seed() + ", "
-                + Math.round(st.level() * 100) + " % percentile intervals\n"
-                + "break date " + (st.breakDate() == null ? "none" : st.breakDate()) + "\n"
-                + "units: Q m³/s, t days, −dQ/dt m³/s per day, a (m³/s)^(1−b) per day, time scale 1/(a·Q^(b−1)) days at the "
-                + "median Q of the points\n";
-    }
 
     private void plots(RecessionAnalysis.Result r, DerivativeMethod primary) throws IOException {
         double[][] p = RecessionAnalysis.pool(r.events());
@@ -295,12 +199,5 @@ public final class RecessionCommand implements Callable<Integer> {
             b.append('\n');
         }
         return b.toString().stripTrailing();
-    }
-
-    private static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 }
