@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.invert.InvertCommand.class,
                 org.permasar.cli.seasonal.FitCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
+                org.permasar.cli.hydro.RecessionCommand.class,
+                org.permasar.cli.seasonal.JoinCommand.class,
                 org.permasar.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {
