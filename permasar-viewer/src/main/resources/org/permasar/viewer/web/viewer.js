@@ -45,7 +45,7 @@ function display(unit) {
   if (u === 'm/sqrt(degC*day)') return {k: 1000, off: 0, unit: 'mm/√(°C·day)'};
   if (u === 'K' || u === 'kelvin') return {k: 1, off: -273.15, unit: '°C'};
   if (u === 'radian') return {k: 1, off: 0, unit: 'rad'};
-  if (u === '1') return {k: 1, off: 0, unit: '(unitless)'};
+  if (u === '1') return {k: 1, off: 0, unit: 'unitless'};
   return {k: 1, off: 0, unit: u};
 }
 const shown = (v, d) => v * d.k + d.off;
@@ -221,6 +221,7 @@ function ensureMap(l, view) {
   const sx = 1 / Math.abs(t[1]), sy = 1 / Math.abs(t[5]);
   const crs = L.extend({}, L.CRS.Simple, {transformation: new L.Transformation(sx, -t[0] * sx, -sy, t[3] * sy)});
   const map = L.map('map', {crs: crs, minZoom: -6, maxZoom: 8, zoomSnap: 0.25, zoomDelta: 0.5, attributionControl: false,
+    zoomAnimation: false, fadeAnimation: false,
     boxZoom: false});
   state.map = map;
   state.mapKey = key;
@@ -520,7 +521,7 @@ function chartOn(id, datasets, ylabel, title, xmin, xmax) {
       scales: {
         x: {type: 'linear', min: Number.isFinite(xmin) ? xmin - 10 : undefined,
             max: Number.isFinite(xmax) ? xmax + 10 : undefined, title: {display: true, text: 'date'},
-            ticks: {callback: v => isoOf(v).slice(0, 7), font: {size: 12}}},
+            ticks: {callback: v => xmax - xmin < 400 ? isoOf(v) : isoOf(v).slice(0, 7), font: {size: 12}}},
         y: {title: {display: true, text: ylabel, font: {size: 13}}, ticks: {font: {size: 12}}}
       },
       plugins: {title: {display: true, text: title, font: {size: 13}},
@@ -693,7 +694,6 @@ let restoring = false;
 async function start() {
   restoring = true;
   try {
-    $('folder').textContent = '';
     await loadLayers();
     const h = readHash();
     restoring = false;
