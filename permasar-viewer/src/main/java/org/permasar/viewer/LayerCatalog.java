@@ -349,8 +349,11 @@ public final class LayerCatalog {
             return "day of year";
         }
         if (n.contains("region") || n.contains("status") || n.contains("flag") || n.contains("mask")
-                || n.contains("class") || n.contains("direction") || n.contains("code")) {
+                || n.contains("class") || n.contains("direction") || n.contains("code") || n.contains("component")) {
             return "";
+        }
+        if (n.equals("latitude") || n.equals("longitude") || n.equals("lat") || n.equals("lon")) {
+            return "degree";
         }
         if (n.startsWith("num") || n.contains("count")) {
             return "count";
@@ -382,7 +385,8 @@ public final class LayerCatalog {
     static Kind kind(String name, String unit, boolean cube) {
         String n = name.toLowerCase(Locale.ROOT);
         if ((unit.isEmpty() || unit.equals("1")) && (n.contains("region") || n.contains("status") || n.contains("flag") || n.contains("mask")
-                || n.contains("class") || n.contains("direction") || n.contains("code") || n.contains("season")
+                || n.contains("class") || n.contains("direction") || n.contains("code") || n.contains("component")
+                || n.contains("season")
                 && !n.contains("amplitude") && !n.contains("coef"))) {
             return Kind.CATEGORICAL;
         }
