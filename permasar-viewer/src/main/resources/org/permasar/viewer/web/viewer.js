@@ -136,8 +136,10 @@ async function showLayer(id, band, view) {
   const n = l.labels.length;
   const b = band === null || band === undefined || band < 0 || band >= n ? n - 1 : band;
   setStatus('loading ' + l.title + '…');
+  const token = ++layerToken;
+  bandToken++;
   const r = await fetchRaster(l, b);
-  if (!r) return;
+  if (!r || token !== layerToken) return;
   const sameLayer = state.layer && state.layer.id === l.id;
   state.layer = l;
   state.band = b;
@@ -719,11 +721,14 @@ function stopPlay() {
   if (playTimer) { clearInterval(playTimer); playTimer = null; $('play').textContent = 'play'; }
 }
 
+let bandToken = 0, layerToken = 0;
+
 async function setBand(b) {
   const l = state.layer, n = l.labels.length;
   b = Math.max(0, Math.min(n - 1, b));
+  const token = ++bandToken; // slices arrive in any order: the last one asked for wins
   const r = await fetchRaster(l, b);
-  if (!r) return;
+  if (!r || token !== bandToken || state.layer !== l) return;
   state.band = b;
   Object.assign(state, r);
   $('date').value = b;
