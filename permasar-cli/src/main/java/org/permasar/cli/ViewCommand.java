@@ -12,9 +12,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code permasar view DIR}: browse an output folder in a web browser until Ctrl-C. */
 @Command(name = "view", mixinStandardHelpOptions = true,
-        description = {"Serve a local web viewer of an output folder: every 2-D raster (MintPy HDF5, GeoTIFF) on a map,"
-                + " and the time series of every timeseries*.h5 (asc/desc tracks) under a clicked pixel,"
-                + " with the model fitted in the neighbouring velocity.h5.",
+        description = {"Serve a local web-map viewer of an output folder (PermaSAR's or MintPy's): every raster (MintPy HDF5,"
+                + " GeoTIFF) on a pannable map, grouped by track with units, a time-series cube as one layer with a date"
+                + " slider, latitude/longitude under the cursor; a clicked pixel shows the time series of every"
+                + " timeseries*.h5 (asc/desc tracks) with the models fitted in the neighbouring velocity.h5 and"
+                + " pecm/velocity.h5 and the LST beneath; a drawn box gives its mean series and statistics.",
             "Only files under DIR are served, only to requests addressed to this server (Host header: localhost,"
                 + " 127.0.0.1, [::1] or --host, with --port). There is no authentication. Stop with Ctrl-C."})
 final class ViewCommand implements Callable<Integer> {

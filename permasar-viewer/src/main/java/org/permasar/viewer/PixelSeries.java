@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
@@ -39,9 +41,16 @@ public final class PixelSeries {
         this.guard = guard;
     }
 
-    /** Model terms at the pixel (m, m/year, radians) and the sampled curve (mm). */
-    public record Model(String velocityFile, LocalDate refDate, double velocityMmPerYear, double interceptMm,
-                        double annualAmplitudeMm, double annualPhaseRad, List<LocalDate> dates, double[] mm) {
+    /**
+     * A fitted trend + annual model at the pixel and its sampled curve (mm).
+     *
+     * @param label  what the curve is, e.g. "trend + annual (asc/velocity.h5)"
+     * @param extras further per-pixel terms of the same file shown beside the curve (PECM v, d, κ_f/κ_t …),
+     *               name → value in display units (mm/yr, mm/√(°C·day), 1), NaN left out
+     */
+    public record Model(String label, String velocityFile, LocalDate refDate, double velocityMmPerYear,
+                        double interceptMm, double annualAmplitudeMm, double annualPhaseRad, List<LocalDate> dates,
+                        double[] mm, Map<String, Double> extras) {
     }
 
     /**
@@ -53,10 +62,11 @@ public final class PixelSeries {
      * @param col   pixel column in the file's own grid
      * @param dates acquisition dates
      * @param mm    displacement per date, mm (NaN where missing)
-     * @param model MintPy's fitted model from the neighbouring velocity.h5, or null
+     * @param models fitted models at the pixel: MintPy's from the neighbouring velocity.h5, then the one of
+     *               {@code pecm/velocity.h5} below it when there is one; empty when none
      */
     public record Series(String file, String track, int row, int col, List<LocalDate> dates, double[] mm,
-                         Model model) {
+                         List<Model> models) {
     }
 
     /**
@@ -88,6 +98,142 @@ public final class PixelSeries {
         return out;
     }
 
+    /**
+     * The mean time series of the pixels of a box of one time-series file.
+     *
+     * @param file   timeseries file, relative to the root
+     * @param track  its folder
+     * @param pixels pixels of that file's grid inside the box
+     * @param dates  acquisition dates
+     * @param meanMm mean displacement per date over the pixels with a value, mm (NaN when none has one)
+     * @param stdMm  standard deviation across those pixels per date (population, n), mm
+     * @param valid  pixels with a value per date
+     */
+    public record RegionSeries(String file, String track, int pixels, List<LocalDate> dates, double[] meanMm,
+                               double[] stdMm, int[] valid) {
+    }
+
+    /**
+     * Mean series, per time-series file, of the pixels inside the box spanning pixels (row0, col0) to
+     * (row1, col1), both included, of {@code layerFile}'s grid. Each file's box is the one between the pixels
+     * its grid maps the two corners to (clipped to the grid); a file the box misses is left out.
+     */
+    public List<RegionSeries> region(Path layerFile, int row0, int col0, int row1, int col1) throws IOException {
+        GridGeometry from;
+        try (RasterSource src = RasterFormats.open(layerFile)) {
+            from = src.grid();
+        }
+        int r0 = clamp(Math.min(row0, row1), from.rows()), r1 = clamp(Math.max(row0, row1), from.rows());
+        int c0 = clamp(Math.min(col0, col1), from.cols()), c1 = clamp(Math.max(col0, col1), from.cols());
+        List<RegionSeries> out = new ArrayList<>();
+        for (Path ts : timeseriesFiles()) {
+            try (MintPyProduct p = MintPyProduct.open(ts)) {
+                if (!p.has("timeseries") || p.dates().isEmpty()) {
+                    continue;
+                }
+                int[] a = mapClipped(from, r0, c0, p.grid()), b = mapClipped(from, r1, c1, p.grid());
+                if (a == null || b == null) {
+                    continue;
+                }
+                Window w = new Window(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.abs(b[0] - a[0]) + 1,
+                        Math.abs(b[1] - a[1]) + 1);
+                float[] v = p.read("timeseries", w);
+                int nd = p.dates().size(), np = w.size();
+                double[] mean = new double[nd], std = new double[nd];
+                int[] valid = new int[nd];
+                for (int k = 0; k < nd; k++) {
+                    double s1 = 0, s2 = 0;
+                    int n = 0;
+                    for (int i = k * np, e = i + np; i < e; i++) {
+                        double x = 1000.0 * v[i]; // m → mm
+                        if (!Double.isNaN(x)) {
+                            s1 += x;
+                            s2 += x * x;
+                            n++;
+                        }
+                    }
+                    mean[k] = n == 0 ? Double.NaN : s1 / n;
+                    std[k] = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, s2 / n - mean[k] * mean[k]));
+                    valid[k] = n;
+                }
+                out.add(new RegionSeries(guard.relativize(ts), track(ts), np, p.dates(), mean, std, valid));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("skipping time series {}: {}", ts, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(int v, int n) {
+        return Math.max(0, Math.min(n - 1, v));
+    }
+
+    /** As {@link #map} but a point outside {@code b} is clipped to its edge, when the grids overlap at all. */
+    private static int[] mapClipped(GridGeometry a, int row, int col, GridGeometry b) {
+        if (a.isGeocoded() && b.isGeocoded() && (a.epsg() == b.epsg() || a.epsg() == 0 || b.epsg() == 0)) {
+            GeoTransform ta = a.transform(), tb = b.transform();
+            double x = ta.x(col + 0.5, row + 0.5), y = ta.y(col + 0.5, row + 0.5);
+            return new int[] {clamp((int) Math.floor(tb.row(x, y)), b.rows()), clamp((int) Math.floor(tb.col(x, y)),
+                    b.cols())};
+        }
+        return map(a, row, col, b);
+    }
+
+    /**
+     * Land-surface temperature under a pixel: the series of every multi-date raster whose file name contains
+     * "lst" (case-insensitive), in °C (a file whose UNIT is K is converted: T − 273.15).
+     *
+     * @param file    LST file, relative to the root
+     * @param dates   composite dates
+     * @param celsius temperature per date, °C (NaN where missing)
+     */
+    public record Forcing(String file, List<LocalDate> dates, double[] celsius) {
+    }
+
+    /** The LST series under pixel (row, col) of {@code layerFile}, one per LST file that covers it. */
+    public List<Forcing> forcing(Path layerFile, int row, int col) throws IOException {
+        GridGeometry from;
+        try (RasterSource src = RasterFormats.open(layerFile)) {
+            from = src.grid();
+        }
+        List<Forcing> out = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(guard.root(), LayerCatalog.MAX_DEPTH)) {
+            files = s.filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return n.contains("lst") && LayerCatalog.isRasterName(n);
+            }).filter(Files::isRegularFile).filter(guard::contains).sorted().toList();
+        }
+        for (Path f : files) {
+            try (RasterSource src = RasterFormats.open(f)) {
+                if (!(src instanceof org.permasar.io.geotiff.GeoTiffReader t) || t.bandCount() < 2) {
+                    continue;
+                }
+                List<String> labels = LayerCatalog.bandLabels(t.bandDescriptions(), t.bandCount());
+                List<LocalDate> dates = new ArrayList<>();
+                for (String l : labels) {
+                    dates.add(Dates.parse(l));
+                }
+                int[] rc = mapClipped(from, row, col, src.grid());
+                int[] inside = map(from, row, col, src.grid());
+                if (rc == null || inside == null) {
+                    continue;
+                }
+                float[] v = src.read(org.permasar.io.geotiff.GeoTiffReader.BANDS, new Window(rc[0], rc[1], 1, 1));
+                String unit = src.attributes().getOrDefault("UNIT", "").trim();
+                double off = unit.equalsIgnoreCase("K") || unit.equalsIgnoreCase("kelvin") ? 273.15 : 0;
+                double[] c = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    c[i] = v[i] - off;
+                }
+                out.add(new Forcing(guard.relativize(f), dates, c));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("skipping LST {}: {}", f, e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** Every {@code timeseries*.h5} under the root, sorted by path. */
     List<Path> timeseriesFiles() throws IOException {
         try (Stream<Path> s = Files.walk(guard.root(), LayerCatalog.MAX_DEPTH)) {
@@ -113,12 +259,15 @@ public final class PixelSeries {
                 mm[i] = 1000.0 * v[i]; // MintPy timeseries unit: m
             }
             LocalDate ref = refDate(p.attributes().get("REF_DATE"), p.dates().get(0));
-            Path vel = ts.resolveSibling("velocity.h5");
-            Model model = Files.isRegularFile(vel) && guard.contains(vel)
-                    ? model(vel, from, row, col, ref, p.dates()) : null;
-            String rel = guard.relativize(ts);
-            int slash = rel.lastIndexOf('/');
-            return new Series(rel, slash < 0 ? "." : rel.substring(0, slash), rc[0], rc[1], p.dates(), mm, model);
+            List<Model> models = new ArrayList<>();
+            for (Path vel : List.of(ts.resolveSibling("velocity.h5"), ts.resolveSibling("pecm").resolve("velocity.h5"))) {
+                Model m = Files.isRegularFile(vel) && guard.contains(vel)
+                        ? model(vel, from, row, col, ref, p.dates()) : null;
+                if (m != null) {
+                    models.add(m);
+                }
+            }
+            return new Series(guard.relativize(ts), track(ts), rc[0], rc[1], p.dates(), mm, List.copyOf(models));
         }
     }
 
@@ -143,9 +292,32 @@ public final class PixelSeries {
                 return null;
             }
             ModelCurve.Sampled s = m.sample(dates.get(0), dates.get(dates.size() - 1), MODEL_STEP_DAYS);
-            return new Model(guard.relativize(vel), ref, 1000 * v, 1000 * b, 1000 * Math.abs(aa), ap,
-                    List.of(s.dates()), s.mm());
+            Map<String, Double> extras = new LinkedHashMap<>();
+            extra(extras, p, w, "pecmVelocity", "PECM v (mm/yr)", 1000);
+            extra(extras, p, w, "pecmSeasonalCoef", "PECM d (mm/√(°C·day))", 1000);
+            extra(extras, p, w, "pecmKappaRatio", "PECM κf/κt", 1);
+            extra(extras, p, w, "pecmResidualRms", "PECM residual RMS (mm)", 1000);
+            String rel = guard.relativize(vel);
+            return new Model("trend + annual (" + rel + ")", rel, ref, 1000 * v, 1000 * b, 1000 * Math.abs(aa), ap,
+                    List.of(s.dates()), s.mm(), extras);
         }
+    }
+
+    private static void extra(Map<String, Double> out, RasterSource p, Window w, String dataset, String label, double k)
+            throws IOException {
+        if (p.has(dataset)) {
+            double v = p.read(dataset, w)[0];
+            if (Double.isFinite(v)) {
+                out.put(label, k * v);
+            }
+        }
+    }
+
+    /** Folder of a file relative to the root ("." for the root itself), e.g. "asc". */
+    String track(Path f) {
+        String rel = guard.relativize(f);
+        int slash = rel.lastIndexOf('/');
+        return slash < 0 ? "." : rel.substring(0, slash);
     }
 
     /** A model term at the pixel, 0 when velocity.h5 has no such dataset. */

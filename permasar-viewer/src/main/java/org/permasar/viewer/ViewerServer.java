@@ -31,10 +31,15 @@ import org.slf4j.LoggerFactory;
  * from the class path, Chart.js from its WebJar, and a small read-only API over one folder.
  *
  * <pre>
- *   GET /api/layers                               every 2-D raster under the folder (JSON)
- *   GET /api/raster?file=F&amp;dataset=D&amp;band=B      a layer as float32 little-endian, row-major
+ *   GET /api/layers                               the layers under the folder, grouped, with the default (JSON)
+ *   GET /api/raster?file=F&amp;dataset=D&amp;band=B      slice B of a layer as float32 little-endian, row-major
  *                                                 (headers X-Rows, X-Cols, X-Step: decimation)
- *   GET /api/series?file=F&amp;row=R&amp;col=C           time series (mm) under that pixel of F (JSON)
+ *   GET /api/locate?file=F&amp;row=R&amp;col=C           map x/y and WGS 84 lat/lon of a fractional pixel of F
+ *   GET /api/series?file=F&amp;row=R&amp;col=C           time series (mm) of every track under that pixel of F,
+ *                                                 their fitted models and the LST beneath (JSON)
+ *   GET /api/region?file=F&amp;dataset=D&amp;band=B&amp;row0=&amp;col0=&amp;row1=&amp;col1=
+ *                                                 mean series of a box of pixels per track, and the
+ *                                                 statistics of layer D inside it (JSON)
  *   GET /files/PATH                               a file under the folder, as is
  * </pre>
  * Every file name goes through {@link PathGuard}: names that leave the folder give 403, names
@@ -141,7 +146,9 @@ public final class ViewerServer implements AutoCloseable {
         });
         app.get("/api/layers", ctx -> ctx.json(layersJson(catalog.layers())));
         app.get("/api/raster", ctx -> raster(ctx, guard));
+        app.get("/api/locate", ctx -> locate(ctx, guard));
         app.get("/api/series", ctx -> series(ctx, guard, series));
+        app.get("/api/region", ctx -> region(ctx, guard, series));
         app.get("/files/<path>", ctx -> rawFile(ctx, guard));
         app.exception(HostGuard.Refused.class, (e, ctx) -> ctx.status(403).result("forbidden: " + e.getMessage()));
         app.exception(PathGuard.Refused.class, (e, ctx) -> ctx.status(403).result("forbidden: "
@@ -270,6 +277,25 @@ public final class ViewerServer implements AutoCloseable {
         ctx.contentType("application/octet-stream").result(buf.array());
     }
 
+    private static void locate(Context ctx, PathGuard guard) throws Exception {
+        Path f = guard.file(required(ctx, "file"));
+        double row = doubleParam(ctx, "row"), col = doubleParam(ctx, "col");
+        org.permasar.grid.GridGeometry g;
+        try (var src = org.permasar.io.RasterFormats.open(f)) {
+            g = src.grid();
+        }
+        GridLocation.Point p = GridLocation.at(g, row, col);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("row", row);
+        out.put("col", col);
+        out.put("x", num(p.x()));
+        out.put("y", num(p.y()));
+        out.put("lat", num(p.lat()));
+        out.put("lon", num(p.lon()));
+        out.put("epsg", g.isGeocoded() ? g.epsg() : 0);
+        ctx.json(out);
+    }
+
     private static void series(Context ctx, PathGuard guard, PixelSeries series) throws Exception {
         Path f = guard.file(required(ctx, "file"));
         int row = intParam(ctx, "row", -1), col = intParam(ctx, "col", -1);
@@ -283,47 +309,135 @@ public final class ViewerServer implements AutoCloseable {
             m.put("unit", "mm");
             m.put("dates", isoDates(s.dates()));
             m.put("mm", numbers(s.mm()));
-            m.put("model", s.model() == null ? null : modelJson(s.model()));
+            List<Map<String, Object>> models = new ArrayList<>();
+            s.models().forEach(x -> models.add(modelJson(x)));
+            m.put("models", models);
             list.add(m);
+        }
+        List<Map<String, Object>> forcing = new ArrayList<>();
+        for (PixelSeries.Forcing x : series.forcing(f, row, col)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", x.file());
+            m.put("unit", "°C");
+            m.put("dates", isoDates(x.dates()));
+            m.put("values", numbers(x.celsius()));
+            forcing.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", guard.relativize(f));
         out.put("row", row);
         out.put("col", col);
         out.put("series", list);
+        out.put("forcing", forcing);
+        ctx.json(out);
+    }
+
+    private static void region(Context ctx, PathGuard guard, PixelSeries series) throws Exception {
+        Path f = guard.file(required(ctx, "file"));
+        String dataset = required(ctx, "dataset");
+        int band = intParam(ctx, "band", 0);
+        int r0 = intParam(ctx, "row0", -1), c0 = intParam(ctx, "col0", -1);
+        int r1 = intParam(ctx, "row1", -1), c1 = intParam(ctx, "col1", -1);
+        int rows, cols;
+        try (var src = org.permasar.io.RasterFormats.open(f)) {
+            rows = src.grid().rows();
+            cols = src.grid().cols();
+        }
+        int ra = Math.max(0, Math.min(r0, r1)), rb = Math.min(rows - 1, Math.max(r0, r1));
+        int ca = Math.max(0, Math.min(c0, c1)), cb = Math.min(cols - 1, Math.max(c0, c1));
+        if (ra > rb || ca > cb) {
+            throw new IllegalArgumentException("box rows " + r0 + "…" + r1 + ", cols " + c0 + "…" + c1
+                    + " does not overlap the " + rows + "×" + cols + " grid of " + guard.relativize(f));
+        }
+        float[] v = LayerCatalog.read(f, dataset, band, 1);
+        double[] inside = new double[(rb - ra + 1) * (cb - ca + 1)];
+        int n = 0;
+        for (int r = ra; r <= rb; r++) {
+            for (int c = ca; c <= cb; c++) {
+                float x = v[r * cols + c];
+                if (!Float.isNaN(x)) {
+                    inside[n++] = x;
+                }
+            }
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("pixels", inside.length);
+        stats.put("valid", n);
+        BoxStatistics st = BoxStatistics.of(java.util.Arrays.copyOf(inside, n));
+        stats.put("mean", num(st.mean()));
+        stats.put("std", num(st.std()));
+        stats.put("median", num(st.median()));
+        stats.put("min", num(st.min()));
+        stats.put("max", num(st.max()));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (PixelSeries.RegionSeries s : series.region(f, ra, ca, rb, cb)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", s.file());
+            m.put("track", s.track());
+            m.put("pixels", s.pixels());
+            m.put("unit", "mm");
+            m.put("dates", isoDates(s.dates()));
+            m.put("mm", numbers(s.meanMm()));
+            m.put("std", numbers(s.stdMm()));
+            List<Integer> valid = new ArrayList<>();
+            for (int k : s.valid()) {
+                valid.add(k);
+            }
+            m.put("valid", valid);
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", guard.relativize(f));
+        out.put("dataset", dataset);
+        out.put("band", band);
+        out.put("box", List.of(ra, ca, rb, cb));
+        out.put("stats", stats);
+        out.put("series", list);
         ctx.json(out);
     }
 
     private static Map<String, Object> modelJson(PixelSeries.Model m) {
         Map<String, Object> o = new LinkedHashMap<>();
+        o.put("label", m.label());
         o.put("velocityFile", m.velocityFile());
         o.put("refDate", m.refDate().toString());
         o.put("velocityMmPerYear", num(m.velocityMmPerYear()));
         o.put("interceptMm", num(m.interceptMm()));
         o.put("annualAmplitudeMm", num(m.annualAmplitudeMm()));
         o.put("annualPhaseRad", num(m.annualPhaseRad()));
+        o.put("extras", m.extras());
         o.put("dates", isoDates(m.dates()));
         o.put("mm", numbers(m.mm()));
         return o;
     }
 
-    private static List<Map<String, Object>> layersJson(List<LayerCatalog.Layer> layers) {
+    private static Map<String, Object> layersJson(List<LayerCatalog.Layer> layers) {
+        LayerCatalog.Layer dflt = LayerCatalog.defaultLayer(layers);
         List<Map<String, Object>> out = new ArrayList<>(layers.size());
         for (LayerCatalog.Layer l : layers) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", l.name());
+            m.put("id", l.id());
             m.put("file", l.file());
             m.put("dataset", l.dataset());
-            m.put("band", l.band());
+            m.put("group", l.group());
+            m.put("title", l.title());
             m.put("unit", l.unit());
+            m.put("kind", l.kind().name().toLowerCase(Locale.ROOT));
             m.put("fileType", l.fileType());
             m.put("rows", l.rows());
             m.put("cols", l.cols());
             m.put("epsg", l.epsg());
             m.put("transform", l.transform());
+            m.put("refRow", l.refRow());
+            m.put("refCol", l.refCol());
+            m.put("labels", l.labels());
+            m.put("dated", l.dated());
             out.add(m);
         }
-        return out;
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("default", dflt == null ? null : dflt.id());
+        res.put("layers", out);
+        return res;
     }
 
     private static void rawFile(Context ctx, PathGuard guard) throws Exception {
@@ -341,6 +455,19 @@ public final class ViewerServer implements AutoCloseable {
             throw new IllegalArgumentException("query parameter '" + name + "' is required");
         }
         return v;
+    }
+
+    private static double doubleParam(Context ctx, String name) {
+        String v = required(ctx, name);
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("query parameter '" + name + "' must be a number, got '" + v + "'");
+        }
     }
 
     private static int intParam(Context ctx, String name, int dflt) {

@@ -98,8 +98,8 @@ class ModelCurveTest {
         PathGuard guard = new PathGuard(root);
         List<PixelSeries.Series> series = new PixelSeries(guard).at(guard.file("velocity.h5"), 1, 0);
         assertThat(series).hasSize(1);
-        PixelSeries.Model m = series.get(0).model();
-        assertThat(m).isNotNull();
+        assertThat(series.get(0).models()).hasSize(1);
+        PixelSeries.Model m = series.get(0).models().get(0);
         assertThat(m.refDate()).isEqualTo(dates.get(0));
         assertThat(m.velocityMmPerYear()).isCloseTo(1000 * v, within(1e-3));
         assertThat(m.annualAmplitudeMm()).isCloseTo(1000 * Math.hypot(c1, s1), within(1e-3));
@@ -110,9 +110,16 @@ class ModelCurveTest {
         // the per-dataset UNIT attributes MintPy writes reach the layer list
         List<LayerCatalog.Layer> layers = new LayerCatalog(guard).layers();
         assertThat(layers).anySatisfy(l -> {
-            assertThat(l.name()).isEqualTo("velocity.h5:annualPhase");
+            assertThat(l.id()).isEqualTo("velocity.h5:annualPhase");
             assertThat(l.unit()).isEqualTo("radian");
         });
+        // MintPy's own folder: its time series is one layer with its dates, and the viewer opens on the velocity
+        assertThat(layers).anySatisfy(l -> {
+            assertThat(l.id()).isEqualTo("timeseries.h5:timeseries");
+            assertThat(l.labels()).hasSize(dates.size());
+            assertThat(l.labels().get(0)).isEqualTo(dates.get(0).toString());
+        });
+        assertThat(LayerCatalog.defaultLayer(layers).id()).isEqualTo("velocity.h5:velocity");
     }
 
     /** Simulated truth: MintPy's time-function model in cos/sin form, t in MintPy decimal years from ref. */

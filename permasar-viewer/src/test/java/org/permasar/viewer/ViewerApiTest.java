@@ -62,31 +62,107 @@ class ViewerApiTest {
     }
 
     @Test
-    void listsEveryTwoDimensionalDatasetWithUnitsAndGrid() throws Exception {
-        JsonNode layers = json("/api/layers");
-        List<String> names = new ArrayList<>();
-        layers.forEach(l -> names.add(l.get("name").asText()));
-        assertThat(names).containsExactlyInAnyOrder("asc/temporalCoherence.h5:temporalCoherence",
+    void listsLayersGroupedWithUnitsGridAndOneLayerPerCube() throws Exception {
+        JsonNode res = json("/api/layers");
+        JsonNode layers = res.get("layers");
+        List<String> ids = new ArrayList<>();
+        layers.forEach(l -> ids.add(l.get("id").asText()));
+        // asc/velocity.tif repeats asc/velocity.h5:velocity and is listed once; each cube is ONE layer
+        assertThat(ids).containsExactlyInAnyOrder("asc/temporalCoherence.h5:temporalCoherence",
                 "asc/velocity.h5:velocity", "asc/velocity.h5:intercept", "asc/velocity.h5:annualAmplitude",
-                "asc/velocity.h5:annualPhase");
+                "asc/velocity.h5:annualPhase", "asc/timeseries.h5:timeseries", "desc/timeseries.h5:timeseries",
+                "scene/lst_8day.tif:bands");
+        assertThat(res.get("default").asText()).isEqualTo("asc/velocity.h5:velocity");
         JsonNode v = layer(layers, "asc/velocity.h5:velocity");
+        assertThat(v.get("title").asText()).isEqualTo("LOS velocity");
+        assertThat(v.get("group").asText()).isEqualTo("asc");
         assertThat(v.get("unit").asText()).isEqualTo("m/year");
+        assertThat(v.get("kind").asText()).isEqualTo("diverging");
         assertThat(v.get("fileType").asText()).isEqualTo("velocity");
         assertThat(v.get("rows").asInt()).isEqualTo(ViewerFixture.ROWS);
         assertThat(v.get("cols").asInt()).isEqualTo(ViewerFixture.COLS);
         assertThat(v.get("epsg").asInt()).isEqualTo(4326);
         assertThat(v.get("transform").get(0).asDouble()).isEqualTo(100.0);
         assertThat(v.get("transform").get(5).asDouble()).isEqualTo(-0.01);
+        assertThat(v.get("refRow").asInt()).isEqualTo(1);
+        assertThat(v.get("refCol").asInt()).isEqualTo(1);
         assertThat(layer(layers, "asc/temporalCoherence.h5:temporalCoherence").get("unit").asText()).isEqualTo("1");
+        assertThat(layer(layers, "asc/velocity.h5:annualAmplitude").get("kind").asText()).isEqualTo("sequential");
+        JsonNode ts = layer(layers, "asc/timeseries.h5:timeseries");
+        assertThat(ts.get("labels")).hasSize(ViewerFixture.DATES);
+        assertThat(ts.get("labels").get(1).asText()).isEqualTo("2020-01-13");
+        assertThat(ts.get("dated").asBoolean()).isTrue();
+        assertThat(ts.get("unit").asText()).isEqualTo("m");
+        assertThat(ts.get("kind").asText()).isEqualTo("diverging");
+        JsonNode lst = layer(layers, "scene/lst_8day.tif:bands");
+        assertThat(lst.get("labels")).hasSize(ViewerFixture.LST_BANDS);
+        assertThat(lst.get("labels").get(3).asText()).isEqualTo("2020-01-25");
+        assertThat(lst.get("unit").asText()).isEqualTo("K");
     }
 
-    private static JsonNode layer(JsonNode layers, String name) {
+    private static JsonNode layer(JsonNode layers, String id) {
         for (JsonNode l : layers) {
-            if (l.get("name").asText().equals(name)) {
+            if (l.get("id").asText().equals(id)) {
                 return l;
             }
         }
-        throw new AssertionError("no layer " + name + " in " + layers);
+        throw new AssertionError("no layer " + id + " in " + layers);
+    }
+
+    @Test
+    void oneDateOfACube() throws Exception {
+        HttpResponse<byte[]> r = get("/api/raster?file=asc/timeseries.h5&dataset=timeseries&band=3");
+        assertThat(r.statusCode()).isEqualTo(200);
+        ByteBuffer b = ByteBuffer.wrap(r.body()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int row = 0; row < 6; row++) {
+            for (int col = 0; col < 8; col++) {
+                assertThat(b.getFloat()).isEqualTo((float) (0.001 * 4 + 0.0001 * row + 0.00001 * col));
+            }
+        }
+        HttpResponse<byte[]> t = get("/api/raster?file=scene/lst_8day.tif&dataset=bands&band=2&maxPixels=12");
+        ByteBuffer tb = ByteBuffer.wrap(t.body()).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(t.headers().firstValue("X-Step")).contains("2");
+        assertThat(tb.getFloat()).isEqualTo((float) ViewerFixture.lstKelvin(2, 0));
+        assertThat(tb.getFloat(4 * 4)).isEqualTo((float) ViewerFixture.lstKelvin(2, 2)); // second decimated row
+    }
+
+    @Test
+    void locatesAPixelInMapCoordinatesAndLatLon() throws Exception {
+        // EPSG:4326 grid, origin 100 E / 50 N, 0.01° pixels: the centre of (2, 5) is 100.055 E, 49.975 N
+        JsonNode p = json("/api/locate?file=asc/velocity.h5&row=2.5&col=5.5");
+        assertThat(p.get("x").asDouble()).isCloseTo(100.055, within(1e-12));
+        assertThat(p.get("y").asDouble()).isCloseTo(49.975, within(1e-12));
+        assertThat(p.get("lon").asDouble()).isCloseTo(100.055, within(1e-12));
+        assertThat(p.get("lat").asDouble()).isCloseTo(49.975, within(1e-12));
+        assertThat(get("/api/locate?file=asc/velocity.h5&row=x&col=1").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void boxGivesTheMeanSeriesOfEachTrackAndTheLayerStatistics() throws Exception {
+        JsonNode res = json("/api/region?file=asc/temporalCoherence.h5&dataset=temporalCoherence&row0=2&col0=5&row1=1&col1=3");
+        assertThat(res.get("box").toString()).isEqualTo("[1,3,2,5]");
+        // coherence 0.1·row + 0.01·col over rows 1–2, cols 3–5: 0.13 0.14 0.15 0.23 0.24 0.25
+        JsonNode st = res.get("stats");
+        assertThat(st.get("pixels").asInt()).isEqualTo(6);
+        assertThat(st.get("valid").asInt()).isEqualTo(6);
+        assertThat(st.get("mean").asDouble()).isCloseTo(0.19, within(1e-6));
+        assertThat(st.get("median").asDouble()).isCloseTo(0.19, within(1e-6));
+        assertThat(st.get("min").asDouble()).isCloseTo(0.13, within(1e-6));
+        assertThat(st.get("max").asDouble()).isCloseTo(0.25, within(1e-6));
+        assertThat(st.get("std").asDouble()).isCloseTo(Math.sqrt(0.0154 / 5), within(1e-6)); // sample std, n − 1
+        JsonNode asc = res.get("series").get(0), desc = res.get("series").get(1);
+        assertThat(asc.get("pixels").asInt()).isEqualTo(6);
+        for (int k = 0; k < ViewerFixture.DATES; k++) {
+            // mean of (k+1) + 0.1·row + 0.01·col over the box: (k+1) + 0.15 + 0.04
+            assertThat(asc.get("mm").get(k).asDouble()).isCloseTo(k + 1 + 0.19, within(1e-4));
+            // spread across pixels (population): √(0.1²·¼ + 0.01²·⅔)
+            assertThat(asc.get("std").get(k).asDouble()).isCloseTo(Math.sqrt(0.0025 + 0.0001 * 2 / 3), within(1e-4));
+        }
+        // desc starts 2 px further east: asc cols 3–5 are desc cols 1–3, −2·(k+1) mm everywhere
+        assertThat(desc.get("track").asText()).isEqualTo("desc");
+        assertThat(desc.get("pixels").asInt()).isEqualTo(6);
+        assertThat(desc.get("mm").get(4).asDouble()).isCloseTo(-10.0, within(1e-4));
+        assertThat(desc.get("std").get(4).asDouble()).isCloseTo(0.0, within(1e-4));
     }
 
     @Test
@@ -136,9 +212,11 @@ class ViewerApiTest {
         assertThat(desc.get("col").asInt()).isEqualTo(3);
         assertThat(desc.get("row").asInt()).isEqualTo(2);
         assertThat(desc.get("mm").get(9).asDouble()).isCloseTo(-20.0, within(1e-4));
-        assertThat(desc.get("model").isNull()).isTrue();
+        assertThat(desc.get("models")).isEmpty();
+        assertThat(asc.get("models")).hasSize(1);
 
-        JsonNode m = asc.get("model");
+        JsonNode m = asc.get("models").get(0);
+        assertThat(m.get("label").asText()).isEqualTo("trend + annual (asc/velocity.h5)");
         assertThat(m.get("refDate").asText()).isEqualTo("2020-01-01");
         assertThat(m.get("velocityMmPerYear").asDouble()).isCloseTo(30.0, within(1e-4));
         // t = 0 at REF_DATE: 2 mm + 5 mm·sin(π/2) = 7 mm
@@ -150,6 +228,18 @@ class ViewerApiTest {
         double t = 108 / 365.25;
         assertThat(m.get("mm").get(last).asDouble())
                 .isCloseTo(2 + 30 * t + 5 * Math.cos(2 * Math.PI * t), within(1e-4));
+    }
+
+    @Test
+    void seriesCarriesTheLstBeneathInCelsius() throws Exception {
+        JsonNode f = json("/api/series?file=asc/velocity.h5&row=3&col=5").get("forcing");
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).get("file").asText()).isEqualTo("scene/lst_8day.tif");
+        assertThat(f.get(0).get("dates").get(2).asText()).isEqualTo("2020-01-17");
+        for (int k = 0; k < ViewerFixture.LST_BANDS; k++) {
+            assertThat(f.get(0).get("values").get(k).asDouble())
+                    .isCloseTo(ViewerFixture.lstKelvin(k, 3) - 273.15, within(1e-4));
+        }
     }
 
     @Test
@@ -190,8 +280,10 @@ class ViewerApiTest {
         HttpResponse<byte[]> f = get("/files/asc/velocity.h5");
         assertThat(f.statusCode()).isEqualTo(200);
         assertThat(f.body()).isEqualTo(Files.readAllBytes(tmp.resolve("out/asc/velocity.h5")));
-        assertThat(new String(get("/").body())).contains("<canvas id=\"map\"");
+        assertThat(new String(get("/").body())).contains("<div id=\"map\"");
         assertThat(get("/viewer.js").statusCode()).isEqualTo(200);
         assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.css").statusCode()).isEqualTo(200);
     }
 }

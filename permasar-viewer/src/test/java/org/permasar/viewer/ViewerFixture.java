@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
+import org.permasar.io.geotiff.GeoTiffWriter;
 import org.permasar.io.mintpy.MintPyWriter;
 
 /**
@@ -21,7 +22,10 @@ import org.permasar.io.mintpy.MintPyWriter;
  *                             annualPhase π/2 rad, REF_DATE 20200101
  *   asc/temporalCoherence.h5  0.1·row + 0.01·col
  *   desc/timeseries.h5        6 × 6 px, 0.02° further east (asc col c ↔ desc col c − 2), value (m) = −0.002·(k+1)
+ *   asc/velocity.tif          a GeoTIFF copy of asc/velocity.h5:velocity (the viewer lists it once)
+ *   scene/lst_8day.tif        asc grid, 4 bands dated 2020-01-01 + 8·k days, UNIT K, value 263.15 + 5·k + 0.1·row K
  * </pre>
+ * asc files carry REF_Y = 1, REF_X = 1 (the reference pixel).
  * Grid: EPSG:4326, origin 100.00 E / 50.00 N, 0.01° pixels.
  */
 final class ViewerFixture {
@@ -53,6 +57,13 @@ final class ViewerFixture {
         return (k + 1) + 0.1 * row + 0.01 * col;
     }
 
+    static final int LST_BANDS = 4;
+
+    /** LST of the fixture, K. */
+    static double lstKelvin(int k, int row) {
+        return 263.15 + 5 * k + 0.1 * row;
+    }
+
     static Path write(Path root) throws IOException {
         Path asc = Files.createDirectories(root.resolve("asc"));
         Path desc = Files.createDirectories(root.resolve("desc"));
@@ -73,13 +84,28 @@ final class ViewerFixture {
                 coh[i] = (float) (0.1 * r + 0.01 * c);
             }
         }
-        MintPyWriter.writeTimeseries(asc.resolve("timeseries.h5"), g, dates(), ts, null, Map.of());
+        Map<String, String> ref = Map.of("REF_Y", "1", "REF_X", "1");
+        MintPyWriter.writeTimeseries(asc.resolve("timeseries.h5"), g, dates(), ts, null, ref);
         LinkedHashMap<String, float[]> v = new LinkedHashMap<>();
         v.put("velocity", vel);
         v.put("intercept", icpt);
         v.put("annualAmplitude", amp);
         v.put("annualPhase", pha);
-        MintPyWriter.writeVelocity(asc.resolve("velocity.h5"), g, v, Map.of("REF_DATE", "20200101"));
+        MintPyWriter.writeVelocity(asc.resolve("velocity.h5"), g, v, Map.of("REF_DATE", "20200101", "REF_Y", "1",
+                "REF_X", "1"));
+        GeoTiffWriter.write(asc.resolve("velocity.tif"), g, vel, 1, Map.of("UNIT", "m/year"), List.of());
+        Path scene = Files.createDirectories(root.resolve("scene"));
+        float[] lst = new float[LST_BANDS * n];
+        List<String> lstDates = new ArrayList<>();
+        for (int k = 0; k < LST_BANDS; k++) {
+            lstDates.add(START.plusDays(8L * k).toString());
+            for (int r = 0; r < ROWS; r++) {
+                for (int c = 0; c < COLS; c++) {
+                    lst[k * n + r * COLS + c] = (float) lstKelvin(k, r);
+                }
+            }
+        }
+        GeoTiffWriter.write(scene.resolve("lst_8day.tif"), g, lst, LST_BANDS, Map.of("UNIT", "K"), lstDates);
         MintPyWriter.writeTemporalCoherence(asc.resolve("temporalCoherence.h5"), g, coh, Map.of());
 
         GridGeometry d = descGrid();
