@@ -102,6 +102,48 @@ final class TiffIfd {
         return new TiffIfd(path, channel);
     }
 
+    /**
+     * Walks the chain of image directories after the first (overviews, pages) without reading their
+     * entries and refuses one that loops back on itself, as libtiff does ("IFD looping"): a decoder that
+     * follows such a chain (mil.nga tiff) never ends, collecting directories until the heap is gone
+     * (ReaderFuzzTest found a 342-byte LiCSAR coherence file whose next-IFD offset was its own). A
+     * pointer past the end of the file ends the walk; the first directory is all PermaSAR reads.
+     *
+     * @param nextAt where the first directory's next-IFD offset is stored
+     */
+    private void checkChain(long nextAt, int countBytes, int entryBytes, int nextBytes) throws IOException {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        seen.add(ifdOffset);
+        ByteBuffer b = ByteBuffer.allocate(8).order(order);
+        long at = nextAt;
+        for (int k = 0; k < MAX_DIRECTORIES; k++) {
+            if (at + nextBytes > fileSize) {
+                return;
+            }
+            b.clear().limit(nextBytes);
+            read(b, at, "the next directory's offset");
+            long next = big ? b.getLong(0) : b.getInt(0) & 0xFFFFFFFFL;
+            if (next == 0 || next < 0 || next > fileSize - countBytes) {
+                return;
+            }
+            if (!seen.add(next)) {
+                throw new InvalidInputException(path, "image directory chain loops back to the directory at byte " + next
+                        + " (damaged file; libtiff refuses it too)");
+            }
+            b.clear().limit(countBytes);
+            read(b, next, "an image directory");
+            long n = big ? b.getLong(0) : b.getShort(0) & 0xFFFF;
+            if (n < 0 || n > MAX_ENTRIES) {
+                return;
+            }
+            at = next + countBytes + n * entryBytes;
+        }
+        throw new InvalidInputException(path, "more than " + MAX_DIRECTORIES + " image directories (damaged file?)");
+    }
+
+    /** Image directories walked by {@link #checkChain} before the file is called damaged. */
+    private static final int MAX_DIRECTORIES = 100_000;
+
     private void readEntries() throws IOException {
         int countBytes = big ? 8 : 2, entryBytes = big ? 20 : 12, nextBytes = big ? 8 : 4;
         if (ifdOffset < (big ? 16 : 8) || ifdOffset > fileSize - countBytes) {
@@ -122,6 +164,7 @@ final class TiffIfd {
         }
         ByteBuffer e = ByteBuffer.allocate((int) (n * entryBytes)).order(order);
         read(e, ifdOffset + countBytes, "the image directory");
+        checkChain(ifdOffset + countBytes + n * entryBytes, countBytes, entryBytes, nextBytes);
         int inlineBytes = big ? 8 : 4;
         for (int i = 0; i < n; i++) {
             int p = i * entryBytes;
