@@ -33,6 +33,7 @@ import org.permasar.pipeline.block.MemoryBlockSink;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
+import org.permasar.unwrap.Triplets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,10 @@ public final class InversionRun {
     private static final String TIMESERIES_FILE = "timeseries.h5";
     private static final String TIMESERIES_STD_FILE = "timeseriesStd.h5";
     private static final String QUALITY_FILE = "inversionQuality.h5";
+    private static final String CLOSURE_FILE = "numTriNonzeroIntAmbiguity.h5";
+    private static final String CYCLES_FILE = "unwrapCorrection.h5";
+    /** The closure count after correction: written into {@link #CLOSURE_FILE} as a second dataset. */
+    private static final String CLOSURE_AFTER = "closure-after";
     /** Product of the kernel's coherence check: kept in memory, never written. */
     private static final String COHERENCE_CHECK = "coherence-check";
 
@@ -87,6 +92,7 @@ public final class InversionRun {
     private String externalRateSpec;
     private boolean writeStd;
     private boolean writeGeotiff;
+    private boolean closureCorrection;
     private long maxCubeBytes = 1L << 30;
     private int refRow = -1;
     private int refCol = -1;
@@ -148,6 +154,12 @@ public final class InversionRun {
         this.writeStd = std;
         this.writeGeotiff = geotiff;
         this.maxCubeBytes = maxCube;
+        return this;
+    }
+
+    /** Corrects unwrapping errors by phase closure before the inversion ({@link org.permasar.unwrap.ClosureCorrection}). */
+    public InversionRun closureCorrection(boolean on) {
+        this.closureCorrection = on;
         return this;
     }
 
@@ -215,7 +227,15 @@ public final class InversionRun {
         }
         InvertKernel kernel = new InvertKernel(source.toString(), keep, params, refPhase, refDateIndex,
                 maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
-                extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd);
+                extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd,
+                closureCorrection);
+        boolean hasTriplets = Triplets.of(network).count() > 0;
+        long cyclesBytes = 4L * keptLayers.length * npix;
+        if (closureCorrection && cyclesBytes > maxCubeBytes) {
+            throw new IllegalArgumentException("--unwrap-correction phase-closure keeps the cycles of every pair in memory ("
+                    + (cyclesBytes >> 20) + " MiB), more than --max-cube-mb (" + (maxCubeBytes >> 20) + " MiB): raise "
+                    + "--max-cube-mb or invert a smaller area");
+        }
         long bpp = 4L * m * 3 + 4L * nd * 3 + 16;
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
         Map<String, String> attrs = outputAttributes(refDateIndex);
@@ -240,6 +260,18 @@ public final class InversionRun {
                 grid.cols()), null);
         output(outputs, sinks, QUALITY_FILE, DatasetSpec.plane(InvertKernel.INVERSION_FLAG, grid.rows(), grid.cols()),
                 null);
+        if (hasTriplets) {
+            output(outputs, sinks, CLOSURE_FILE, DatasetSpec.plane(InvertKernel.NUM_TRI_NONZERO, grid.rows(), grid.cols()),
+                    null);
+        }
+        if (closureCorrection) {
+            output(outputs, sinks, CYCLES_FILE, DatasetSpec.cube(InvertKernel.UNWRAP_CYCLES, keptLayers.length, grid.rows(),
+                    grid.cols()), null);
+            if (hasTriplets) {
+                output(outputs, sinks, CLOSURE_AFTER, DatasetSpec.plane(InvertKernel.NUM_TRI_NONZERO_AFTER, grid.rows(),
+                        grid.cols()), null);
+            }
+        }
         if (needsCoherence()) {
             output(outputs, sinks, COHERENCE_CHECK, DatasetSpec.plane(InvertKernel.COHERENCE_SEEN, grid.rows(),
                     grid.cols()), null);
@@ -289,6 +321,7 @@ public final class InversionRun {
         MintPyWriter.writeTemporalCoherence(tcohPath, outGrid, tcoh, attrs);
         Path numPath = out.resolve("numInvIfgram.h5");
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
+        String closureSummary = hasTriplets ? writeClosure(sinks, attrs) : "no triplet in the network: no closure check";
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
         MintPyWriter.writeGeometry(out.resolve(QUALITY_FILE), outGrid, q, attrs);
@@ -305,9 +338,9 @@ public final class InversionRun {
         }
         String summary = String.format(Locale.ROOT,
                 "Inverted %d pixels × %d dates from %d pairs (%s, weight %s) in %.1f s: %.0f pixels/s; %s; "
-                        + "%d pixels with temporal coherence ≥ 0.6; reference pixel row %d col %d; outputs in %s",
+                        + "%d pixels with temporal coherence ≥ 0.6; %s; reference pixel row %d col %d; outputs in %s",
                 npix, nd, keptLayers.length, params.method().cliName(), params.effectiveWeight().name().toLowerCase(Locale.ROOT),
-                seconds, pxs, flagSummary(flags), good, refRow, refCol, out);
+                seconds, pxs, flagSummary(flags), good, closureSummary, refRow, refCol, out);
         LOG.debug(summary);
         return new Result(tsPath, tcohPath, numPath, grid, network.dates(), refRow, refCol, pxs, summary);
     }
@@ -323,6 +356,61 @@ public final class InversionRun {
             s.create(spec);
             sinks.put(product, s);
         }
+    }
+
+    /**
+     * Writes numTriNonzeroIntAmbiguity.h5 (and, with the correction, the count after it and
+     * unwrapCorrection.h5: the cycles U per kept pair in MintPy's ifgramStack layout, {@code unwrapPhase} = 2π·U
+     * in radians, the phase added to the referenced input); returns a one-line account.
+     */
+    private String writeClosure(Map<String, BlockSink> sinks, Map<String, String> attrs) throws IOException {
+        int npix = grid.size();
+        float[] before = memory(sinks, CLOSURE_FILE).array(InvertKernel.NUM_TRI_NONZERO);
+        LinkedHashMap<String, float[]> c = new LinkedHashMap<>();
+        c.put(InvertKernel.NUM_TRI_NONZERO, before);
+        long hitBefore = countPositive(before);
+        String account = String.format(Locale.ROOT, "%d pixels with a non-zero closure integer in some of the %d triplets",
+                hitBefore, Triplets.of(network).count());
+        if (closureCorrection) {
+            float[] after = memory(sinks, CLOSURE_AFTER).array(InvertKernel.NUM_TRI_NONZERO_AFTER);
+            c.put(InvertKernel.NUM_TRI_NONZERO_AFTER, after);
+            float[] cycles = memory(sinks, CYCLES_FILE).array(InvertKernel.UNWRAP_CYCLES);
+            int m = keptLayers.length;
+            long total = 0;
+            int pairsChanged = 0;
+            float[] rad = new float[cycles.length];
+            StringBuilder perPair = new StringBuilder();
+            for (int k = 0; k < m; k++) {
+                long nk = 0;
+                for (int p = 0, i = k * npix; p < npix; p++, i++) {
+                    float u = cycles[i];
+                    rad[i] = (float) (2 * Math.PI * u);
+                    nk += u != 0 && !Float.isNaN(u) ? 1 : 0;
+                }
+                if (nk > 0) {
+                    pairsChanged++;
+                    total += nk;
+                    perPair.append(String.format(Locale.ROOT, "%n  %s: %d pixels", network.pairs().get(k), nk));
+                }
+            }
+            LOG.info("phase-closure correction: {} (pair, pixel) cells in {} of {} pairs{}", total, pairsChanged, m, perPair);
+            Map<String, String> a = new LinkedHashMap<>(attrs);
+            a.put("PERMASAR_UNWRAP_CORRECTION", "phase-closure");
+            a.put("UNIT", "radian");
+            MintPyWriter.writeIfgramStack(out.resolve(CYCLES_FILE), outGrid, network, null, rad, null, null, a);
+            account += String.format(Locale.ROOT, "; phase-closure correction changed %d (pair, pixel) cells in %d of %d "
+                    + "pairs, %d pixels still with a non-zero closure integer", total, pairsChanged, m, countPositive(after));
+        }
+        MintPyWriter.writeGeometry(out.resolve(CLOSURE_FILE), outGrid, c, attrs);
+        return account;
+    }
+
+    private static long countPositive(float[] a) {
+        long n = 0;
+        for (float v : a) {
+            n += v > 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static MemoryBlockSink memory(Map<String, BlockSink> sinks, String product) {

@@ -18,6 +18,9 @@ import org.permasar.network.Network;
 import org.permasar.pipeline.block.BlockKernel;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.RasterSource;
+import org.permasar.unwrap.ClosureCorrection;
+import org.permasar.unwrap.PhaseClosure;
+import org.permasar.unwrap.Triplets;
 
 /**
  * The per-block work of the invert step, as any {@link org.permasar.pipeline.block.BlockRunner}
@@ -47,11 +50,13 @@ import org.permasar.stack.RasterSource;
  * @param externalRateName dataset of the external rate (m/yr)
  * @param wavelength       radar wavelength, m
  * @param std              also output {@link #TIMESERIES_STD}
+ * @param closureCorrection correct unwrapping errors by phase closure ({@link ClosureCorrection}) before the
+ *                         inversion and output {@link #UNWRAP_CYCLES}
  */
 public record InvertKernel(String stack, boolean[] keep, InversionParameters params, float[] referencePhase,
                            int refDateIndex, boolean maskConnComp, float minCoherence, boolean needsCoherence,
                            String waterMaskFile, String externalRateFile, String externalRateName, double wavelength,
-                           boolean std) implements BlockKernel {
+                           boolean std, boolean closureCorrection) implements BlockKernel {
     /** Time series, metres, dates × pixels. */
     public static final String TIMESERIES = "timeseries";
     /** Standard deviation of the series, metres, dates × pixels. */
@@ -62,6 +67,15 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
     public static final String NUM_INV_IFGRAM = "numInvIfgram";
     /** Quality flag per pixel. */
     public static final String INVERSION_FLAG = "inversionFlag";
+    /**
+     * Triplets whose closure phase has a non-zero integer ambiguity, per pixel, before any correction
+     * (MintPy's numTriNonzeroIntAmbiguity; NaN where no triplet is complete); only when the network has triplets.
+     */
+    public static final String NUM_TRI_NONZERO = "numTriNonzeroIntAmbiguity";
+    /** The same count after the phase-closure correction. */
+    public static final String NUM_TRI_NONZERO_AFTER = "numTriNonzeroIntAmbiguityAfterCorrection";
+    /** Integer cycles U added to each kept pair (φ ← φ + 2π·U), kept pairs × pixels; with {@code closureCorrection}. */
+    public static final String UNWRAP_CYCLES = "unwrapCycles";
     /** 1 where some kept pair has coherence &gt; 0 (only when coherence is read). */
     public static final String COHERENCE_SEEN = "coherenceSeen";
 
@@ -114,6 +128,8 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
         private final int[] keptLayers = keptLayers();
         private final int dates;
         private final TimeSeriesInversion solver;
+        private final Triplets triplets;
+        private final ClosureCorrection closure;
 
         InvertWorker(InterferogramStack stackReader, RasterSource water, RasterSource rate) {
             this.stackReader = stackReader;
@@ -122,6 +138,9 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
             Network network = stackReader.network().subset(keep);
             this.dates = network.dateCount();
             this.solver = TimeSeriesInversion.create(network, params);
+            Triplets t = Triplets.of(network);
+            this.triplets = t.count() > 0 ? t : null;
+            this.closure = closureCorrection && triplets != null ? new ClosureCorrection(triplets) : null;
         }
 
         @Override
@@ -169,6 +188,26 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
                         }
                     }
                 }
+            }
+            if (triplets != null) {
+                // closure diagnostics and correction on the referenced phase, as MintPy (Yunjun et al. 2019)
+                float[] nonzero = new float[n];
+                PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, nonzero);
+                out.put(NUM_TRI_NONZERO, nonzero);
+                if (closureCorrection) {
+                    int[] cycles = new int[phase.length];
+                    closure.correct(phase, n, 0, n, cycles);
+                    float[] cf = new float[cycles.length];
+                    for (int i = 0; i < cf.length; i++) {
+                        cf[i] = Float.isNaN(phase[i]) ? Float.NaN : cycles[i];
+                    }
+                    out.put(UNWRAP_CYCLES, cf);
+                    float[] after = new float[n];
+                    PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, after);
+                    out.put(NUM_TRI_NONZERO_AFTER, after);
+                }
+            } else if (closureCorrection) {
+                out.put(UNWRAP_CYCLES, new float[phase.length]);
             }
             float[] extRate = null;
             if (rate != null) {

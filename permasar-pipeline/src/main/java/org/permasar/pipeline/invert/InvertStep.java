@@ -86,7 +86,8 @@ public final class InvertStep {
             run.source(p.stack()).geometry(p.geometry())
                     .referenceDate(p.refDate() == null ? null : Dates.parse(p.refDate()))
                     .masks(p.maskConnComp(), p.minCoherence()).externalRate(p.externalRate())
-                    .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20);
+                    .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20)
+                    .closureCorrection(InvertParameters.PHASE_CLOSURE.equals(p.unwrapCorrection()));
             int[] ref = referencePixel(p, stack);
             if (ref != null) {
                 run.referencePixel(ref[0], ref[1]);
