@@ -2,6 +2,8 @@ package org.permasar.unwrap;
 
 import java.util.Arrays;
 
+import org.permasar.linalg.EnvelopeCholesky;
+
 /**
  * Correction of phase-unwrapping errors by the closure phase of interferogram triplets
  * (Yunjun et al. 2019, §3.2, eq. 10): per pixel, the integer cycles U (one per pair) that make
@@ -14,38 +16,43 @@ import java.util.Arrays;
  * C is the closure matrix of {@link Triplets} and C_int the closure integers of
  * {@link PhaseClosure}. A 2π·n error on one pair gives U = −n on that pair as long as the pair
  * belongs to two or more triplets; an error on a pair of a single triplet is ambiguous (any of its
- * three pairs explains it) and rounds to no correction, as in MintPy.
+ * three pairs explains it) and rounds to no correction, as in MintPy. Rounding is half-to-even, as
+ * numpy's.
  *
- * <p>Solver: majorise–minimise (iteratively reweighted ridge) on the LASSO objective:
- * |u| ≤ u²/(2|u_t|) + |u_t|/2 gives (CᵀC + (α/2)·diag(1/max(|U_t|, ε)))·U = −Cᵀ·C_int, started
- * from the ridge solution (diag = 1), which keeps symmetric ties split evenly, as the interior
- * point method of CVXOPT does (Andersen et al. 2011). Only pixels with a non-zero closure integer
- * are solved, and only the pairs of those triplets are unknowns (the other pairs keep U = 0); the
- * constraints are all complete triplets touching them, including the closed ones.
+ * <p>Solver: majorise–minimise (iteratively reweighted ridge) on the LASSO objective, with every
+ * pair an unknown: |u| ≤ u²/(2|u_t|) + |u_t|/2 gives
+ * (CᵀC + (α/2)·diag(1/max(|U_t|, ε)))·U = −Cᵀ·C_int, started from the ridge solution (diag = 1),
+ * which keeps symmetric ties split evenly as the interior-point method of CVXOPT does
+ * (Andersen et al. 2011). CᵀC is factored by {@link EnvelopeCholesky} with the pairs in date order
+ * ({@link Triplets#pairsInDateOrder}), where its envelope is narrow. Only pixels with a non-zero
+ * closure integer are solved. On a simulated 84-pair stack with noisy closures the rounded answer
+ * equals MintPy's on 99.7 % of the (pair, pixel) cells (ClosureMintPyParityTest); the fractional
+ * values differ by up to ~0.08 where the LASSO optimum is not unique.
  *
- * <p>NaN policy: a pair whose phase is NaN is neither an unknown nor corrected; triplets with a NaN
- * pair are ignored. Mutable workspace: one instance per thread.
+ * <p>NaN policy: triplets with a NaN pair are ignored; a pair in no complete triplet gets U = 0.
+ * Mutable workspace (m² doubles for m pairs): one instance per thread.
  */
 public final class ClosureCorrection {
     /** MintPy's regularisation weight α of the L1 term. */
     public static final double DEFAULT_ALPHA = 1e-2;
     private static final double EPS = 1e-8;
-    private static final int MAX_ITER = 100;
-    private static final double TOL = 1e-6;
+    private static final int MAX_ITER = 200;
+    private static final double TOL = 1e-5;
+    private static final double PIVOT_TOL = 1e-12;
     private static final float TWO_PI = (float) (2 * Math.PI);
 
     private final Triplets t;
     private final double alpha;
+    private final int m;
+    private final int[] order; // position → pair
+    private final int[] pos;   // pair → position
+    private final int[] first; // lower envelope of CᵀC in positions
     private final int[] cint;
-    private final int[] local; // pair → unknown index, −1 when not an unknown
-    private final int[] unknowns;
-    private final boolean[] rowUsed;
-    private final int[] rows;
-    private double[] nm = new double[0];
-    private double[] chol = new double[0];
-    private double[] b = new double[0];
-    private double[] u = new double[0];
-    private double[] uPrev = new double[0];
+    private final double[] nm;
+    private final double[] chol;
+    private final double[] b;
+    private final double[] u;
+    private final double[] uPrev;
 
     /** A solver with MintPy's α = 0.01. */
     public ClosureCorrection(Triplets triplets) {
@@ -62,12 +69,29 @@ public final class ClosureCorrection {
         }
         this.t = triplets;
         this.alpha = alpha;
+        this.m = triplets.pairCount();
+        this.order = triplets.pairsInDateOrder();
+        this.pos = new int[m];
+        for (int i = 0; i < m; i++) {
+            pos[order[i]] = i;
+        }
+        this.first = new int[m];
+        for (int i = 0; i < m; i++) {
+            first[i] = i;
+        }
+        for (int q = 0; q < triplets.count(); q++) {
+            int a = pos[triplets.pair12(q)], bb = pos[triplets.pair23(q)], c = pos[triplets.pair13(q)];
+            int lo = Math.min(a, Math.min(bb, c));
+            first[a] = Math.min(first[a], lo);
+            first[bb] = Math.min(first[bb], lo);
+            first[c] = Math.min(first[c], lo);
+        }
         this.cint = new int[triplets.count()];
-        this.local = new int[triplets.pairCount()];
-        Arrays.fill(local, -1);
-        this.unknowns = new int[triplets.pairCount()];
-        this.rowUsed = new boolean[triplets.count()];
-        this.rows = new int[triplets.count()];
+        this.nm = new double[m * m];
+        this.chol = new double[m * m];
+        this.b = new double[m];
+        this.u = new double[m];
+        this.uPrev = new double[m];
     }
 
     /** Triplets this solver closes. */
@@ -84,19 +108,19 @@ public final class ClosureCorrection {
      * @return number of (pair, pixel) cells changed
      */
     public long correct(float[] phase, int pixelCount, int from, int to, int[] cycles) {
-        int m = t.pairCount();
         if (phase.length != (long) m * pixelCount || (cycles != null && cycles.length != phase.length)) {
             throw new IllegalArgumentException("phase has " + phase.length + " values, expected " + m + " pairs × "
                     + pixelCount + " pixels" + (cycles == null ? "" : " (cycles " + cycles.length + ")"));
         }
         long changed = 0;
         for (int p = from; p < to; p++) {
-            int s = solvePixel(phase, pixelCount, p);
-            for (int e = 0; e < s; e++) {
-                int k = unknowns[e];
-                int c = (int) Math.rint(u[e]); // np.round: half to even
-                local[k] = -1;
+            if (!solvePixel(phase, pixelCount, p)) {
+                continue;
+            }
+            for (int i = 0; i < m; i++) {
+                int c = (int) Math.rint(u[i]); // np.round: half to even
                 if (c != 0) {
+                    int k = order[i];
                     phase[k * pixelCount + p] += TWO_PI * c; // φ ← φ + 2π·U
                     changed++;
                     if (cycles != null) {
@@ -108,149 +132,72 @@ public final class ClosureCorrection {
         return changed;
     }
 
-    /**
-     * The real-valued LASSO solution of pixel p (before rounding), for every pair: 0 for pairs that
-     * are not unknowns. For tests and diagnostics.
-     */
+    /** The real-valued LASSO solution of pixel p before rounding, per pair (all 0 when every triplet closes). */
     public double[] solution(float[] phase, int pixelCount, int p) {
-        double[] x = new double[t.pairCount()];
-        int s = solvePixel(phase, pixelCount, p);
-        for (int e = 0; e < s; e++) {
-            x[unknowns[e]] = u[e];
-            local[unknowns[e]] = -1;
+        double[] x = new double[m];
+        if (solvePixel(phase, pixelCount, p)) {
+            for (int i = 0; i < m; i++) {
+                x[order[i]] = u[i];
+            }
         }
         return x;
     }
 
-    /** Solves pixel p; the unknowns are {@code unknowns[0..s)} with values {@code u[0..s)}; returns s. */
-    private int solvePixel(float[] phase, int pixelCount, int p) {
-        int nonzero = PhaseClosure.closureIntegers(phase, pixelCount, t, p, cint);
-        if (nonzero == 0) {
-            return 0;
+    /** Solves pixel p into {@code u} (positions); false when no closure integer is non-zero. */
+    private boolean solvePixel(float[] phase, int pixelCount, int p) {
+        if (PhaseClosure.closureIntegers(phase, pixelCount, t, p, cint) == 0) {
+            return false;
         }
-        int s = 0;
+        for (int i = 0; i < m; i++) {
+            Arrays.fill(nm, i * m + first[i], i * m + i + 1, 0);
+        }
+        Arrays.fill(b, 0);
         for (int q = 0; q < t.count(); q++) {
-            if (cint[q] != 0 && cint[q] != PhaseClosure.NO_CLOSURE) {
-                s = addUnknown(t.pair12(q), s);
-                s = addUnknown(t.pair23(q), s);
-                s = addUnknown(t.pair13(q), s);
+            int c = cint[q];
+            if (c == PhaseClosure.NO_CLOSURE) {
+                continue;
             }
+            int a1 = pos[t.pair12(q)], a2 = pos[t.pair23(q)], a3 = pos[t.pair13(q)];
+            // row of C: +1 (t1,t2), +1 (t2,t3), −1 (t1,t3); CᵀC and −Cᵀ·C_int
+            b[a1] -= c;
+            b[a2] -= c;
+            b[a3] += c;
+            nm[a1 * m + a1] += 1;
+            nm[a2 * m + a2] += 1;
+            nm[a3 * m + a3] += 1;
+            addSym(a1, a2, 1);
+            addSym(a1, a3, -1);
+            addSym(a2, a3, -1);
         }
-        // constraint rows: every complete triplet touching an unknown
-        int nr = 0;
-        for (int e = 0; e < s; e++) {
-            int k = unknowns[e];
-            for (int i = 0; i < t.tripletCountOf(k); i++) {
-                int q = t.tripletOf(k, i);
-                if (!rowUsed[q] && cint[q] != PhaseClosure.NO_CLOSURE) {
-                    rowUsed[q] = true;
-                    rows[nr++] = q;
-                }
-            }
-        }
-        ensure(s);
-        Arrays.fill(nm, 0, s * s, 0);
-        Arrays.fill(b, 0, s, 0);
-        int[] idx = new int[3];
-        int[] sg = {1, 1, -1};
-        for (int r = 0; r < nr; r++) {
-            int q = rows[r];
-            rowUsed[q] = false;
-            idx[0] = local[t.pair12(q)];
-            idx[1] = local[t.pair23(q)];
-            idx[2] = local[t.pair13(q)];
-            for (int a = 0; a < 3; a++) {
-                if (idx[a] < 0) {
-                    continue;
-                }
-                b[idx[a]] -= sg[a] * cint[q]; // −Cᵀ·C_int
-                for (int c = 0; c < 3; c++) {
-                    if (idx[c] >= 0) {
-                        nm[idx[a] * s + idx[c]] += sg[a] * sg[c]; // CᵀC
-                    }
-                }
-            }
-        }
-        Arrays.fill(uPrev, 0, s, Double.NaN);
+        Arrays.fill(uPrev, Double.NaN);
         double half = alpha / 2;
         for (int it = 0; it < MAX_ITER; it++) {
-            System.arraycopy(nm, 0, chol, 0, s * s);
-            for (int e = 0; e < s; e++) {
+            for (int i = 0; i < m; i++) {
+                int r = i * m;
+                System.arraycopy(nm, r + first[i], chol, r + first[i], i + 1 - first[i]);
                 // (CᵀC + (α/2)·D)·U = −Cᵀ·C_int, D = 1 first, then 1/max(|U_t|, ε) (majorise–minimise)
-                chol[e * s + e] += it == 0 ? half : half / Math.max(Math.abs(u[e]), EPS);
+                chol[r + i] += it == 0 ? half : half / Math.max(Math.abs(u[i]), EPS);
             }
-            System.arraycopy(b, 0, u, 0, s);
-            if (!choleskySolve(chol, s, u)) {
-                Arrays.fill(u, 0, s, 0); // cannot happen with α > 0; no correction rather than a wrong one
-                return s;
+            System.arraycopy(b, 0, u, 0, m);
+            if (!EnvelopeCholesky.factor(chol, m, first, PIVOT_TOL)) {
+                Arrays.fill(u, 0); // cannot happen with α > 0; no correction rather than a wrong one
+                return true;
             }
+            EnvelopeCholesky.solve(chol, m, first, u);
             double dmax = 0;
-            for (int e = 0; e < s; e++) {
-                dmax = Math.max(dmax, Math.abs(u[e] - uPrev[e]));
+            for (int i = 0; i < m; i++) {
+                dmax = Math.max(dmax, Math.abs(u[i] - uPrev[i]));
             }
             if (dmax < TOL) {
                 break;
             }
-            System.arraycopy(u, 0, uPrev, 0, s);
-        }
-        return s;
-    }
-
-    private int addUnknown(int k, int s) {
-        if (local[k] < 0) {
-            local[k] = s;
-            unknowns[s] = k;
-            return s + 1;
-        }
-        return s;
-    }
-
-    private void ensure(int s) {
-        if (nm.length < s * s) {
-            nm = new double[s * s];
-            chol = new double[s * s];
-        }
-        if (b.length < s) {
-            b = new double[s];
-            u = new double[s];
-            uPrev = new double[s];
-        }
-    }
-
-    /** In-place Cholesky of the s×s symmetric positive definite matrix a, then solves a·x = rhs into rhs. */
-    private static boolean choleskySolve(double[] a, int s, double[] x) {
-        for (int j = 0; j < s; j++) {
-            double d = a[j * s + j];
-            for (int k = 0; k < j; k++) {
-                d -= a[j * s + k] * a[j * s + k];
-            }
-            if (!(d > 0)) {
-                return false;
-            }
-            d = Math.sqrt(d);
-            a[j * s + j] = d;
-            for (int i = j + 1; i < s; i++) {
-                double v = a[i * s + j];
-                for (int k = 0; k < j; k++) {
-                    v -= a[i * s + k] * a[j * s + k];
-                }
-                a[i * s + j] = v / d;
-            }
-        }
-        for (int i = 0; i < s; i++) { // L·y = rhs
-            double v = x[i];
-            for (int k = 0; k < i; k++) {
-                v -= a[i * s + k] * x[k];
-            }
-            x[i] = v / a[i * s + i];
-        }
-        for (int i = s - 1; i >= 0; i--) { // Lᵀ·x = y
-            double v = x[i];
-            for (int k = i + 1; k < s; k++) {
-                v -= a[k * s + i] * x[k];
-            }
-            x[i] = v / a[i * s + i];
+            System.arraycopy(u, 0, uPrev, 0, m);
         }
         return true;
+    }
+
+    /** Adds v to the lower-triangle entry of positions (i, j), i ≠ j. */
+    private void addSym(int i, int j, double v) {
+        nm[Math.max(i, j) * m + Math.min(i, j)] += v;
     }
 }

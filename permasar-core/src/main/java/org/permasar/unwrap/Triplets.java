@@ -22,9 +22,11 @@ public final class Triplets {
     /** Triplets of each pair, CSR: {@code tripletsOf[start[k] .. start[k+1])}. */
     private final int[] start;
     private final int[] tripletsOf;
+    private final int[] dateOrder;
 
-    private Triplets(int pairCount, int[] p12, int[] p23, int[] p13) {
+    private Triplets(int pairCount, int[] p12, int[] p23, int[] p13, int[] dateOrder) {
         this.pairCount = pairCount;
+        this.dateOrder = dateOrder;
         this.p12 = p12;
         this.p23 = p23;
         this.p13 = p13;
@@ -84,7 +86,24 @@ public final class Triplets {
                 }
             }
         }
-        return new Triplets(m, Arrays.copyOf(a12, t), Arrays.copyOf(a23, t), Arrays.copyOf(a13, t));
+        int[] order = new int[m];
+        int o = 0;
+        for (int i = 0; i < nd; i++) {
+            for (int j = i + 1; j < nd; j++) {
+                if (index[i * nd + j] != 0) {
+                    order[o++] = index[i * nd + j] - 1;
+                }
+            }
+        }
+        return new Triplets(m, Arrays.copyOf(a12, t), Arrays.copyOf(a23, t), Arrays.copyOf(a13, t), order);
+    }
+
+    /**
+     * The pairs sorted by (first date, second date): pairs of one triplet lie close together in this
+     * order, so the closure normal matrix CᵀC has a narrow envelope in it.
+     */
+    public int[] pairsInDateOrder() {
+        return dateOrder.clone();
     }
 
     /** Number of triplets. */
