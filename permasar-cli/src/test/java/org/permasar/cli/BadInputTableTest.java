@@ -145,7 +145,7 @@ class BadInputTableTest {
                         "cropA_20180106-20180130_VV_8rlks_eqa_unw.tif"), "--out", d.resolve("out")), 2,
                         "does not match the stack's"),
                 row("invert --unwrap-correction of an unknown kind", d -> args("invert", stack(), "--unwrap-correction",
-                        "bridging", "--out", d.resolve("out")), 2, "--unwrap-correction must be none or phase-closure"));
+                        "bridge", "--out", d.resolve("out")), 2, "--unwrap-correction must be none, phase-closure, bridging"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -40,10 +40,12 @@ public final class InvertCommand implements Callable<Integer> {
             + "top of the coherence weights; robust = huber) (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--unwrap-correction", defaultValue = "none", paramLabel = "none|phase-closure",
+    @Option(names = "--unwrap-correction", defaultValue = "none", paramLabel = "none|phase-closure|bridging|bridging+phase-closure",
             description = "Correct unwrapping errors before the inversion: phase-closure = integer cycles per pair and pixel "
-                    + "from the closure of interferogram triplets (Yunjun et al. 2019), written to DIR/unwrapCorrection.h5 "
-                    + "(default: ${DEFAULT-VALUE}). DIR/numTriNonzeroIntAmbiguity.h5 is written either way.")
+                    + "from the closure of interferogram triplets (Yunjun et al. 2019); bridging = shift connected components "
+                    + "by whole cycles to match their neighbours (needs connectComponent); both = bridging, then phase "
+                    + "closure. The cycles go to DIR/unwrapCorrection.h5 (default: ${DEFAULT-VALUE}). "
+                    + "DIR/numTriNonzeroIntAmbiguity.h5 is written either way.")
     String unwrapCorrection;
 
     @Option(names = "--weight", description = "Coherence weight for wls/l1/nsbas: var, fim, coh or no (default: var for wls, no otherwise).")

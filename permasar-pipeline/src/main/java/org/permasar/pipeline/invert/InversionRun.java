@@ -33,6 +33,7 @@ import org.permasar.pipeline.block.MemoryBlockSink;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
+import org.permasar.unwrap.ComponentBridging;
 import org.permasar.unwrap.Triplets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,7 @@ public final class InversionRun {
     private boolean writeStd;
     private boolean writeGeotiff;
     private boolean closureCorrection;
+    private boolean bridging;
     private long maxCubeBytes = 1L << 30;
     private int refRow = -1;
     private int refCol = -1;
@@ -163,6 +165,16 @@ public final class InversionRun {
         return this;
     }
 
+    /**
+     * Bridges the connected components of every kept pair before the inversion (and before the
+     * phase-closure correction when both are on): {@link ComponentBridging} on whole planes here, the
+     * cycles per connectComponent label applied by the kernel.
+     */
+    public InversionRun bridging(boolean on) {
+        this.bridging = on;
+        return this;
+    }
+
     public InversionRun referencePixel(int row, int col) {
         if (row < 0 || col < 0 || row >= grid.rows() || col >= grid.cols()) {
             throw new IllegalArgumentException("reference pixel (" + row + ", " + col + ") is outside the "
@@ -225,17 +237,19 @@ public final class InversionRun {
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB), and --ramp/--tropo/--elevation-correction need it "
                     + "in memory: raise --max-cube-mb or the heap (-Xmx), or run without them");
         }
+        boolean hasTriplets = Triplets.of(network).count() > 0;
+        boolean corrects = closureCorrection || bridging;
+        long cyclesBytes = 4L * keptLayers.length * npix * (bridging ? 3 : 1);
+        if (corrects && cyclesBytes > maxCubeBytes) {
+            throw new IllegalArgumentException("--unwrap-correction keeps the cycles of every pair in memory (and bridging the "
+                    + "whole stack's phase and connectComponent: " + (cyclesBytes >> 20) + " MiB), more than --max-cube-mb ("
+                    + (maxCubeBytes >> 20) + " MiB): raise --max-cube-mb or invert a smaller area");
+        }
+        int[][] bridgeCycles = bridging ? bridgeTables(land) : null;
         InvertKernel kernel = new InvertKernel(source.toString(), keep, params, refPhase, refDateIndex,
                 maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
                 extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd,
-                closureCorrection);
-        boolean hasTriplets = Triplets.of(network).count() > 0;
-        long cyclesBytes = 4L * keptLayers.length * npix;
-        if (closureCorrection && cyclesBytes > maxCubeBytes) {
-            throw new IllegalArgumentException("--unwrap-correction phase-closure keeps the cycles of every pair in memory ("
-                    + (cyclesBytes >> 20) + " MiB), more than --max-cube-mb (" + (maxCubeBytes >> 20) + " MiB): raise "
-                    + "--max-cube-mb or invert a smaller area");
-        }
+                closureCorrection, bridgeCycles);
         long bpp = 4L * m * 3 + 4L * nd * 3 + 16;
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
         Map<String, String> attrs = outputAttributes(refDateIndex);
@@ -264,7 +278,7 @@ public final class InversionRun {
             output(outputs, sinks, CLOSURE_FILE, DatasetSpec.plane(InvertKernel.NUM_TRI_NONZERO, grid.rows(), grid.cols()),
                     null);
         }
-        if (closureCorrection) {
+        if (corrects) {
             output(outputs, sinks, CYCLES_FILE, DatasetSpec.cube(InvertKernel.UNWRAP_CYCLES, keptLayers.length, grid.rows(),
                     grid.cols()), null);
             if (hasTriplets) {
@@ -321,7 +335,7 @@ public final class InversionRun {
         MintPyWriter.writeTemporalCoherence(tcohPath, outGrid, tcoh, attrs);
         Path numPath = out.resolve("numInvIfgram.h5");
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
-        String closureSummary = hasTriplets ? writeClosure(sinks, attrs) : "no triplet in the network: no closure check";
+        String closureSummary = writeClosure(sinks, attrs, hasTriplets, corrects);
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
         MintPyWriter.writeGeometry(out.resolve(QUALITY_FILE), outGrid, q, attrs);
@@ -363,17 +377,23 @@ public final class InversionRun {
      * unwrapCorrection.h5: the cycles U per kept pair in MintPy's ifgramStack layout, {@code unwrapPhase} = 2π·U
      * in radians, the phase added to the referenced input); returns a one-line account.
      */
-    private String writeClosure(Map<String, BlockSink> sinks, Map<String, String> attrs) throws IOException {
+    private String writeClosure(Map<String, BlockSink> sinks, Map<String, String> attrs, boolean hasTriplets,
+                                boolean corrects) throws IOException {
         int npix = grid.size();
-        float[] before = memory(sinks, CLOSURE_FILE).array(InvertKernel.NUM_TRI_NONZERO);
         LinkedHashMap<String, float[]> c = new LinkedHashMap<>();
-        c.put(InvertKernel.NUM_TRI_NONZERO, before);
-        long hitBefore = countPositive(before);
-        String account = String.format(Locale.ROOT, "%d pixels with a non-zero closure integer in some of the %d triplets",
-                hitBefore, Triplets.of(network).count());
-        if (closureCorrection) {
-            float[] after = memory(sinks, CLOSURE_AFTER).array(InvertKernel.NUM_TRI_NONZERO_AFTER);
-            c.put(InvertKernel.NUM_TRI_NONZERO_AFTER, after);
+        String account = "no triplet in the network: no closure check";
+        if (hasTriplets) {
+            float[] before = memory(sinks, CLOSURE_FILE).array(InvertKernel.NUM_TRI_NONZERO);
+            c.put(InvertKernel.NUM_TRI_NONZERO, before);
+            account = String.format(Locale.ROOT, "%d pixels with a non-zero closure integer in some of the %d triplets",
+                    countPositive(before), Triplets.of(network).count());
+        }
+        if (corrects) {
+            float[] after = hasTriplets ? memory(sinks, CLOSURE_AFTER).array(InvertKernel.NUM_TRI_NONZERO_AFTER) : null;
+            if (after != null) {
+                c.put(InvertKernel.NUM_TRI_NONZERO_AFTER, after);
+            }
+            String kind = bridging && closureCorrection ? "bridging + phase-closure" : bridging ? "bridging" : "phase-closure";
             float[] cycles = memory(sinks, CYCLES_FILE).array(InvertKernel.UNWRAP_CYCLES);
             int m = keptLayers.length;
             long total = 0;
@@ -393,16 +413,86 @@ public final class InversionRun {
                     perPair.append(String.format(Locale.ROOT, "%n  %s: %d pixels", network.pairs().get(k), nk));
                 }
             }
-            LOG.info("phase-closure correction: {} (pair, pixel) cells in {} of {} pairs{}", total, pairsChanged, m, perPair);
+            LOG.info("{} correction: {} (pair, pixel) cells in {} of {} pairs{}", kind, total, pairsChanged, m, perPair);
             Map<String, String> a = new LinkedHashMap<>(attrs);
-            a.put("PERMASAR_UNWRAP_CORRECTION", "phase-closure");
+            a.put("PERMASAR_UNWRAP_CORRECTION", kind);
             a.put("UNIT", "radian");
             MintPyWriter.writeIfgramStack(out.resolve(CYCLES_FILE), outGrid, network, null, rad, null, null, a);
-            account += String.format(Locale.ROOT, "; phase-closure correction changed %d (pair, pixel) cells in %d of %d "
-                    + "pairs, %d pixels still with a non-zero closure integer", total, pairsChanged, m, countPositive(after));
+            account += String.format(Locale.ROOT, "; %s correction changed %d (pair, pixel) cells in %d of %d pairs", kind,
+                    total, pairsChanged, m);
+            if (after != null) {
+                account += String.format(Locale.ROOT, ", %d pixels still with a non-zero closure integer", countPositive(after));
+            }
         }
-        MintPyWriter.writeGeometry(out.resolve(CLOSURE_FILE), outGrid, c, attrs);
+        if (hasTriplets) {
+            MintPyWriter.writeGeometry(out.resolve(CLOSURE_FILE), outGrid, c, attrs);
+        }
         return account;
+    }
+
+    /**
+     * Bridging on whole planes, pair by pair (MintPy {@code unwrap_error_bridging}: water pixels are masked,
+     * the reference pixel's region is the root): per kept pair, the cycles of each connectComponent label. When one
+     * label forms several bridged regions with different cycles, the largest region's cycles are used (logged).
+     */
+    private int[][] bridgeTables(boolean[] land) throws IOException {
+        if (!stack.has(InterferogramStack.CONNECT_COMPONENT)) {
+            throw new InvalidInputException(stack.path(), InterferogramStack.CONNECT_COMPONENT,
+                    "missing, but --unwrap-correction bridging needs it");
+        }
+        int npix = grid.size(), rows = grid.rows(), cols = grid.cols();
+        Window all = Window.of(grid);
+        float[] ph = stack.read(InterferogramStack.UNWRAP_PHASE, all);
+        float[] cc = stack.read(InterferogramStack.CONNECT_COMPONENT, all);
+        int ref = refRow * cols + refCol;
+        int[][] tables = new int[keptLayers.length][];
+        int conflicts = 0;
+        float[] phk = new float[npix];
+        float[] cck = new float[npix];
+        for (int j = 0; j < keptLayers.length; j++) {
+            int o = keptLayers[j] * npix;
+            System.arraycopy(ph, o, phk, 0, npix);
+            System.arraycopy(cc, o, cck, 0, npix);
+            int maxLabel = 0;
+            for (int p = 0; p < npix; p++) {
+                if (land != null && !land[p]) {
+                    cck[p] = 0f;
+                }
+                if (cck[p] >= 1 && cck[p] < 1 << 20) {
+                    maxLabel = Math.max(maxLabel, (int) cck[p]);
+                }
+            }
+            ComponentBridging.Bridged b = ComponentBridging.bridge(phk, cck, rows, cols, ref,
+                    ComponentBridging.DEFAULT_MIN_AREA, ComponentBridging.DEFAULT_RADIUS);
+            int nreg = b.regionCycles().length;
+            int[] area = new int[nreg];
+            for (int p = 0; p < npix; p++) {
+                if (b.region()[p] >= 0) {
+                    area[b.region()[p]]++;
+                }
+            }
+            int[] table = new int[maxLabel + 1];
+            int[] best = new int[maxLabel + 1];
+            for (int g = 0; g < nreg; g++) {
+                int l = b.regionLabel()[g];
+                if (l < 1 || l > maxLabel) {
+                    continue;
+                }
+                if (best[l] > 0 && table[l] != b.regionCycles()[g]) {
+                    conflicts++;
+                }
+                if (area[g] > best[l]) {
+                    best[l] = area[g];
+                    table[l] = b.regionCycles()[g];
+                }
+            }
+            tables[j] = table;
+        }
+        if (conflicts > 0) {
+            LOG.warn("bridging: {} connectComponent labels form several regions with different cycles; the largest "
+                    + "region's cycles were applied to all pixels of the label", conflicts);
+        }
+        return tables;
     }
 
     private static long countPositive(float[] a) {

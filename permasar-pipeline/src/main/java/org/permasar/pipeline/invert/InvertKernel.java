@@ -52,11 +52,13 @@ import org.permasar.unwrap.Triplets;
  * @param std              also output {@link #TIMESERIES_STD}
  * @param closureCorrection correct unwrapping errors by phase closure ({@link ClosureCorrection}) before the
  *                         inversion and output {@link #UNWRAP_CYCLES}
+ * @param bridgeCycles     per kept pair, the cycles to add to the pixels of each connectComponent label (indexed by the
+ *                         label; bridging of connected components, computed by the driver on whole planes), or null
  */
 public record InvertKernel(String stack, boolean[] keep, InversionParameters params, float[] referencePhase,
                            int refDateIndex, boolean maskConnComp, float minCoherence, boolean needsCoherence,
                            String waterMaskFile, String externalRateFile, String externalRateName, double wavelength,
-                           boolean std, boolean closureCorrection) implements BlockKernel {
+                           boolean std, boolean closureCorrection, int[][] bridgeCycles) implements BlockKernel {
     /** Time series, metres, dates × pixels. */
     public static final String TIMESERIES = "timeseries";
     /** Standard deviation of the series, metres, dates × pixels. */
@@ -84,6 +86,17 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
         Objects.requireNonNull(params, "params");
         keep = keep.clone();
         referencePhase = referencePhase.clone();
+        if (bridgeCycles != null) {
+            bridgeCycles = bridgeCycles.clone();
+            for (int j = 0; j < bridgeCycles.length; j++) {
+                bridgeCycles[j] = bridgeCycles[j].clone();
+            }
+        }
+    }
+
+    /** Whether the kernel changes the phase before the inversion (and outputs {@link #UNWRAP_CYCLES}). */
+    boolean corrects() {
+        return closureCorrection || bridgeCycles != null;
     }
 
     /** Indices of the kept pairs among all pairs. */
@@ -189,25 +202,45 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
                     }
                 }
             }
+            int[] cycles = corrects() ? new int[phase.length] : null;
             if (triplets != null) {
-                // closure diagnostics and correction on the referenced phase, as MintPy (Yunjun et al. 2019)
+                // closure diagnostics on the referenced phase, before any correction, as MintPy (Yunjun et al. 2019)
                 float[] nonzero = new float[n];
                 PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, nonzero);
                 out.put(NUM_TRI_NONZERO, nonzero);
-                if (closureCorrection) {
-                    int[] cycles = new int[phase.length];
-                    closure.correct(phase, n, 0, n, cycles);
-                    float[] cf = new float[cycles.length];
-                    for (int i = 0; i < cf.length; i++) {
-                        cf[i] = Float.isNaN(phase[i]) ? Float.NaN : cycles[i];
+            }
+            if (bridgeCycles != null) {
+                float[] cc = readKept(InterferogramStack.CONNECT_COMPONENT, w);
+                for (int k = 0; k < layers; k++) {
+                    int[] table = bridgeCycles[k];
+                    for (int p = 0, i = k * n; p < n; p++, i++) {
+                        float l = cc[i];
+                        int u = l >= 1 && l < table.length ? table[(int) l] : 0;
+                        if (u != 0) {
+                            phase[i] += (float) (2 * Math.PI * u); // bridged component: φ ← φ + 2π·n
+                            cycles[i] += u;
+                        }
                     }
-                    out.put(UNWRAP_CYCLES, cf);
+                }
+            }
+            if (closureCorrection && triplets != null) {
+                int[] closureCycles = new int[phase.length];
+                closure.correct(phase, n, 0, n, closureCycles);
+                for (int i = 0; i < cycles.length; i++) {
+                    cycles[i] += closureCycles[i];
+                }
+            }
+            if (cycles != null) {
+                float[] cf = new float[cycles.length];
+                for (int i = 0; i < cf.length; i++) {
+                    cf[i] = Float.isNaN(phase[i]) ? Float.NaN : cycles[i];
+                }
+                out.put(UNWRAP_CYCLES, cf);
+                if (triplets != null) {
                     float[] after = new float[n];
                     PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, after);
                     out.put(NUM_TRI_NONZERO_AFTER, after);
                 }
-            } else if (closureCorrection) {
-                out.put(UNWRAP_CYCLES, new float[phase.length]);
             }
             float[] extRate = null;
             if (rate != null) {

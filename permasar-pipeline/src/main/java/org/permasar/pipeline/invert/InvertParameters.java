@@ -47,8 +47,10 @@ import org.permasar.network.Dates;
  *                             ({@link org.permasar.stack.BlockPlanner#fromHeap})
  * @param maxCubeMb            largest time-series cube kept in memory, MiB; larger ones stream block by block
  *                             into the same HDF5 files
- * @param unwrapCorrection     {@value #NO_CORRECTION} or {@value #PHASE_CLOSURE}: integer cycles added per pair and
- *                             pixel before the inversion ({@link org.permasar.unwrap.ClosureCorrection}); null = none
+ * @param unwrapCorrection     {@value #NO_CORRECTION}, {@value #PHASE_CLOSURE}, {@value #BRIDGING} or
+ *                             {@value #BRIDGING_PHASE_CLOSURE}: integer cycles added per pair and pixel before the
+ *                             inversion ({@link org.permasar.unwrap.ComponentBridging},
+ *                             {@link org.permasar.unwrap.ClosureCorrection}); null = none
  */
 public record InvertParameters(Path stack, Path out, String method, String weight, int looks, List<Integer> refYx,
                                List<Double> refLalo, String refDate, Path geometry, boolean maskConnComp,
@@ -61,6 +63,10 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
     public static final String NO_CORRECTION = "none";
     /** {@code unwrapCorrection}: integer cycles from the closure phase of triplets (Yunjun et al. 2019). */
     public static final String PHASE_CLOSURE = "phase-closure";
+    /** {@code unwrapCorrection}: bridging of connected components (Yunjun et al. 2019, §3.1). */
+    public static final String BRIDGING = "bridging";
+    /** {@code unwrapCorrection}: bridging, then phase closure (MintPy's bridging+phase_closure). */
+    public static final String BRIDGING_PHASE_CLOSURE = "bridging+phase-closure";
 
     public InvertParameters {
         Objects.requireNonNull(stack, "stack");
@@ -98,8 +104,9 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
             throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
         }
         unwrapCorrection = unwrapCorrection == null ? NO_CORRECTION : unwrapCorrection.trim().toLowerCase(Locale.ROOT);
-        if (!unwrapCorrection.equals(NO_CORRECTION) && !unwrapCorrection.equals(PHASE_CLOSURE)) {
-            throw new IllegalArgumentException("--unwrap-correction must be none or phase-closure, got '" + unwrapCorrection + "'");
+        if (!List.of(NO_CORRECTION, PHASE_CLOSURE, BRIDGING, BRIDGING_PHASE_CLOSURE).contains(unwrapCorrection)) {
+            throw new IllegalArgumentException("--unwrap-correction must be none, phase-closure, bridging or "
+                    + "bridging+phase-closure, got '" + unwrapCorrection + "'");
         }
         if (memoryMb != 0 && memoryMb < 16) {
             throw new IllegalArgumentException("--memory-mb must be 0 (from the heap) or ≥ 16, got " + memoryMb);
@@ -183,7 +190,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
                 maxCubeMb, unwrapCorrection);
     }
 
-    /** With a correction of unwrapping errors: {@value #NO_CORRECTION} or {@value #PHASE_CLOSURE}. */
+    /** With a correction of unwrapping errors: none, phase-closure, bridging or bridging+phase-closure. */
     public InvertParameters withUnwrapCorrection(String correction) {
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,

@@ -87,7 +87,8 @@ public final class InvertStep {
                     .referenceDate(p.refDate() == null ? null : Dates.parse(p.refDate()))
                     .masks(p.maskConnComp(), p.minCoherence()).externalRate(p.externalRate())
                     .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20)
-                    .closureCorrection(InvertParameters.PHASE_CLOSURE.equals(p.unwrapCorrection()));
+                    .closureCorrection(p.unwrapCorrection().endsWith(InvertParameters.PHASE_CLOSURE))
+                    .bridging(p.unwrapCorrection().startsWith(InvertParameters.BRIDGING));
             int[] ref = referencePixel(p, stack);
             if (ref != null) {
                 run.referencePixel(ref[0], ref[1]);

@@ -26,6 +26,57 @@ import org.permasar.unwrap.Triplets;
  */
 class UnwrapCorrectionStepTest {
 
+    /**
+     * Bridging sees the simulator's error window as connected component 2 of each error pair, so it
+     * undoes every injected error, the 1-year pairs' too (which closure cannot see); the simulator
+     * labels no other region, so nothing else changes.
+     */
+    @Test
+    void bridgingUndoesEveryFlaggedError(@TempDir Path tmp) throws IOException {
+        SimulatedTrack track = SceneSimulator.simulate(SceneSpec.tiny()).ascending();
+        Path stack = tmp.resolve("ifgramStack.h5");
+        MintPyWriter.writeIfgramStack(stack, track.grid(), track.network(), null, track.unwrapPhase(),
+                track.coherence(), toShort(track.connectComponent()), Map.of("WAVELENGTH",
+                        String.valueOf(track.wavelength()), "ALOOKS", "1", "RLOOKS", "1"));
+        int cols = track.grid().cols(), npix = track.grid().size();
+        int refRow = track.grid().rows() - 2, refCol = cols - 2;
+        for (String kind : new String[] {"bridging", "bridging+phase-closure"}) {
+            Path out = tmp.resolve(kind.replace('+', '_'));
+            InvertParameters p = InvertParameters.of(stack, out).withReferencePixel(new int[] {refRow, refCol})
+                    .withUnwrapCorrection(kind).withResources(1, 0);
+            assertThat(InvertStep.run(p).summary()).contains(kind.replace("+", " + ") + " correction changed");
+            int m = track.network().pairCount();
+            int[] injected = new int[m];
+            for (int e = 0; e < track.unwrapErrorPairs().length; e++) {
+                injected[track.unwrapErrorPairs()[e]] = track.unwrapErrorCycles()[e];
+            }
+            float[] rad;
+            try (InterferogramStack s = RasterFormats.openStack(out.resolve("unwrapCorrection.h5"))) {
+                rad = s.read(InterferogramStack.UNWRAP_PHASE, Window.of(track.grid()));
+            }
+            float[] cc = track.connectComponent();
+            float[] phase = track.unwrapPhase();
+            for (int k = 0; k < m; k++) {
+                for (int px = 0; px < npix; px++) {
+                    int i = k * npix + px;
+                    if (!Float.isFinite(phase[i]) || cc[i] == 0) {
+                        continue;
+                    }
+                    int expected = cc[i] == 2 ? -injected[k] : 0;
+                    assertThat(Math.round(rad[i] / (2 * Math.PI))).as("%s pair %d pixel %d", kind, k, px).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    private static short[] toShort(float[] a) {
+        short[] s = new short[a.length];
+        for (int i = 0; i < a.length; i++) {
+            s[i] = Float.isNaN(a[i]) ? 0 : (short) a[i];
+        }
+        return s;
+    }
+
     @Test
     void writtenCyclesUndoTheSimulatorsInjectedErrors(@TempDir Path tmp) throws IOException {
         SimulatedTrack track = SceneSimulator.simulate(SceneSpec.tiny()).ascending();
