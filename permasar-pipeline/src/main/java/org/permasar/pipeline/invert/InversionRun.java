@@ -250,7 +250,8 @@ public final class InversionRun {
                 maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
                 extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd,
                 closureCorrection, bridgeCycles);
-        long bpp = 4L * m * 3 + 4L * nd * 3 + 16;
+        // the corrections hold four more pairs × pixels arrays per block (cycles, closure cycles, labels, output)
+        long bpp = 4L * m * 3 + 4L * nd * 3 + 16 + (corrects ? 16L * keptLayers.length : 0);
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
         Map<String, String> attrs = outputAttributes(refDateIndex);
         TimeseriesStreams streams = inMemory ? null : TimeseriesStreams.open(out, outGrid, network.dates(),

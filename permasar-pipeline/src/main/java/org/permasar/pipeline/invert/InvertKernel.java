@@ -74,9 +74,9 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
      * (MintPy's numTriNonzeroIntAmbiguity; NaN where no triplet is complete); only when the network has triplets.
      */
     public static final String NUM_TRI_NONZERO = "numTriNonzeroIntAmbiguity";
-    /** The same count after the phase-closure correction. */
+    /** The same count after the corrections (bridging and/or phase closure). */
     public static final String NUM_TRI_NONZERO_AFTER = "numTriNonzeroIntAmbiguityAfterCorrection";
-    /** Integer cycles U added to each kept pair (φ ← φ + 2π·U), kept pairs × pixels; with {@code closureCorrection}. */
+    /** Integer cycles U added to each kept pair (φ ← φ + 2π·U), kept pairs × pixels; with any correction. */
     public static final String UNWRAP_CYCLES = "unwrapCycles";
     /** 1 where some kept pair has coherence &gt; 0 (only when coherence is read). */
     public static final String COHERENCE_SEEN = "coherenceSeen";
