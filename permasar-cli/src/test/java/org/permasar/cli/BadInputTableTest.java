@@ -167,7 +167,9 @@ class BadInputTableTest {
                         sim.resolve("asc/geometryGeo.h5"), "--out", d.resolve("out")), 2, "[timeseries]: no such raster dataset"),
                 row("invert --geometry on another grid", d -> args("invert", stack(), "--geometry", cropA().resolve(
                         "cropA_20180106-20180130_VV_8rlks_eqa_unw.tif"), "--out", d.resolve("out")), 2,
-                        "does not match the stack's"));
+                        "does not match the stack's"),
+                row("invert --unwrap-correction of an unknown kind", d -> args("invert", stack(), "--unwrap-correction",
+                        "bridge", "--out", d.resolve("out")), 2, "--unwrap-correction must be none, phase-closure, bridging"));
     }
 
     @ParameterizedTest(name = "{0}")

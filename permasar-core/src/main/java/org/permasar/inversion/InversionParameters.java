@@ -38,13 +38,13 @@ public record InversionParameters(InversionMethod method, WeightFunction weight,
     }
 
     /**
-     * Defaults for a method: WLS uses {@code var}, others {@code no}; L = 1; MintPy's rcond 1e-5;
+     * Defaults for a method: WLS, Huber and Tukey use {@code var}, others {@code no}; L = 1; MintPy's rcond 1e-5;
      * L1 ε = 0.05 rad, 30 iterations, tolerance 0.05 rad (0.2 mm of C-band LOS, well below phase
      * noise; 0.01 rad costs about 1.4× more, measured with {@code permasar bench invert}; tighten
-     * with {@link #withL1}); NSBAS γ = 0.01; no standard deviations.
+     * with {@link #withL1}; Huber and Tukey use the same iteration limit and tolerance); NSBAS γ = 0.01; no standard deviations.
      */
     public static InversionParameters of(InversionMethod method) {
-        WeightFunction w = method == InversionMethod.WLS ? WeightFunction.VAR : WeightFunction.NO;
+        WeightFunction w = method == InversionMethod.WLS || method.isRobust() ? WeightFunction.VAR : WeightFunction.NO;
         return new InversionParameters(method, w, 1, 1e-5, 0.05, 30, 5e-2, 0.01, false);
     }
 

@@ -25,6 +25,8 @@ import org.permasar.network.Network;
  * split into subsets gets the min-norm velocity solution ({@link MinNormVelocity}), as MintPy.</li>
  * <li>{@code l1}: IRLS, w_k = w0_k / max(|r_k|, ε) (Lauknes et al. 2011), starting from the
  * weighted L2 solution.</li>
+ * <li>{@code huber}, {@code tukey}: IRLS with a robust loss on the coherence-weighted residuals,
+ * scale by the median absolute deviation ({@link #solveRobust}).</li>
  * <li>{@code nsbas}: rows γ·(φ_d − c − v·t_d − a·cos ωt_d − b·sin ωt_d) = 0 for every date,
  * ω = 2π/yr (López-Quiroz et al. 2009; Doin et al. 2011); with an external rate the term v·t_d
  * moves to the right-hand side (data-constrained variant, seed 003).</li>
@@ -42,6 +44,9 @@ final class SbasInversion implements TimeSeriesInversion {
     private static final int ROW_BLOCK = 16;
     private static final double OMEGA = 2 * Math.PI; // rad/yr, annual period
     private static final double PIVOT_TOL = SbasNormalEquations.PIVOT_TOL;
+    private static final double HUBER_C = 2.0; // 99.0 % efficiency under Gaussian noise
+    private static final double TUKEY_C = 7.0; // 99.0 % efficiency under Gaussian noise
+    private static final double ROBUST_TOL = 1e-3; // rad
 
     private final Network network;
     private final InversionParameters params;
@@ -77,6 +82,8 @@ final class SbasInversion implements TimeSeriesInversion {
     private final double[] uy;
     private final double[] uw0;
     private final double[] uw;
+    private final double[] ss2;
+    private final double[] sorted;
     private final int[] cnt;
     private final double[] acc;
     private final double[] ybuf;
@@ -128,6 +135,8 @@ final class SbasInversion implements TimeSeriesInversion {
         uy = new double[m];
         uw0 = new double[m];
         uw = new double[m];
+        ss2 = new double[m];
+        sorted = new double[m];
         cnt = new int[nDates];
         fastPath = (method == InversionMethod.L2 || method == InversionMethod.SVD) && weightFn == WeightFunction.NO
                 && (!network.isConnected() || denseIsCheaper(firstL2, n, m));
@@ -372,6 +381,10 @@ final class SbasInversion implements TimeSeriesInversion {
             case L1:
                 flag = solveL1(used);
                 break;
+            case HUBER:
+            case TUKEY:
+                flag = solveRobust(used);
+                break;
             default:
                 flag = solveL2(used, uw0);
         }
@@ -480,6 +493,81 @@ final class SbasInversion implements TimeSeriesInversion {
         return QualityFlag.NOT_CONVERGED;
     }
 
+    /**
+     * Robust IRLS (Huber 1981; Holland &amp; Welsch 1977) on top of the coherence weights w0: from the
+     * weighted L2 solution, standardised residuals u_k = r_k·√w0_k / σ̂ with the robust scale
+     * σ̂ = 1.4826·median|r·√w0|·√(M/(M−n)) (median absolute deviation, corrected for the n fitted
+     * unknowns), and weights w_k = w0_k·ψ(u_k)/u_k: Huber min(1, c/|u|), c = 2.0; Tukey's biweight
+     * (1 − (u/c)²)² for |u| &lt; c, c = 7.0, after the Huber iterations. Both constants give 99.0 %
+     * asymptotic efficiency under Gaussian noise, (Eψ')²/Eψ², instead of the textbook 95 % of 1.345 and
+     * 4.685 (which cost +2 % and +4.5 % RMSE against WLS on a simulated clean stack); a 2π error is still
+     * ≥ 5σ̂ for any coherence above 0.3 at 8 looks. Weights (a redescending loss needs a robust start). Gaussian residuals all below c·σ̂ leave
+     * w = w0: the WLS answer. Weights are floored at 1e-6·w0 so a rejected pair cannot split the network.
+     */
+    private QualityFlag solveRobust(int used) {
+        QualityFlag f = solveL2(used, uw0);
+        if (f != QualityFlag.OK || used <= n) {
+            return f; // split network or no redundancy: keep the (min-norm) L2 answer
+        }
+        System.arraycopy(uw0, 0, uw, 0, used);
+        QualityFlag h = robustIterations(used, false);
+        if (h == QualityFlag.SINGULAR || method != InversionMethod.TUKEY) {
+            return h;
+        }
+        return robustIterations(used, true);
+    }
+
+    private QualityFlag robustIterations(int used, boolean tukey) {
+        double scaleCorr = Math.sqrt(used / (double) (used - n));
+        for (int it = 0; it < params.l1MaxIterations(); it++) {
+            System.arraycopy(x, 0, xPrev, 0, n);
+            for (int e = 0; e < used; e++) {
+                ss2[e] = Math.abs(uy[e] - predicted(e)) * Math.sqrt(uw0[e]);
+            }
+            System.arraycopy(ss2, 0, sorted, 0, used);
+            Arrays.sort(sorted, 0, used);
+            double med = (used & 1) == 1 ? sorted[used / 2] : 0.5 * (sorted[used / 2 - 1] + sorted[used / 2]);
+            double sigma = 1.4826 * med * scaleCorr; // MAD scale (Huber 1981, §5.1)
+            if (!(sigma > 1e-12)) {
+                if (params.computeStd()) {
+                    EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
+                }
+                return QualityFlag.OK; // (nearly) exact fit: nothing to down-weight
+            }
+            for (int e = 0; e < used; e++) {
+                double uu = ss2[e] / sigma;
+                double g;
+                if (tukey) {
+                    double v = uu / TUKEY_C;
+                    g = v < 1 ? (1 - v * v) * (1 - v * v) : 0; // Tukey biweight ψ(u)/u
+                } else {
+                    g = uu <= HUBER_C ? 1 : HUBER_C / uu; // Huber ψ(u)/u
+                }
+                uw[e] = uw0[e] * Math.max(g, 1e-6);
+            }
+            assembleInto(used, uw, n, firstL2);
+            if (!EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+                return QualityFlag.SINGULAR;
+            }
+            System.arraycopy(rhs, 0, x, 0, n);
+            EnvelopeCholesky.solve(nm, n, firstL2, x);
+            double dmax = 0;
+            for (int i = 0; i < n; i++) {
+                dmax = Math.max(dmax, Math.abs(x[i] - xPrev[i]));
+            }
+            if (dmax < ROBUST_TOL) {
+                if (params.computeStd()) {
+                    EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
+                }
+                return QualityFlag.OK;
+            }
+        }
+        if (params.computeStd()) {
+            EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
+        }
+        return QualityFlag.NOT_CONVERGED;
+    }
+
     private double predicted(int e) {
         int a = ua[e] - 1, b = us[e] - 1;
         return x[b] - (a >= 0 ? x[a] : 0);
@@ -561,14 +649,14 @@ final class SbasInversion implements TimeSeriesInversion {
 
     private void finishPixel(int p, int used, QualityFlag flag, int npix, InversionResult out) {
         double sr = 0, si = 0, wss = 0;
-        double[] w = method == InversionMethod.L1 ? uw : uw0;
+        double[] w = method == InversionMethod.L1 || method.isRobust() ? uw : uw0;
         for (int e = 0; e < used; e++) {
             double r = uy[e] - predicted(e);
             sr += Math.cos(r); // Pepe & Lanari (2006) eq. 19
             si += Math.sin(r);
             wss += w[e] * r * r;
         }
-        boolean formal = weightFn == WeightFunction.VAR && method != InversionMethod.L1;
+        boolean formal = weightFn == WeightFunction.VAR && method != InversionMethod.L1 && !method.isRobust();
         double s0 = formal ? 1.0 : (used > n ? wss / (used - n) : Double.NaN);
         float[] oph = out.phase();
         float[] ostd = out.std();

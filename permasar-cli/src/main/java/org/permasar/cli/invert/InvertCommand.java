@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "invert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Invert an interferogram stack into a displacement time series (SBAS).",
                 "Writes DIR/timeseries.h5, DIR/temporalCoherence.h5, DIR/numInvIfgram.h5 (MintPy layout, metres), "
+                        + "DIR/numTriNonzeroIntAmbiguity.h5 (triplets with a non-zero closure integer per pixel), "
                         + "DIR/network.png, and GeoTIFFs with --geotiff. Cubes larger than --max-cube-mb (or 60 % of the heap) "
                         + "stream block by block into the same HDF5 files instead of staying in memory."})
 public final class InvertCommand implements Callable<Integer> {
@@ -35,8 +36,17 @@ public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--method", defaultValue = "wls", description = "l2, wls, l1, nsbas or svd (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "wls", description = "l2, wls, l1, nsbas, svd, huber or tukey (robust IRLS on "
+            + "top of the coherence weights; robust = huber) (default: ${DEFAULT-VALUE}).")
     String method;
+
+    @Option(names = "--unwrap-correction", defaultValue = "none", paramLabel = "none|phase-closure|bridging|bridging+phase-closure",
+            description = "Correct unwrapping errors before the inversion: phase-closure = integer cycles per pair and pixel "
+                    + "from the closure of interferogram triplets (Yunjun et al. 2019); bridging = shift connected components "
+                    + "by whole cycles to match their neighbours (needs connectComponent); both = bridging, then phase "
+                    + "closure. The cycles go to DIR/unwrapCorrection.h5 (default: ${DEFAULT-VALUE}). "
+                    + "DIR/numTriNonzeroIntAmbiguity.h5 is written either way.")
+    String unwrapCorrection;
 
     @Option(names = "--weight", description = "Coherence weight for wls/l1/nsbas: var, fim, coh or no (default: var for wls, no otherwise).")
     String weight;
@@ -152,6 +162,6 @@ public final class InvertCommand implements Callable<Integer> {
                 : Arrays.stream(refYx).boxed().toList(), refLalo == null ? null : Arrays.stream(refLalo).boxed().toList(),
                 refDate, geometry, maskConnComp, minCoherence, maxDays, maxBperp, seasonalPairs, dropDates, externalRate,
                 nsbasGamma, l1Tolerance, l1Epsilon, l1Iterations, InvertParameters.ramp(ramp), tropo, elevationCorrection,
-                std, geotiff, threads, memoryMb, maxCubeMb);
+                std, geotiff, threads, memoryMb, maxCubeMb, unwrapCorrection);
     }
 }

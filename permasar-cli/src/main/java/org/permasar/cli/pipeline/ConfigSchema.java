@@ -108,8 +108,9 @@ public final class ConfigSchema {
                 + "--out overrides)");
 
         section("invert", "Step invert: SBAS network inversion of each track (permasar invert).");
-        add("invert", "method", Kind.CHOICE, "wls", "", "Estimator", List.of("l2", "wls", "l1", "nsbas", "svd"));
-        add("invert", "weight", Kind.CHOICE, "var", "", "Coherence weight (wls/l1/nsbas)", List.of("var", "fim", "coh", "no"));
+        add("invert", "method", Kind.CHOICE, "wls", "", "Estimator", List.of("l2", "wls", "l1", "nsbas", "svd", "huber",
+                "tukey"));
+        add("invert", "weight", Kind.CHOICE, "var", "", "Coherence weight (wls/l1/nsbas/huber/tukey)", List.of("var", "fim", "coh", "no"));
         add("invert", "reference", Kind.PIXEL_OR_AUTO, "auto", "pixel", "Reference pixel ROW,COL, or auto "
                 + "(REF_Y/REF_X of the stack, else the most coherent 3×3 patch valid in every pair, on land, away from the "
                 + "edges)");
@@ -117,6 +118,9 @@ public final class ConfigSchema {
         add("invert", "minCoherence", Kind.NUMBER, "0", "", "Mask pairs per pixel below this coherence", 0, 1);
         add("invert", "maxTemporalBaseline", Kind.INTEGER, "0", "days", "Keep pairs no longer than this (0 = all)", 0, 1e5);
         add("invert", "ramp", Kind.CHOICE, "none", "", "Remove a per-epoch ramp", List.of("none", "linear", "quadratic"));
+        add("invert", "unwrapCorrection", Kind.CHOICE, "none", "", "Correct unwrapping errors before the inversion "
+                + "(phase-closure: integer cycles from triplet closures; bridging: connected components shifted to match; "
+                + "Yunjun et al. 2019)", List.of("none", "phase-closure", "bridging", "bridging+phase-closure"));
         add("invert", "elevationCorrection", Kind.BOOLEAN, "false", "", "Remove elevation-correlated phase (needs geometry)");
         add("invert", "threads", Kind.INTEGER, "0", "", "Worker threads (0 = all cores)", 0, 1024);
         add("invert", "memoryMb", Kind.INTEGER, "0", "MiB", "Working memory for blocks (0 = a share of the JVM heap)", 0, 1e6);

@@ -128,7 +128,7 @@ public final class InputCheck {
             if (!s.has(InterferogramStack.UNWRAP_PHASE)) {
                 throw fail(cfg, key, p + " [" + InterferogramStack.UNWRAP_PHASE + "]: dataset is missing");
             }
-            boolean weighted = List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))
+            boolean weighted = List.of("wls", "l1", "nsbas", "huber", "tukey").contains(cfg.text("invert.method"))
                     && !cfg.text("invert.weight").equals("no");
             if ((weighted || cfg.number("invert.minCoherence") > 0) && !s.has(InterferogramStack.COHERENCE)) {
                 throw fail(cfg, key, p + " [" + InterferogramStack.COHERENCE + "]: dataset is missing, but "

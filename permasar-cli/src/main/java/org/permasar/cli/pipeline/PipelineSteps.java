@@ -96,7 +96,7 @@ public final class PipelineSteps {
             Path dir = out.resolve(t);
             String method = cfg.text("invert.method");
             InvertParameters ip = InvertParameters.of(stack, dir)
-                    .withMethod(method, List.of("wls", "l1", "nsbas").contains(method) ? cfg.text("invert.weight") : null)
+                    .withMethod(method, List.of("wls", "l1", "nsbas", "huber", "tukey").contains(method) ? cfg.text("invert.weight") : null)
                     .withGeometry(geom)
                     .withMasks(cfg.bool("invert.maskConnComp"), Float.parseFloat(cfg.text("invert.minCoherence")))
                     .withMaxTemporalBaseline(cfg.integer("invert.maxTemporalBaseline") > 0
@@ -104,7 +104,8 @@ public final class PipelineSteps {
                     .withCorrections(InvertParameters.ramp(cfg.text("invert.ramp")), cfg.bool("invert.elevationCorrection"))
                     .withResources(threads(cfg), cfg.integer("invert.memoryMb"))
                     .withReferencePixel(cfg.reference())
-                    .withGeotiff(true);
+                    .withGeotiff(true)
+                    .withUnwrapCorrection(cfg.text("invert.unwrapCorrection"));
             chain.step("invert-" + t, Map.of("parameters", ip.toString()), inputs(stack, geom),
                     List.of(dir.resolve("timeseries.h5"), dir.resolve("temporalCoherence.h5")),
                     () -> {
@@ -123,7 +124,7 @@ public final class PipelineSteps {
             fp = withTimeFunctions(fp, cfg);
             // the rate's a-priori σ from the same stack and pair masks as the inversion (as for the PECM below)
             if (cfg.integer("invert.maxTemporalBaseline") <= 0) {
-                fp = fp.withStack(stack, List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))
+                fp = fp.withStack(stack, List.of("wls", "l1", "nsbas", "huber", "tukey").contains(cfg.text("invert.method"))
                                 ? cfg.text("invert.weight") : "no", 0, cfg.bool("invert.maskConnComp"),
                         Float.parseFloat(cfg.text("invert.minCoherence")));
             }
@@ -142,7 +143,7 @@ public final class PipelineSteps {
                 // a-priori σ of v, d from the same stack and pair masks as the inversion (skipped when the inversion
                 // selected pairs by baseline: the fit knows only the stack's dropIfgram)
                 if (cfg.integer("invert.maxTemporalBaseline") <= 0) {
-                    pp = pp.withStack(stack, List.of("wls", "l1", "nsbas").contains(cfg.text("invert.method"))
+                    pp = pp.withStack(stack, List.of("wls", "l1", "nsbas", "huber", "tukey").contains(cfg.text("invert.method"))
                                     ? cfg.text("invert.weight") : "no", 0, cfg.bool("invert.maskConnComp"),
                             Float.parseFloat(cfg.text("invert.minCoherence")));
                 }

@@ -63,6 +63,8 @@ public final class ReportWriter {
             new MapSpec("velocity.h5", "seasonalAmplitude", "seasonal peak-to-trough", "mm", 1000, Colormap.VIRIDIS),
             new MapSpec("velocity.h5", "seasonalTiming", "seasonal peak", "day of year", 1, Colormap.TWILIGHT),
             new MapSpec("temporalCoherence.h5", "temporalCoherence", "coherence", "-", 1, Colormap.VIRIDIS),
+            new MapSpec("numTriNonzeroIntAmbiguity.h5", "numTriNonzeroIntAmbiguity", "triplets not closing", "count", 1,
+                    Colormap.VIRIDIS),
             new MapSpec("pecm/velocity.h5", "pecmVelocity", "PECM v", "mm/yr", 1000, Colormap.RDBU),
             new MapSpec("pecm/velocity.h5", "pecmSeasonalCoef", "PECM d", "mm/√(°C·day)", 1000,
                     Colormap.VIRIDIS));
@@ -77,6 +79,8 @@ public final class ReportWriter {
             "seasonalAmplitude", "Seasonal peak-to-trough amplitude 2|A| (twice MintPy's annualAmplitude |A|)",
             "seasonalTiming", "Seasonal timing: day of year of the peak",
             "temporalCoherence", "Temporal coherence of the inversion",
+            "numTriNonzeroIntAmbiguity", "Triplets whose closure phase is a non-zero number of cycles (unwrapping errors; "
+                    + "Yunjun et al. 2019), before any correction",
             "pecmVelocity", "PECM secular rate v (vertical when fitted with --vertical)",
             "pecmSeasonalCoef", "PECM seasonal coefficient d (Stefan-type √ADDT term)");
 

@@ -32,10 +32,10 @@ class InvertParametersTest {
         InvertCommand c = new InvertCommand();
         new CommandLine(c).parseArgs("stack.h5", "--out", "out", "--method", "l1", "--weight", "coh", "--geometry", "g.h5",
                 "--mask-dset", "--min-coherence", "0.3", "--max-temporal-baseline", "48", "--ramp", "linear",
-                "--threads", "2", "--memory-mb", "64", "--ref-yx", "3,4", "--geotiff");
+                "--threads", "2", "--memory-mb", "64", "--ref-yx", "3,4", "--geotiff", "--unwrap-correction", "phase-closure");
         InvertParameters chain = BASE.withMethod("l1", "coh").withGeometry(Path.of("g.h5")).withMasks(true, 0.3f)
                 .withMaxTemporalBaseline(48L).withCorrections(InversionRun.Ramp.LINEAR, false).withResources(2, 64)
-                .withReferencePixel(new int[] {3, 4}).withGeotiff(true);
+                .withReferencePixel(new int[] {3, 4}).withGeotiff(true).withUnwrapCorrection("phase-closure");
         assertThat(c.parameters()).isEqualTo(chain);
     }
 
@@ -47,6 +47,8 @@ class InvertParametersTest {
         checkRefused(p -> p.withCorrections(InversionRun.Ramp.NONE, true), "--elevation-correction needs --geometry");
         checkRefused(p -> p.withResources(0, 1024), "--threads must be ≥ 1, got 0");
         checkRefused(p -> p.withResources(null, 8), "--memory-mb must be 0 (from the heap) or ≥ 16, got 8");
+        checkRefused(p -> p.withUnwrapCorrection("bridge"),
+                "--unwrap-correction must be none, phase-closure, bridging or bridging+phase-closure, got 'bridge'");
         assertThatThrownBy(() -> InvertParameters.ramp("cubic")).hasMessageContaining("got 'cubic'");
     }
 }

@@ -69,7 +69,7 @@ class PipelineConfigTest {
         check(MIN + "[invert]\nmethd = wls\n", "p.cfg:4: unknown key 'methd' in [invert]");
         check(MIN + "[inverted]\n", "p.cfg:3: unknown section [inverted]");
         check("asc.stack = stack.h5\n", "p.cfg:1: key 'asc.stack' before any [section]");
-        check(MIN + "[invert]\nmethod = fast\n", "p.cfg:4: invert.method: expected one of l2, wls, l1, nsbas, svd, found 'fast'");
+        check(MIN + "[invert]\nmethod = fast\n", "p.cfg:4: invert.method: expected one of l2, wls, l1, nsbas, svd, huber, tukey, found 'fast'");
         check(MIN + "[invert]\nminCoherence = high\n", "invert.minCoherence: expected a number, found 'high'");
         check(MIN + "[invert]\nminCoherence = 1.5\n", "invert.minCoherence: 1.5 is outside 0 … 1");
         check(MIN + "[invert]\nthreads = 2.5\n", "invert.threads: expected a whole number, found '2.5'");

@@ -33,6 +33,8 @@ import org.permasar.pipeline.block.MemoryBlockSink;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
+import org.permasar.unwrap.ComponentBridging;
+import org.permasar.unwrap.Triplets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,10 @@ public final class InversionRun {
     private static final String TIMESERIES_FILE = "timeseries.h5";
     private static final String TIMESERIES_STD_FILE = "timeseriesStd.h5";
     private static final String QUALITY_FILE = "inversionQuality.h5";
+    private static final String CLOSURE_FILE = "numTriNonzeroIntAmbiguity.h5";
+    private static final String CYCLES_FILE = "unwrapCorrection.h5";
+    /** The closure count after correction: written into {@link #CLOSURE_FILE} as a second dataset. */
+    private static final String CLOSURE_AFTER = "closure-after";
     /** Product of the kernel's coherence check: kept in memory, never written. */
     private static final String COHERENCE_CHECK = "coherence-check";
 
@@ -87,6 +93,8 @@ public final class InversionRun {
     private String externalRateSpec;
     private boolean writeStd;
     private boolean writeGeotiff;
+    private boolean closureCorrection;
+    private boolean bridging;
     private long maxCubeBytes = 1L << 30;
     private int refRow = -1;
     private int refCol = -1;
@@ -148,6 +156,22 @@ public final class InversionRun {
         this.writeStd = std;
         this.writeGeotiff = geotiff;
         this.maxCubeBytes = maxCube;
+        return this;
+    }
+
+    /** Corrects unwrapping errors by phase closure before the inversion ({@link org.permasar.unwrap.ClosureCorrection}). */
+    public InversionRun closureCorrection(boolean on) {
+        this.closureCorrection = on;
+        return this;
+    }
+
+    /**
+     * Bridges the connected components of every kept pair before the inversion (and before the
+     * phase-closure correction when both are on): {@link ComponentBridging} on whole planes here, the
+     * cycles per connectComponent label applied by the kernel.
+     */
+    public InversionRun bridging(boolean on) {
+        this.bridging = on;
         return this;
     }
 
@@ -213,10 +237,21 @@ public final class InversionRun {
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB), and --ramp/--tropo/--elevation-correction need it "
                     + "in memory: raise --max-cube-mb or the heap (-Xmx), or run without them");
         }
+        boolean hasTriplets = Triplets.of(network).count() > 0;
+        boolean corrects = closureCorrection || bridging;
+        long cyclesBytes = 4L * keptLayers.length * npix * (bridging ? 3 : 1);
+        if (corrects && cyclesBytes > maxCubeBytes) {
+            throw new IllegalArgumentException("--unwrap-correction keeps the cycles of every pair in memory (and bridging the "
+                    + "whole stack's phase and connectComponent: " + (cyclesBytes >> 20) + " MiB), more than --max-cube-mb ("
+                    + (maxCubeBytes >> 20) + " MiB): raise --max-cube-mb or invert a smaller area");
+        }
+        int[][] bridgeCycles = bridging ? bridgeTables(land) : null;
         InvertKernel kernel = new InvertKernel(source.toString(), keep, params, refPhase, refDateIndex,
                 maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
-                extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd);
-        long bpp = 4L * m * 3 + 4L * nd * 3 + 16;
+                extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd,
+                closureCorrection, bridgeCycles);
+        // the corrections hold four more pairs × pixels arrays per block (cycles, closure cycles, labels, output)
+        long bpp = 4L * m * 3 + 4L * nd * 3 + 16 + (corrects ? 16L * keptLayers.length : 0);
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
         Map<String, String> attrs = outputAttributes(refDateIndex);
         TimeseriesStreams streams = inMemory ? null : TimeseriesStreams.open(out, outGrid, network.dates(),
@@ -240,6 +275,18 @@ public final class InversionRun {
                 grid.cols()), null);
         output(outputs, sinks, QUALITY_FILE, DatasetSpec.plane(InvertKernel.INVERSION_FLAG, grid.rows(), grid.cols()),
                 null);
+        if (hasTriplets) {
+            output(outputs, sinks, CLOSURE_FILE, DatasetSpec.plane(InvertKernel.NUM_TRI_NONZERO, grid.rows(), grid.cols()),
+                    null);
+        }
+        if (corrects) {
+            output(outputs, sinks, CYCLES_FILE, DatasetSpec.cube(InvertKernel.UNWRAP_CYCLES, keptLayers.length, grid.rows(),
+                    grid.cols()), null);
+            if (hasTriplets) {
+                output(outputs, sinks, CLOSURE_AFTER, DatasetSpec.plane(InvertKernel.NUM_TRI_NONZERO_AFTER, grid.rows(),
+                        grid.cols()), null);
+            }
+        }
         if (needsCoherence()) {
             output(outputs, sinks, COHERENCE_CHECK, DatasetSpec.plane(InvertKernel.COHERENCE_SEEN, grid.rows(),
                     grid.cols()), null);
@@ -289,6 +336,7 @@ public final class InversionRun {
         MintPyWriter.writeTemporalCoherence(tcohPath, outGrid, tcoh, attrs);
         Path numPath = out.resolve("numInvIfgram.h5");
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
+        String closureSummary = writeClosure(sinks, attrs, hasTriplets, corrects);
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
         MintPyWriter.writeGeometry(out.resolve(QUALITY_FILE), outGrid, q, attrs);
@@ -305,9 +353,10 @@ public final class InversionRun {
         }
         String summary = String.format(Locale.ROOT,
                 "Inverted %d pixels × %d dates from %d pairs (%s, weight %s) in %.1f s: %.0f pixels/s; %s; "
-                        + "%d pixels with temporal coherence ≥ " + org.permasar.inversion.TemporalCoherence.RELIABLE + "; reference pixel row %d col %d; outputs in %s",
+                        + "%d pixels with temporal coherence ≥ " + org.permasar.inversion.TemporalCoherence.RELIABLE
+                        + "; %s; reference pixel row %d col %d; outputs in %s",
                 npix, nd, keptLayers.length, params.method().cliName(), params.effectiveWeight().name().toLowerCase(Locale.ROOT),
-                seconds, pxs, flagSummary(flags), good, refRow, refCol, out);
+                seconds, pxs, flagSummary(flags), good, closureSummary, refRow, refCol, out);
         LOG.debug(summary);
         return new Result(tsPath, tcohPath, numPath, grid, network.dates(), refRow, refCol, pxs, summary);
     }
@@ -323,6 +372,137 @@ public final class InversionRun {
             s.create(spec);
             sinks.put(product, s);
         }
+    }
+
+    /**
+     * Writes numTriNonzeroIntAmbiguity.h5 (and, with the correction, the count after it and
+     * unwrapCorrection.h5: the cycles U per kept pair in MintPy's ifgramStack layout, {@code unwrapPhase} = 2π·U
+     * in radians, the phase added to the referenced input); returns a one-line account.
+     */
+    private String writeClosure(Map<String, BlockSink> sinks, Map<String, String> attrs, boolean hasTriplets,
+                                boolean corrects) throws IOException {
+        int npix = grid.size();
+        LinkedHashMap<String, float[]> c = new LinkedHashMap<>();
+        String account = "no triplet in the network: no closure check";
+        if (hasTriplets) {
+            float[] before = memory(sinks, CLOSURE_FILE).array(InvertKernel.NUM_TRI_NONZERO);
+            c.put(InvertKernel.NUM_TRI_NONZERO, before);
+            account = String.format(Locale.ROOT, "%d pixels with a non-zero closure integer in some of the %d triplets",
+                    countPositive(before), Triplets.of(network).count());
+        }
+        if (corrects) {
+            float[] after = hasTriplets ? memory(sinks, CLOSURE_AFTER).array(InvertKernel.NUM_TRI_NONZERO_AFTER) : null;
+            if (after != null) {
+                c.put(InvertKernel.NUM_TRI_NONZERO_AFTER, after);
+            }
+            String kind = bridging && closureCorrection ? "bridging + phase-closure" : bridging ? "bridging" : "phase-closure";
+            float[] cycles = memory(sinks, CYCLES_FILE).array(InvertKernel.UNWRAP_CYCLES);
+            int m = keptLayers.length;
+            long total = 0;
+            int pairsChanged = 0;
+            float[] rad = new float[cycles.length];
+            StringBuilder perPair = new StringBuilder();
+            for (int k = 0; k < m; k++) {
+                long nk = 0;
+                for (int p = 0, i = k * npix; p < npix; p++, i++) {
+                    float u = cycles[i];
+                    rad[i] = (float) (2 * Math.PI * u);
+                    nk += u != 0 && !Float.isNaN(u) ? 1 : 0;
+                }
+                if (nk > 0) {
+                    pairsChanged++;
+                    total += nk;
+                    perPair.append(String.format(Locale.ROOT, "%n  %s: %d pixels", network.pairs().get(k), nk));
+                }
+            }
+            LOG.info("{} correction: {} (pair, pixel) cells in {} of {} pairs{}", kind, total, pairsChanged, m, perPair);
+            Map<String, String> a = new LinkedHashMap<>(attrs);
+            a.put("PERMASAR_UNWRAP_CORRECTION", kind);
+            a.put("UNIT", "radian");
+            MintPyWriter.writeIfgramStack(out.resolve(CYCLES_FILE), outGrid, network, null, rad, null, null, a);
+            account += String.format(Locale.ROOT, "; %s correction changed %d (pair, pixel) cells in %d of %d pairs", kind,
+                    total, pairsChanged, m);
+            if (after != null) {
+                account += String.format(Locale.ROOT, ", %d pixels still with a non-zero closure integer", countPositive(after));
+            }
+        }
+        if (hasTriplets) {
+            MintPyWriter.writeGeometry(out.resolve(CLOSURE_FILE), outGrid, c, attrs);
+        }
+        return account;
+    }
+
+    /**
+     * Bridging on whole planes, pair by pair (MintPy {@code unwrap_error_bridging}: water pixels are masked,
+     * the reference pixel's region is the root): per kept pair, the cycles of each connectComponent label. When one
+     * label forms several bridged regions with different cycles, the largest region's cycles are used (logged).
+     */
+    private int[][] bridgeTables(boolean[] land) throws IOException {
+        if (!stack.has(InterferogramStack.CONNECT_COMPONENT)) {
+            throw new InvalidInputException(stack.path(), InterferogramStack.CONNECT_COMPONENT,
+                    "missing, but --unwrap-correction bridging needs it");
+        }
+        int npix = grid.size(), rows = grid.rows(), cols = grid.cols();
+        Window all = Window.of(grid);
+        float[] ph = stack.read(InterferogramStack.UNWRAP_PHASE, all);
+        float[] cc = stack.read(InterferogramStack.CONNECT_COMPONENT, all);
+        int ref = refRow * cols + refCol;
+        int[][] tables = new int[keptLayers.length][];
+        int conflicts = 0;
+        float[] phk = new float[npix];
+        float[] cck = new float[npix];
+        for (int j = 0; j < keptLayers.length; j++) {
+            int o = keptLayers[j] * npix;
+            System.arraycopy(ph, o, phk, 0, npix);
+            System.arraycopy(cc, o, cck, 0, npix);
+            int maxLabel = 0;
+            for (int p = 0; p < npix; p++) {
+                if (land != null && !land[p]) {
+                    cck[p] = 0f;
+                }
+                if (cck[p] >= 1 && cck[p] < 1 << 20) {
+                    maxLabel = Math.max(maxLabel, (int) cck[p]);
+                }
+            }
+            ComponentBridging.Bridged b = ComponentBridging.bridge(phk, cck, rows, cols, ref,
+                    ComponentBridging.DEFAULT_MIN_AREA, ComponentBridging.DEFAULT_RADIUS);
+            int nreg = b.regionCycles().length;
+            int[] area = new int[nreg];
+            for (int p = 0; p < npix; p++) {
+                if (b.region()[p] >= 0) {
+                    area[b.region()[p]]++;
+                }
+            }
+            int[] table = new int[maxLabel + 1];
+            int[] best = new int[maxLabel + 1];
+            for (int g = 0; g < nreg; g++) {
+                int l = b.regionLabel()[g];
+                if (l < 1 || l > maxLabel) {
+                    continue;
+                }
+                if (best[l] > 0 && table[l] != b.regionCycles()[g]) {
+                    conflicts++;
+                }
+                if (area[g] > best[l]) {
+                    best[l] = area[g];
+                    table[l] = b.regionCycles()[g];
+                }
+            }
+            tables[j] = table;
+        }
+        if (conflicts > 0) {
+            LOG.warn("bridging: {} connectComponent labels form several regions with different cycles; the largest "
+                    + "region's cycles were applied to all pixels of the label", conflicts);
+        }
+        return tables;
+    }
+
+    private static long countPositive(float[] a) {
+        long n = 0;
+        for (float v : a) {
+            n += v > 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static MemoryBlockSink memory(Map<String, BlockSink> sinks, String product) {

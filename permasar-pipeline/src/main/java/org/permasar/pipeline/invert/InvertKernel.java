@@ -18,6 +18,9 @@ import org.permasar.network.Network;
 import org.permasar.pipeline.block.BlockKernel;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.RasterSource;
+import org.permasar.unwrap.ClosureCorrection;
+import org.permasar.unwrap.PhaseClosure;
+import org.permasar.unwrap.Triplets;
 
 /**
  * The per-block work of the invert step, as any {@link org.permasar.pipeline.block.BlockRunner}
@@ -47,11 +50,15 @@ import org.permasar.stack.RasterSource;
  * @param externalRateName dataset of the external rate (m/yr)
  * @param wavelength       radar wavelength, m
  * @param std              also output {@link #TIMESERIES_STD}
+ * @param closureCorrection correct unwrapping errors by phase closure ({@link ClosureCorrection}) before the
+ *                         inversion and output {@link #UNWRAP_CYCLES}
+ * @param bridgeCycles     per kept pair, the cycles to add to the pixels of each connectComponent label (indexed by the
+ *                         label; bridging of connected components, computed by the driver on whole planes), or null
  */
 public record InvertKernel(String stack, boolean[] keep, InversionParameters params, float[] referencePhase,
                            int refDateIndex, boolean maskConnComp, float minCoherence, boolean needsCoherence,
                            String waterMaskFile, String externalRateFile, String externalRateName, double wavelength,
-                           boolean std) implements BlockKernel {
+                           boolean std, boolean closureCorrection, int[][] bridgeCycles) implements BlockKernel {
     /** Time series, metres, dates × pixels. */
     public static final String TIMESERIES = "timeseries";
     /** Standard deviation of the series, metres, dates × pixels. */
@@ -62,6 +69,15 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
     public static final String NUM_INV_IFGRAM = "numInvIfgram";
     /** Quality flag per pixel. */
     public static final String INVERSION_FLAG = "inversionFlag";
+    /**
+     * Triplets whose closure phase has a non-zero integer ambiguity, per pixel, before any correction
+     * (MintPy's numTriNonzeroIntAmbiguity; NaN where no triplet is complete); only when the network has triplets.
+     */
+    public static final String NUM_TRI_NONZERO = "numTriNonzeroIntAmbiguity";
+    /** The same count after the corrections (bridging and/or phase closure). */
+    public static final String NUM_TRI_NONZERO_AFTER = "numTriNonzeroIntAmbiguityAfterCorrection";
+    /** Integer cycles U added to each kept pair (φ ← φ + 2π·U), kept pairs × pixels; with any correction. */
+    public static final String UNWRAP_CYCLES = "unwrapCycles";
     /** 1 where some kept pair has coherence &gt; 0 (only when coherence is read). */
     public static final String COHERENCE_SEEN = "coherenceSeen";
 
@@ -70,6 +86,17 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
         Objects.requireNonNull(params, "params");
         keep = keep.clone();
         referencePhase = referencePhase.clone();
+        if (bridgeCycles != null) {
+            bridgeCycles = bridgeCycles.clone();
+            for (int j = 0; j < bridgeCycles.length; j++) {
+                bridgeCycles[j] = bridgeCycles[j].clone();
+            }
+        }
+    }
+
+    /** Whether the kernel changes the phase before the inversion (and outputs {@link #UNWRAP_CYCLES}). */
+    boolean corrects() {
+        return closureCorrection || bridgeCycles != null;
     }
 
     /** Indices of the kept pairs among all pairs. */
@@ -114,6 +141,8 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
         private final int[] keptLayers = keptLayers();
         private final int dates;
         private final TimeSeriesInversion solver;
+        private final Triplets triplets;
+        private final ClosureCorrection closure;
 
         InvertWorker(InterferogramStack stackReader, RasterSource water, RasterSource rate) {
             this.stackReader = stackReader;
@@ -122,6 +151,9 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
             Network network = stackReader.network().subset(keep);
             this.dates = network.dateCount();
             this.solver = TimeSeriesInversion.create(network, params);
+            Triplets t = Triplets.of(network);
+            this.triplets = t.count() > 0 ? t : null;
+            this.closure = closureCorrection && triplets != null ? new ClosureCorrection(triplets) : null;
         }
 
         @Override
@@ -168,6 +200,46 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
                             phase[k * n + p] = Float.NaN;
                         }
                     }
+                }
+            }
+            int[] cycles = corrects() ? new int[phase.length] : null;
+            if (triplets != null) {
+                // closure diagnostics on the referenced phase, before any correction, as MintPy (Yunjun et al. 2019)
+                float[] nonzero = new float[n];
+                PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, nonzero);
+                out.put(NUM_TRI_NONZERO, nonzero);
+            }
+            if (bridgeCycles != null) {
+                float[] cc = readKept(InterferogramStack.CONNECT_COMPONENT, w);
+                for (int k = 0; k < layers; k++) {
+                    int[] table = bridgeCycles[k];
+                    for (int p = 0, i = k * n; p < n; p++, i++) {
+                        float l = cc[i];
+                        int u = l >= 1 && l < table.length ? table[(int) l] : 0;
+                        if (u != 0) {
+                            phase[i] += (float) (2 * Math.PI * u); // bridged component: φ ← φ + 2π·n
+                            cycles[i] += u;
+                        }
+                    }
+                }
+            }
+            if (closureCorrection && triplets != null) {
+                int[] closureCycles = new int[phase.length];
+                closure.correct(phase, n, 0, n, closureCycles);
+                for (int i = 0; i < cycles.length; i++) {
+                    cycles[i] += closureCycles[i];
+                }
+            }
+            if (cycles != null) {
+                float[] cf = new float[cycles.length];
+                for (int i = 0; i < cf.length; i++) {
+                    cf[i] = Float.isNaN(phase[i]) ? Float.NaN : cycles[i];
+                }
+                out.put(UNWRAP_CYCLES, cf);
+                if (triplets != null) {
+                    float[] after = new float[n];
+                    PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, after);
+                    out.put(NUM_TRI_NONZERO_AFTER, after);
                 }
             }
             float[] extRate = null;

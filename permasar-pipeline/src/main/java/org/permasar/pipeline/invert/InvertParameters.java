@@ -19,7 +19,7 @@ import org.permasar.network.Dates;
  *
  * @param stack                interferogram stack: MintPy ifgramStack.h5 or a folder of interferograms
  * @param out                  output folder
- * @param method               l2, wls, l1, nsbas or svd
+ * @param method               l2, wls, l1, nsbas, svd, huber or tukey (robust = huber)
  * @param weight               var, fim, coh or no; null = the method's default (var for wls, no otherwise)
  * @param looks                independent looks for var/fim weights; 0 = MintPy's rule on the stack's attributes
  * @param refYx                reference pixel {row, col}, or null
@@ -47,6 +47,10 @@ import org.permasar.network.Dates;
  *                             ({@link org.permasar.stack.BlockPlanner#fromHeap})
  * @param maxCubeMb            largest time-series cube kept in memory, MiB; larger ones stream block by block
  *                             into the same HDF5 files
+ * @param unwrapCorrection     {@value #NO_CORRECTION}, {@value #PHASE_CLOSURE}, {@value #BRIDGING} or
+ *                             {@value #BRIDGING_PHASE_CLOSURE}: integer cycles added per pair and pixel before the
+ *                             inversion ({@link org.permasar.unwrap.ComponentBridging},
+ *                             {@link org.permasar.unwrap.ClosureCorrection}); null = none
  */
 public record InvertParameters(Path stack, Path out, String method, String weight, int looks, List<Integer> refYx,
                                List<Double> refLalo, String refDate, Path geometry, boolean maskConnComp,
@@ -54,7 +58,15 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
                                boolean seasonalPairs, List<String> dropDates, String externalRate, double nsbasGamma,
                                double l1Tolerance, double l1Epsilon, int l1Iterations, InversionRun.Ramp ramp,
                                Path tropo, boolean elevationCorrection, boolean std, boolean geotiff, Integer threads,
-                               long memoryMb, long maxCubeMb) {
+                               long memoryMb, long maxCubeMb, String unwrapCorrection) {
+    /** {@code unwrapCorrection}: no correction. */
+    public static final String NO_CORRECTION = "none";
+    /** {@code unwrapCorrection}: integer cycles from the closure phase of triplets (Yunjun et al. 2019). */
+    public static final String PHASE_CLOSURE = "phase-closure";
+    /** {@code unwrapCorrection}: bridging of connected components (Yunjun et al. 2019, §3.1). */
+    public static final String BRIDGING = "bridging";
+    /** {@code unwrapCorrection}: bridging, then phase closure (MintPy's bridging+phase_closure). */
+    public static final String BRIDGING_PHASE_CLOSURE = "bridging+phase-closure";
 
     public InvertParameters {
         Objects.requireNonNull(stack, "stack");
@@ -91,6 +103,11 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
         }
+        unwrapCorrection = unwrapCorrection == null ? NO_CORRECTION : unwrapCorrection.trim().toLowerCase(Locale.ROOT);
+        if (!List.of(NO_CORRECTION, PHASE_CLOSURE, BRIDGING, BRIDGING_PHASE_CLOSURE).contains(unwrapCorrection)) {
+            throw new IllegalArgumentException("--unwrap-correction must be none, phase-closure, bridging or "
+                    + "bridging+phase-closure, got '" + unwrapCorrection + "'");
+        }
         if (memoryMb != 0 && memoryMb < 16) {
             throw new IllegalArgumentException("--memory-mb must be 0 (from the heap) or ≥ 16, got " + memoryMb);
         }
@@ -100,7 +117,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
     public static InvertParameters of(Path stack, Path out) {
         return new InvertParameters(stack, out, "wls", null, 0, null, null, null, null, false, 0f, null, null, false,
                 List.of(), null, 0.01, 0.05, 0.05, 30, InversionRun.Ramp.NONE, null, false, false, false, null, 0,
-                1024);
+                1024, NO_CORRECTION);
     }
 
     /** "linear", "quadratic" or "none" (any case) as a ramp. */
@@ -121,7 +138,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
     }
 
     /** With a geometry file (null = none). */
@@ -129,7 +146,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
     }
 
     /** With the per-pixel pair masks. */
@@ -137,7 +154,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
     }
 
     /** With a longest temporal baseline in days (null = all pairs). */
@@ -145,7 +162,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, days, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
     }
 
     /** With corrections: ramp removal and the elevation-correlated phase. */
@@ -153,7 +170,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
     }
 
     /** With a reference pixel (null = from the stack, else automatic). */
@@ -162,7 +179,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
                 rowCol == null ? null : List.of(rowCol[0], rowCol[1]), refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
     }
 
     /** With the block engine's resources (null threads = all cores). */
@@ -170,7 +187,15 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
+    }
+
+    /** With a correction of unwrapping errors: none, phase-closure, bridging or bridging+phase-closure. */
+    public InvertParameters withUnwrapCorrection(String correction) {
+        return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
+                minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
+                l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
+                maxCubeMb, correction);
     }
 
     /** With or without the GeoTIFF outputs. */
@@ -178,6 +203,6 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
                 l1Tolerance, l1Epsilon, l1Iterations, ramp, tropo, elevationCorrection, std, geotiff, threads, memoryMb,
-                maxCubeMb);
+                maxCubeMb, unwrapCorrection);
     }
 }

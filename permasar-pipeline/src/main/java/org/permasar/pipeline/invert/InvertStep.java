@@ -86,7 +86,9 @@ public final class InvertStep {
             run.source(p.stack()).geometry(p.geometry())
                     .referenceDate(p.refDate() == null ? null : Dates.parse(p.refDate()))
                     .masks(p.maskConnComp(), p.minCoherence()).externalRate(p.externalRate())
-                    .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20);
+                    .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20)
+                    .closureCorrection(p.unwrapCorrection().endsWith(InvertParameters.PHASE_CLOSURE))
+                    .bridging(p.unwrapCorrection().startsWith(InvertParameters.BRIDGING));
             int[] ref = referencePixel(p, stack);
             if (ref != null) {
                 run.referencePixel(ref[0], ref[1]);

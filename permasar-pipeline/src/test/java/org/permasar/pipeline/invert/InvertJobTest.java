@@ -70,7 +70,7 @@ class InvertJobTest {
                 "20170209", p.geometry(), p.maskConnComp(), p.minCoherence(), p.maxTemporalBaseline(),
                 p.maxPerpBaseline(), p.seasonalPairs(), p.dropDates(), p.externalRate(), p.nsbasGamma(), p.l1Tolerance(),
                 p.l1Epsilon(), p.l1Iterations(), p.ramp(), p.tropo(), p.elevationCorrection(), true, false, 2, 0,
-                p.maxCubeMb());
+                p.maxCubeMb(), p.unwrapCorrection());
     }
 
     static LocalBlockRunner local(long budgetBytes) {
@@ -111,7 +111,7 @@ class InvertJobTest {
                 p.refLalo(), p.refDate(), p.geometry(), p.maskConnComp(), p.minCoherence(), p.maxTemporalBaseline(),
                 p.maxPerpBaseline(), p.seasonalPairs(), p.dropDates(), p.externalRate(), p.nsbasGamma(), p.l1Tolerance(),
                 p.l1Epsilon(), p.l1Iterations(), p.ramp(), p.tropo(), p.elevationCorrection(), p.std(), p.geotiff(),
-                p.threads(), 16, 0);
+                p.threads(), 16, 0, p.unwrapCorrection());
         InvertStep.run(streamed, local(40_000));
         InvertStep.run(parameters("memory"), local(1L << 30));
         for (String f : List.of("timeseries.h5", "timeseriesStd.h5")) {
