@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.invert.InvertCommand.class,
                 org.permasar.cli.seasonal.FitCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
+                org.permasar.cli.controls.ControlsCommand.class,
                 org.permasar.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {

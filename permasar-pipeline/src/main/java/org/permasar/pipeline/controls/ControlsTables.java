@@ -1,0 +1,113 @@
+package org.permasar.pipeline.controls;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.permasar.io.AtomicFiles;
+import org.permasar.stats.geodetector.Breaks;
+import org.permasar.stats.geodetector.EcologicalDetector;
+import org.permasar.stats.geodetector.FactorDetector;
+import org.permasar.stats.geodetector.GeographicalDetector;
+import org.permasar.stats.geodetector.OptimalDiscretization;
+import org.permasar.stats.geodetector.RiskDetector;
+
+/**
+ * The geographical detector's result tables, written atomically into the output folder:
+ * {@code factor_detector.csv} (factor, q, p, F, lambda, strata, n, convention), {@code interaction_detector.csv}
+ * (factor1, factor2, q, interaction, q1, q2, strata, n, convention), {@code risk_detector.csv} (Welch test of every
+ * pair of strata), {@code risk_means.csv} (n, mean and variance of every stratum), {@code ecological_detector.csv}
+ * (factor1, factor2, F, df1, df2, p, significant) and, when a factor was discretised, {@code discretization.csv}
+ * (every method × k tried, its q and limits, and which was used). Numbers at full double precision; NaN where a
+ * test is undefined. Stateless.
+ */
+public final class ControlsTables {
+    private ControlsTables() {
+    }
+
+    /** A discretised factor: its name, how, the candidates tried (one for a fixed method) and the breaks used. */
+    public record Discretized(String factor, DiscretizeSpec spec, List<OptimalDiscretization.Candidate> candidates,
+                              Breaks used) {
+    }
+
+    /** Writes every table of {@code r}; {@code labels.get(i)[code]} names stratum {@code code} of factor i. */
+    public static void write(Path out, GeographicalDetector.Report r, List<String[]> labels, List<Discretized> disc)
+            throws IOException {
+        String conv = r.convention().name().toLowerCase(Locale.ROOT);
+        StringBuilder f = new StringBuilder("factor,q,p,F,lambda,strata,n,convention\n");
+        for (int i = 0; i < r.factors().size(); i++) {
+            FactorDetector.Result x = r.factor().get(i);
+            row(f, r.factors().get(i), num(x.q()), num(x.p()), num(x.f()), num(x.lambda()), x.strata(), x.n(), conv);
+        }
+        StringBuilder in = new StringBuilder("factor1,factor2,q,interaction,q1,q2,strata,n,convention\n");
+        for (GeographicalDetector.InteractionResult x : r.interaction()) {
+            row(in, x.factor1(), x.factor2(), num(x.overlay().q()), x.interaction() == null ? "" : x.interaction().label(),
+                    num(x.q1()), num(x.q2()), x.overlay().strata(), x.overlay().n(), conv);
+        }
+        StringBuilder risk = new StringBuilder("factor,stratum_a,stratum_b,mean_a,mean_b,n_a,n_b,t,df,p,significant\n");
+        StringBuilder means = new StringBuilder("factor,stratum,n,mean,variance\n");
+        for (int i = 0; i < r.factors().size(); i++) {
+            RiskDetector.Result x = r.risk().get(i);
+            String[] lab = labels.get(i);
+            java.util.Map<Integer, RiskDetector.Stratum> byCode = new java.util.HashMap<>();
+            for (RiskDetector.Stratum s : x.strata()) {
+                byCode.put(s.code(), s);
+                row(means, r.factors().get(i), lab[s.code()], s.n(), num(s.mean()), num(s.variance()));
+            }
+            for (RiskDetector.Pair p : x.pairs()) {
+                RiskDetector.Stratum a = byCode.get(p.a()), b = byCode.get(p.b());
+                row(risk, r.factors().get(i), lab[p.a()], lab[p.b()], num(a.mean()), num(b.mean()), a.n(), b.n(),
+                        num(p.t()), num(p.df()), num(p.p()), Double.isNaN(p.p()) ? "" : String.valueOf(p.significant()));
+            }
+        }
+        StringBuilder eco = new StringBuilder("factor1,factor2,F,df1,df2,p,significant\n");
+        for (GeographicalDetector.EcologicalResult x : r.ecological()) {
+            EcologicalDetector.Result e = x.test();
+            row(eco, x.factor1(), x.factor2(), num(e.f()), e.df1(), e.df2(), num(e.p()),
+                    Double.isNaN(e.p()) ? "" : String.valueOf(e.significant()));
+        }
+        text(out.resolve("factor_detector.csv"), f);
+        text(out.resolve("interaction_detector.csv"), in);
+        text(out.resolve("risk_detector.csv"), risk);
+        text(out.resolve("risk_means.csv"), means);
+        text(out.resolve("ecological_detector.csv"), eco);
+        if (!disc.isEmpty()) {
+            StringBuilder d = new StringBuilder("factor,spec,method,k,classes,q,used,limits\n");
+            for (Discretized x : disc) {
+                for (OptimalDiscretization.Candidate c : x.candidates()) {
+                    StringBuilder lim = new StringBuilder();
+                    for (double v : c.breaks().limits()) {
+                        lim.append(lim.length() == 0 ? "" : " ").append(num(v));
+                    }
+                    row(d, x.factor(), x.spec(), c.method().label(), c.k(), c.breaks().classes(), num(c.q()),
+                            c.breaks() == x.used(), lim);
+                }
+            }
+            text(out.resolve("discretization.csv"), d);
+        }
+    }
+
+    /** A CSV cell: quoted when it holds a comma or quote. */
+    static String cell(Object o) {
+        String s = String.valueOf(o);
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static void row(StringBuilder b, Object... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            b.append(i == 0 ? "" : ",").append(cell(cells[i]));
+        }
+        b.append('\n');
+    }
+
+    /** Shortest round-trip decimal ({@link Double#toString}), "NaN" for NaN. */
+    static String num(double v) {
+        return Double.toString(v);
+    }
+
+    static void text(Path file, CharSequence body) throws IOException {
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, body, StandardCharsets.UTF_8));
+    }
+}
