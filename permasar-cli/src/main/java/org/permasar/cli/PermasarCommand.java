@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.seasonal.FitCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 org.permasar.cli.controls.ControlsCommand.class,
+                org.permasar.cli.controls.TerrainCommand.class,
                 org.permasar.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {
