@@ -1,13 +1,19 @@
 package org.permasar.cli.controls;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.permasar.cli.plot.BoxPlot;
 import org.permasar.pipeline.controls.ControlsParameters;
+import org.permasar.pipeline.controls.ControlsRasterParameters;
+import org.permasar.pipeline.controls.ControlsRasterStep;
 import org.permasar.pipeline.controls.ControlsStep;
+import org.permasar.stats.geodetector.BinnedStatistics;
 import org.permasar.stats.geodetector.FactorDetector;
+import org.permasar.stats.geodetector.GeographicalDetector;
 import org.permasar.stats.geodetector.OptimalDiscretization;
 import org.permasar.stats.geodetector.SingleMemberStrata;
 import picocli.CommandLine.Command;
@@ -15,23 +21,33 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code permasar controls}: what controls the deformation — the geographical detector (SCIENCE.md §6; Wang et al.
- * 2010; Wang, Zhang &amp; Fu 2016) on a table.
+ * 2010; Wang, Zhang &amp; Fu 2016) on a table ({@code --table}) or on a deformation map and factor maps
+ * ({@code --deformation}, {@code --factor NAME=FILE[:DATASET]}, streamed block by block).
  *
- * <p>A thin adapter: parses its options into {@link ControlsParameters}, runs {@link ControlsStep} and prints the
- * factors ranked by q.
+ * <p>A thin adapter: parses its options into {@link ControlsParameters} or {@link ControlsRasterParameters}, runs
+ * {@link ControlsStep} or {@link ControlsRasterStep}, prints the factors ranked by q and draws {@code q_ranking.png}
+ * and one {@code boxplot_<factor>.png} per factor.
  */
 @Command(name = "controls", mixinStandardHelpOptions = true,
-        description = "Geographical detector on a CSV table: factor (q, p), interaction, risk and ecological detectors, "
-                + "with discretisation of continuous factors (equal, quantile, natural, geometric, sd, OPGD).")
+        description = "Geographical detector on a CSV table or on rasters: factor (q, p), interaction, risk and "
+                + "ecological detectors, binned statistics and box plots, with discretisation of continuous factors "
+                + "(equal, quantile, natural, geometric, sd, OPGD).")
 public final class ControlsCommand implements Callable<Integer> {
-    @Option(names = "--table", required = true, paramLabel = "FILE.csv", description = "Table with a header line.")
+    @Option(names = "--table", paramLabel = "FILE.csv", description = "Table mode: a CSV table with a header line.")
     Path table;
-    @Option(names = "--y", required = true, paramLabel = "COLUMN", description = "Response column (numeric).")
+    @Option(names = "--y", paramLabel = "COLUMN", description = "Table mode: response column (numeric).")
     String y;
-    @Option(names = "--factors", required = true, split = ",", paramLabel = "A,B,C",
-            description = "Factor columns; their distinct values are the strata unless --discretize names them.")
+    @Option(names = "--factors", split = ",", paramLabel = "A,B,C",
+            description = "Table mode: factor columns; their distinct values are the strata unless --discretize names them.")
     List<String> factors = new ArrayList<>();
-    @Option(names = "--discretize", paramLabel = "COLUMN=METHOD:K|opgd",
+    @Option(names = "--deformation", paramLabel = "FILE[:DATASET]",
+            description = "Raster mode: the deformation map (GeoTIFF or HDF5 dataset, e.g. velocity.h5:velocity); its grid is the analysis grid.")
+    String deformation;
+    @Option(names = "--factor", paramLabel = "NAME=FILE[:DATASET]",
+            description = "Raster mode: a factor map (repeatable); class codes unless --discretize names it. Another grid "
+                    + "of the same CRS is resampled: nearest for codes, bilinear for continuous factors.")
+    List<String> factorMaps = new ArrayList<>();
+    @Option(names = "--discretize", paramLabel = "NAME=METHOD:K|opgd",
             description = "Cut a continuous factor: METHOD equal, quantile, natural, geometric or sd with K classes; "
                     + "opgd (or opgd:KMIN-KMAX, default 2-8) searches all methods × K (repeatable).")
     List<String> discretize = new ArrayList<>();
@@ -42,30 +58,81 @@ public final class ControlsCommand implements Callable<Integer> {
     @Option(names = "--opgd-tolerance", defaultValue = "" + OptimalDiscretization.TOLERANCE, paramLabel = "T",
             description = "OPGD picks the smallest K whose best q reaches (1 - T) of the best q overall (default ${DEFAULT-VALUE}).")
     double tolerance;
+    @Option(names = "--block-rows", defaultValue = "" + ControlsRasterParameters.BLOCK_ROWS, paramLabel = "N",
+            description = "Raster mode: rows per streamed block (default ${DEFAULT-VALUE}).")
+    int blockRows;
+    @Option(names = "--label", defaultValue = "deformation", paramLabel = "TEXT",
+            description = "Response axis label of the box plots (default ${DEFAULT-VALUE}).")
+    String label;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    /** The options as the step's parameters (validated there). */
-    ControlsParameters parameters() {
-        return new ControlsParameters(table, y, factors, ControlsParameters.parseDiscretize(discretize), singleMember,
-                tolerance, out);
-    }
-
     @Override
     public Integer call() throws Exception {
-        ControlsStep.Result r = ControlsStep.runTable(parameters());
-        System.out.printf(Locale.ROOT, "%d rows; single-member strata: %s%n", r.rows(), singleMember.description());
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < r.report().factors().size(); i++) {
-            order.add(i);
+        boolean tableMode = table != null;
+        if (tableMode == (deformation != null)) {
+            throw new IllegalArgumentException("give either --table FILE.csv (with --y, --factors) or --deformation MAP "
+                    + "(with --factor NAME=FILE)");
         }
-        order.sort((a, b) -> Double.compare(r.report().factor().get(b).q(), r.report().factor().get(a).q()));
+        GeographicalDetector.Report report;
+        List<String[]> labels;
+        List<List<BinnedStatistics.Row>> binned;
+        if (tableMode) {
+            if (!factorMaps.isEmpty()) {
+                throw new IllegalArgumentException("--factor is for the raster mode; with --table use --factors A,B,C");
+            }
+            ControlsStep.Result r = ControlsStep.runTable(new ControlsParameters(table, y, factors,
+                    ControlsParameters.parseDiscretize(discretize), singleMember, tolerance, out));
+            System.out.printf(Locale.ROOT, "%d rows; single-member strata: %s%n", r.rows(), singleMember.description());
+            report = r.report();
+            labels = r.labels();
+            binned = r.binned();
+        } else {
+            if (y != null || !factors.isEmpty()) {
+                throw new IllegalArgumentException("--y and --factors are for the table mode; with --deformation use --factor NAME=FILE");
+            }
+            ControlsRasterStep.Result r = ControlsRasterStep.run(new ControlsRasterParameters(deformation,
+                    ControlsRasterParameters.parseFactors(factorMaps), ControlsParameters.parseDiscretize(discretize),
+                    singleMember, tolerance, blockRows, out));
+            System.out.printf(Locale.ROOT, "%d of %d pixels; single-member strata: %s%n", r.pixels(), r.grid().size(),
+                    singleMember.description());
+            report = r.report();
+            labels = r.labels();
+            binned = r.binned();
+        }
+        List<Integer> order = new ArrayList<>();
+        double[] q = new double[report.factors().size()];
+        for (int i = 0; i < q.length; i++) {
+            order.add(i);
+            q[i] = report.factor().get(i).q();
+        }
+        order.sort((a, b) -> Double.compare(q[b], q[a]));
         for (int i : order) {
-            FactorDetector.Result f = r.report().factor().get(i);
-            System.out.printf(Locale.ROOT, "%-20s q %.6f  p %.4g  (%d strata)%n", r.report().factors().get(i), f.q(), f.p(),
+            FactorDetector.Result f = report.factor().get(i);
+            System.out.printf(Locale.ROOT, "%-20s q %.6f  p %.4g  (%d strata)%n", report.factors().get(i), f.q(), f.p(),
                     f.strata());
         }
+        writePlots(report, labels, binned);
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    private void writePlots(GeographicalDetector.Report report, List<String[]> labels,
+                            List<List<BinnedStatistics.Row>> binned) throws IOException {
+        double[] q = new double[report.factors().size()];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = report.factor().get(i).q();
+        }
+        BoxPlot.writeRanking(out.resolve("q_ranking.png"), "Factor detector: q of each factor", report.factors(), q);
+        for (int i = 0; i < q.length; i++) {
+            List<BoxPlot.Box> boxes = new ArrayList<>();
+            for (int c = 0; c < binned.get(i).size(); c++) {
+                BinnedStatistics.Row b = binned.get(i).get(c);
+                boxes.add(new BoxPlot.Box(labels.get(i)[c], b.n(), b.p02(), b.p25(), b.p50(), b.p75(), b.p98(), b.mean()));
+            }
+            String name = report.factors().get(i);
+            BoxPlot.write(out.resolve("boxplot_" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png"),
+                    String.format(Locale.ROOT, "%s per class of %s (q = %.3f)", label, name, q[i]), name, label, boxes);
+        }
     }
 }

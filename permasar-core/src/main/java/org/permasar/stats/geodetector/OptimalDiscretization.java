@@ -78,17 +78,24 @@ public final class OptimalDiscretization {
                 all.add(new Candidate(m, k, b, FactorDetector.detect(s, convention).q()));
             }
         }
+        return new Result(all, choose(all, kMin, kMax, tolerance), tolerance);
+    }
+
+    /**
+     * The choice rule on scored candidates: the smallest k in kMin…kMax whose best q reaches (1 − tolerance)·q*,
+     * q* the best q of all; the best method at that k.
+     */
+    public static Candidate choose(List<Candidate> all, int kMin, int kMax, double tolerance) {
         double best = Double.NEGATIVE_INFINITY;
         for (Candidate c : all) {
             if (c.q() > best) {
                 best = c.q();
             }
         }
-        if (all.isEmpty() || Double.isNaN(best) || best == Double.NEGATIVE_INFINITY) {
+        if (all.isEmpty() || best == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("OPGD: no candidate gives a finite q");
         }
-        Candidate chosen = null;
-        for (int k = kMin; k <= kMax && chosen == null; k++) {
+        for (int k = kMin; k <= kMax; k++) {
             Candidate atK = null;
             for (Candidate c : all) {
                 if (c.k() == k && (atK == null || c.q() > atK.q())) {
@@ -96,10 +103,10 @@ public final class OptimalDiscretization {
                 }
             }
             if (atK != null && atK.q() >= (1 - tolerance) * best) {
-                chosen = atK;
+                return atK;
             }
         }
-        return new Result(all, chosen, tolerance);
+        throw new IllegalStateException("OPGD: the best candidate was not found again");
     }
 
     private static double[] orderStatistics(double[] sorted, int n) {

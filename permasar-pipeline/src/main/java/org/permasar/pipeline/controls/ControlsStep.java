@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.permasar.io.table.CsvTable;
 import org.permasar.stack.InvalidInputException;
+import org.permasar.stats.geodetector.BinnedStatistics;
 import org.permasar.stats.geodetector.Breaks;
 import org.permasar.stats.geodetector.Discretization;
 import org.permasar.stats.geodetector.FactorDetector;
@@ -35,7 +36,7 @@ public final class ControlsStep {
 
     /** The report, the strata labels per factor and the discretisations made. */
     public record Result(GeographicalDetector.Report report, List<String[]> labels,
-                         List<ControlsTables.Discretized> discretized, int rows) {
+                         List<ControlsTables.Discretized> discretized, List<List<BinnedStatistics.Row>> binned, int rows) {
     }
 
     /** Runs the detectors on the table and writes the tables into {@code p.out()}. */
@@ -105,8 +106,39 @@ public final class ControlsStep {
         }
         GeographicalDetector.Report report = GeographicalDetector.of(y, factors, p.singleMember());
         Files.createDirectories(p.out());
+        List<List<BinnedStatistics.Row>> binned = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            binned.add(binned(y, factors.get(i)));
+        }
         ControlsTables.write(p.out(), report, labels, disc);
-        return new Result(report, labels, disc, used);
+        ControlsTables.writeBinned(p.out(), p.factors(), labels, binned);
+        return new Result(report, labels, disc, binned, used);
+    }
+
+    /** Exact binned statistics of y per class of one factor (rows with code −1 left out). */
+    private static List<BinnedStatistics.Row> binned(double[] y, GeographicalDetector.Factor f) {
+        int[] count = new int[f.classes()];
+        for (int c : f.codes()) {
+            if (c >= 0) {
+                count[c]++;
+            }
+        }
+        double[][] v = new double[f.classes()][];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = new double[count[c]];
+        }
+        int[] fill = new int[f.classes()];
+        for (int r = 0; r < y.length; r++) {
+            int c = f.codes()[r];
+            if (c >= 0) {
+                v[c][fill[c]++] = y[r];
+            }
+        }
+        List<BinnedStatistics.Row> rows = new ArrayList<>();
+        for (double[] values : v) {
+            rows.add(BinnedStatistics.exact(values));
+        }
+        return rows;
     }
 
     private static ControlsTables.Discretized discretize(String name, DiscretizeSpec spec, double[] x, double[] y,

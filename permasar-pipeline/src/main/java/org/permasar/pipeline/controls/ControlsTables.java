@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.permasar.io.AtomicFiles;
+import org.permasar.stats.geodetector.BinnedStatistics;
 import org.permasar.stats.geodetector.Breaks;
 import org.permasar.stats.geodetector.EcologicalDetector;
 import org.permasar.stats.geodetector.FactorDetector;
@@ -20,7 +21,8 @@ import org.permasar.stats.geodetector.RiskDetector;
  * (factor1, factor2, q, interaction, q1, q2, strata, n, convention), {@code risk_detector.csv} (Welch test of every
  * pair of strata), {@code risk_means.csv} (n, mean and variance of every stratum), {@code ecological_detector.csv}
  * (factor1, factor2, F, df1, df2, p, significant) and, when a factor was discretised, {@code discretization.csv}
- * (every method × k tried, its q and limits, and which was used). Numbers at full double precision; NaN where a
+ * (every method × k tried, its q and limits, and which was used); {@link #writeBinned} adds
+ * {@code binned_statistics.csv}. Numbers at full double precision; NaN where a
  * test is undefined. Stateless.
  */
 public final class ControlsTables {
@@ -87,6 +89,23 @@ public final class ControlsTables {
             }
             text(out.resolve("discretization.csv"), d);
         }
+    }
+
+    /**
+     * {@code binned_statistics.csv}: per factor and class, n, the 2/25/50/75/98 % quantiles and the mean of the
+     * response (the box plots' numbers).
+     */
+    public static void writeBinned(Path out, List<String> factors, List<String[]> labels,
+                                   List<List<BinnedStatistics.Row>> rows) throws IOException {
+        StringBuilder b = new StringBuilder("factor,class,n,p02,p25,p50,p75,p98,mean\n");
+        for (int i = 0; i < factors.size(); i++) {
+            for (int c = 0; c < rows.get(i).size(); c++) {
+                BinnedStatistics.Row r = rows.get(i).get(c);
+                row(b, factors.get(i), labels.get(i)[c], r.n(), num(r.p02()), num(r.p25()), num(r.p50()), num(r.p75()),
+                        num(r.p98()), num(r.mean()));
+            }
+        }
+        text(out.resolve("binned_statistics.csv"), b);
     }
 
     /** A CSV cell: quoted when it holds a comma or quote. */

@@ -1,0 +1,98 @@
+package org.permasar.cli.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.permasar.io.AtomicFiles;
+
+/**
+ * Box plots of a response per class of a factor, as seed 001's Figs. 4–9 draw them: box from the 25 to the 75 %
+ * quantile, line at the median, marker at the mean, whiskers to the 2 and 98 % quantiles; the class count under
+ * each label. And the ranked bar chart of the factors' q.
+ */
+public final class BoxPlot {
+    private BoxPlot() {
+    }
+
+    /** One box: its label, n, the 2/25/50/75/98 % quantiles and the mean. */
+    public record Box(String label, long n, double p02, double p25, double p50, double p75, double p98, double mean) {
+    }
+
+    /** Writes the box plot of {@code boxes} (in order) as a PNG (atomic); empty classes are left out. */
+    public static void write(Path png, String title, String xLabel, String yLabel, List<Box> boxes) throws IOException {
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        for (Box b : boxes) {
+            if (b.n() > 0) {
+                data.add(new BoxAndWhiskerItem(b.mean(), b.p50(), b.p25(), b.p75(), b.p02(), b.p98(), b.p02(), b.p98(),
+                        List.of()), yLabel, b.label() + " (n=" + b.n() + ")");
+            }
+        }
+        CategoryAxis x = new CategoryAxis(xLabel);
+        x.setCategoryLabelPositions(boxes.size() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
+        r.setSeriesPaint(0, new Color(0x9ecae1));
+        r.setSeriesOutlinePaint(0, new Color(0x08519c));
+        r.setUseOutlinePaintForWhiskers(true);
+        r.setMeanVisible(true);
+        r.setMaximumBarWidth(0.08);
+        r.setDefaultStroke(new BasicStroke(1.2f));
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        int width = Math.max(700, Math.min(1800, 110 * boxes.size() + 200));
+        BufferedImage img = chart.createBufferedImage(width, 560);
+        AtomicFiles.write(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+    }
+
+    /** Horizontal bars of q per factor, ranked from the largest, as a PNG (atomic). */
+    public static void writeRanking(Path png, String title, List<String> factors, double[] q) throws IOException {
+        Integer[] order = new Integer[factors.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(q[b], q[a]));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i : order) {
+            data.addValue(Double.isNaN(q[i]) ? 0 : q[i], "q", factors.get(i));
+        }
+        NumberAxis y = new NumberAxis("q (share of the variance explained)");
+        y.setRange(0, 1);
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, new Color(0x3182bd));
+        r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
+                new java.text.DecimalFormat("0.000")));
+        r.setDefaultItemLabelsVisible(true);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("factor"), y, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        BufferedImage img = chart.createBufferedImage(800, Math.max(300, 60 + 40 * factors.size()));
+        AtomicFiles.write(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+    }
+}
