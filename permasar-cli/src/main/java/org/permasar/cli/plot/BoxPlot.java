@@ -16,6 +16,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
@@ -38,10 +39,13 @@ public final class BoxPlot {
     /** Writes the box plot of {@code boxes} (in order) as a PNG (atomic); empty classes are left out. */
     public static void write(Path png, String title, String xLabel, String yLabel, List<Box> boxes) throws IOException {
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        DefaultCategoryDataset means = new DefaultCategoryDataset();
         for (Box b : boxes) {
             if (b.n() > 0) {
+                String key = b.label() + " (n=" + b.n() + ")";
                 data.add(new BoxAndWhiskerItem(b.mean(), b.p50(), b.p25(), b.p75(), b.p02(), b.p98(), b.p02(), b.p98(),
-                        List.of()), yLabel, b.label() + " (n=" + b.n() + ")");
+                        List.of()), yLabel, key);
+                means.addValue(b.mean(), "mean", key);
             }
         }
         CategoryAxis x = new CategoryAxis(xLabel);
@@ -53,13 +57,20 @@ public final class BoxPlot {
         r.setSeriesPaint(0, new Color(0x9ecae1));
         r.setSeriesOutlinePaint(0, new Color(0x08519c));
         r.setUseOutlinePaintForWhiskers(true);
-        r.setMeanVisible(true);
+        r.setMeanVisible(false);   // drawn by the second renderer: JFreeChart's mean disc is half a box wide
         r.setMaximumBarWidth(0.08);
         r.setDefaultStroke(new BasicStroke(1.2f));
         CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        LineAndShapeRenderer m = new LineAndShapeRenderer(false, true);
+        m.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        m.setSeriesPaint(0, new Color(0xd62728));
+        plot.setDataset(1, means);
+        plot.setRenderer(1, m);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(title + "  (box 25–75 %, whiskers 2–98 %, red dot: mean)",
+                new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         int width = Math.max(700, Math.min(1800, 110 * boxes.size() + 200));
         BufferedImage img = chart.createBufferedImage(width, 560);
