@@ -61,6 +61,21 @@ public final class ControlsCommand implements Callable<Integer> {
     @Option(names = "--block-rows", defaultValue = "" + ControlsRasterParameters.BLOCK_ROWS, paramLabel = "N",
             description = "Raster mode: rows per streamed block (default ${DEFAULT-VALUE}).")
     int blockRows;
+    @Option(names = "--tile", defaultValue = "64", paramLabel = "PX",
+            description = "Raster mode: tile width of the spatial-block inference, px; wider than the maps' correlation "
+                    + "range (default ${DEFAULT-VALUE}).")
+    int tile;
+    @Option(names = "--bootstrap", defaultValue = "999", paramLabel = "B",
+            description = "Raster mode: block-bootstrap replicates of the 95 % interval of q, 0 for none (default ${DEFAULT-VALUE}).")
+    int bootstrap;
+    @Option(names = "--permutations", defaultValue = "199", paramLabel = "R",
+            description = "Raster mode: block permutations for p_block, 0 for none (default ${DEFAULT-VALUE}).")
+    int permutations;
+    @Option(names = "--permutation-tiles", defaultValue = "128", paramLabel = "M",
+            description = "Raster mode: at most M whole tiles, drawn at random, are held and permuted (default ${DEFAULT-VALUE}).")
+    int permutationTiles;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap, the permutations and the tile draw (default ${DEFAULT-VALUE}).")
+    long seed;
     @Option(names = "--label", defaultValue = "deformation", paramLabel = "TEXT",
             description = "Response axis label of the box plots (default ${DEFAULT-VALUE}).")
     String label;
@@ -93,7 +108,8 @@ public final class ControlsCommand implements Callable<Integer> {
             }
             ControlsRasterStep.Result r = ControlsRasterStep.run(new ControlsRasterParameters(deformation,
                     ControlsRasterParameters.parseFactors(factorMaps), ControlsParameters.parseDiscretize(discretize),
-                    singleMember, tolerance, blockRows, out));
+                    singleMember, tolerance, blockRows, bootstrap == 0 && permutations == 0 ? null
+                    : new ControlsRasterParameters.Inference(tile, bootstrap, permutations, permutationTiles, seed), out));
             System.out.printf(Locale.ROOT, "%d of %d pixels; single-member strata: %s%n", r.pixels(), r.grid().size(),
                     singleMember.description());
             report = r.report();

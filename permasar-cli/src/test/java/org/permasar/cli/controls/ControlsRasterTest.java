@@ -88,6 +88,12 @@ class ControlsRasterTest {
         double binWidth = (18.0 - -24.0) / 4096;
         assertThat(Double.parseDouble(a4.get("p02"))).isCloseTo(10, within(binWidth));
         assertThat(Double.parseDouble(a4.get("p98"))).isCloseTo(18, within(binWidth));
+        // spatial-block inference (64 px tiles; the 9 whole tiles are permuted): A is certain, B explains nothing
+        assertThat(Double.parseDouble(f.get("A").get("p_block"))).isLessThan(0.05);
+        assertThat(Double.parseDouble(f.get("B").get("p_block"))).isGreaterThan(0.5);
+        assertThat(Double.parseDouble(f.get("A").get("q_low"))).isLessThanOrEqualTo(qWithHole());
+        assertThat(Double.parseDouble(f.get("A").get("q_high"))).isGreaterThanOrEqualTo(qWithHole());
+        assertThat(f.get("A").get("tiles_permuted")).isEqualTo("9");
         assertThat(out.resolve("boxplot_A.png")).exists();
         assertThat(out.resolve("q_ranking.png")).exists();
     }

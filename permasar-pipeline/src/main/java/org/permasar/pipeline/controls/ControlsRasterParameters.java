@@ -19,13 +19,32 @@ import org.permasar.stats.geodetector.SingleMemberStrata;
  * @param singleMember convention for strata with one member
  * @param tolerance    OPGD choice rule's relative tolerance
  * @param blockRows    rows per block of the streaming passes, ≥ 1
+ * @param inference    spatial-block inference for q (tiles, bootstrap, permutations), or null for none
  * @param out          output folder
  */
 public record ControlsRasterParameters(String deformation, Map<String, String> factors,
                                        Map<String, DiscretizeSpec> discretize, SingleMemberStrata singleMember,
-                                       double tolerance, int blockRows, Path out) {
+                                       double tolerance, int blockRows, Inference inference, Path out) {
     /** Default rows per block. */
     public static final int BLOCK_ROWS = 256;
+
+    /**
+     * Spatial-block inference for q ({@code SpatialBlocks}): the map cut into {@code tile} × {@code tile} px tiles;
+     * a 95 % block-bootstrap interval from {@code bootstrap} replicates over all tiles (0: none) and a block
+     * permutation p from {@code permutations} permutations of at most {@code maxTiles} whole tiles drawn at random
+     * (0: none); {@code seed} makes both reproducible. Tiles should be wider than the correlation range of the maps.
+     */
+    public record Inference(int tile, int bootstrap, int permutations, int maxTiles, long seed) {
+        /** Defaults: 64 px tiles, 999 bootstrap replicates, 199 permutations of up to 128 tiles, seed 1. */
+        public static final Inference DEFAULT = new Inference(64, 999, 199, 128, 1);
+
+        public Inference {
+            if (tile < 2 || bootstrap < 0 || permutations < 0 || maxTiles < 2) {
+                throw new IllegalArgumentException("need --tile ≥ 2, --bootstrap ≥ 0, --permutations ≥ 0, "
+                        + "--permutation-tiles ≥ 2, got " + tile + ", " + bootstrap + ", " + permutations + ", " + maxTiles);
+            }
+        }
+    }
 
     public ControlsRasterParameters {
         if (deformation == null || deformation.isBlank()) {

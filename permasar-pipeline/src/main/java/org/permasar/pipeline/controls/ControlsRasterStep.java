@@ -14,6 +14,7 @@ import org.permasar.stats.geodetector.Discretization;
 import org.permasar.stats.geodetector.FactorDetector;
 import org.permasar.stats.geodetector.GeographicalDetector;
 import org.permasar.stats.geodetector.OptimalDiscretization;
+import org.permasar.stats.geodetector.SpatialBlocks;
 import org.permasar.stats.geodetector.StratumSums;
 
 /**
@@ -28,6 +29,10 @@ import org.permasar.stats.geodetector.StratumSums;
  * and pair, and the binned statistics. A pixel counts when the deformation and every factor are finite there, so
  * every q refers to the same pixels. Equal-interval and geometric limits depend only on the extremes and are
  * exact; quantile, natural-breaks and sd limits come from the sample.
+ *
+ * <p>With {@link ControlsRasterParameters#inference}, pass 3 also keeps the sums of every tile (for the block
+ * bootstrap interval of q) and the pixels of a random set of whole tiles (for the block permutation p), see
+ * {@link SpatialBlocks}: the memory of the latter is bounded by the number of tiles held, not by the map.
  *
  * <p>Writes the tables of {@link ControlsTables} and {@code binned_statistics.csv}.
  */
@@ -45,7 +50,7 @@ public final class ControlsRasterStep {
     /** The report, labels, discretisations, binned statistics per factor, pixels used and the grid. */
     public record Result(GeographicalDetector.Report report, List<String[]> labels,
                          List<ControlsTables.Discretized> discretized, List<List<BinnedStatistics.Row>> binned,
-                         long pixels, GridGeometry grid) {
+                         List<ControlsTables.BlockInference> inference, long pixels, GridGeometry grid) {
     }
 
     /** Runs the three passes and writes the tables into {@code p.out()}. */
@@ -261,6 +266,46 @@ public final class ControlsRasterStep {
             }
         }
         int[][] code = new int[k][block * cols];
+        // spatial-block inference: per-tile sums of every factor, and the pixels of a random set of whole tiles
+        ControlsRasterParameters.Inference inf = p.inference();
+        int tile = inf == null ? 1 : inf.tile();
+        int tileCols = (cols + tile - 1) / tile, tileRows = (g.rows() + tile - 1) / tile;
+        StratumSums[][] tileSums = inf == null || inf.bootstrap() == 0 ? null : new StratumSums[k][tileRows * tileCols];
+        int[] heldIndex = null;
+        float[][] heldY = null;
+        int[][][] heldCodes = null;
+        if (inf != null && inf.permutations() > 0) {
+            int fullRows = g.rows() / tile, fullCols = cols / tile, full = fullRows * fullCols;
+            int m = Math.min(full, inf.maxTiles());
+            if (m >= 2) {
+                int[] all = new int[full];
+                for (int t = 0; t < full; t++) {
+                    all[t] = (t / fullCols) * tileCols + t % fullCols;
+                }
+                java.util.SplittableRandom rnd = new java.util.SplittableRandom(inf.seed());
+                for (int t = 0; t < m; t++) {   // partial Fisher–Yates: the first m of a random order
+                    int j = t + rnd.nextInt(full - t);
+                    int x = all[t];
+                    all[t] = all[j];
+                    all[j] = x;
+                }
+                heldIndex = new int[tileRows * tileCols];
+                Arrays.fill(heldIndex, -1);
+                for (int t = 0; t < m; t++) {
+                    heldIndex[all[t]] = t;
+                }
+                heldY = new float[m][tile * tile];
+                heldCodes = new int[k][m][tile * tile];
+                for (float[] h : heldY) {
+                    Arrays.fill(h, Float.NaN);
+                }
+                for (int[][] perFactor : heldCodes) {
+                    for (int[] h : perFactor) {
+                        Arrays.fill(h, -1);
+                    }
+                }
+            }
+        }
         for (int r0 = 0; r0 < g.rows(); r0 += block) {
             int rows = Math.min(block, g.rows() - r0), n = rows * cols;
             read(y, inputs, r0, rows, yv, xv);
@@ -290,6 +335,25 @@ public final class ControlsRasterStep {
                         pairs[i][jj].add(ci * classes[jj] + code[jj][j], v);
                     }
                 }
+                if (tileSums != null || heldIndex != null) {
+                    int row = r0 + j / cols, col = j % cols;
+                    int t = (row / tile) * tileCols + col / tile;
+                    if (tileSums != null) {
+                        for (int i = 0; i < k; i++) {
+                            if (tileSums[i][t] == null) {
+                                tileSums[i][t] = new StratumSums(classes[i]);
+                            }
+                            tileSums[i][t].add(code[i][j], v);
+                        }
+                    }
+                    if (heldIndex != null && heldIndex[t] >= 0) {
+                        int local = (row % tile) * tile + col % tile;
+                        heldY[heldIndex[t]][local] = (float) v;
+                        for (int i = 0; i < k; i++) {
+                            heldCodes[i][heldIndex[t]][local] = code[i][j];
+                        }
+                    }
+                }
             }
         }
         GeographicalDetector.Report report = GeographicalDetector.fromSums(names, single, pairs, p.singleMember());
@@ -301,10 +365,25 @@ public final class ControlsRasterStep {
             }
             binned.add(rowsOf);
         }
+        List<ControlsTables.BlockInference> inference = null;
+        if (inf != null) {
+            inference = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                SpatialBlocks.Interval ci = tileSums == null ? new SpatialBlocks.Interval(Double.NaN, Double.NaN, 0)
+                        : SpatialBlocks.bootstrapInterval(tileSums[i], inf.bootstrap(), 0.95, inf.seed(), p.singleMember());
+                double pb = Double.NaN;
+                if (heldY != null) {
+                    // masked pixels of held tiles keep NaN and −1, and are skipped in every pairing
+                    pb = SpatialBlocks.permutationP(heldY, heldCodes[i], inf.permutations(), inf.seed(), p.singleMember());
+                }
+                inference.add(new ControlsTables.BlockInference(ci.low(), ci.high(), pb, inf.tile(),
+                        heldY == null ? 0 : heldY.length));
+            }
+        }
         Files.createDirectories(p.out());
-        ControlsTables.write(p.out(), report, labels, disc);
+        ControlsTables.write(p.out(), report, labels, disc, inference);
         ControlsTables.writeBinned(p.out(), names, labels, binned);
-        return new Result(report, labels, disc, binned, valid, g);
+        return new Result(report, labels, disc, binned, inference, valid, g);
     }
 
     private static boolean valid(float[] yv, float[][] xv, int j) {

@@ -34,14 +34,38 @@ public final class ControlsTables {
                               Breaks used) {
     }
 
+    /**
+     * Spatial-block inference of one factor: the 95 % block-bootstrap interval of q, the block permutation p, the
+     * tile size (px) and the number of tiles permuted.
+     */
+    public record BlockInference(double qLow, double qHigh, double pBlock, int tile, int tilesPermuted) {
+    }
+
     /** Writes every table of {@code r}; {@code labels.get(i)[code]} names stratum {@code code} of factor i. */
     public static void write(Path out, GeographicalDetector.Report r, List<String[]> labels, List<Discretized> disc)
             throws IOException {
+        write(out, r, labels, disc, null);
+    }
+
+    /**
+     * As {@link #write(Path, GeographicalDetector.Report, List, List)}; with {@code inference} (one per factor),
+     * factor_detector.csv gains q_low, q_high (95 % block bootstrap), p_block (block permutation), tile_px and
+     * tiles_permuted.
+     */
+    public static void write(Path out, GeographicalDetector.Report r, List<String[]> labels, List<Discretized> disc,
+                             List<BlockInference> inference) throws IOException {
         String conv = r.convention().name().toLowerCase(Locale.ROOT);
-        StringBuilder f = new StringBuilder("factor,q,p,F,lambda,strata,n,convention\n");
+        StringBuilder f = new StringBuilder("factor,q,p,F,lambda,strata,n,convention"
+                + (inference == null ? "" : ",q_low,q_high,p_block,tile_px,tiles_permuted") + "\n");
         for (int i = 0; i < r.factors().size(); i++) {
             FactorDetector.Result x = r.factor().get(i);
-            row(f, r.factors().get(i), num(x.q()), num(x.p()), num(x.f()), num(x.lambda()), x.strata(), x.n(), conv);
+            if (inference == null) {
+                row(f, r.factors().get(i), num(x.q()), num(x.p()), num(x.f()), num(x.lambda()), x.strata(), x.n(), conv);
+            } else {
+                BlockInference b = inference.get(i);
+                row(f, r.factors().get(i), num(x.q()), num(x.p()), num(x.f()), num(x.lambda()), x.strata(), x.n(), conv,
+                        num(b.qLow()), num(b.qHigh()), num(b.pBlock()), b.tile(), b.tilesPermuted());
+            }
         }
         StringBuilder in = new StringBuilder("factor1,factor2,q,interaction,q1,q2,strata,n,convention\n");
         for (GeographicalDetector.InteractionResult x : r.interaction()) {
