@@ -42,15 +42,17 @@ public final class BoxPlot {
         DefaultCategoryDataset means = new DefaultCategoryDataset();
         for (Box b : boxes) {
             if (b.n() > 0) {
-                String key = b.label() + " (n=" + b.n() + ")";
+                String key = b.label() + " n=" + b.n();
                 data.add(new BoxAndWhiskerItem(b.mean(), b.p50(), b.p25(), b.p75(), b.p02(), b.p98(), b.p02(), b.p98(),
                         List.of()), yLabel, key);
                 means.addValue(b.mean(), "mean", key);
             }
         }
         CategoryAxis x = new CategoryAxis(xLabel);
-        x.setCategoryLabelPositions(boxes.size() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        x.setCategoryLabelPositions(boxes.size() > 10 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
         x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        x.setMaximumCategoryLabelLines(3);
+        x.setMaximumCategoryLabelWidthRatio(1.0f);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
@@ -69,8 +71,9 @@ public final class BoxPlot {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        JFreeChart chart = new JFreeChart(title + "  (box 25–75 %, whiskers 2–98 %, red dot: mean)",
-                new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("box 25–75 %, line median, whiskers 2–98 %, red dot mean",
+                new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         chart.setBackgroundPaint(Color.WHITE);
         int width = Math.max(700, Math.min(1800, 110 * boxes.size() + 200));
         BufferedImage img = chart.createBufferedImage(width, 560);

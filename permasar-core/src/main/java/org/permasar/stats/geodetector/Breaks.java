@@ -72,13 +72,13 @@ public final class Breaks {
         return c;
     }
 
-    /** The label of class i as an interval, e.g. "(2.5, 4]". */
+    /** The label of class i as an interval with 4 significant digits, e.g. "(2.5, 4]". */
     public String label(int i) {
         return (i == 0 ? "[" : "(") + fmt(limits[i]) + ", " + fmt(limits[i + 1]) + "]";
     }
 
     private static String fmt(double v) {
-        String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
         if (s.contains(".") && !s.contains("e")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
