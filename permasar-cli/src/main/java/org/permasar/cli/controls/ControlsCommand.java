@@ -11,6 +11,7 @@ import org.permasar.pipeline.controls.ControlsParameters;
 import org.permasar.pipeline.controls.ControlsRasterParameters;
 import org.permasar.pipeline.controls.ControlsRasterStep;
 import org.permasar.pipeline.controls.ControlsStep;
+import org.permasar.pipeline.controls.ControlsTables;
 import org.permasar.stats.geodetector.BinnedStatistics;
 import org.permasar.stats.geodetector.FactorDetector;
 import org.permasar.stats.geodetector.GeographicalDetector;
@@ -76,6 +77,9 @@ public final class ControlsCommand implements Callable<Integer> {
     int permutationTiles;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap, the permutations and the tile draw (default ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--cross", paramLabel = "A,B",
+            description = "Binned statistics and a grouped box plot of two factors crossed, e.g. ndvi,density (repeatable).")
+    List<String> cross = new ArrayList<>();
     @Option(names = "--label", defaultValue = "deformation", paramLabel = "TEXT",
             description = "Response axis label of the box plots (default ${DEFAULT-VALUE}).")
     String label;
@@ -92,16 +96,19 @@ public final class ControlsCommand implements Callable<Integer> {
         GeographicalDetector.Report report;
         List<String[]> labels;
         List<List<BinnedStatistics.Row>> binned;
+        List<ControlsTables.Crossed> crossed;
         if (tableMode) {
             if (!factorMaps.isEmpty()) {
                 throw new IllegalArgumentException("--factor is for the raster mode; with --table use --factors A,B,C");
             }
             ControlsStep.Result r = ControlsStep.runTable(new ControlsParameters(table, y, factors,
-                    ControlsParameters.parseDiscretize(discretize), singleMember, tolerance, out));
+                    ControlsParameters.parseDiscretize(discretize), singleMember, tolerance,
+                    ControlsParameters.parseCross(cross), out));
             System.out.printf(Locale.ROOT, "%d rows; single-member strata: %s%n", r.rows(), singleMember.description());
             report = r.report();
             labels = r.labels();
             binned = r.binned();
+            crossed = r.crossed();
         } else {
             if (y != null || !factors.isEmpty()) {
                 throw new IllegalArgumentException("--y and --factors are for the table mode; with --deformation use --factor NAME=FILE");
@@ -109,12 +116,14 @@ public final class ControlsCommand implements Callable<Integer> {
             ControlsRasterStep.Result r = ControlsRasterStep.run(new ControlsRasterParameters(deformation,
                     ControlsRasterParameters.parseFactors(factorMaps), ControlsParameters.parseDiscretize(discretize),
                     singleMember, tolerance, blockRows, bootstrap == 0 && permutations == 0 ? null
-                    : new ControlsRasterParameters.Inference(tile, bootstrap, permutations, permutationTiles, seed), out));
+                    : new ControlsRasterParameters.Inference(tile, bootstrap, permutations, permutationTiles, seed),
+                    ControlsParameters.parseCross(cross), out));
             System.out.printf(Locale.ROOT, "%d of %d pixels; single-member strata: %s%n", r.pixels(), r.grid().size(),
                     singleMember.description());
             report = r.report();
             labels = r.labels();
             binned = r.binned();
+            crossed = r.crossed();
         }
         List<Integer> order = new ArrayList<>();
         double[] q = new double[report.factors().size()];
@@ -129,6 +138,15 @@ public final class ControlsCommand implements Callable<Integer> {
                     f.strata());
         }
         writePlots(report, labels, binned);
+        for (ControlsTables.Crossed c : crossed) {
+            List<BoxPlot.Box> boxes = new ArrayList<>();
+            for (BinnedStatistics.Row b : c.rows()) {
+                boxes.add(new BoxPlot.Box("", b.n(), b.p02(), b.p25(), b.p50(), b.p75(), b.p98(), b.mean()));
+            }
+            BoxPlot.writeGrouped(out.resolve("boxplot_" + safe(c.factorA()) + "_x_" + safe(c.factorB()) + ".png"),
+                    label + " per class of " + c.factorA() + " × " + c.factorB(), c.factorA(), label, c.labelsA(),
+                    c.factorB(), c.labelsB(), boxes);
+        }
         System.out.println("wrote " + out);
         return 0;
     }
@@ -147,8 +165,12 @@ public final class ControlsCommand implements Callable<Integer> {
                 boxes.add(new BoxPlot.Box(labels.get(i)[c], b.n(), b.p02(), b.p25(), b.p50(), b.p75(), b.p98(), b.mean()));
             }
             String name = report.factors().get(i);
-            BoxPlot.write(out.resolve("boxplot_" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png"),
+            BoxPlot.write(out.resolve("boxplot_" + safe(name) + ".png"),
                     String.format(Locale.ROOT, "%s per class of %s (q = %.3f)", label, name, q[i]), name, label, boxes);
         }
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -80,6 +80,48 @@ public final class BoxPlot {
         AtomicFiles.write(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
     }
 
+    /**
+     * Grouped box plot of two factors crossed: one group per class of A along the axis, one coloured box per class
+     * of B inside it (legend); {@code boxes[a·L_B + b]}. Empty crossings are left out.
+     */
+    public static void writeGrouped(Path png, String title, String xLabel, String yLabel, String[] labelsA,
+                                    String legendB, String[] labelsB, List<Box> boxes) throws IOException {
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        for (int a = 0; a < labelsA.length; a++) {
+            for (int b = 0; b < labelsB.length; b++) {
+                Box x = boxes.get(a * labelsB.length + b);
+                if (x.n() > 0) {
+                    data.add(new BoxAndWhiskerItem(x.mean(), x.p50(), x.p25(), x.p75(), x.p02(), x.p98(), x.p02(), x.p98(),
+                            List.of()), legendB + " " + labelsB[b], labelsA[a]);
+                }
+            }
+        }
+        CategoryAxis x = new CategoryAxis(xLabel);
+        x.setMaximumCategoryLabelLines(2);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
+        r.setMeanVisible(false);   // JFreeChart's mean disc is half a box wide; the means are in binned_statistics.csv
+        r.setUseOutlinePaintForWhiskers(true);
+        r.setItemMargin(0.05);
+        Color[] palette = {new Color(0x9ecae1), new Color(0xfdae6b), new Color(0xa1d99b), new Color(0xbcbddc),
+            new Color(0xfc9272), new Color(0xd9d9d9), new Color(0xc7e9c0), new Color(0xfdd0a2)};
+        for (int b = 0; b < labelsB.length; b++) {
+            r.setSeriesPaint(b, palette[b % palette.length]);
+            r.setSeriesOutlinePaint(b, Color.DARK_GRAY);
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("box 25–75 %, line median, whiskers 2–98 % (means in binned_statistics.csv)",
+                new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
+        chart.setBackgroundPaint(Color.WHITE);
+        int width = Math.max(800, Math.min(2000, 60 * labelsA.length * labelsB.length + 200));
+        BufferedImage img = chart.createBufferedImage(width, 600);
+        AtomicFiles.write(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+    }
+
     /** Horizontal bars of q per factor, ranked from the largest, as a PNG (atomic). */
     public static void writeRanking(Path png, String title, List<String> factors, double[] q) throws IOException {
         Integer[] order = new Integer[factors.size()];

@@ -57,6 +57,28 @@ class ControlsCommandTest {
     }
 
     @Test
+    void binnedStatisticsAndCrossedClassesMatchNumpy() throws IOException {
+        CliRunner.Result r = CliRunner.run("controls", "--table", collectData().toString(), "--y", "incidence",
+                "--factors", "watershed,soiltype,elevation", "--cross", "soiltype,elevation", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        Map<String, Map<String, String>> b = rows(dir.resolve("binned_statistics.csv"), "factor", "class");
+        // numpy: incidence where soiltype = 3 and elevation = 1: n 13, mean 6.31846…, np.quantile (type 7)
+        Map<String, String> x = b.get("soiltype×elevation|3 × 1");
+        assertThat(x.get("n")).isEqualTo("13");
+        assertThat(d(x, "mean")).isCloseTo(6.3184615384615395, within(1e-12));
+        assertThat(d(x, "p02")).isCloseTo(5.9716000000000005, within(1e-12));
+        assertThat(d(x, "p25")).isCloseTo(6.11, within(1e-12));
+        assertThat(d(x, "p50")).isCloseTo(6.2, within(1e-12));
+        assertThat(d(x, "p75")).isCloseTo(6.53, within(1e-12));
+        assertThat(d(x, "p98")).isCloseTo(6.755599999999999, within(1e-12));
+        // 18 of the 5 × 7 crossings are populated (as the interaction detector's 18 strata)
+        assertThat(b.entrySet().stream().filter(e -> e.getKey().startsWith("soiltype×elevation|")
+                && !e.getValue().get("n").equals("0")).count()).isEqualTo(18);
+        assertThat(dir.resolve("boxplot_soiltype_x_elevation.png")).exists();
+        assertThat(dir.resolve("boxplot_watershed.png")).exists();
+    }
+
+    @Test
     void dropConventionIsSelectable() throws IOException {
         CliRunner.Result r = CliRunner.run("controls", "--table", collectData().toString(), "--y", "incidence",
                 "--factors", "watershed,soiltype,elevation", "--single-member", "drop", "--out", dir.toString());

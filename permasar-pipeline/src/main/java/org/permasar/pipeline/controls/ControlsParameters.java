@@ -21,10 +21,11 @@ import org.permasar.stats.geodetector.SingleMemberStrata;
  * @param discretize   factor column → how it is discretised (others are categorical: each distinct value a stratum)
  * @param singleMember convention for strata with one member
  * @param tolerance    OPGD choice rule's relative tolerance, 0 ≤ t &lt; 1
+ * @param cross        pairs of factors whose crossed classes get binned statistics and a grouped box plot
  * @param out          output folder
  */
 public record ControlsParameters(Path table, String y, List<String> factors, Map<String, DiscretizeSpec> discretize,
-                                 SingleMemberStrata singleMember, double tolerance, Path out) {
+                                 SingleMemberStrata singleMember, double tolerance, List<List<String>> cross, Path out) {
     public ControlsParameters {
         Objects.requireNonNull(table, "--table");
         Objects.requireNonNull(out, "--out");
@@ -51,12 +52,36 @@ public record ControlsParameters(Path table, String y, List<String> factors, Map
         if (!(tolerance >= 0 && tolerance < 1)) {
             throw new IllegalArgumentException("--opgd-tolerance must be in [0, 1), got " + tolerance);
         }
+        cross = checkCross(cross, factors);
+    }
+
+    /** Validates {@code --cross A,B} pairs against the factor names (two different factors each). */
+    static List<List<String>> checkCross(List<List<String>> cross, java.util.Collection<String> factors) {
+        if (cross == null) {
+            return List.of();
+        }
+        for (List<String> c : cross) {
+            if (c.size() != 2 || c.get(0).equals(c.get(1)) || !factors.contains(c.get(0)) || !factors.contains(c.get(1))) {
+                throw new IllegalArgumentException("--cross " + String.join(",", c) + ": expected two different factors of "
+                        + factors);
+            }
+        }
+        return List.copyOf(cross.stream().map(List::copyOf).toList());
+    }
+
+    /** Parses {@code A,B} items. */
+    public static List<List<String>> parseCross(List<String> items) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (String it : items) {
+            out.add(java.util.Arrays.stream(it.split(",")).map(String::trim).toList());
+        }
+        return out;
     }
 
     /** Table mode with the defaults: categorical factors, single-member strata kept, OPGD tolerance 0.05. */
     public static ControlsParameters of(Path table, String y, List<String> factors, Path out) {
         return new ControlsParameters(table, y, factors, Map.of(), SingleMemberStrata.KEEP,
-                OptimalDiscretization.TOLERANCE, out);
+                OptimalDiscretization.TOLERANCE, List.of(), out);
     }
 
     /** Parses {@code COLUMN=SPEC} items into a map (later items replace earlier ones). */

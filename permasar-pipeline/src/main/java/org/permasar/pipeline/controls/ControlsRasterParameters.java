@@ -20,11 +20,13 @@ import org.permasar.stats.geodetector.SingleMemberStrata;
  * @param tolerance    OPGD choice rule's relative tolerance
  * @param blockRows    rows per block of the streaming passes, ≥ 1
  * @param inference    spatial-block inference for q (tiles, bootstrap, permutations), or null for none
+ * @param cross        pairs of factors whose crossed classes get binned statistics and a grouped box plot
  * @param out          output folder
  */
 public record ControlsRasterParameters(String deformation, Map<String, String> factors,
                                        Map<String, DiscretizeSpec> discretize, SingleMemberStrata singleMember,
-                                       double tolerance, int blockRows, Inference inference, Path out) {
+                                       double tolerance, int blockRows, Inference inference, List<List<String>> cross,
+                                       Path out) {
     /** Default rows per block. */
     public static final int BLOCK_ROWS = 256;
 
@@ -68,6 +70,7 @@ public record ControlsRasterParameters(String deformation, Map<String, String> f
         if (blockRows < 1) {
             throw new IllegalArgumentException("--block-rows must be ≥ 1, got " + blockRows);
         }
+        cross = ControlsParameters.checkCross(cross, factors.keySet());
     }
 
     /** Parses {@code NAME=FILE[:DATASET]} items (names unique, not empty). */

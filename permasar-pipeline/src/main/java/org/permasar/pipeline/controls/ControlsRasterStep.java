@@ -50,7 +50,8 @@ public final class ControlsRasterStep {
     /** The report, labels, discretisations, binned statistics per factor, pixels used and the grid. */
     public record Result(GeographicalDetector.Report report, List<String[]> labels,
                          List<ControlsTables.Discretized> discretized, List<List<BinnedStatistics.Row>> binned,
-                         List<ControlsTables.BlockInference> inference, long pixels, GridGeometry grid) {
+                         List<ControlsTables.BlockInference> inference, List<ControlsTables.Crossed> crossed,
+                         long pixels, GridGeometry grid) {
     }
 
     /** Runs the three passes and writes the tables into {@code p.out()}. */
@@ -266,6 +267,14 @@ public final class ControlsRasterStep {
             }
         }
         int[][] code = new int[k][block * cols];
+        int nc = p.cross().size();
+        int[][] crossIdx = new int[nc][2];
+        BinnedStatistics.Histograms[] crossHist = new BinnedStatistics.Histograms[nc];
+        for (int c = 0; c < nc; c++) {
+            crossIdx[c][0] = names.indexOf(p.cross().get(c).get(0));
+            crossIdx[c][1] = names.indexOf(p.cross().get(c).get(1));
+            crossHist[c] = new BinnedStatistics.Histograms(BINS, yMin, yMax);
+        }
         // spatial-block inference: per-tile sums of every factor, and the pixels of a random set of whole tiles
         ControlsRasterParameters.Inference inf = p.inference();
         int tile = inf == null ? 1 : inf.tile();
@@ -335,6 +344,10 @@ public final class ControlsRasterStep {
                         pairs[i][jj].add(ci * classes[jj] + code[jj][j], v);
                     }
                 }
+                for (int c = 0; c < nc; c++) {
+                    int a = crossIdx[c][0], b = crossIdx[c][1];
+                    crossHist[c].add(code[a][j] * classes[b] + code[b][j], v);
+                }
                 if (tileSums != null || heldIndex != null) {
                     int row = r0 + j / cols, col = j % cols;
                     int t = (row / tile) * tileCols + col / tile;
@@ -382,8 +395,17 @@ public final class ControlsRasterStep {
         }
         Files.createDirectories(p.out());
         ControlsTables.write(p.out(), report, labels, disc, inference);
-        ControlsTables.writeBinned(p.out(), names, labels, binned);
-        return new Result(report, labels, disc, binned, inference, valid, g);
+        List<ControlsTables.Crossed> crossed = new ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            int a = crossIdx[c][0], b = crossIdx[c][1];
+            List<BinnedStatistics.Row> rowsOf = new ArrayList<>();
+            for (int x = 0; x < classes[a] * classes[b]; x++) {
+                rowsOf.add(crossHist[c].row(x));
+            }
+            crossed.add(new ControlsTables.Crossed(names.get(a), names.get(b), labels.get(a), labels.get(b), rowsOf));
+        }
+        ControlsTables.writeBinned(p.out(), names, labels, binned, crossed);
+        return new Result(report, labels, disc, binned, inference, crossed, valid, g);
     }
 
     private static boolean valid(float[] yv, float[][] xv, int j) {

@@ -36,7 +36,8 @@ public final class ControlsStep {
 
     /** The report, the strata labels per factor and the discretisations made. */
     public record Result(GeographicalDetector.Report report, List<String[]> labels,
-                         List<ControlsTables.Discretized> discretized, List<List<BinnedStatistics.Row>> binned, int rows) {
+                         List<ControlsTables.Discretized> discretized, List<List<BinnedStatistics.Row>> binned,
+                         List<ControlsTables.Crossed> crossed, int rows) {
     }
 
     /** Runs the detectors on the table and writes the tables into {@code p.out()}. */
@@ -110,9 +111,20 @@ public final class ControlsStep {
         for (int i = 0; i < factors.size(); i++) {
             binned.add(binned(y, factors.get(i)));
         }
+        List<ControlsTables.Crossed> crossed = new ArrayList<>();
+        for (List<String> c : p.cross()) {
+            int a = p.factors().indexOf(c.get(0)), b = p.factors().indexOf(c.get(1));
+            GeographicalDetector.Factor fa = factors.get(a), fb = factors.get(b);
+            int[] codes = new int[n];
+            for (int r = 0; r < n; r++) {
+                codes[r] = fa.codes()[r] < 0 || fb.codes()[r] < 0 ? -1 : fa.codes()[r] * fb.classes() + fb.codes()[r];
+            }
+            crossed.add(new ControlsTables.Crossed(fa.name(), fb.name(), labels.get(a), labels.get(b),
+                    binned(y, new GeographicalDetector.Factor(fa.name() + "×" + fb.name(), codes, fa.classes() * fb.classes()))));
+        }
         ControlsTables.write(p.out(), report, labels, disc);
-        ControlsTables.writeBinned(p.out(), p.factors(), labels, binned);
-        return new Result(report, labels, disc, binned, used);
+        ControlsTables.writeBinned(p.out(), p.factors(), labels, binned, crossed);
+        return new Result(report, labels, disc, binned, crossed, used);
     }
 
     /** Exact binned statistics of y per class of one factor (rows with code −1 left out). */

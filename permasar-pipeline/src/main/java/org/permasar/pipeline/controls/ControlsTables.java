@@ -132,6 +132,35 @@ public final class ControlsTables {
         text(out.resolve("binned_statistics.csv"), b);
     }
 
+    /** Binned statistics of the crossed classes of two factors: row {@code a·L_B + b} is class a of A with class b of B. */
+    public record Crossed(String factorA, String factorB, String[] labelsA, String[] labelsB,
+                          List<BinnedStatistics.Row> rows) {
+        /** The name in binned_statistics.csv, e.g. "ndvi×density". */
+        public String name() {
+            return factorA + "×" + factorB;
+        }
+    }
+
+    /** Appends the crossed pairs to the rows of {@link #writeBinned}: factor "A×B", class "a × b". */
+    public static void writeBinned(Path out, List<String> factors, List<String[]> labels,
+                                   List<List<BinnedStatistics.Row>> rows, List<Crossed> crossed) throws IOException {
+        List<String> f = new java.util.ArrayList<>(factors);
+        List<String[]> l = new java.util.ArrayList<>(labels);
+        List<List<BinnedStatistics.Row>> r = new java.util.ArrayList<>(rows);
+        for (Crossed c : crossed) {
+            String[] lab = new String[c.labelsA().length * c.labelsB().length];
+            for (int a = 0; a < c.labelsA().length; a++) {
+                for (int b = 0; b < c.labelsB().length; b++) {
+                    lab[a * c.labelsB().length + b] = c.labelsA()[a] + " × " + c.labelsB()[b];
+                }
+            }
+            f.add(c.name());
+            l.add(lab);
+            r.add(c.rows());
+        }
+        writeBinned(out, f, l, r);
+    }
+
     /** A CSV cell: quoted when it holds a comma or quote. */
     static String cell(Object o) {
         String s = String.valueOf(o);
