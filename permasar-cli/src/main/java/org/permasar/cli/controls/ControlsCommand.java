@@ -137,22 +137,19 @@ public final class ControlsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-20s q %.6f  p %.4g  (%d strata)%n", report.factors().get(i), f.q(), f.p(),
                     f.strata());
         }
-        writePlots(report, labels, binned);
-        for (ControlsTables.Crossed c : crossed) {
-            List<BoxPlot.Box> boxes = new ArrayList<>();
-            for (BinnedStatistics.Row b : c.rows()) {
-                boxes.add(new BoxPlot.Box("", b.n(), b.p02(), b.p25(), b.p50(), b.p75(), b.p98(), b.mean()));
-            }
-            BoxPlot.writeGrouped(out.resolve("boxplot_" + safe(c.factorA()) + "_x_" + safe(c.factorB()) + ".png"),
-                    label + " per class of " + c.factorA() + " × " + c.factorB(), c.factorA(), label, c.labelsA(),
-                    c.factorB(), c.labelsB(), boxes);
-        }
+        writePlots(out, label, report, labels, binned, crossed);
         System.out.println("wrote " + out);
         return 0;
     }
 
-    private void writePlots(GeographicalDetector.Report report, List<String[]> labels,
-                            List<List<BinnedStatistics.Row>> binned) throws IOException {
+    /**
+     * {@code q_ranking.png}, one {@code boxplot_FACTOR.png} per factor and one {@code boxplot_A_x_B.png} per crossed
+     * pair into {@code out}; {@code label} names the response on the box plots' axis. Used by the command and by the
+     * {@code controls} step of {@code permasar run}.
+     */
+    public static void writePlots(Path out, String label, GeographicalDetector.Report report, List<String[]> labels,
+                                  List<List<BinnedStatistics.Row>> binned, List<ControlsTables.Crossed> crossed)
+            throws IOException {
         double[] q = new double[report.factors().size()];
         for (int i = 0; i < q.length; i++) {
             q[i] = report.factor().get(i).q();
@@ -167,6 +164,15 @@ public final class ControlsCommand implements Callable<Integer> {
             String name = report.factors().get(i);
             BoxPlot.write(out.resolve("boxplot_" + safe(name) + ".png"),
                     String.format(Locale.ROOT, "%s per class of %s (q = %.3f)", label, name, q[i]), name, label, boxes);
+        }
+        for (ControlsTables.Crossed c : crossed) {
+            List<BoxPlot.Box> boxes = new ArrayList<>();
+            for (BinnedStatistics.Row b : c.rows()) {
+                boxes.add(new BoxPlot.Box("", b.n(), b.p02(), b.p25(), b.p50(), b.p75(), b.p98(), b.mean()));
+            }
+            BoxPlot.writeGrouped(out.resolve("boxplot_" + safe(c.factorA()) + "_x_" + safe(c.factorB()) + ".png"),
+                    label + " per class of " + c.factorA() + " × " + c.factorB(), c.factorA(), label, c.labelsA(),
+                    c.factorB(), c.labelsB(), boxes);
         }
     }
 
