@@ -122,6 +122,30 @@ class ControlsRasterTest {
         assertThat(Double.parseDouble(f.get("A").get("F"))).isCloseTo(9996.0 * 158 / (3 * 16), within(1e-6));
     }
 
+    @Test
+    void aCodeFirstSeenNextToAMaskedPixelOfTheSameCodeIsKept() throws Exception {
+        // code 7 at (0,0) and (0,1); the deformation is NaN at (0,0): the valid (0,1) must still be stratum 7
+        int n = 20;
+        GridGeometry g = GridGeometry.geocoded(n, n, GeoTransform.northUp(0, 10, 0, -10), 32633, Double.NaN);
+        float[] y = new float[n * n], a = new float[n * n];
+        for (int i = 0; i < n * n; i++) {
+            a[i] = i % n < 10 ? 1 : 2;
+            y[i] = (float) (a[i] + (i % 2));
+        }
+        a[0] = 7;
+        a[1] = 7;
+        y[0] = Float.NaN;
+        write(dir.resolve("y.tif"), g, y);
+        write(dir.resolve("a.tif"), g, a);
+        CliRunner.Result r = CliRunner.run("controls", "--deformation", dir.resolve("y.tif").toString(),
+                "--factor", "A=" + dir.resolve("a.tif"), "--bootstrap", "0", "--permutations", "0",
+                "--out", dir.resolve("o").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        Map<String, Map<String, String>> f = ControlsCommandTest.rows(dir.resolve("o/factor_detector.csv"), "factor");
+        assertThat(f.get("A").get("n")).isEqualTo("399");
+        assertThat(f.get("A").get("strata")).isEqualTo("3");
+    }
+
     /** q of A with the 2 × 2 hole: class 0 loses −24, −16 twice (mean kept), so its SS loses 4σ² exactly. */
     static double qWithHole() {
         double nTotal = 40_000 - 4;

@@ -99,6 +99,8 @@ public final class ControlsRasterStep {
             sample[i] = continuous[i] ? new double[(int) Math.min(SAMPLE + 2, g.size() / stride + 3)] : null;
         }
         long valid = 0;
+        float[] lastCode = new float[k];
+        Arrays.fill(lastCode, Float.NaN);
         for (int r0 = 0; r0 < g.rows(); r0 += block) {
             int rows = Math.min(block, g.rows() - r0), n = rows * cols;
             read(y, inputs, r0, rows, yv, xv);
@@ -118,7 +120,8 @@ public final class ControlsRasterStep {
                         if (pixel % stride == 0 && sampled[i] < sample[i].length - 2) {
                             sample[i][sampled[i]++] = x;
                         }
-                    } else if (j == 0 || xv[i][j - 1] != x) {
+                    } else if (x != lastCode[i]) {   // skip the set look-up while a run of one code lasts
+                        lastCode[i] = x;
                         TreeSet<Float> set = codes.get(i);
                         if (set.add(x) && set.size() > MAX_CODES) {
                             throw new IllegalArgumentException("--factor " + names.get(i) + ": more than " + MAX_CODES
@@ -328,6 +331,9 @@ public final class ControlsRasterStep {
                         ci[j] = breaks[i].classOf(x[j]);
                     } else {
                         ci[j] = Arrays.binarySearch(codeValues[i], x[j]);
+                        if (ci[j] < 0) {
+                            throw new IllegalStateException("code " + x[j] + " of " + names.get(i) + " not seen in pass 1");
+                        }
                     }
                 }
             }
