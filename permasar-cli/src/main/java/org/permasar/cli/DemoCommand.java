@@ -112,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
         v.put("report.truth", "scene/truth.h5");
         v.put("report.pixels", tiny ? "8,10" : "20,25; 5,45");
         // what controls the simulated velocity: the region codes and the terrain height (cut by OPGD)
-        v.put("controls.factors", "region=scene/truth.h5:region; elevation=scene/dem.tif");
+        v.put("controls.factors", "region = scene/truth.h5:region; elevation = scene/dem.tif");
         v.put("controls.discretize", "elevation=opgd:2-6");
         v.put("controls.cross", "region,elevation");
         v.put("controls.tile", "10");

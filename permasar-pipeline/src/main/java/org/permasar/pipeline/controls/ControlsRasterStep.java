@@ -113,7 +113,7 @@ public final class ControlsRasterStep {
                 yMax = Math.max(yMax, yv[j]);
                 long pixel = (long) r0 * cols + j;
                 for (int i = 0; i < k; i++) {
-                    float x = xv[i][j];
+                    float x = xv[i][j] + 0.0f;   // −0 → +0: one code, as Arrays.binarySearch in pass 3 sees it
                     if (continuous[i]) {
                         xMin[i] = Math.min(xMin[i], x);
                         xMax[i] = Math.max(xMax[i], x);
@@ -330,7 +330,7 @@ public final class ControlsRasterStep {
                     } else if (continuous[i]) {
                         ci[j] = breaks[i].classOf(x[j]);
                     } else {
-                        ci[j] = Arrays.binarySearch(codeValues[i], x[j]);
+                        ci[j] = Arrays.binarySearch(codeValues[i], x[j] + 0.0f);
                         if (ci[j] < 0) {
                             throw new IllegalStateException("code " + x[j] + " of " + names.get(i) + " not seen in pass 1");
                         }
