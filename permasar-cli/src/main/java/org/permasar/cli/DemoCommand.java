@@ -111,6 +111,11 @@ public final class DemoCommand implements Callable<Integer> {
         v.put("output.dir", ".");
         v.put("report.truth", "scene/truth.h5");
         v.put("report.pixels", tiny ? "8,10" : "20,25; 5,45");
+        // what controls the simulated velocity: the region codes and the terrain height (cut by OPGD)
+        v.put("controls.factors", "region = scene/truth.h5:region; elevation = scene/dem.tif");
+        v.put("controls.discretize", "elevation=opgd:2-6");
+        v.put("controls.cross", "region,elevation");
+        v.put("controls.tile", "10");
         return "# Written by `permasar demo`: the configuration of this run; rerun it with\n"
                 + "#   permasar run permasar.cfg\n" + ConfigSchema.template(v);
     }

@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 org.permasar.cli.hydro.RecessionCommand.class,
                 org.permasar.cli.seasonal.JoinCommand.class,
+                org.permasar.cli.controls.ControlsCommand.class,
+                org.permasar.cli.controls.TerrainCommand.class,
                 org.permasar.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {

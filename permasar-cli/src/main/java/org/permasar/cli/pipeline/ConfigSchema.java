@@ -173,6 +173,21 @@ public final class ConfigSchema {
         add("validate", "block", Kind.NUMBER, "200", "m", "Block width averaged around a site", 0, 1e5);
         add("validate", "matchDays", Kind.INTEGER, "1", "days", "GNSS days within this of an InSAR date are averaged", 0, 30);
 
+        section("controls", "Step controls: the geographical detector of the first track's velocity against factor maps "
+                + "(permasar controls --deformation); runs when controls.factors is set.");
+        add("controls", "factors", Kind.TEXT, "", "", "Factor maps NAME=FILE[:DATASET], separated by ';' (paths relative to "
+                + "this file); class codes unless controls.discretize names them");
+        add("controls", "discretize", Kind.TEXT, "", "", "Continuous factors: NAME=METHOD:K (equal, quantile, natural, "
+                + "geometric, sd) or NAME=opgd, separated by ';'");
+        add("controls", "cross", Kind.TEXT, "", "", "Pairs A,B of factors crossed in the binned statistics, separated by ';'");
+        add("controls", "dataset", Kind.TEXT, "velocity", "", "Dataset of the first track's velocity.h5 that is analysed");
+        add("controls", "singleMember", Kind.CHOICE, "keep", "", "Strata with one member: keep (R geodetector) or drop (R GD)",
+                List.of("keep", "drop"));
+        add("controls", "tile", Kind.INTEGER, "64", "pixel", "Tile width of the spatial-block inference", 2, 100_000);
+        add("controls", "bootstrap", Kind.INTEGER, "999", "", "Block-bootstrap replicates of the interval of q (0: none)",
+                0, 100_000);
+        add("controls", "permutations", Kind.INTEGER, "199", "", "Block permutations for p_block (0: none)", 0, 100_000);
+
         section("report", "Step report: one self-contained HTML file, DIR/report.html.");
         add("report", "enabled", Kind.BOOLEAN, "true", "", "Write the report");
         add("report", "pixels", Kind.PIXELS, "", "pixel", "Extra pixels to plot: ROW,COL; ROW,COL");
@@ -242,7 +257,7 @@ public final class ConfigSchema {
         b.append("# PermaSAR configuration for `permasar run CONFIG` (written by `permasar init`).\n");
         b.append("# Format: [section] headers, then `key = value` lines; `#` starts a comment.\n");
         b.append("# An empty value means \"not given\". Unknown keys are an error.\n");
-        b.append("# Chain: invert -> fit -> pecm -> geometry -> alt -> validate -> report;\n");
+        b.append("# Chain: invert -> fit -> pecm -> geometry -> alt -> validate -> controls -> report;\n");
         b.append("# a finished step is skipped on a rerun when its inputs and settings are unchanged.\n");
         for (Map.Entry<String, String> s : SECTION_HELP.entrySet()) {
             b.append("\n# ").append(s.getValue()).append('\n');

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.permasar.pipeline.controls.ControlsRasterParameters;
 import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.io.table.SiteTable;
 import org.permasar.cli.products.ValidateCommand;
@@ -111,12 +113,37 @@ public final class InputCheck {
                 throw fail(cfg, "input.gnss", e);
             }
         }
+        if (ControlsConfig.enabled(cfg)) {
+            controls(cfg);
+        }
         Path truth = cfg.path("report.truth");
         if (truth != null) {
             try (RasterSource s = RasterFormats.open(truth)) {
                 s.datasets(); // any datasets: the report uses those it finds
             } catch (IOException | IllegalArgumentException e) {
                 throw fail(cfg, "report.truth", e);
+            }
+        }
+    }
+
+    /** The [controls] settings parse and every factor map opens with the dataset it names. */
+    private static void controls(PipelineConfig cfg) {
+        ControlsRasterParameters p = ControlsConfig.parameters(cfg);
+        for (Map.Entry<String, String> e : p.factors().entrySet()) {
+            String spec = e.getValue();
+            String file = PipelineConfig.stripDataset(spec);
+            String ds = file.equals(spec) ? null : spec.substring(file.length() + 1);
+            try (RasterSource s = RasterFormats.open(Path.of(file))) {
+                if (ds == null && !(s instanceof GeoTiffReader) && s.datasets().size() != 1) {
+                    throw fail(cfg, "controls.factors", file + ": several datasets " + s.datasets()
+                            + ": name one as " + e.getKey() + "=FILE:DATASET");
+                }
+                if (ds != null && !s.has(ds)) {
+                    throw fail(cfg, "controls.factors", file + " [" + ds + "]: dataset is missing (the file has "
+                            + s.datasets() + ")");
+                }
+            } catch (IOException | IllegalArgumentException ex) {
+                throw fail(cfg, "controls.factors", ex);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.permasar.cli.EngineOptions;
+import org.permasar.cli.controls.ControlsCommand;
 import org.permasar.cli.invert.InvertCommand;
 import org.permasar.cli.products.AltCommand;
 import org.permasar.cli.products.GeometryCommand;
@@ -21,6 +22,8 @@ import org.permasar.cli.seasonal.FitCommand;
 import org.permasar.network.Dates;
 import org.permasar.pipeline.alt.AltParameters;
 import org.permasar.pipeline.alt.AltStep;
+import org.permasar.pipeline.controls.ControlsRasterParameters;
+import org.permasar.pipeline.controls.ControlsRasterStep;
 import org.permasar.pipeline.fit.FitKernel;
 import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.pipeline.fit.FitStep;
@@ -43,7 +46,7 @@ import org.permasar.timefn.TimeFunctionModel.Decay;
  * its {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
  *
  * <p>Output layout under {@code DIR}: {@code asc/}, {@code desc/} (MintPy files, GeoTIFFs, PNG maps),
- * {@code asc/pecm/}, {@code geometry/}, {@code alt/}, {@code validate/}, {@code report.html}.
+ * {@code asc/pecm/}, {@code geometry/}, {@code alt/}, {@code validate/}, {@code controls/}, {@code report.html}.
  */
 public final class PipelineSteps {
     /** Name of the configuration copy kept in the output folder. */
@@ -243,12 +246,26 @@ public final class PipelineSteps {
                 System.out.println("wrote " + valp.out());
             });
         }
+        if (ControlsConfig.enabled(cfg)) {
+            ControlsRasterParameters cp = ControlsConfig.parameters(cfg);
+            List<Path> in = new ArrayList<>(List.of(firstVel));
+            for (String f : cp.factors().values()) {
+                in.add(Path.of(PipelineConfig.stripDataset(f)));
+            }
+            chain.step("controls", Map.of("parameters", cp.toString(), "plots", "true"), in,
+                    List.of(cp.out().resolve("factor_detector.csv")), () -> {
+                        ControlsRasterStep.Result r = ControlsRasterStep.run(cp);
+                        ControlsCommand.writePlots(cp.out(), "velocity (m/yr)", r.report(), r.labels(), r.binned(),
+                                r.crossed());
+                        System.out.println("wrote " + cp.out());
+                    });
+        }
         if (cfg.bool("report.enabled")) {
             List<Path> in = new ArrayList<>();
             for (String t : tracks) {
                 in.add(out.resolve(t));
             }
-            for (String d : new String[] {"geometry", "alt", "validate"}) {
+            for (String d : new String[] {"geometry", "alt", "validate", ControlsConfig.DIR}) {
                 if (Files.exists(out.resolve(d)) || chain.names().contains(d)) {
                     in.add(out.resolve(d));
                 }

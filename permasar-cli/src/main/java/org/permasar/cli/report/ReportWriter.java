@@ -96,6 +96,7 @@ public final class ReportWriter {
         altSection(page);
         seriesSection(page, tracks.get(0));
         validationSection(page);
+        controlsSection(page);
         truthSection(page, tracks);
         if (!skipped.isEmpty()) {
             page.section("skipped", "Skipped, and why");
@@ -460,6 +461,36 @@ public final class ReportWriter {
             if (f.getFileName().toString().endsWith(".png")) {
                 page.figure(f, f.getFileName().toString());
             }
+        }
+        page.closeGrid();
+        page.endSection();
+    }
+
+    /** The controls step: factor and interaction tables, the q ranking and the box plots. */
+    private void controlsSection(HtmlPage page) throws IOException {
+        Path dir = out.resolve("controls");
+        if (!Files.isRegularFile(dir.resolve("factor_detector.csv"))) {
+            return;
+        }
+        page.section("controls", "What controls the deformation (geographical detector)");
+        page.note("q: share of the variance of the first track's velocity explained by each factor's strata (Wang et al. "
+                + "2010); p: noncentral F test; q_low–q_high: 95 % block-bootstrap interval; p_block: block permutation "
+                + "test (with millions of pixels read q and p_block, not p). Tables in controls/.");
+        page.h3("Factor detector");
+        page.table(csv(dir.resolve("factor_detector.csv")));
+        if (Files.isRegularFile(dir.resolve("interaction_detector.csv"))
+                && Files.readAllLines(dir.resolve("interaction_detector.csv")).size() > 1) {
+            page.h3("Interaction detector");
+            page.table(csv(dir.resolve("interaction_detector.csv")));
+        }
+        page.openGrid();
+        page.figure(dir.resolve("q_ranking.png"), "Factors ranked by q");
+        List<Path> plots;
+        try (Stream<Path> s = Files.list(dir)) {
+            plots = s.filter(f -> f.getFileName().toString().startsWith("boxplot_")).sorted().toList();
+        }
+        for (Path f : plots) {
+            page.figure(f, f.getFileName().toString());
         }
         page.closeGrid();
         page.endSection();

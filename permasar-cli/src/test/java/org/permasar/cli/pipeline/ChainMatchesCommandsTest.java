@@ -12,8 +12,8 @@ import org.permasar.cli.CliRunner;
 
 /**
  * The chain calls the same steps as the commands: {@code permasar demo --small} (every step called with
- * typed parameters) writes the same bytes as {@code permasar invert}, {@code fit}, {@code geometry} and
- * {@code alt} run by hand on its scene (and its velocity products) with the demo configuration's settings.
+ * typed parameters) writes the same bytes as {@code permasar invert}, {@code fit}, {@code geometry}, {@code alt} and
+ * {@code controls} run by hand on its scene (and its velocity products) with the demo configuration's settings.
  */
 class ChainMatchesCommandsTest {
     @TempDir
@@ -57,6 +57,15 @@ class ChainMatchesCommandsTest {
         for (String f : List.of("geometry/secularDirection.tif", "geometry/up.tif", "geometry/eastStd.tif",
                 "geometry/seasonalEastAmplitude.tif", "geometry/directionCounts.csv", "geometry/secularPie.png",
                 "alt/alt.tif", "alt/altFlag.tif", "alt/alt.png")) {
+            assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve(f)));
+        }
+        // [controls] region codes and elevation (OPGD 2-6) against the first track's velocity, 10 px tiles
+        run("controls", "--deformation", chain.resolve("asc/velocity.h5") + ":velocity", "--factor",
+                "region=" + chain.resolve("scene/truth.h5") + ":region", "--factor", "elevation=" + chain.resolve("scene/dem.tif"),
+                "--discretize", "elevation=opgd:2-6", "--cross", "region,elevation", "--tile", "10", "--label",
+                "velocity (m/yr)", "--out", hand.resolve("controls").toString());
+        for (String f : List.of("controls/factor_detector.csv", "controls/interaction_detector.csv",
+                "controls/binned_statistics.csv", "controls/discretization.csv", "controls/boxplot_region.png")) {
             assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve(f)));
         }
     }

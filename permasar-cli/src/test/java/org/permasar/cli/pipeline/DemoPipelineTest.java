@@ -131,7 +131,7 @@ class DemoPipelineTest {
         CliRunner.Result again = CliRunner.run("demo", "--small", "--out", out.toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("skipped, up to date: simulate, truth-maps, invert-asc, fit-asc, pecm-asc, "
-                + "invert-desc, fit-desc, pecm-desc, geometry, alt, report");
+                + "invert-desc, fit-desc, pecm-desc, geometry, alt, controls, report");
         assertThat(Files.readAllBytes(out.resolve(ReportWriter.FILE))).isEqualTo(before);
         // --steps reruns one step only
         CliRunner.Result one = CliRunner.run("run", out.resolve("permasar.cfg").toString(), "--steps", "report");
