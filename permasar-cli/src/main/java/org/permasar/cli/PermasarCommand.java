@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 InfoCommand.class,
                 SimulateCommand.class,
                 org.permasar.cli.products.GeometryCommand.class,
+                org.permasar.cli.products.GeocodeCommand.class,
                 org.permasar.cli.products.AltCommand.class,
                 org.permasar.cli.products.ValidateCommand.class,
                 ViewCommand.class,

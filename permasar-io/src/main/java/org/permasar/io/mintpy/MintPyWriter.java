@@ -165,6 +165,16 @@ public final class MintPyWriter {
     }
 
     /**
+     * A file of float32 LENGTH × WIDTH maps with {@code FILE_TYPE = fileType} (velocity, geometry,
+     * temporalCoherence, mask, …) and the given attributes, the grid's own replacing any in them: what
+     * {@code geocode} writes for a product it resamples.
+     */
+    public static void writeMaps(Path path, GridGeometry grid, LinkedHashMap<String, float[]> datasets,
+                                 Map<String, String> attrs, String fileType) throws IOException {
+        writeRasters(path, grid, datasets, attributes(attrs, grid, fileType));
+    }
+
+    /**
      * {@code geometryGeo.h5}/{@code geometryRadar.h5}: one float32 LENGTH × WIDTH dataset per
      * entry (height m, incidenceAngle/azimuthAngle degrees, latitude/longitude degrees,
      * slantRangeDistance m, …), FILE_TYPE=geometry.
