@@ -90,9 +90,8 @@ public final class RecessionCommand implements Callable<Integer> {
         if (bootstrap < 0 || bootstrap > 100_000) {
             throw new IllegalArgumentException("--bootstrap must be in 0 … 100000, got " + bootstrap);
         }
-        RecessionStep.Result res = RecessionStep.run(parameters());
+        RecessionStep.Result res = runAndDraw(parameters());
         DerivativeMethod primary = res.results().keySet().iterator().next();
-        plots(res.primary(), primary);
         System.out.println(summary(res.read(), res.read().series(), res.results(), primary));
         System.out.println("bootstrap seed " + seed + "; wrote " + out);
         return 0;
@@ -154,7 +153,22 @@ public final class RecessionCommand implements Callable<Integer> {
 
 
 
-    private void plots(RecessionAnalysis.Result r, DerivativeMethod primary) throws IOException {
+    /** The step and its two pictures, as the command and the {@code run} chain make them. */
+    public static RecessionStep.Result runAndDraw(RecessionParameters p) throws IOException {
+        RecessionStep.Result res = RecessionStep.run(p);
+        plots(p.out(), p.discharge(), res.primary(), res.results().keySet().iterator().next());
+        return res;
+    }
+
+    /** The defaults of {@code permasar recession --discharge FILE --out OUT} (all three derivatives). */
+    public static RecessionParameters defaults(Path discharge, Path out, LocalDate breakDate) {
+        return new RecessionParameters(discharge, null, null, null, Double.NaN, methods("backward,central,ets"),
+                new RecessionCriteria(5, 1, null, null, false, DerivativeMethod.BACKWARD),
+                new RecessionAnalysis.Settings(0.05, 1000, 20261207L, 0.95, breakDate), out);
+    }
+
+    private static void plots(Path out, Path discharge, RecessionAnalysis.Result r, DerivativeMethod primary)
+            throws IOException {
         double[][] p = RecessionAnalysis.pool(r.events());
         List<RecessionPlot.Law> laws = new ArrayList<>();
         for (RecessionAnalysis.ScopeFit f : r.fits()) {

@@ -102,6 +102,8 @@ public final class ConfigSchema {
         add("input", "boreholes", Kind.INPUT, "", "", "Borehole ALT CSV (id,lon,lat,alt in WGS 84 degrees, or "
                 + "id,x,y,alt in the grid's CRS) to validate the ALT map");
         add("input", "gnss", Kind.INPUT, "", "", "GNSS series (NGL .tenv3 or NEU CSV) to validate the first track");
+        add("input", "discharge", Kind.INPUT, "", "", "Daily discharge of the basin (CSV: date + discharge column, or "
+                + "CAMELS-US text): enables the recession step (permasar recession, its defaults)");
 
         section("output", "Where results go.");
         add("output", "dir", Kind.OUTPUT, "permasar-out", "", "Output folder (relative to this file's folder; "
@@ -187,6 +189,11 @@ public final class ConfigSchema {
         add("controls", "bootstrap", Kind.INTEGER, "999", "", "Block-bootstrap replicates of the interval of q (0: none)",
                 0, 100_000);
         add("controls", "permutations", Kind.INTEGER, "199", "", "Block permutations for p_block (0: none)", 0, 100_000);
+
+        section("recession", "Step recession: streamflow recession -dQ/dt = a*Q^b of input.discharge (permasar "
+                + "recession with its defaults), needs input.discharge.");
+        add("recession", "breakDate", Kind.TEXT, "", "", "Fit before and after this date too, YYYY-MM-DD (e.g. the start "
+                + "of mining)");
 
         section("report", "Step report: one self-contained HTML file, DIR/report.html.");
         add("report", "enabled", Kind.BOOLEAN, "true", "", "Write the report");

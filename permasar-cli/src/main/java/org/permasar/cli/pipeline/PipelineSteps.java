@@ -260,12 +260,29 @@ public final class PipelineSteps {
                         System.out.println("wrote " + cp.out());
                     });
         }
+        Path discharge = cfg.path("input.discharge");
+        if (discharge != null) {
+            String bd = cfg.text("recession.breakDate");
+            java.time.LocalDate breakDate;
+            try {
+                breakDate = bd.isBlank() ? null : java.time.LocalDate.parse(bd.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("recession.breakDate: expected YYYY-MM-DD, found '" + bd + "'");
+            }
+            org.permasar.pipeline.hydro.RecessionParameters rp = org.permasar.cli.hydro.RecessionCommand.defaults(discharge,
+                    out.resolve("recession"), breakDate);
+            chain.step("recession", Map.of("parameters", rp.toString()), List.of(discharge),
+                    List.of(out.resolve("recession").resolve("recession_fit.csv")), () -> {
+                        org.permasar.cli.hydro.RecessionCommand.runAndDraw(rp);
+                        System.out.println("wrote " + rp.out());
+                    });
+        }
         if (cfg.bool("report.enabled")) {
             List<Path> in = new ArrayList<>();
             for (String t : tracks) {
                 in.add(out.resolve(t));
             }
-            for (String d : new String[] {"geometry", "alt", "validate", ControlsConfig.DIR}) {
+            for (String d : new String[] {"geometry", "alt", "validate", ControlsConfig.DIR, "recession"}) {
                 if (Files.exists(out.resolve(d)) || chain.names().contains(d)) {
                     in.add(out.resolve(d));
                 }

@@ -96,6 +96,7 @@ public final class ReportWriter {
         altSection(page);
         seriesSection(page, tracks.get(0));
         validationSection(page);
+        recessionSection(page);
         controlsSection(page);
         truthSection(page, tracks);
         if (!skipped.isEmpty()) {
@@ -437,6 +438,39 @@ public final class ReportWriter {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** The recession step's pictures and its pooled fits (recession_fit.csv, scope "all"). */
+    private void recessionSection(HtmlPage page) throws IOException {
+        Path dir = out.resolve("recession");
+        Path fits = dir.resolve("recession_fit.csv");
+        if (!Files.isRegularFile(fits)) {
+            return;
+        }
+        page.section("recession", "Streamflow recession");
+        page.note("−dQ/dt = a·Q^b of the basin's daily discharge (input.discharge; Brutsaert & Nieber 1977), per "
+                + "derivative method and fit; 95 % intervals from a bootstrap over recession events. All files in "
+                + "recession/.");
+        page.openGrid();
+        page.figure(dir.resolve("recession_cloud.png"), "−dQ/dt against Q with the pooled fits", 640);
+        page.figure(dir.resolve("recession_yearly.png"), "a (at the pooled b) and b per year", 640);
+        page.closeGrid();
+        List<String> lines = Files.readAllLines(fits, StandardCharsets.UTF_8);
+        if (!lines.isEmpty()) {
+            List<String> header = List.of(lines.get(0).split(",", -1));
+            int scope = header.indexOf("scope");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(header);
+            for (String l : lines.subList(1, lines.size())) {
+                List<String> f = List.of(l.split(",", -1));
+                if (f.size() == header.size() && (scope < 0 || f.get(scope).equals("all"))) {
+                    rows.add(f);
+                }
+            }
+            page.h3("Pooled fits (recession_fit.csv, scope all)");
+            page.table(rows);
+        }
+        page.endSection();
     }
 
     private void validationSection(HtmlPage page) throws IOException {

@@ -70,6 +70,27 @@ class ChainMatchesCommandsTest {
         }
     }
 
+    /** The chain's recession step (input.discharge) and {@code permasar recession} with its defaults. */
+    @Test
+    void recessionStepWritesWhatTheCommandWrites() throws IOException {
+        Path goldstream = CliRunner.shared().resolve("data/hydrology/goldstream/goldstream_GSS1_discharge_daily.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(goldstream), "needs ../shared/data/hydrology");
+        Path chain = dir.resolve("chain");
+        assertThat(CliRunner.run("demo", "--small", "--out", chain.toString()).code()).isZero();
+        Path cfg = chain.resolve("permasar.cfg");
+        String text = Files.readString(cfg).replaceFirst("(?m)^discharge = *$", "discharge = "
+                + goldstream.toAbsolutePath().toString().replace("\\", "/"));
+        assertThat(text).contains("discharge = " + goldstream.toAbsolutePath());
+        Files.writeString(cfg, text.replaceFirst("(?m)^breakDate = *$", "breakDate = 2017-06-01"));
+        run("run", cfg.toString(), "--steps", "recession");
+        Path hand = dir.resolve("hand");
+        run("recession", "--discharge", goldstream.toString(), "--break-date", "2017-06-01", "--out", hand.toString());
+        for (String f : List.of("recession_fit.csv", "recession_events.csv", "recession_yearly.csv", "trend_tests.csv",
+                "recession_cloud.png")) {
+            assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve("recession").resolve(f)));
+        }
+    }
+
     private static void run(String... args) {
         CliRunner.Result r = CliRunner.run(args);
         assertThat(r.code()).as(r.err()).isZero();
