@@ -21,7 +21,7 @@ import org.permasar.stack.InvalidInputException;
  * as the referee for the Shapefile form, the .prj and the reprojection.
  */
 class VectorFilesTest {
-    static final Path DATA = Path.of("../../shared/data/vector");
+    static final Path DATA = Path.of(System.getProperty("permasar.shared", "../shared"), "data/vector");
     static final Path LAKES = DATA.resolve("ne_10m_lakes_tibetan_plateau.geojson");
     static final Path RAIL = DATA.resolve("ne_10m_railroads_fairbanks.geojson");
 
