@@ -128,7 +128,7 @@ public final class CorridorProfile {
                         faster++;
                     }
                 }
-                mean = -sum / n;
+                mean = -sum / n + 0.0; // + 0.0: no "-0" for a stable stretch
                 Arrays.sort(subs, start[b], start[b + 1]);
                 p95 = percentile(subs, start[b], n, 95);
                 share = (double) faster / n;
