@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.seasonal.JoinCommand.class,
                 org.permasar.cli.controls.ControlsCommand.class,
                 org.permasar.cli.controls.TerrainCommand.class,
+                org.permasar.cli.hazard.HazardsCommand.class,
                 org.permasar.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {

@@ -1,0 +1,90 @@
+package org.permasar.cli.hazard;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.permasar.cli.plot.CorridorProfilePlot;
+import org.permasar.hazard.BufferRings;
+import org.permasar.hazard.Corridor;
+import org.permasar.hazard.CorridorProfile;
+import org.permasar.pipeline.hazard.HazardsParameters;
+import org.permasar.pipeline.hazard.HazardsStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code permasar hazards}: hazard features in metric buffers around corridor lines, and the deformation profile
+ * by chainage (SCIENCE.md §6 "Thermokarst hazard inventory"; seed 002 §4.3). A thin adapter: parses its options
+ * into {@link HazardsParameters}, runs {@link HazardsStep} and draws the profile.
+ */
+@Command(name = "hazards", mixinStandardHelpOptions = true,
+        description = "Count hazard features (thaw slumps, lakes) in metric buffers around railway/highway lines, "
+                + "and profile the deformation by chainage.")
+public final class HazardsCommand implements Callable<Integer> {
+    @Option(names = "--lines", required = true, paramLabel = "FILE", description = "Corridor lines: GeoJSON or ESRI Shapefile, any CRS.")
+    Path lines;
+    @Option(names = "--features", paramLabel = "NAME=FILE", description = "A hazard layer (points or polygons), GeoJSON "
+            + "or Shapefile, any CRS (repeatable).")
+    Map<String, Path> features = new LinkedHashMap<>();
+    @Option(names = "--buffers", defaultValue = "500,1000,1500,2000", paramLabel = "M,M,…",
+            description = "Buffer distances, m (default ${DEFAULT-VALUE}).")
+    String buffers;
+    @Option(names = "--epsg", defaultValue = "0", description = "Projected CRS (metres) for buffering; 0: the UTM zone of the lines (default).")
+    int epsg;
+    @Option(names = "--deformation", paramLabel = "velocity.h5", description = "Velocity (MintPy velocity.h5 or a GeoTIFF, m/yr) for the corridor profile.")
+    Path deformation;
+    @Option(names = "--bin-km", defaultValue = "1", description = "Chainage bin of the profile, km (default ${DEFAULT-VALUE}).")
+    double binKm;
+    @Option(names = "--threshold", defaultValue = "10", description = "Subsidence rate counted as fast, mm/yr (default ${DEFAULT-VALUE}).")
+    double threshold;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        HazardsStep.Result r = execute();
+        System.out.printf(Locale.ROOT, "corridor: %.3f km of line, buffered in EPSG:%d%n",
+                r.corridor().line().getLength() / 1000, r.epsg());
+        BufferRings rings = r.corridor().rings();
+        for (HazardsStep.LayerResult l : r.layers()) {
+            Corridor.Inventory inv = l.inventory();
+            StringBuilder b = new StringBuilder(l.name() + ":");
+            for (int k = 0; k < rings.size(); k++) {
+                b.append(String.format(Locale.ROOT, " ≤%.0f m %d (%.4g/km²)", rings.distance(k), inv.bufferCount()[k],
+                        inv.bufferDensity(k)));
+            }
+            System.out.println(b);
+        }
+        if (r.profile() != null) {
+            System.out.println("worst stretches (95th percentile subsidence):");
+            for (int k : CorridorProfile.worst(r.profile(), 5)) {
+                CorridorProfile.Bin bin = r.profile()[k];
+                if (bin.pixels() > 0) {
+                    System.out.printf(Locale.ROOT, "  km %.1f–%.1f: p95 %.1f mm/yr, mean %.1f mm/yr, %.0f %% faster than %.1f mm/yr (%d px)%n",
+                            bin.startKm(), bin.endKm(), bin.p95Subsidence(), bin.meanRate(), 100 * bin.shareFaster(),
+                            threshold, bin.pixels());
+                }
+            }
+        }
+        System.out.println("wrote " + out);
+        return 0;
+    }
+
+    /** The options as the step's parameters (validated there). */
+    HazardsParameters parameters() {
+        return new HazardsParameters(lines, features, BufferRings.parse(buffers), epsg, deformation, binKm, threshold, out);
+    }
+
+    /** Runs the step and draws the profile. */
+    public HazardsStep.Result execute() throws java.io.IOException {
+        HazardsParameters p = parameters();
+        HazardsStep.Result r = HazardsStep.run(p);
+        if (r.profile() != null) {
+            CorridorProfilePlot.write(p.out().resolve("corridor_profile.png"), "Deformation along "
+                    + p.lines().getFileName() + " (within " + (long) r.corridor().rings().widest() + " m)", r.profile(), p.thresholdMm());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,57 @@
+package org.permasar.pipeline.hazard;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.permasar.hazard.BufferRings;
+
+/**
+ * Settings of the hazards step ({@link HazardsStep}, SCIENCE.md §6 "Thermokarst hazard inventory"): what
+ * {@code permasar hazards} parses from its options. Validated on construction ({@link IllegalArgumentException}
+ * naming the option); immutable; {@link #toString()} lists every setting.
+ *
+ * @param lines       corridor lines (railway, highway, pipeline): GeoJSON or Shapefile, any CRS
+ * @param features    hazard layers by name (thaw slumps, lakes): GeoJSON or Shapefile; file order kept; may be empty
+ * @param buffers     buffer distances, m (default 500, 1000, 1500, 2000)
+ * @param epsg        projected CRS for buffering, EPSG code with metre units; 0 picks the UTM zone of the lines' centre
+ * @param deformation velocity product (MintPy velocity.h5 or a GeoTIFF; m/yr, positive towards the satellite), or null
+ * @param binKm       chainage bin of the profile, km, &gt; 0
+ * @param thresholdMm subsidence-rate threshold of the profile's "share faster", mm/yr, ≥ 0
+ * @param out         output folder
+ */
+public record HazardsParameters(Path lines, Map<String, Path> features, BufferRings buffers, int epsg, Path deformation,
+                                double binKm, double thresholdMm, Path out) {
+    /** Default profile bin, km. */
+    public static final double BIN_KM = 1.0;
+    /** Default subsidence threshold, mm/yr. */
+    public static final double THRESHOLD_MM = 10.0;
+
+    public HazardsParameters {
+        Objects.requireNonNull(lines, "--lines");
+        Objects.requireNonNull(out, "--out");
+        features = features == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(features));
+        buffers = buffers == null ? BufferRings.DEFAULT : buffers;
+        if (epsg < 0) {
+            throw new IllegalArgumentException("--epsg must be an EPSG code (or 0 for the UTM zone of the lines), got " + epsg);
+        }
+        if (!(binKm > 0) || Double.isInfinite(binKm)) {
+            throw new IllegalArgumentException("--bin-km must be finite and > 0, got " + binKm);
+        }
+        if (!(thresholdMm >= 0) || Double.isInfinite(thresholdMm)) {
+            throw new IllegalArgumentException("--threshold must be finite and ≥ 0 mm/yr, got " + thresholdMm);
+        }
+        for (String name : features.keySet()) {
+            if (!name.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("--features " + name + "=FILE: a layer name must be letters, digits, "
+                        + "'_', '.' or '-'");
+            }
+        }
+    }
+
+    /** The defaults for these lines and output folder. */
+    public static HazardsParameters of(Path lines, Path out) {
+        return new HazardsParameters(lines, Map.of(), BufferRings.DEFAULT, 0, null, BIN_KM, THRESHOLD_MM, out);
+    }
+}
