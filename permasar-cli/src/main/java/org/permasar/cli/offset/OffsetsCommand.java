@@ -36,6 +36,9 @@ public final class OffsetsCommand implements Callable<Integer> {
     int search;
     @Option(names = "--step", defaultValue = "16", paramLabel = "PX", description = "Grid step, pixels (default ${DEFAULT-VALUE}).")
     int step;
+    @Option(names = "--prior", paramLabel = "P.tif",
+            description = "A-priori offsets on the reference grid: band 1 row, band 2 column offsets, pixels (NaN = none).")
+    Path prior;
     @Option(names = "--prior-dr", defaultValue = "0", paramLabel = "PX", description = "A-priori row offset centring the search, pixels.")
     double priorDr;
     @Option(names = "--prior-dc", defaultValue = "0", paramLabel = "PX", description = "A-priori column offset centring the search, pixels.")
@@ -108,7 +111,7 @@ public final class OffsetsCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--peak-fit " + peakFit + ": expected gaussian or parabolic");
         };
         OffsetParameters t = new OffsetParameters(chip, search, step, minCorrelation, minSnr, filter, fit, refine);
-        return new OffsetStepParameters(reference, secondary, band, t, priorDr, priorDc, days, pixelSize, out);
+        return new OffsetStepParameters(reference, secondary, band, t, prior, priorDr, priorDc, days, pixelSize, out);
     }
 
     private static double median(float[] v) {

@@ -27,6 +27,11 @@ class OffsetsCommandTest {
     private static final double DR = 2.3, DC = -1.6, DAYS = 12, PIX = 10;
 
     private static float[] texture(double dr, double dc) {
+        return texture(dr, dc, 0);
+    }
+
+    /** The texture shifted by (dr, dc), plus {@code band} px along columns in rows 70 … 129 (a fast "ice stream"). */
+    private static float[] texture(double dr, double dc, double band) {
         Random rnd = new Random(20261207L);
         int m = 60;
         double[] ky = new double[m], kx = new double[m], ph = new double[m];
@@ -41,7 +46,8 @@ class OffsetsCommandTest {
             for (int c = 0; c < N; c++) {
                 double s = 0;
                 for (int q = 0; q < m; q++) {
-                    s += Math.cos(ky[q] * (r - dr) + kx[q] * (c - dc) + ph[q]);
+                    double u = r >= 70 && r < 130 ? band : 0;
+                    s += Math.cos(ky[q] * (r - dr) + kx[q] * (c - dc - u) + ph[q]);
                 }
                 img[r * N + c] = (float) s;
             }
@@ -92,6 +98,56 @@ class OffsetsCommandTest {
                     }
                 }
                 assertEquals(g.size(), kept);
+            }
+        }
+    }
+
+    @Test
+    void priorRasterCentresTheSearchWhereTheIceIsFast(@TempDir Path dir) throws Exception {
+        // 14 px along columns in rows 70 … 129, 0 elsewhere; search ±4 reaches only the slow part
+        Path a = tif(dir, "a.tif", texture(0, 0, 0), N), b = tif(dir, "b.tif", texture(0, 0, 14), N);
+        float[] prior = new float[2 * N * N];
+        for (int r = 70; r < 130; r++) {
+            for (int c = 0; c < N; c++) {
+                prior[N * N + r * N + c] = 13; // a velocity map one pixel off the truth
+            }
+        }
+        Path pf = dir.resolve("prior.tif");
+        GeoTiffWriter.write(pf, GridGeometry.geocoded(N, N, GeoTransform.northUp(500000, PIX, 7600000, -PIX), 32633, Double.NaN),
+                prior, 2, Map.of(), List.of("dr", "dc"));
+        for (boolean withPrior : new boolean[] {false, true}) {
+            Path out = dir.resolve("out" + withPrior);
+            CliRunner.Result r = withPrior
+                    ? CliRunner.run("offsets", "--reference", a.toString(), "--secondary", b.toString(), "--search", "4", "--step", "8",
+                            "--prior", pf.toString(), "--out", out.toString())
+                    : CliRunner.run("offsets", "--reference", a.toString(), "--secondary", b.toString(), "--search", "4", "--step", "8",
+                            "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            try (GeoTiffReader t = GeoTiffReader.open(out.resolve("offsets.tif"))) {
+                GridGeometry g = t.grid();
+                float[] dc = new float[g.size()];
+                t.readBand(1, Window.of(g), dc, 0, 1f);
+                int fastRight = 0, fastNodes = 0;
+                for (int i = 0; i < g.rows(); i++) {
+                    int row = 20 + i * 8; // first node at 16 + 4
+                    // nodes whose 32-px chip lies wholly inside the fast band
+                    if (row - 16 >= 70 && row + 16 <= 130) {
+                        for (int j = 0; j < g.cols(); j++) {
+                            fastNodes++;
+                            fastRight += Math.abs(dc[i * g.cols() + j] - 14) < 0.05 ? 1 : 0;
+                        }
+                    } else if (row + 16 <= 70 || row - 16 >= 130) {
+                        for (int j = 0; j < g.cols(); j++) {
+                            assertEquals(0, dc[i * g.cols() + j], 0.05, "slow ice at row " + row);
+                        }
+                    }
+                }
+                assertTrue(fastNodes > 0);
+                if (withPrior) {
+                    assertTrue(fastRight >= 0.8 * fastNodes, fastRight + " of " + fastNodes + " fast nodes right with the prior");
+                } else {
+                    assertEquals(0, fastRight, "without the prior a ±4 px search cannot find 14 px");
+                }
             }
         }
     }

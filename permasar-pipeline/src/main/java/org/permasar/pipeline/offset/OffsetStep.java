@@ -78,11 +78,14 @@ public final class OffsetStep {
                     + tp.chip() + " px) plus twice the search radius (" + tp.search() + " px): lower --chip or --search");
         }
         float[] pr = null, pc = null;
-        if (p.priorDr() != 0 || p.priorDc() != 0) {
+        if (p.prior() != null || p.priorDr() != 0 || p.priorDc() != 0) {
             pr = new float[gr * gc];
             pc = new float[gr * gc];
             java.util.Arrays.fill(pr, (float) p.priorDr());
             java.util.Arrays.fill(pc, (float) p.priorDc());
+            if (p.prior() != null) {
+                addPrior(p.prior(), g, tp, gr, gc, pr, pc);
+            }
         }
         long t0 = System.nanoTime();
         OffsetField f = new OffsetTracker(tp, true).track(ref, sec, g.rows(), g.cols(), pr, pc);
@@ -140,6 +143,33 @@ public final class OffsetStep {
         return null;
     }
 
+    /** Adds the a-priori raster (band 1 dr, band 2 dc, pixels, on the reference grid) at each node's chip centre. */
+    private static void addPrior(java.nio.file.Path file, GridGeometry g, OffsetParameters tp, int gr, int gc, float[] pr,
+            float[] pc) throws IOException {
+        try (GeoTiffReader t = GeoTiffReader.open(file)) {
+            GridGeometry pg = t.grid();
+            if (pg.rows() != g.rows() || pg.cols() != g.cols()) {
+                throw new InvalidInputException(file, "a-priori offsets are " + pg.rows() + "×" + pg.cols() + " but the reference is "
+                        + g.rows() + "×" + g.cols() + ": give them on the reference grid");
+            }
+            if (t.bandCount() < 2) {
+                throw new InvalidInputException(file, "a-priori offsets need 2 bands (row offset, column offset in pixels), found "
+                        + t.bandCount());
+            }
+            float[] v = new float[2 * pg.size()];
+            t.readBands(new int[] {0, 1}, Window.of(pg), v, 0, 1f);
+            int n = pg.size();
+            for (int i = 0; i < gr; i++) {
+                for (int j = 0; j < gc; j++) {
+                    int px = (OffsetTracker.first(tp) + i * tp.step()) * g.cols() + OffsetTracker.first(tp) + j * tp.step();
+                    int k = i * gc + j;
+                    pr[k] += v[px]; // NaN stays NaN: the tracker reads it as no prior
+                    pc[k] += v[n + px];
+                }
+            }
+        }
+    }
+
     private static void nodataToNaN(float[] v, double nodata) {
         if (Double.isNaN(nodata)) {
             return;
@@ -187,9 +217,10 @@ public final class OffsetStep {
         b.append("secondary = ").append(p.secondary()).append('\n');
         b.append("band = ").append(p.band()).append('\n');
         b.append(String.format(Locale.ROOT, "chip = %d px%nsearch = %d px%nstep = %d px%nmin_correlation = %s%nmin_snr = %s%n"
-                + "median_filter = %s%npeak_fit = %s%nrefine = %d%nprior = (%s, %s) px%n", t.chip(), t.search(), t.step(),
+                + "median_filter = %s%npeak_fit = %s%nrefine = %d%nprior = (%s, %s) px%s%n", t.chip(), t.search(), t.step(),
                 t.minCorrelation(), t.minSnr(), t.filterOn() ? Double.toString(t.filterThreshold()) : "off",
-                t.peakFit().name().toLowerCase(Locale.ROOT), t.refine(), p.priorDr(), p.priorDc()));
+                t.peakFit().name().toLowerCase(Locale.ROOT), t.refine(), p.priorDr(), p.priorDc(),
+                p.prior() == null ? "" : " + " + p.prior()));
         b.append(String.format(Locale.ROOT, "nodes = %d × %d, kept %d, rejected by the median filter %d%n", f.rows(), f.cols(),
                 f.valid(), f.rejected()));
         b.append(String.format(Locale.ROOT, "median offset = (%.4f, %.4f) px%n", median(f.dr()), median(f.dc())));

@@ -12,14 +12,16 @@ import org.permasar.offset.OffsetParameters;
  * @param secondary  secondary image, same size as the reference
  * @param band       band to read from both, 1-based
  * @param tracking   chip, search, step, thresholds
- * @param priorDr    a-priori row offset, pixels (0 for none), applied at every node
+ * @param prior      a-priori offsets raster on the reference grid (same size): band 1 row offsets, band 2
+ *                   column offsets, pixels, read at each chip centre (NaN = no prior there); or null
+ * @param priorDr    a-priori row offset, pixels (0 for none), applied at every node (added to {@code prior})
  * @param priorDc    a-priori column offset, pixels
  * @param days       time between the acquisitions, days (secondary minus reference), NaN when unknown
  *                   (then no velocity bands)
  * @param pixelSize  ground pixel size, metres, for images that are not georeferenced; NaN otherwise
  * @param out        output folder
  */
-public record OffsetStepParameters(Path reference, Path secondary, int band, OffsetParameters tracking, double priorDr,
+public record OffsetStepParameters(Path reference, Path secondary, int band, OffsetParameters tracking, Path prior, double priorDr,
         double priorDc, double days, double pixelSize, Path out) {
     public OffsetStepParameters {
         if (reference == null || secondary == null || out == null || tracking == null) {
