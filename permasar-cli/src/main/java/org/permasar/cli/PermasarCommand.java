@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
                 ViewCommand.class,
                 org.permasar.cli.invert.InvertCommand.class,
                 org.permasar.cli.seasonal.FitCommand.class,
+                org.permasar.cli.offset.OffsetsCommand.class,
+                org.permasar.cli.snow.MeltCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 org.permasar.cli.hydro.RecessionCommand.class,
                 org.permasar.cli.seasonal.JoinCommand.class,
