@@ -1,0 +1,181 @@
+package org.permasar.hazard;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Time-series classes of thaw slumps (SCIENCE.md §6, seed 004: stable, abrupt thaw, linear subsidence)
+ * for one deformation series (a pixel's, or a slump polygon's mean): a single line
+ * {@code d = a + v·t} against a continuous line with one break
+ * {@code d = a + v₁·t + (v₂ − v₁)·max(0, t − t_b)} whose break t_b is searched over the acquisition dates
+ * (not the first and last {@code minSide} on either side), chosen by the Bayesian information criterion
+ * {@code BIC = n·ln(RSS/n) + k·ln n} (Schwarz 1978; k = 2 for the line, 4 for the broken line: a, v₁,
+ * v₂ and t_b). Classes:
+ * <ul>
+ *   <li>{@link Kind#ABRUPT_THAW}: the broken line wins by more than {@code bicMargin} and the rate
+ *       changes by at least {@code minRateChange} towards subsidence (v₂ − v₁ ≤ −minRateChange);</li>
+ *   <li>{@link Kind#LINEAR_SUBSIDENCE}: otherwise, the line's rate is at most −{@code rateThreshold};</li>
+ *   <li>{@link Kind#STABLE}: otherwise.</li>
+ * </ul>
+ * Rates in the series' unit per year (t in years of 365.25 days from the first date). NaN values are
+ * left out; fewer than {@code 2·minSide + 2} valid dates give {@link Kind#TOO_SHORT}. Thread-safe,
+ * allocation per call only.
+ *
+ * @param rateThreshold subsidence rate above which a series is not stable, &gt; 0 (series unit per year)
+ * @param minRateChange least change of rate that makes an abrupt thaw, &gt; 0 (series unit per year)
+ * @param bicMargin     BIC advantage the broken line needs, ≥ 0
+ * @param minSide       least valid dates on each side of a break, ≥ 2
+ */
+public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, double bicMargin, int minSide) {
+    /** Days per year of the rates. */
+    static final double YEAR = 365.25;
+
+    /** The class of a series. */
+    public enum Kind { STABLE, ABRUPT_THAW, LINEAR_SUBSIDENCE, TOO_SHORT }
+
+    /**
+     * @param kind       the class
+     * @param rate       the single line's rate
+     * @param breakDate  the best break (null unless {@link Kind#ABRUPT_THAW})
+     * @param rateBefore v₁ of the broken line (NaN unless abrupt)
+     * @param rateAfter  v₂ of the broken line (NaN unless abrupt)
+     * @param deltaBic   BIC(line) − BIC(broken line): &gt; 0 favours the break
+     */
+    public record Result(Kind kind, double rate, LocalDate breakDate, double rateBefore, double rateAfter, double deltaBic) {
+    }
+
+    public SlumpSeriesClassifier {
+        if (!(rateThreshold > 0) || !(minRateChange > 0) || !(bicMargin >= 0) || minSide < 2
+                || Double.isInfinite(rateThreshold) || Double.isInfinite(minRateChange) || Double.isInfinite(bicMargin)) {
+            throw new IllegalArgumentException("need rateThreshold > 0, minRateChange > 0, bicMargin ≥ 0, minSide ≥ 2; got "
+                    + rateThreshold + ", " + minRateChange + ", " + bicMargin + ", " + minSide);
+        }
+    }
+
+    /** Thresholds for series in mm: 5 mm/yr, a change of 10 mm/yr, a BIC margin of 10, 4 dates a side. */
+    public static SlumpSeriesClassifier millimetreDefaults() {
+        return new SlumpSeriesClassifier(5, 10, 10, 4);
+    }
+
+    /**
+     * @param dates  acquisition dates, increasing
+     * @param series displacement at those dates (NaN = missing), any unit (rates come out per year)
+     */
+    public Result classify(List<LocalDate> dates, double[] series) {
+        if (dates.size() != series.length) {
+            throw new IllegalArgumentException(dates.size() + " dates but " + series.length + " values");
+        }
+        int n = 0;
+        for (double v : series) {
+            n += Double.isFinite(v) ? 1 : 0;
+        }
+        if (n < 2 * minSide + 2) {
+            return new Result(Kind.TOO_SHORT, Double.NaN, null, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double[] t = new double[n], y = new double[n];
+        LocalDate[] d = new LocalDate[n];
+        long t0 = dates.get(0).toEpochDay();
+        for (int i = 0, k = 0; i < series.length; i++) {
+            if (Double.isFinite(series[i])) {
+                t[k] = (dates.get(i).toEpochDay() - t0) / YEAR;
+                y[k] = series[i];
+                d[k] = dates.get(i);
+                k++;
+            }
+        }
+        double[] line = fit(t, y, Double.NaN);                 // {a, v, 0, rss}
+        double bicLine = bic(line[3], n, 2);
+        double bestRss = Double.POSITIVE_INFINITY;
+        double[] best = null;
+        int bestK = -1;
+        for (int k = minSide; k < n - minSide; k++) {
+            double[] b = fit(t, y, t[k]);                      // {a, v1, v2 − v1, rss}
+            if (b[3] < bestRss) {
+                bestRss = b[3];
+                best = b;
+                bestK = k;
+            }
+        }
+        double dBic = best == null ? Double.NaN : bicLine - bic(bestRss, n, 4);
+        if (best != null && dBic > bicMargin && best[2] <= -minRateChange) {
+            return new Result(Kind.ABRUPT_THAW, line[1], d[bestK], best[1], best[1] + best[2], dBic);
+        }
+        Kind kind = line[1] <= -rateThreshold ? Kind.LINEAR_SUBSIDENCE : Kind.STABLE;
+        return new Result(kind, line[1], null, Double.NaN, Double.NaN, dBic);
+    }
+
+    private static double bic(double rss, int n, int k) {
+        return n * Math.log(Math.max(rss, 1e-300) / n) + k * Math.log(n);
+    }
+
+    /**
+     * Least squares of y = a + v·t (+ c·max(0, t − tb) when tb is finite) by the normal equations of
+     * the centred columns; returns {a, v, c, rss}.
+     */
+    static double[] fit(double[] t, double[] y, double tb) {
+        int n = t.length, m = Double.isNaN(tb) ? 2 : 3;
+        double[][] x = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = 1;
+            x[i][1] = t[i];
+            if (m == 3) {
+                x[i][2] = Math.max(0, t[i] - tb);
+            }
+        }
+        double[][] a = new double[m][m];
+        double[] b = new double[m];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < m; p++) {
+                b[p] += x[i][p] * y[i];
+                for (int q = 0; q < m; q++) {
+                    a[p][q] += x[i][p] * x[i][q];
+                }
+            }
+        }
+        double[] beta = solve(a, b);
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double r = y[i];
+            for (int p = 0; p < m; p++) {
+                r -= beta[p] * x[i][p];
+            }
+            rss += r * r;
+        }
+        return new double[] {beta[0], beta[1], m == 3 ? beta[2] : 0, rss};
+    }
+
+    /** Gaussian elimination with partial pivoting of a small dense system (2×2 or 3×3). */
+    private static double[] solve(double[][] a, double[] b) {
+        int m = b.length;
+        for (int c = 0; c < m; c++) {
+            int piv = c;
+            for (int r = c + 1; r < m; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
+                    piv = r;
+                }
+            }
+            double[] tr = a[c];
+            a[c] = a[piv];
+            a[piv] = tr;
+            double tb = b[c];
+            b[c] = b[piv];
+            b[piv] = tb;
+            for (int r = c + 1; r < m; r++) {
+                double f = a[r][c] / a[c][c];
+                for (int k = c; k < m; k++) {
+                    a[r][k] -= f * a[c][k];
+                }
+                b[r] -= f * b[c];
+            }
+        }
+        double[] x = new double[m];
+        for (int r = m - 1; r >= 0; r--) {
+            double s = b[r];
+            for (int k = r + 1; k < m; k++) {
+                s -= a[r][k] * x[k];
+            }
+            x[r] = s / a[r][r];
+        }
+        return x;
+    }
+}
