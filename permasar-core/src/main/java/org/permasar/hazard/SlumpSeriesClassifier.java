@@ -2,6 +2,7 @@ package org.permasar.hazard;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.permasar.linalg.CholeskyKernel;
 
 /**
  * Time-series classes of thaw slumps (SCIENCE.md §6, seed 004: stable, abrupt thaw, linear subsidence)
@@ -109,73 +110,34 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
     }
 
     /**
-     * Least squares of y = a + v·t (+ c·max(0, t − tb) when tb is finite) by the normal equations of
-     * the centred columns; returns {a, v, c, rss}.
+     * Least squares of y = a + v·t (+ c·max(0, t − tb) when tb is finite) through the normal equations
+     * (Cholesky, {@link CholeskyKernel}); returns {a, v, c, rss}, rss = +∞ when the columns are dependent.
      */
     static double[] fit(double[] t, double[] y, double tb) {
         int n = t.length, m = Double.isNaN(tb) ? 2 : 3;
-        double[][] x = new double[n][m];
+        double[] a = new double[m * m], b = new double[m], x = new double[m];
         for (int i = 0; i < n; i++) {
-            x[i][0] = 1;
-            x[i][1] = t[i];
+            x[0] = 1;
+            x[1] = t[i];
             if (m == 3) {
-                x[i][2] = Math.max(0, t[i] - tb);
+                x[2] = Math.max(0, t[i] - tb);
             }
-        }
-        double[][] a = new double[m][m];
-        double[] b = new double[m];
-        for (int i = 0; i < n; i++) {
             for (int p = 0; p < m; p++) {
-                b[p] += x[i][p] * y[i];
+                b[p] += x[p] * y[i];
                 for (int q = 0; q < m; q++) {
-                    a[p][q] += x[i][p] * x[i][q];
+                    a[p * m + q] += x[p] * x[q];
                 }
             }
         }
-        double[] beta = solve(a, b);
+        if (!CholeskyKernel.decompose(a, m)) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};
+        }
+        CholeskyKernel.solve(a, m, b);
         double rss = 0;
         for (int i = 0; i < n; i++) {
-            double r = y[i];
-            for (int p = 0; p < m; p++) {
-                r -= beta[p] * x[i][p];
-            }
+            double r = y[i] - b[0] - b[1] * t[i] - (m == 3 ? b[2] * Math.max(0, t[i] - tb) : 0);
             rss += r * r;
         }
-        return new double[] {beta[0], beta[1], m == 3 ? beta[2] : 0, rss};
-    }
-
-    /** Gaussian elimination with partial pivoting of a small dense system (2×2 or 3×3). */
-    private static double[] solve(double[][] a, double[] b) {
-        int m = b.length;
-        for (int c = 0; c < m; c++) {
-            int piv = c;
-            for (int r = c + 1; r < m; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] tr = a[c];
-            a[c] = a[piv];
-            a[piv] = tr;
-            double tb = b[c];
-            b[c] = b[piv];
-            b[piv] = tb;
-            for (int r = c + 1; r < m; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k < m; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-                b[r] -= f * b[c];
-            }
-        }
-        double[] x = new double[m];
-        for (int r = m - 1; r >= 0; r--) {
-            double s = b[r];
-            for (int k = r + 1; k < m; k++) {
-                s -= a[r][k] * x[k];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
+        return new double[] {b[0], b[1], m == 3 ? b[2] : 0, rss};
     }
 }
