@@ -10,8 +10,10 @@ import org.permasar.grid.GridGeometry;
  * <p>Each target pixel centre is mapped to map coordinates with the target's {@link GeoTransform},
  * then to a fractional pixel position of the source. {@link Method#NEAREST} takes the source pixel
  * containing that point; {@link Method#BILINEAR} interpolates between the four surrounding source pixel
- * centres. NaN policy: outside the source grid, or any contributing source pixel NaN or equal to the
- * source grid's nodata value → NaN. Stateless, thread-safe.
+ * centres. NaN policy: outside the source grid, or any contributing source pixel (one of non-zero
+ * weight) NaN or equal to the source grid's nodata value → NaN. A target grid whose pixels are source
+ * pixels (same spacing, no rotation, whole-pixel offset: {@link #alignedOffset}) takes the source values
+ * by index, which is what both methods give there, without interpolating. Stateless, thread-safe.
  */
 public final class GridResampler {
     /** Interpolation method. */
@@ -42,6 +44,18 @@ public final class GridResampler {
         int sRows = srcGrid.rows(), sCols = srcGrid.cols();
         double nodata = srcGrid.nodata();
         float[] out = new float[dstGrid.size()];
+        int[] shift = alignedOffset(srcGrid, dstGrid);
+        if (shift != null) {
+            for (int r = 0; r < dstGrid.rows(); r++) {
+                int sr = r + shift[0];
+                for (int c = 0; c < dstGrid.cols(); c++) {
+                    int sc = c + shift[1];
+                    out[r * dstGrid.cols() + c] = sr < 0 || sc < 0 || sr >= sRows || sc >= sCols ? Float.NaN
+                            : (float) value(src, sr * sCols + sc, nodata);
+                }
+            }
+            return out;
+        }
         for (int r = 0; r < dstGrid.rows(); r++) {
             for (int c = 0; c < dstGrid.cols(); c++) {
                 double x = dt.x(c + 0.5, r + 0.5), y = dt.y(c + 0.5, r + 0.5);
@@ -70,10 +84,38 @@ public final class GridResampler {
         int c0 = Math.min((int) Math.floor(xc), Math.max(cols - 2, 0));
         int r1 = Math.min(r0 + 1, rows - 1), c1 = Math.min(c0 + 1, cols - 1);
         double ty = yc - r0, tx = xc - c0;
-        double v00 = value(src, r0 * cols + c0, nodata), v01 = value(src, r0 * cols + c1, nodata);
-        double v10 = value(src, r1 * cols + c0, nodata), v11 = value(src, r1 * cols + c1, nodata);
-        // f = (1-ty)[(1-tx)v00 + tx v01] + ty[(1-tx)v10 + tx v11]; a NaN neighbour propagates
-        return (1 - ty) * ((1 - tx) * v00 + tx * v01) + ty * ((1 - tx) * v10 + tx * v11);
+        // f = (1-ty)[(1-tx)v00 + tx v01] + ty[(1-tx)v10 + tx v11]; a NaN neighbour of non-zero weight
+        // propagates, one of weight 0 (a target centre on a source row or column) does not
+        double f = 0;
+        f += term((1 - ty) * (1 - tx), src, r0 * cols + c0, nodata);
+        f += term((1 - ty) * tx, src, r0 * cols + c1, nodata);
+        f += term(ty * (1 - tx), src, r1 * cols + c0, nodata);
+        f += term(ty * tx, src, r1 * cols + c1, nodata);
+        return f;
+    }
+
+    private static double term(double w, float[] src, int k, double nodata) {
+        return w == 0 ? 0 : w * value(src, k, nodata);
+    }
+
+    /**
+     * Row and column of the target's first pixel in {@code srcGrid} when both grids have the same
+     * spacing, no rotation and a whole-pixel offset (within 10⁻⁶ px); null otherwise.
+     */
+    public static int[] alignedOffset(GridGeometry srcGrid, GridGeometry dst) {
+        GeoTransform s = srcGrid.transform(), t = dst.transform();
+        if (s.colRotation() != 0 || s.rowRotation() != 0 || t.colRotation() != 0 || t.rowRotation() != 0
+                || Math.abs(s.pixelWidth() - t.pixelWidth()) > 1e-9 * Math.abs(t.pixelWidth())
+                || Math.abs(s.pixelHeight() - t.pixelHeight()) > 1e-9 * Math.abs(t.pixelHeight())) {
+            return null;
+        }
+        double x = t.x(0.5, 0.5), y = t.y(0.5, 0.5);
+        double fc = s.col(x, y) - 0.5, fr = s.row(x, y) - 0.5;
+        long c0 = Math.round(fc), r0 = Math.round(fr);
+        if (Math.abs(fc - c0) > 1e-6 || Math.abs(fr - r0) > 1e-6) {
+            return null;
+        }
+        return new int[] {(int) r0, (int) c0};
     }
 
     private static double value(float[] src, int k, double nodata) {

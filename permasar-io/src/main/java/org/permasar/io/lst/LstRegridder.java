@@ -85,13 +85,6 @@ public final class LstRegridder {
         } else {
             GridGeometry srcGrid = lstGrid.subset(src);
             float[] all = source.read(src).celsius();
-            int[] shift = alignedOffset(srcGrid, dst);
-            if (shift != null) {
-                // the LST pixels are the target pixels (same spacing, whole-pixel offset): copied, not
-                // interpolated, so a valid value next to a cloud stays valid
-                copyAligned(all, srcGrid, shift, dst, layers, out);
-                return new LstCube(dst.withNodata(Double.NaN), source.dates(), out);
-            }
             float[] buf = new float[src.size()];
             for (int t = 0; t < layers; t++) {
                 System.arraycopy(all, t * buf.length, buf, 0, buf.length);
@@ -100,44 +93,6 @@ public final class LstRegridder {
             }
         }
         return new LstCube(dst.withNodata(Double.NaN), source.dates(), out);
-    }
-
-    /**
-     * Row and column of the target's first pixel in {@code srcGrid} when both grids have the same
-     * spacing, no rotation and a whole-pixel offset (within 10⁻⁶ px); null otherwise.
-     */
-    static int[] alignedOffset(GridGeometry srcGrid, GridGeometry dst) {
-        GeoTransform s = srcGrid.transform(), t = dst.transform();
-        if (s.colRotation() != 0 || s.rowRotation() != 0 || t.colRotation() != 0 || t.rowRotation() != 0
-                || Math.abs(s.pixelWidth() - t.pixelWidth()) > 1e-9 * Math.abs(t.pixelWidth())
-                || Math.abs(s.pixelHeight() - t.pixelHeight()) > 1e-9 * Math.abs(t.pixelHeight())) {
-            return null;
-        }
-        double x = t.x(0.5, 0.5), y = t.y(0.5, 0.5);
-        double fc = s.col(x, y) - 0.5, fr = s.row(x, y) - 0.5;
-        long c0 = Math.round(fc), r0 = Math.round(fr);
-        if (Math.abs(fc - c0) > 1e-6 || Math.abs(fr - r0) > 1e-6) {
-            return null;
-        }
-        return new int[] {(int) r0, (int) c0};
-    }
-
-    /** Target pixels inside the source take its value (nodata → NaN), the others NaN. */
-    private static void copyAligned(float[] all, GridGeometry srcGrid, int[] shift, GridGeometry dst, int layers,
-                                    float[] out) {
-        int sRows = srcGrid.rows(), sCols = srcGrid.cols(), rows = dst.rows(), cols = dst.cols();
-        int n = rows * cols, m = sRows * sCols;
-        double nodata = srcGrid.nodata();
-        for (int t = 0; t < layers; t++) {
-            for (int r = 0; r < rows; r++) {
-                int sr = r + shift[0];
-                for (int c = 0; c < cols; c++) {
-                    int sc = c + shift[1];
-                    float v = sr < 0 || sc < 0 || sr >= sRows || sc >= sCols ? Float.NaN : all[t * m + sr * sCols + sc];
-                    out[t * n + r * cols + c] = v == nodata ? Float.NaN : v;
-                }
-            }
-        }
     }
 
     /**

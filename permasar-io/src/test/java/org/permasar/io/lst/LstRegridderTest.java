@@ -94,8 +94,8 @@ class LstRegridderTest {
         GeoTransform t = LstSourceTest.GRID.transform();
         GridGeometry aligned = GridGeometry.geocoded(LstSourceTest.ROWS, 5,
                 GeoTransform.northUp(t.x(2, 1), t.pixelWidth(), t.y(2, 1), t.pixelHeight()), 4326, Double.NaN);
-        assertThat(LstRegridder.alignedOffset(LstSourceTest.GRID, aligned)).containsExactly(1, 2);
-        assertThat(LstRegridder.alignedOffset(LstSourceTest.GRID, INSAR)).isNull();
+        assertThat(org.permasar.geometry.GridResampler.alignedOffset(LstSourceTest.GRID, aligned)).containsExactly(1, 2);
+        assertThat(org.permasar.geometry.GridResampler.alignedOffset(LstSourceTest.GRID, INSAR)).isNull();
         try (LstSource s = LstSource.open(file, LstOptions.auto())) {
             LstCube cube = new LstRegridder(s, aligned, Method.BILINEAR).readAll();
             for (int tt = 0; tt < 3; tt++) {
