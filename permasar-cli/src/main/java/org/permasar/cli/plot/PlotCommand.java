@@ -124,7 +124,7 @@ public final class PlotCommand implements Callable<Integer> {
         if (date != null && tiff) {
             throw new IllegalArgumentException("DATE " + date + " is for a dated HDF5 cube; " + file + " is a GeoTIFF: use --band N");
         }
-        if (allNaN(r.data())) {
+        if (!RasterMap.hasFinite(r.data())) {
             throw new InvalidInputException(file, dataset, "every value is NaN or nodata: nothing to draw");
         }
         String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "")
@@ -209,15 +209,6 @@ public final class PlotCommand implements Callable<Integer> {
             throw e.getMessage().startsWith("--lalo") ? e
                     : new IllegalArgumentException("--lalo: " + e.getMessage() + " (" + ts + "); use --pixel ROW,COL");
         }
-    }
-
-    private static boolean allNaN(float[] v) {
-        for (float x : v) {
-            if (!Float.isNaN(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean bothSigns(float[] v) {

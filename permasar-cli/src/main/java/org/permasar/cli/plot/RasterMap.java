@@ -256,6 +256,16 @@ public final class RasterMap {
         return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
     }
 
+    /** Whether any value is finite (a map of only NaN/±∞ has nothing to draw). */
+    public static boolean hasFinite(float[] v) {
+        for (float x : v) {
+            if (Float.isFinite(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Metres as millimetres, for pictures (the product files stay SI). */
     public static float[] millimetres(float[] metres) {
         float[] out = new float[metres.length];

@@ -123,14 +123,15 @@ public final class ReportWriter {
         page.h3("Maps");
         page.note("Click a map for its full-resolution picture. + marks the reference pixel (all rates are relative "
                 + "to it).");
-        int[] ref = referencePixel(dir.resolve("timeseries.h5"));
+        Path tsFile = dir.resolve("timeseries.h5");
+        int ref = -2;                                    // read once, from the first map's grid
         page.openGrid();
         for (MapSpec m : TRACK_MAPS) {
             Raster r = readOptional(dir.resolve(m.file()), m.dataset());
             if (r == null) {
                 continue;
             }
-            if (m.dataset().equals("velocity") && noFinite(r.data())) {
+            if (m.dataset().equals("velocity") && !RasterMap.hasFinite(r.data())) {
                 // a main product with nothing in it: the run failed, whatever the exit codes of its steps said
                 throw new org.permasar.stack.InvalidInputException(dir.resolve(m.file()), m.dataset(),
                         "every pixel is NaN: the fit of track " + t + " produced no rate (see fitStatus in that file "
@@ -143,8 +144,11 @@ public final class ReportWriter {
             } else if (m.dataset().equals("temporalCoherence")) {
                 map.range(0, 1);
             }
-            if (ref != null) {
-                map.marker(ref[0], ref[1], "reference pixel");
+            if (ref == -2) {
+                ref = Files.isRegularFile(tsFile) ? referenceIndex(tsFile, r.grid()) : -1;
+            }
+            if (ref >= 0) {
+                map.marker(ref / r.grid().cols(), ref % r.grid().cols(), "reference pixel");
             }
             String caption = CAPTIONS.get(m.dataset()) + " [" + m.unit() + "], " + m.file() + ":" + m.dataset();
             page.figure(map.render(r.grid(), v), caption, MAP_WIDTH, fullResolution(map, r.grid(), v,
@@ -176,28 +180,6 @@ public final class ReportWriter {
         map.write(png, grid, v);
         map.size(RasterMap.DEFAULT_SIZE);
         return MAP_DIR + "/" + png.getFileName();
-    }
-
-    /** REF_Y, REF_X of a MintPy product, or null. */
-    private static int[] referencePixel(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (MintPyProduct p = MintPyProduct.open(file)) {
-            String y = p.attributes().get("REF_Y"), x = p.attributes().get("REF_X");
-            return y == null || x == null ? null : new int[] {Integer.parseInt(y.trim()), Integer.parseInt(x.trim())};
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static boolean noFinite(float[] v) {
-        for (float x : v) {
-            if (Float.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private List<List<String>> inversionTable(Path dir) throws IOException {
