@@ -433,15 +433,23 @@ final class SbasInversion implements TimeSeriesInversion {
         }
     }
 
+    /**
+     * The end of an iterative solve on the factor in {@code nm}: the diagonal of the inverse for the
+     * standard deviations when asked, and the flag.
+     */
+    private QualityFlag finish(QualityFlag flag) {
+        if (params.computeStd()) {
+            EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
+        }
+        return flag;
+    }
+
     private QualityFlag solveL2(int used, double[] w) {
         assembleInto(used, w, n, firstL2);
         if (EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
             System.arraycopy(rhs, 0, x, 0, n);
             EnvelopeCholesky.solve(nm, n, firstL2, x);
-            if (params.computeStd()) {
-                EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
-            }
-            return QualityFlag.OK;
+            return finish(QualityFlag.OK);
         }
         return solveMinNorm(used, w);
     }
@@ -481,16 +489,10 @@ final class SbasInversion implements TimeSeriesInversion {
                 dmax = Math.max(dmax, Math.abs(x[i] - xPrev[i]));
             }
             if (dmax < params.l1Tolerance()) {
-                if (params.computeStd()) {
-                    EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
-                }
-                return QualityFlag.OK;
+                return finish(QualityFlag.OK);
             }
         }
-        if (params.computeStd()) {
-            EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
-        }
-        return QualityFlag.NOT_CONVERGED;
+        return finish(QualityFlag.NOT_CONVERGED);
     }
 
     /**
@@ -529,10 +531,7 @@ final class SbasInversion implements TimeSeriesInversion {
             double med = (used & 1) == 1 ? sorted[used / 2] : 0.5 * (sorted[used / 2 - 1] + sorted[used / 2]);
             double sigma = 1.4826 * med * scaleCorr; // MAD scale (Huber 1981, §5.1)
             if (!(sigma > 1e-12)) {
-                if (params.computeStd()) {
-                    EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
-                }
-                return QualityFlag.OK; // (nearly) exact fit: nothing to down-weight
+                return finish(QualityFlag.OK); // (nearly) exact fit: nothing to down-weight
             }
             for (int e = 0; e < used; e++) {
                 double uu = ss2[e] / sigma;
@@ -556,16 +555,10 @@ final class SbasInversion implements TimeSeriesInversion {
                 dmax = Math.max(dmax, Math.abs(x[i] - xPrev[i]));
             }
             if (dmax < ROBUST_TOL) {
-                if (params.computeStd()) {
-                    EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
-                }
-                return QualityFlag.OK;
+                return finish(QualityFlag.OK);
             }
         }
-        if (params.computeStd()) {
-            EnvelopeCholesky.inverseDiagonal(nm, n, firstL2, z, dg);
-        }
-        return QualityFlag.NOT_CONVERGED;
+        return finish(QualityFlag.NOT_CONVERGED);
     }
 
     private double predicted(int e) {
