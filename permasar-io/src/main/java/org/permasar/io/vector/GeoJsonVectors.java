@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.permasar.io.json.Json;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
@@ -44,13 +45,33 @@ public final class GeoJsonVectors {
      *
      * @throws InvalidInputException naming the file and the feature when the text is not GeoJSON
      */
+    /** Numbers as {@link Double} throughout (GeoJSON has one number type; {@link Json} keeps integers as Long). */
+    private static Object doubles(Object v) {
+        if (v instanceof Long l) {
+            return l.doubleValue();
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                out.add(doubles(o));
+            }
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, o) -> out.put((String) k, doubles(o)));
+            return out;
+        }
+        return v;
+    }
+
     public static VectorLayer read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Object root;
         try {
-            root = JsonText.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(file, e.getMessage());
+            root = doubles(Json.parse(text));
+        } catch (Json.SyntaxException e) {
+            throw new InvalidInputException(file, "JSON syntax error: " + e.getMessage());
         }
         if (!(root instanceof Map<?, ?> m)) {
             throw new InvalidInputException(file, "a GeoJSON file must hold a JSON object");
@@ -226,7 +247,7 @@ public final class GeoJsonVectors {
                 if (n++ > 0) {
                     b.append(',');
                 }
-                JsonText.quote(b, e.getKey());
+                Json.quote(e.getKey(), b);
                 b.append(':');
                 value(b, e.getValue());
             }
@@ -251,7 +272,7 @@ public final class GeoJsonVectors {
         } else if (v instanceof Boolean) {
             b.append(v);
         } else {
-            JsonText.quote(b, v.toString());
+            Json.quote(v.toString(), b);
         }
     }
 

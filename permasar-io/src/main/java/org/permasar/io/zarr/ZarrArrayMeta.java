@@ -1,5 +1,6 @@
 package org.permasar.io.zarr;
 
+import org.permasar.io.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -133,7 +134,7 @@ final class ZarrArrayMeta {
 
     /** Writes {@code dir/.zarray}. */
     void write(Path dir) throws IOException {
-        Files.writeString(dir.resolve(FILE), ZarrJson.write(toJson()));
+        Files.writeString(dir.resolve(FILE), Json.write(toJson()));
     }
 
     /**
@@ -146,10 +147,10 @@ final class ZarrArrayMeta {
         Path file = dir.resolve(FILE);
         Map<String, Object> m;
         try {
-            m = ZarrJson.parseObject(TextFiles.read(file));
+            m = Json.parseObject(TextFiles.read(file));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file, dataset, "missing .zarray header");
-        } catch (ZarrJson.SyntaxException e) {
+        } catch (Json.SyntaxException e) {
             throw new InvalidInputException(file, dataset, "not a Zarr array header: " + e.getMessage());
         }
         try {
@@ -195,9 +196,9 @@ final class ZarrArrayMeta {
     /** Rank of the array in {@code dir} from its header's shape, or −1 when the header cannot be read. */
     static int rankOf(Path dir) {
         try {
-            Object shape = ZarrJson.parseObject(Files.readString(dir.resolve(FILE))).get("shape");
+            Object shape = Json.parseObject(Files.readString(dir.resolve(FILE))).get("shape");
             return shape instanceof List<?> l ? l.size() : -1;
-        } catch (IOException | ZarrJson.SyntaxException e) {
+        } catch (IOException | Json.SyntaxException e) {
             return -1;
         }
     }

@@ -1,5 +1,6 @@
 package org.permasar.io.zarr;
 
+import org.permasar.io.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -118,14 +119,14 @@ public final class ZarrCube implements RasterSource {
         Path f = dir.resolve(ZATTRS);
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, Object> e : ZarrJson.parseObject(TextFiles.read(f)).entrySet()) {
+            for (Map.Entry<String, Object> e : Json.parseObject(TextFiles.read(f)).entrySet()) {
                 Object v = e.getValue();
                 out.put(e.getKey(), v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
                         ? Long.toString(d.longValue()) : String.valueOf(v));
             }
         } catch (NoSuchFileException e) {
             return out;
-        } catch (ZarrJson.SyntaxException e) {
+        } catch (Json.SyntaxException e) {
             throw new InvalidInputException(f, "attributes are not JSON: " + e.getMessage());
         }
         return out;

@@ -1,5 +1,6 @@
 package org.permasar.io.zarr;
 
+import org.permasar.io.json.Json;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -188,7 +189,7 @@ public final class ZarrCubeWriter implements Closeable {
     private boolean matches(Map<String, String> groupAttrs) {
         try {
             if (!Files.exists(partial.resolve(ZarrCube.ZGROUP))
-                    || !ZarrJson.parseObject(Files.readString(partial.resolve(ZarrCube.ZATTRS))).equals(groupAttrs)) {
+                    || !Json.parseObject(Files.readString(partial.resolve(ZarrCube.ZATTRS))).equals(groupAttrs)) {
                 return false;
             }
             for (Slot s : arrays.values()) {
@@ -197,19 +198,19 @@ public final class ZarrCubeWriter implements Closeable {
                 }
             }
             return true;
-        } catch (IOException | ZarrJson.SyntaxException e) {
+        } catch (IOException | Json.SyntaxException e) {
             return false;
         }
     }
 
     private void writeHeaders(Map<String, String> groupAttrs) throws IOException {
-        Files.writeString(partial.resolve(ZarrCube.ZGROUP), ZarrJson.write(Map.of("zarr_format", 2L)));
-        Files.writeString(partial.resolve(ZarrCube.ZATTRS), ZarrJson.write(groupAttrs));
+        Files.writeString(partial.resolve(ZarrCube.ZGROUP), Json.write(Map.of("zarr_format", 2L)));
+        Files.writeString(partial.resolve(ZarrCube.ZATTRS), Json.write(groupAttrs));
         for (Slot s : arrays.values()) {
             Files.createDirectories(s.dir);
             s.meta.write(s.dir);
             List<Object> dims = s.spec.plane() ? List.of("y", "x") : List.of("layer", "y", "x");
-            Files.writeString(s.dir.resolve(ZarrCube.ZATTRS), ZarrJson.write(Map.of("_ARRAY_DIMENSIONS", dims)));
+            Files.writeString(s.dir.resolve(ZarrCube.ZATTRS), Json.write(Map.of("_ARRAY_DIMENSIONS", dims)));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.permasar.io.zarr;
 
+import org.permasar.io.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -138,7 +139,7 @@ class ZarrCubeRoundTripTest {
             assertThat(z.chunkShape("timeseries")).containsExactly(2, 8, 10);
         }
         // the header is spec-conformant JSON with the fields zarr-python expects
-        Map<String, Object> h = ZarrJson.parseObject(Files.readString(dir.resolve("timeseries/.zarray")));
+        Map<String, Object> h = Json.parseObject(Files.readString(dir.resolve("timeseries/.zarray")));
         assertThat(h).containsEntry("zarr_format", 2L).containsEntry("dtype", "<f4").containsEntry("fill_value", "NaN")
                 .containsEntry("order", "C").containsEntry("dimension_separator", ".")
                 .containsEntry("shape", List.of(3L, 37L, 23L)).containsEntry("chunks", List.of(2L, 8L, 10L))

@@ -1,4 +1,4 @@
-package org.permasar.io.zarr;
+package org.permasar.io.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small subset of JSON that Zarr v2 metadata needs ({@code .zarray}, {@code .zgroup},
- * {@code .zattrs}): objects, arrays, strings, numbers, booleans and null. Parsing also accepts
+ * The JSON reader and writer of the I/O layer (RFC 8259: objects, arrays, strings, numbers, booleans
+ * and null), for Zarr v2 metadata ({@code .zarray}, {@code .zgroup}, {@code .zattrs}) and GeoJSON
+ * ({@link org.permasar.io.vector.GeoJsonVectors}). Parsing also accepts
  * the bare {@code NaN}, {@code Infinity} and {@code -Infinity} tokens that Python's {@code json}
  * module writes by default.
  *
@@ -15,13 +16,13 @@ import java.util.Map;
  * {@code String}, {@code Long} (integers without fraction or exponent), {@code Double},
  * {@code Boolean} or {@code null}. Stateless and thread-safe.
  */
-final class ZarrJson {
+public final class Json {
 
-    private ZarrJson() {
+    private Json() {
     }
 
     /** Thrown for text that is not JSON; the message carries the offset and what was expected. */
-    static final class SyntaxException extends Exception {
+    public static final class SyntaxException extends Exception {
         private static final long serialVersionUID = 1L;
 
         SyntaxException(String message) {
@@ -32,7 +33,7 @@ final class ZarrJson {
     // ------------------------------------------------------------------------------ writing
 
     /** Pretty-printed JSON of a value made of maps, lists, strings, numbers, booleans and null. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder b = new StringBuilder();
         write(value, b, 0);
         return b.append('\n').toString();
@@ -89,7 +90,7 @@ final class ZarrJson {
         }
     }
 
-    private static void quote(String s, StringBuilder b) {
+    public static void quote(String s, StringBuilder b) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -116,7 +117,7 @@ final class ZarrJson {
     // ------------------------------------------------------------------------------ parsing
 
     /** Parses one JSON value; trailing non-blank text is an error. */
-    static Object parse(String text) throws SyntaxException {
+    public static Object parse(String text) throws SyntaxException {
         Parser p = new Parser(text);
         Object v = p.value();
         p.blank();
@@ -128,7 +129,7 @@ final class ZarrJson {
 
     /** Parses a JSON object. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parseObject(String text) throws SyntaxException {
+    public static Map<String, Object> parseObject(String text) throws SyntaxException {
         Object v = parse(text);
         if (!(v instanceof Map)) {
             throw new SyntaxException("expected a JSON object, found " + (v == null ? "null" : v.getClass().getSimpleName()));

@@ -1,4 +1,4 @@
-package org.permasar.io.zarr;
+package org.permasar.io.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,14 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The minimal JSON reader/writer on hand-written documents. */
-class ZarrJsonTest {
+class JsonTest {
 
     @Test
     void parsesAZarrPythonHeaderWithPythonStyleNaN() throws Exception {
         String text = "{\n \"chunks\": [2, 8, 10],\n \"compressor\": {\"id\": \"zlib\", \"level\": 5},\n"
                 + " \"dtype\": \"<f4\", \"fill_value\": NaN, \"filters\": null, \"scale\": -1.5e-3,\n"
                 + " \"name\": \"a\\\"b\\\\c\\u00e9\\n\", \"ok\": true, \"inf\": -Infinity\n}";
-        Map<String, Object> m = ZarrJson.parseObject(text);
+        Map<String, Object> m = Json.parseObject(text);
         assertThat(m.get("chunks")).isEqualTo(List.of(2L, 8L, 10L));
         assertThat(m.get("compressor")).isEqualTo(Map.of("id", "zlib", "level", 5L));
         assertThat((Double) m.get("fill_value")).isNaN();
@@ -32,16 +32,16 @@ class ZarrJsonTest {
         m.put("x", 0.0013888889);
         m.put("empty", Map.of());
         m.put("quote", "tab\there \"q\"");
-        String text = ZarrJson.write(m);
+        String text = Json.write(m);
         assertThat(text).contains("\"shape\": [3, 37, 23]").contains("\"x\": 0.0013888889");
-        assertThat(ZarrJson.parseObject(text)).isEqualTo(m);
+        assertThat(Json.parseObject(text)).isEqualTo(m);
     }
 
     @Test
     void syntaxErrorsNameTheOffset() {
-        assertThatThrownBy(() -> ZarrJson.parse("{\"a\": [1, 2}")).isInstanceOf(ZarrJson.SyntaxException.class)
+        assertThatThrownBy(() -> Json.parse("{\"a\": [1, 2}")).isInstanceOf(Json.SyntaxException.class)
                 .hasMessageContaining("offset 11").hasMessageContaining("']'");
-        assertThatThrownBy(() -> ZarrJson.parseObject("[1]")).hasMessageContaining("object");
-        assertThatThrownBy(() -> ZarrJson.write(Map.of("v", Double.NaN))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Json.parseObject("[1]")).hasMessageContaining("object");
+        assertThatThrownBy(() -> Json.write(Map.of("v", Double.NaN))).isInstanceOf(IllegalArgumentException.class);
     }
 }
