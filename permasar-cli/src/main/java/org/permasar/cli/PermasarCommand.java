@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.offset.OffsetsCommand.class,
                 org.permasar.cli.snow.MeltCommand.class,
                 org.permasar.cli.backscatter.NormalizeCommand.class,
+                org.permasar.cli.seaice.DriftCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 org.permasar.cli.hydro.RecessionCommand.class,
                 org.permasar.cli.seasonal.JoinCommand.class,
