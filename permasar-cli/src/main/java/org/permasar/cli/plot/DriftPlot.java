@@ -100,9 +100,10 @@ public final class DriftPlot {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, LEFT, 24);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(String.format(Locale.ROOT, "%d vectors kept (arrows, colour = speed %.3g … %.3g %s), %d rejected (red x); "
-                + "40 plot px = %.3g image px", n, sLo, sHi, unit, dr.length - n, p95), LEFT, TOP + h + 22);
-        g.drawString("arrows in image axes: column to the right, row downwards", LEFT, TOP + h + 40);
+        g.drawString(String.format(Locale.ROOT, "%d vectors kept (arrows, colour = speed %.3g … %.3g %s), %d rejected (red x)",
+                n, sLo, sHi, unit, dr.length - n), LEFT, TOP + h + 22);
+        g.drawString(String.format(Locale.ROOT, "arrows in image axes (column right, row down); 40 plot px = %.3g image px", p95),
+                LEFT, TOP + h + 40);
         g.dispose();
         AtomicFiles.write(png, tmp -> {
             if (!ImageIO.write(img, "png", tmp.toFile())) {
