@@ -85,6 +85,24 @@ class SeaIceDriftTest {
     }
 
     @Test
+    void noDataBlockGivesNoVectors() {
+        FloeScene s = new FloeScene(3L, 4, 6, 3, 8);
+        float[] a = s.reference.clone();
+        for (int r = 150; r < 330; r++) {
+            for (int c = 150; c < 330; c++) {
+                a[r * FloeScene.SIZE + c] = Float.NaN; // the middle floe and around it: no data
+            }
+        }
+        DriftVectors d = SeaIceDrift.track(a, s.secondary, FloeScene.SIZE, FloeScene.SIZE, DriftParameters.DEFAULTS);
+        int m = DriftParameters.DEFAULTS.margin();
+        for (int q = 0; q < d.size(); q++) {
+            boolean near = d.row()[q] > 150 - m && d.row()[q] < 330 + m && d.col()[q] > 150 - m && d.col()[q] < 330 + m;
+            assertTrue(!near, "vector at (" + d.row()[q] + ", " + d.col()[q] + ") starts within " + m + " px of the NaN block");
+        }
+        assertTrue(d.kept() >= 100, "the rest of the scene still tracks: " + d.kept());
+    }
+
+    @Test
     void regionalFilterRemovesGrossOutliers() {
         // a smooth rotation field u = −0.01·y, v = 0.01·x + 3 on 400 scattered points, 0.2 px noise, 20 gross outliers
         Random rnd = new Random(5L);
