@@ -90,6 +90,8 @@ class DriftCommandTest {
         String gj = Files.readString(out.resolve("drift.geojson"));
         assertTrue(gj.contains("EPSG::3413") && gj.contains("LineString") && gj.contains("u_km_day"), gj.substring(0, 200));
         assertTrue(Files.size(out.resolve("drift.png")) > 1000);
+        assertTrue(Files.readString(out.resolve("drift_settings.txt")).contains("maxDisplacement=62.5"),
+                "5 km/day × 0.5 day / 40 m = 62.5 px: " + Files.readString(out.resolve("drift_settings.txt")));
     }
 
     @Test

@@ -108,7 +108,12 @@ public final class DriftStep {
         Files.createDirectories(p.out());
         writeCsv(p.out().resolve("drift.csv"), g, d, u, v, sp);
         writeGeoJson(p.out().resolve("drift.geojson"), g, d, u, v, sp);
-        return new Result(g, a, d, u, v, sp, dp.maxDisplacement(), seconds);
+        Result res = new Result(g, a, d, u, v, sp, dp.maxDisplacement(), seconds);
+        String settings = "# PermaSAR drift\nreference = " + p.reference() + "\nsecondary = " + p.secondary() + "\nband = " + p.band()
+                + "\nto_db = " + p.toDb() + "\ndays = " + p.days() + "\npixel_size_m = " + p.pixelSize() + "\nmax_speed_km_day = "
+                + p.maxSpeed() + "\ntracking = " + dp + "\nsummary = " + summary(res) + "\n";
+        AtomicFiles.write(p.out().resolve("drift_settings.txt"), tmp -> Files.writeString(tmp, settings, StandardCharsets.UTF_8));
+        return res;
     }
 
     private static void prepare(float[] img, double nodata, boolean toDb) {
