@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.seasonal.FitCommand.class,
                 org.permasar.cli.offset.OffsetsCommand.class,
                 org.permasar.cli.snow.MeltCommand.class,
+                org.permasar.cli.backscatter.NormalizeCommand.class,
+                org.permasar.cli.seaice.DriftCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 org.permasar.cli.hydro.RecessionCommand.class,
                 org.permasar.cli.seasonal.JoinCommand.class,

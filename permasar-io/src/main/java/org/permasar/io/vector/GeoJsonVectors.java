@@ -230,12 +230,13 @@ public final class GeoJsonVectors {
 
     /**
      * Writes features as a GeoJSON FeatureCollection, atomically. With {@code epsg} ≠ 4326 a {@code crs} member names
-     * it (GDAL reads it); RFC 7946 readers expect 4326.
+     * it (GDAL reads it); RFC 7946 readers expect 4326. {@code epsg} 0 (coordinates in no CRS, e.g. image pixels)
+     * writes no {@code crs} member.
      */
     public static void write(Path file, int epsg, List<VectorFeature> features) throws IOException {
         StringBuilder b = new StringBuilder(1 << 16);
         b.append("{\"type\":\"FeatureCollection\",");
-        if (epsg != 4326) {
+        if (epsg != 4326 && epsg != 0) {
             b.append("\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::").append(epsg).append("\"}},");
         }
         b.append("\"features\":[\n");
