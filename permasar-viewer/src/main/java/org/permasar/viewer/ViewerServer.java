@@ -319,11 +319,37 @@ public final class ViewerServer implements AutoCloseable {
         double lat = doubleParam(ctx, "lat"), lon = doubleParam(ctx, "lon");
         org.permasar.grid.GridGeometry g = geometry.grid(f);
         org.permasar.io.crs.LatLonLocator loc = org.permasar.io.crs.LatLonLocator.on(g);
-        int[] rc = loc.pixelInside("lat " + lat + ", lon " + lon, lat, lon);
+        String what = "lat " + lat + ", lon " + lon;
+        int[] rc = loc.pixelInside(what, lat, lon);
+        if (!g.isGeocoded() && !nearTheRadarGrid(g, rc[0], rc[1], lat, lon)) {
+            throw new IllegalArgumentException(what + " lies outside the radar grid of " + guard.relativize(f)
+                    + ": its nearest pixel (" + rc[0] + ", " + rc[1] + ") is at lat " + g.latitude(rc[0], rc[1]) + ", lon "
+                    + g.longitude(rc[0], rc[1]));
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("row", rc[0]);
         out.put("col", rc[1]);
         ctx.json(out);
+    }
+
+    /**
+     * Whether a point is within two pixel spacings of its nearest radar pixel (r, c): the spacing is the larger
+     * distance in degrees from (r, c) to its row and column neighbours, so a point beyond the grid's edge is not
+     * given the edge pixel.
+     */
+    static boolean nearTheRadarGrid(org.permasar.grid.GridGeometry g, int r, int c, double lat, double lon) {
+        double la = g.latitude(r, c), lo = g.longitude(r, c);
+        double k = Math.cos(Math.toRadians(la));
+        int rn = r + 1 < g.rows() ? r + 1 : r - 1, cn = c + 1 < g.cols() ? c + 1 : c - 1;
+        double step = 0;
+        if (rn >= 0) {
+            step = Math.max(step, Math.hypot(g.latitude(rn, c) - la, k * (g.longitude(rn, c) - lo)));
+        }
+        if (cn >= 0) {
+            step = Math.max(step, Math.hypot(g.latitude(r, cn) - la, k * (g.longitude(r, cn) - lo)));
+        }
+        double d = Math.hypot(lat - la, k * (lon - lo));
+        return Double.isFinite(d) && (step == 0 || d <= 2 * step);
     }
 
     private static void series(Context ctx, PathGuard guard, PixelSeries series) throws Exception {
