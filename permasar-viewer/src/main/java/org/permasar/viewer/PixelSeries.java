@@ -418,7 +418,9 @@ public final class PixelSeries {
             extra(extras, p, w, "pecmKappaRatio", "PECM κf/κt", 1);
             extra(extras, p, w, "pecmResidualRms", "PECM residual RMS (mm)", 1000);
             String rel = guard.relativize(vel);
-            return new Model("trend + annual (" + rel + ")", rel, ref, 1000 * v, 1000 * b, 1000 * Math.abs(aa), ap,
+            // MintPy's default timeseries2velocity fits a line only: say so rather than "annual 0 mm"
+            String what = p.has("annualAmplitude") ? "trend + annual" : "linear trend";
+            return new Model(what + " (" + rel + ")", rel, ref, 1000 * v, 1000 * b, 1000 * Math.abs(aa), ap,
                     List.of(s.dates()), s.mm(), extras);
         }
     }

@@ -115,6 +115,9 @@ class ViewerMintPyFolderTest {
         assertThat(byId.get("velocity.h5:velocity").get("refRow").asInt()).isEqualTo(18);
         assertThat(byId.get("velocity.h5:velocity").get("refCol").asInt()).isEqualTo(14);
         assertThat(byId.get("velocity.h5:velocity").get("transform").isNull()).as("radar geometry").isTrue();
+        // MintPy names the dataset of both files "mask": the titles say which is which
+        assertThat(byId.get("numInvIfgram.h5:mask").get("title").asText()).isEqualTo("interferograms used");
+        assertThat(byId.get("maskTempCoh.h5:mask").get("title").asText()).isEqualTo("mask: temporal coherence");
     }
 
     @Test
@@ -138,6 +141,8 @@ class ViewerMintPyFolderTest {
             assertThat(t.get("mm").get(k).asDouble()).as("date %d", k).isCloseTo(1000 * want[k], within(1e-3));
         }
         JsonNode m = t.get("models").get(0);
+        // timeseries2velocity's default model is a line: no annual term is claimed
+        assertThat(m.get("label").asText()).isEqualTo("linear trend (velocity.h5)");
         assertThat(m.get("velocityMmPerYear").asDouble()).isCloseTo(1000 * expected("velocity", 5, 7), within(1e-3));
         // MintPy's linear model d(t) = intercept + v·t, t in decimal years from REF_DATE 2003-01-22
         LocalDate d = LocalDate.parse(m.get("dates").get(m.get("dates").size() - 1).asText());

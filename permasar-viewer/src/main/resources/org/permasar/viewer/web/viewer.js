@@ -451,9 +451,8 @@ async function choosePixel(row, col) {
   state.series = await resp.json();
   state.series.location = loc.ok ? await loc.json() : null;
   const v = valueAt(row, col), d = display(l.unit);
-  $('pixelinfo').textContent = 'Pixel row ' + row + ', col ' + col + ' of ' + l.file + ' — '
-      + (state.series.location ? latLonText(state.series.location.lat, state.series.location.lon) : '')
-      + '\n' + l.title + ': ' + (Number.isFinite(v) ? fmtNum(shown(v, d), 3) + ' ' + d.unit : 'no data');
+  $('pixelinfo').textContent = 'Pixel row ' + row + ', col ' + col + ' of ' + l.file + '\n'
+      + (state.series.location ? latLonText(state.series.location.lat, state.series.location.lon) + '\n' : '') + l.title + ': ' + (Number.isFinite(v) ? fmtNum(shown(v, d), 3) + ' ' + d.unit : 'no data');
   drawCharts();
   state.chartReady = true;
   setStatus(state.series.series.length + ' time series at row ' + row + ', col ' + col);
@@ -471,17 +470,19 @@ function drawCharts() {
   const s = state.series;
   (s ? s.series : []).forEach((t, i) => {
     const colour = PALETTE[i % PALETTE.length];
-    datasets.push({label: t.track + ' LOS (' + t.file + ')', borderColor: colour, backgroundColor: colour,
+    const tk = t.track === '.' ? '' : t.track + ' ';
+    datasets.push({label: tk + 'LOS (' + t.file + ')', borderColor: colour, backgroundColor: colour,
       showLine: false, pointRadius: 3, data: t.dates.map((d, k) => ({x: toDays(d), y: t.mm[k]}))});
     t.dates.forEach(d => { xmin = Math.min(xmin, toDays(d)); xmax = Math.max(xmax, toDays(d)); });
     t.models.forEach((m, j) => {
-      datasets.push({label: t.track + ' ' + m.label, borderColor: colour, borderDash: DASHES[j % DASHES.length],
+      datasets.push({label: tk + m.label, borderColor: colour, borderDash: DASHES[j % DASHES.length],
         pointRadius: 0, borderWidth: 1.6, showLine: true, fill: false,
         data: m.dates.map((d, k) => ({x: toDays(d), y: m.mm[k]}))});
       // one vocabulary: peak-to-trough 2|A| (seasonalAmplitude), semi-amplitude |A| (MintPy's annualAmplitude)
-      let line = t.track + ', ' + m.label + ': rate ' + fmtNum(m.velocityMmPerYear) + ' mm/yr, annual peak-to-trough '
+      let line = (tk ? t.track + ', ' : '') + m.label + ': rate ' + fmtNum(m.velocityMmPerYear) + ' mm/yr'
+          + (m.label.startsWith('linear') ? ' (ref ' + m.refDate + ')' : ', annual peak-to-trough '
           + fmtNum(2 * m.annualAmplitudeMm) + ' mm (semi-amplitude ' + fmtNum(m.annualAmplitudeMm) + ' mm; ref '
-          + m.refDate + ')';
+          + m.refDate + ')');
       Object.entries(m.extras || {}).forEach(([k, v]) => { line += '; ' + k + ' ' + fmtNum(v, 3); });
       info.push(line);
     });
@@ -526,6 +527,8 @@ function drawCharts() {
   });
   const ftitle = (f.length - forcingI ? 'land-surface temperature' : 'no LST in this folder')
       + (forcingI ? ' and the PECM forcing I = √ADDT − √(κf/κt)·√ADDF' : '') + ' under the pixel';
+  // no LST and no PECM forcing (e.g. a MintPy folder): no empty chart
+  $('forcing').parentElement.hidden = f.length === 0;
   chartOn('forcing', f, 'LST (°C)', ftitle, xmin, xmax, forcingI ? 'I (√(°C·day))' : null);
 }
 
