@@ -497,7 +497,8 @@ function drawCharts() {
   if (r) {
     r.series.forEach((t, i) => {
       const colour = PALETTE[(i + 3) % PALETTE.length];
-      datasets.push({label: (r.polygon ? 'polygon' : 'box') + ' mean ' + t.track + ' (' + t.pixels + ' px)', borderColor: colour,
+      datasets.push({label: (r.polygon ? 'polygon' : 'box') + ' mean ' + (t.track === '.' ? '' : t.track + ' ') + '('
+          + t.pixels + ' px)', borderColor: colour,
         backgroundColor: colour, showLine: true, borderWidth: 2, pointRadius: 2, pointStyle: 'rect',
         data: t.dates.map((d, k) => ({x: toDays(d), y: t.mm[k]}))});
       t.dates.forEach(d => { xmin = Math.min(xmin, toDays(d)); xmax = Math.max(xmax, toDays(d)); });
@@ -730,7 +731,8 @@ function csvText() {
 const num = x => x === null || x === undefined ? '' : String(x);
 
 function chartPng() {
-  const a = $('chart'), b = $('forcing');
+  const a = $('chart'), b = $('forcing').parentElement.hidden ? document.createElement('canvas') : $('forcing');
+  if (b !== $('forcing')) { b.width = 1; b.height = 0; }
   const c = document.createElement('canvas');
   c.width = Math.max(a.width, b.width);
   c.height = a.height + b.height;
