@@ -731,16 +731,15 @@ function csvText() {
 const num = x => x === null || x === undefined ? '' : String(x);
 
 function chartPng() {
-  const a = $('chart'), b = $('forcing').parentElement.hidden ? document.createElement('canvas') : $('forcing');
-  if (b !== $('forcing')) { b.width = 1; b.height = 0; }
+  const a = $('chart'), b = $('forcing'), withB = !b.parentElement.hidden;
   const c = document.createElement('canvas');
-  c.width = Math.max(a.width, b.width);
-  c.height = a.height + b.height;
+  c.width = Math.max(a.width, withB ? b.width : 0);
+  c.height = a.height + (withB ? b.height : 0);
   const ctx = c.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, c.width, c.height);
   ctx.drawImage(a, 0, 0);
-  ctx.drawImage(b, 0, a.height);
+  if (withB) ctx.drawImage(b, 0, a.height);
   return c;
 }
 
