@@ -298,6 +298,13 @@ class ViewerBrowserTest {
                 assertThat(((Number) js.executeScript("return viewerState.region.series[0].pixels")).intValue())
                         .isEqualTo(inside);
                 shot(driver, "viewer-e2e-reopened.png");
+
+                // "Go to" a latitude, longitude (Proj4J's of the centre of the pixel diagonally below) opens that pixel
+                double[] ll = latLon(grid.epsg(), t.x(col + 1.5, row + 1.5), t.y(col + 1.5, row + 1.5));
+                WebElement lalo = driver.findElement(By.id("lalo"));
+                lalo.sendKeys(String.format(Locale.ROOT, "%.7f, %.7f", ll[0], ll[1]), Keys.ENTER);
+                wait.until(d -> Boolean.TRUE.equals(js.executeScript("return viewerState.chartReady && "
+                        + "viewerState.clicked.row === " + (row + 1) + " && viewerState.clicked.col === " + (col + 1))));
             } finally {
                 driver.quit();
             }
