@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
                 + " GeoTIFF) on a pannable map, grouped by track with units, a time-series cube as one layer with a date"
                 + " slider, latitude/longitude under the cursor; a clicked pixel shows the time series of every"
                 + " timeseries*.h5 (asc/desc tracks) with the models fitted in the neighbouring velocity.h5 and"
-                + " pecm/velocity.h5 and the LST beneath; a drawn box gives its mean series and statistics.",
+                + " pecm/velocity.h5, the physical PECM curve and its forcing I (from DIR/permasar.cfg, as written by"
+                + " run and demo) and the LST beneath; a drawn box or polygon gives its mean series and statistics.",
             "Only files under DIR are served, only to requests addressed to this server (Host header: localhost,"
                 + " 127.0.0.1, [::1] or --host, with --port). There is no authentication. Stop with Ctrl-C."})
 final class ViewCommand implements Callable<Integer> {
@@ -38,7 +39,8 @@ final class ViewCommand implements Callable<Integer> {
             throw new InvalidInputException(dir, Files.exists(dir) ? "not a folder" : "no such folder");
         }
         quietServerLogs();
-        ViewerServer server = ViewerServer.start(new ViewerServer.Config(dir, host, port));
+        ViewerServer server = ViewerServer.start(new ViewerServer.Config(dir, host, port)
+                .withPecm(org.permasar.cli.pipeline.ConfiguredPecmCurves.of(dir)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -235,7 +235,7 @@ public final class LayerCatalog {
                     }
                 }
                 String t = stem(f).toLowerCase(Locale.ROOT).startsWith("truth") ? "truth: " + title(ds, group, n > 1)
-                        : title(ds, group, n > 1);
+                        : ds.equals("mask") ? maskTitle(stem(f)) : title(ds, group, n > 1);
                 out.add(new Layer(rel, ds, group, t, unit, kind(ds, unit, n > 1), type, g.rows(),
                         g.cols(), g.epsg(), gt, refRow, refCol, labels, dated));
             }
@@ -398,6 +398,20 @@ public final class LayerCatalog {
         boolean signed = n.equals("up") || n.equals("east") || n.contains("velocity") || n.equals("timeseries")
                 || n.contains("residue") || n.contains("unwrapphase") || n.contains("intercept");
         return !magnitude && (rate || displacement || signed) ? Kind.DIVERGING : Kind.SEQUENTIAL;
+    }
+
+    /**
+     * Title of a {@code mask} dataset by its file, since MintPy names the dataset of several files so:
+     * {@code numInvIfgram.h5} (the number of interferograms inverted per pixel), {@code maskTempCoh.h5} (temporal
+     * coherence above the threshold), {@code maskConnComp.h5}, others by their file name.
+     */
+    static String maskTitle(String stem) {
+        return switch (stem) {
+            case "numInvIfgram" -> "interferograms used";
+            case "maskTempCoh" -> "mask: temporal coherence";
+            case "maskConnComp" -> "mask: connected components";
+            default -> "mask (" + stem + ")";
+        };
     }
 
     /** Readable title of a dataset or file stem, e.g. "LOS velocity", "vertical velocity", "time series". */

@@ -36,9 +36,26 @@ public final class PixelSeries {
     static final int MODEL_STEP_DAYS = 3;
 
     private final PathGuard guard;
+    private final PecmCurves pecm;
 
     public PixelSeries(PathGuard guard) {
+        this(guard, PecmCurves.NONE);
+    }
+
+    /** @param pecm the physical PECM model of a pixel, {@link PecmCurves#NONE} when there is none */
+    public PixelSeries(PathGuard guard, PecmCurves pecm) {
         this.guard = guard;
+        this.pecm = java.util.Objects.requireNonNull(pecm, "pecm");
+    }
+
+    /**
+     * The physical PECM model at the pixel, at the series' dates.
+     *
+     * @param label   what the curve is
+     * @param mm      c + v·L + d·I per date, mm (the series' geometry), NaN where none
+     * @param forcing I(τ) per date, √(°C·day), NaN where none
+     */
+    public record Pecm(String label, double[] mm, double[] forcing) {
     }
 
     /**
@@ -64,9 +81,10 @@ public final class PixelSeries {
      * @param mm    displacement per date, mm (NaN where missing)
      * @param models fitted models at the pixel: MintPy's from the neighbouring velocity.h5, then the one of
      *               {@code pecm/velocity.h5} below it when there is one; empty when none
+     * @param pecm   the physical PECM model at the pixel ({@link PecmCurves}), null when there is none
      */
     public record Series(String file, String track, int row, int col, List<LocalDate> dates, double[] mm,
-                         List<Model> models) {
+                         List<Model> models, Pecm pecm) {
     }
 
     /**
@@ -162,6 +180,85 @@ public final class PixelSeries {
             }
         }
         return out;
+    }
+
+    /**
+     * Mean series, per time-series file, of the pixels whose centres lie inside a polygon drawn on
+     * {@code layerFile}'s grid ({@link PolygonPixels}). The vertices (fractional row, col of that grid) are carried
+     * to each file's grid through map coordinates when both are geocoded, as they are when neither is and the
+     * sizes agree; a file with no pixel inside is left out.
+     *
+     * @param vr vertex rows, fractional pixel coordinates of the layer's grid
+     * @param vc vertex columns
+     */
+    public List<RegionSeries> polygon(Path layerFile, double[] vr, double[] vc) throws IOException {
+        GridGeometry from;
+        try (RasterSource src = RasterFormats.open(layerFile)) {
+            from = src.grid();
+        }
+        List<RegionSeries> out = new ArrayList<>();
+        for (Path ts : timeseriesFiles()) {
+            try (MintPyProduct p = MintPyProduct.open(ts)) {
+                if (!p.has("timeseries") || p.dates().isEmpty()) {
+                    continue;
+                }
+                GridGeometry to = p.grid();
+                double[][] v = carry(from, vr, vc, to);
+                int[] inside = v == null ? new int[0] : PolygonPixels.inside(v[0], v[1], to.rows(), to.cols());
+                if (inside.length == 0) {
+                    continue;
+                }
+                int cols = to.cols(), ra = inside[0] / cols, rb = inside[inside.length - 1] / cols;
+                int ca = Integer.MAX_VALUE, cb = -1;
+                for (int q : inside) {
+                    ca = Math.min(ca, q % cols);
+                    cb = Math.max(cb, q % cols);
+                }
+                Window w = new Window(ra, ca, rb - ra + 1, cb - ca + 1);
+                float[] x = p.read("timeseries", w);
+                int nd = p.dates().size(), np = w.size();
+                double[] mean = new double[nd], std = new double[nd];
+                int[] valid = new int[nd];
+                for (int k = 0; k < nd; k++) {
+                    double s1 = 0, s2 = 0;
+                    int n = 0;
+                    for (int q : inside) {
+                        double y = 1000.0 * x[k * np + (q / cols - ra) * w.cols() + q % cols - ca]; // m → mm
+                        if (!Double.isNaN(y)) {
+                            s1 += y;
+                            s2 += y * y;
+                            n++;
+                        }
+                    }
+                    mean[k] = n == 0 ? Double.NaN : s1 / n;
+                    std[k] = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, s2 / n - mean[k] * mean[k]));
+                    valid[k] = n;
+                }
+                out.add(new RegionSeries(guard.relativize(ts), track(ts), inside.length, p.dates(), mean, std, valid));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("skipping time series {}: {}", ts, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Fractional pixel positions of grid {@code a} in grid {@code b} (as {@link #map}), null when they cannot be. */
+    private static double[][] carry(GridGeometry a, double[] vr, double[] vc, GridGeometry b) {
+        int n = vr.length;
+        if (a.isGeocoded() && b.isGeocoded() && (a.epsg() == b.epsg() || a.epsg() == 0 || b.epsg() == 0)) {
+            GeoTransform ta = a.transform(), tb = b.transform();
+            double[] r = new double[n], c = new double[n];
+            for (int i = 0; i < n; i++) {
+                double x = ta.x(vc[i], vr[i]), y = ta.y(vc[i], vr[i]);
+                r[i] = tb.row(x, y);
+                c[i] = tb.col(x, y);
+            }
+            return new double[][] {r, c};
+        }
+        if (!a.isGeocoded() && !b.isGeocoded() && a.rows() == b.rows() && a.cols() == b.cols()) {
+            return new double[][] {vr.clone(), vc.clone()};
+        }
+        return null;
     }
 
     private static int clamp(int v, int n) {
@@ -267,8 +364,31 @@ public final class PixelSeries {
                     models.add(m);
                 }
             }
-            return new Series(guard.relativize(ts), track(ts), rc[0], rc[1], p.dates(), mm, List.copyOf(models));
+            return new Series(guard.relativize(ts), track(ts), rc[0], rc[1], p.dates(), mm, List.copyOf(models),
+                    pecmAt(ts, rc[0], rc[1], mm.length));
         }
+    }
+
+    /** The PECM curve at the pixel in mm, null when there is none or it has no finite value. */
+    private Pecm pecmAt(Path ts, int row, int col, int dates) {
+        PecmCurves.Curve c;
+        try {
+            c = pecm.at(ts, row, col);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("no PECM model for {} at ({}, {}): {}", guard.relativize(ts), row, col, e.getMessage());
+            return null;
+        }
+        if (c == null || c.metres().length != dates || c.forcing().length != dates) {
+            return null;
+        }
+        double[] mm = new double[dates], f = new double[dates];
+        boolean any = false;
+        for (int k = 0; k < dates; k++) {
+            mm[k] = 1000.0 * c.metres()[k]; // m → mm
+            f[k] = c.forcing()[k];
+            any |= Double.isFinite(mm[k]);
+        }
+        return any ? new Pecm(c.label(), mm, f) : null;
     }
 
     private Model model(Path vel, GridGeometry from, int row, int col, LocalDate seriesRef, List<LocalDate> dates)
@@ -298,7 +418,9 @@ public final class PixelSeries {
             extra(extras, p, w, "pecmKappaRatio", "PECM κf/κt", 1);
             extra(extras, p, w, "pecmResidualRms", "PECM residual RMS (mm)", 1000);
             String rel = guard.relativize(vel);
-            return new Model("trend + annual (" + rel + ")", rel, ref, 1000 * v, 1000 * b, 1000 * Math.abs(aa), ap,
+            // MintPy's default timeseries2velocity fits a line only: say so rather than "annual 0 mm"
+            String what = p.has("annualAmplitude") ? "trend + annual" : "linear trend";
+            return new Model(what + " (" + rel + ")", rel, ref, 1000 * v, 1000 * b, 1000 * Math.abs(aa), ap,
                     List.of(s.dates()), s.mm(), extras);
         }
     }

@@ -35,11 +35,14 @@ import org.slf4j.LoggerFactory;
  *   GET /api/raster?file=F&amp;dataset=D&amp;band=B      slice B of a layer as float32 little-endian, row-major
  *                                                 (headers X-Rows, X-Cols, X-Step: decimation)
  *   GET /api/locate?file=F&amp;row=R&amp;col=C           map x/y and WGS 84 lat/lon of a fractional pixel of F
+ *                                                 (radar grids: the folder's geometryRadar.h5 latitude/longitude)
+ *   GET /api/pixel?file=F&amp;lat=LAT&amp;lon=LON         the pixel of F holding a WGS 84 point (JSON row, col)
  *   GET /api/series?file=F&amp;row=R&amp;col=C           time series (mm) of every track under that pixel of F,
  *                                                 their fitted models and the LST beneath (JSON)
  *   GET /api/region?file=F&amp;dataset=D&amp;band=B&amp;row0=&amp;col0=&amp;row1=&amp;col1=
  *                                                 mean series of a box of pixels per track, and the
- *                                                 statistics of layer D inside it (JSON)
+ *                                                 statistics of layer D inside it (JSON); with
+ *                                                 &amp;poly=r,c;r,c;… (fractional pixels) a polygon instead
  *   GET /files/PATH                               a file under the folder, as is
  * </pre>
  * Every file name goes through {@link PathGuard}: names that leave the folder give 403, names
@@ -60,10 +63,12 @@ public final class ViewerServer implements AutoCloseable {
      * @param root folder to serve (must exist)
      * @param host interface to bind, e.g. 127.0.0.1 (default) or 0.0.0.0
      * @param port TCP port, 0 for any free port
+     * @param pecm the physical PECM model of a clicked pixel ({@link PecmCurves#NONE}: none)
      */
-    public record Config(Path root, String host, int port) {
+    public record Config(Path root, String host, int port, PecmCurves pecm) {
         public Config {
             Objects.requireNonNull(root, "root");
+            Objects.requireNonNull(pecm, "pecm");
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("--host must be given, got '" + host + "'");
             }
@@ -87,6 +92,16 @@ public final class ViewerServer implements AutoCloseable {
                 }
             }
             return true;
+        }
+
+        /** Without a PECM model. */
+        public Config(Path root, String host, int port) {
+            this(root, host, port, PecmCurves.NONE);
+        }
+
+        /** The same settings with a PECM model. */
+        public Config withPecm(PecmCurves curves) {
+            return new Config(root, host, port, curves);
         }
 
         /** Loopback on any free port. */
@@ -125,7 +140,7 @@ public final class ViewerServer implements AutoCloseable {
         InetAddress address = resolve(config.host());
         checkBindable(address, config);
         LayerCatalog catalog = new LayerCatalog(guard);
-        PixelSeries series = new PixelSeries(guard);
+        PixelSeries series = new PixelSeries(guard, config.pecm());
         AtomicReference<HostGuard> hosts = new AtomicReference<>(); // set once the port is known
         List<String> roots = List.of(guard.root().toString(), config.root().toAbsolutePath().normalize().toString());
         Javalin app = Javalin.create(cfg -> {
@@ -146,7 +161,9 @@ public final class ViewerServer implements AutoCloseable {
         });
         app.get("/api/layers", ctx -> ctx.json(layersJson(catalog.layers())));
         app.get("/api/raster", ctx -> raster(ctx, guard));
-        app.get("/api/locate", ctx -> locate(ctx, guard));
+        FolderGeometry geometry = new FolderGeometry(guard);
+        app.get("/api/locate", ctx -> locate(ctx, guard, geometry));
+        app.get("/api/pixel", ctx -> pixel(ctx, guard, geometry));
         app.get("/api/series", ctx -> series(ctx, guard, series));
         app.get("/api/region", ctx -> region(ctx, guard, series));
         app.get("/files/<path>", ctx -> rawFile(ctx, guard));
@@ -277,13 +294,10 @@ public final class ViewerServer implements AutoCloseable {
         ctx.contentType("application/octet-stream").result(buf.array());
     }
 
-    private static void locate(Context ctx, PathGuard guard) throws Exception {
+    private static void locate(Context ctx, PathGuard guard, FolderGeometry geometry) throws Exception {
         Path f = guard.file(required(ctx, "file"));
         double row = doubleParam(ctx, "row"), col = doubleParam(ctx, "col");
-        org.permasar.grid.GridGeometry g;
-        try (var src = org.permasar.io.RasterFormats.open(f)) {
-            g = src.grid();
-        }
+        org.permasar.grid.GridGeometry g = geometry.grid(f);
         GridLocation.Point p = GridLocation.at(g, row, col);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("row", row);
@@ -294,6 +308,48 @@ public final class ViewerServer implements AutoCloseable {
         out.put("lon", num(p.lon()));
         out.put("epsg", g.isGeocoded() ? g.epsg() : 0);
         ctx.json(out);
+    }
+
+    /**
+     * The pixel of a layer under a WGS 84 latitude/longitude: through the grid's CRS when geocoded, the nearest
+     * pixel of the per-pixel latitude/longitude (the folder's geometryRadar.h5) in radar geometry.
+     */
+    private static void pixel(Context ctx, PathGuard guard, FolderGeometry geometry) throws Exception {
+        Path f = guard.file(required(ctx, "file"));
+        double lat = doubleParam(ctx, "lat"), lon = doubleParam(ctx, "lon");
+        org.permasar.grid.GridGeometry g = geometry.grid(f);
+        org.permasar.io.crs.LatLonLocator loc = org.permasar.io.crs.LatLonLocator.on(g);
+        String what = "lat " + lat + ", lon " + lon;
+        int[] rc = loc.pixelInside(what, lat, lon);
+        if (!g.isGeocoded() && !nearTheRadarGrid(g, rc[0], rc[1], lat, lon)) {
+            throw new IllegalArgumentException(what + " lies outside the radar grid of " + guard.relativize(f)
+                    + ": its nearest pixel (" + rc[0] + ", " + rc[1] + ") is at lat " + g.latitude(rc[0], rc[1]) + ", lon "
+                    + g.longitude(rc[0], rc[1]));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("row", rc[0]);
+        out.put("col", rc[1]);
+        ctx.json(out);
+    }
+
+    /**
+     * Whether a point is within two pixel spacings of its nearest radar pixel (r, c): the spacing is the larger
+     * distance in degrees from (r, c) to its row and column neighbours, so a point beyond the grid's edge is not
+     * given the edge pixel.
+     */
+    static boolean nearTheRadarGrid(org.permasar.grid.GridGeometry g, int r, int c, double lat, double lon) {
+        double la = g.latitude(r, c), lo = g.longitude(r, c);
+        double k = Math.cos(Math.toRadians(la));
+        int rn = r + 1 < g.rows() ? r + 1 : r - 1, cn = c + 1 < g.cols() ? c + 1 : c - 1;
+        double step = 0;
+        if (rn >= 0) {
+            step = Math.max(step, Math.hypot(g.latitude(rn, c) - la, k * (g.longitude(rn, c) - lo)));
+        }
+        if (cn >= 0) {
+            step = Math.max(step, Math.hypot(g.latitude(r, cn) - la, k * (g.longitude(r, cn) - lo)));
+        }
+        double d = Math.hypot(lat - la, k * (lon - lo));
+        return Double.isFinite(d) && (step == 0 || d <= 2 * step);
     }
 
     private static void series(Context ctx, PathGuard guard, PixelSeries series) throws Exception {
@@ -312,6 +368,15 @@ public final class ViewerServer implements AutoCloseable {
             List<Map<String, Object>> models = new ArrayList<>();
             s.models().forEach(x -> models.add(modelJson(x)));
             m.put("models", models);
+            if (s.pecm() != null) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("label", s.pecm().label());
+                pm.put("dates", isoDates(s.dates()));
+                pm.put("mm", numbers(s.pecm().mm()));
+                pm.put("forcing", numbers(s.pecm().forcing()));
+                pm.put("forcingUnit", "√(°C·day)");
+                m.put("pecm", pm);
+            }
             list.add(m);
         }
         List<Map<String, Object>> forcing = new ArrayList<>();
@@ -336,32 +401,52 @@ public final class ViewerServer implements AutoCloseable {
         Path f = guard.file(required(ctx, "file"));
         String dataset = required(ctx, "dataset");
         int band = intParam(ctx, "band", 0);
-        int r0 = intParam(ctx, "row0", -1), c0 = intParam(ctx, "col0", -1);
-        int r1 = intParam(ctx, "row1", -1), c1 = intParam(ctx, "col1", -1);
         int rows, cols;
         try (var src = org.permasar.io.RasterFormats.open(f)) {
             rows = src.grid().rows();
             cols = src.grid().cols();
         }
-        int ra = Math.max(0, Math.min(r0, r1)), rb = Math.min(rows - 1, Math.max(r0, r1));
-        int ca = Math.max(0, Math.min(c0, c1)), cb = Math.min(cols - 1, Math.max(c0, c1));
-        if (ra > rb || ca > cb) {
-            throw new IllegalArgumentException("box rows " + r0 + "…" + r1 + ", cols " + c0 + "…" + c1
-                    + " does not overlap the " + rows + "×" + cols + " grid of " + guard.relativize(f));
-        }
-        float[] v = LayerCatalog.read(f, dataset, band, 1);
-        double[] inside = new double[(rb - ra + 1) * (cb - ca + 1)];
-        int n = 0;
-        for (int r = ra; r <= rb; r++) {
-            for (int c = ca; c <= cb; c++) {
-                float x = v[r * cols + c];
-                if (!Float.isNaN(x)) {
-                    inside[n++] = x;
+        String poly = ctx.queryParam("poly");
+        int[] pixels;
+        double[][] vertices = null;
+        int ra = 0, ca = 0, rb = 0, cb = 0;
+        if (poly != null && !poly.isBlank()) {
+            vertices = PolygonPixels.parse(poly);
+            pixels = PolygonPixels.inside(vertices[0], vertices[1], rows, cols);
+            if (pixels.length == 0) {
+                throw new IllegalArgumentException("the polygon holds no pixel centre of the " + rows + "×" + cols
+                        + " grid of " + guard.relativize(f));
+            }
+        } else {
+            int r0 = intParam(ctx, "row0", -1), c0 = intParam(ctx, "col0", -1);
+            int r1 = intParam(ctx, "row1", -1), c1 = intParam(ctx, "col1", -1);
+            ra = Math.max(0, Math.min(r0, r1));
+            rb = Math.min(rows - 1, Math.max(r0, r1));
+            ca = Math.max(0, Math.min(c0, c1));
+            cb = Math.min(cols - 1, Math.max(c0, c1));
+            if (ra > rb || ca > cb) {
+                throw new IllegalArgumentException("box rows " + r0 + "…" + r1 + ", cols " + c0 + "…" + c1
+                        + " does not overlap the " + rows + "×" + cols + " grid of " + guard.relativize(f));
+            }
+            pixels = new int[(rb - ra + 1) * (cb - ca + 1)];
+            int k = 0;
+            for (int r = ra; r <= rb; r++) {
+                for (int c = ca; c <= cb; c++) {
+                    pixels[k++] = r * cols + c;
                 }
             }
         }
+        float[] v = LayerCatalog.read(f, dataset, band, 1);
+        double[] inside = new double[pixels.length];
+        int n = 0;
+        for (int q : pixels) {
+            float x = v[q];
+            if (!Float.isNaN(x)) {
+                inside[n++] = x;
+            }
+        }
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("pixels", inside.length);
+        stats.put("pixels", pixels.length);
         stats.put("valid", n);
         BoxStatistics st = BoxStatistics.of(java.util.Arrays.copyOf(inside, n));
         stats.put("mean", num(st.mean()));
@@ -370,7 +455,9 @@ public final class ViewerServer implements AutoCloseable {
         stats.put("min", num(st.min()));
         stats.put("max", num(st.max()));
         List<Map<String, Object>> list = new ArrayList<>();
-        for (PixelSeries.RegionSeries s : series.region(f, ra, ca, rb, cb)) {
+        List<PixelSeries.RegionSeries> regions = vertices != null ? series.polygon(f, vertices[0], vertices[1])
+                : series.region(f, ra, ca, rb, cb);
+        for (PixelSeries.RegionSeries s : regions) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", s.file());
             m.put("track", s.track());
@@ -390,7 +477,15 @@ public final class ViewerServer implements AutoCloseable {
         out.put("file", guard.relativize(f));
         out.put("dataset", dataset);
         out.put("band", band);
-        out.put("box", List.of(ra, ca, rb, cb));
+        if (vertices != null) {
+            List<List<Double>> vs = new ArrayList<>();
+            for (int i = 0; i < vertices[0].length; i++) {
+                vs.add(List.of(vertices[0][i], vertices[1][i]));
+            }
+            out.put("polygon", vs);
+        } else {
+            out.put("box", List.of(ra, ca, rb, cb));
+        }
         out.put("stats", stats);
         out.put("series", list);
         ctx.json(out);

@@ -34,7 +34,23 @@ class ViewerApiTest {
         Path root = ViewerFixture.write(Files.createDirectories(tmp.resolve("out")));
         Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET");
         Files.createSymbolicLink(root.resolve("escape.txt"), tmp.resolve("secret.txt"));
-        server = ViewerServer.start(ViewerServer.Config.local(root));
+        server = ViewerServer.start(ViewerServer.Config.local(root).withPecm(ViewerApiTest::pecmOfAsc));
+    }
+
+    /**
+     * A stand-in for the run's PECM model (the viewer only draws what it is given): on asc/timeseries.h5 only,
+     * model(k) = 0.0005·k² − 0.001·row m and I(k) = √(10·k) √(°C·day) at the k-th date of the series.
+     */
+    static PecmCurves.Curve pecmOfAsc(Path timeseries, int row, int col) {
+        if (!timeseries.endsWith(Path.of("asc", "timeseries.h5"))) {
+            return null;
+        }
+        float[] m = new float[ViewerFixture.DATES], f = new float[ViewerFixture.DATES];
+        for (int k = 0; k < m.length; k++) {
+            m[k] = (float) (0.0005 * k * k - 0.001 * row);
+            f[k] = (float) Math.sqrt(10.0 * k);
+        }
+        return new PecmCurves.Curve("PECM test curve", m, f);
     }
 
     @AfterAll
@@ -285,5 +301,63 @@ class ViewerApiTest {
         assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
         assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode()).isEqualTo(200);
         assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void seriesCarriesThePecmCurveAndItsForcingAtTheSeriesDatesInMillimetres() throws Exception {
+        JsonNode series = json("/api/series?file=asc/velocity.h5&row=2&col=5").get("series");
+        JsonNode pecm = series.get(0).get("pecm");
+        assertThat(pecm.get("label").asText()).isEqualTo("PECM test curve");
+        assertThat(pecm.get("forcingUnit").asText()).isEqualTo("√(°C·day)");
+        assertThat(pecm.get("dates")).isEqualTo(series.get(0).get("dates"));
+        for (int k = 0; k < ViewerFixture.DATES; k++) {
+            assertThat(pecm.get("mm").get(k).asDouble()).as("date %d", k).isCloseTo(0.5 * k * k - 2, within(1e-4));
+            assertThat(pecm.get("forcing").get(k).asDouble()).isCloseTo(Math.sqrt(10.0 * k), within(1e-5));
+        }
+        assertThat(series.get(1).has("pecm")).as("desc has no PECM fit").isFalse();
+    }
+
+    @Test
+    void polygonGivesTheMeanSeriesAndStatisticsOfThePixelsWhoseCentresAreInside() throws Exception {
+        // triangle (row, col) (0.2, 1.2), (4.8, 1.2), (4.8, 6.0): its slanted edge passes just right of the centres
+        // (r + .5, r + 1.5) (at col 1.2 + (r + .3)·4.8/4.6), so the centres inside are
+        //   r 0: c 1; r 1: c 1–2; r 2: c 1–3; r 3: c 1–4; r 4: c 1–5   → 15 pixels
+        List<int[]> inside = new ArrayList<>();
+        for (int r = 0; r <= 4; r++) {
+            for (int c = 1; c <= r + 1; c++) {
+                inside.add(new int[] {r, c});
+            }
+        }
+        JsonNode res = json("/api/region?file=asc/temporalCoherence.h5&dataset=temporalCoherence&poly="
+                + java.net.URLEncoder.encode("0.2,1.2;4.8,1.2;4.8,6.0", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(res.get("polygon")).hasSize(3);
+        assertThat(res.has("box")).isFalse();
+        JsonNode st = res.get("stats");
+        assertThat(st.get("pixels").asInt()).isEqualTo(15);
+        double mean = 0, meanMm0 = 0, lo = 1, hi = 0;
+        for (int[] p : inside) {
+            double coh = 0.1 * p[0] + 0.01 * p[1];
+            mean += coh / inside.size();
+            meanMm0 += ViewerFixture.ascMm(0, p[0], p[1]) / inside.size();
+            lo = Math.min(lo, coh);
+            hi = Math.max(hi, coh);
+        }
+        assertThat(st.get("mean").asDouble()).isCloseTo(mean, within(1e-6));
+        assertThat(st.get("min").asDouble()).isCloseTo(lo, within(1e-6));
+        assertThat(st.get("max").asDouble()).isCloseTo(hi, within(1e-6));
+        JsonNode asc = res.get("series").get(0);
+        assertThat(asc.get("pixels").asInt()).isEqualTo(15);
+        for (int k = 0; k < ViewerFixture.DATES; k++) {
+            assertThat(asc.get("mm").get(k).asDouble()).isCloseTo(meanMm0 + k, within(1e-4));
+        }
+        // desc starts 2 columns east: only asc columns ≥ 2 fall on it (r 1: 1; r 2: 2; r 3: 3; r 4: 4 → 10 px)
+        JsonNode desc = res.get("series").get(1);
+        assertThat(desc.get("track").asText()).isEqualTo("desc");
+        assertThat(desc.get("pixels").asInt()).isEqualTo(10);
+        assertThat(desc.get("mm").get(2).asDouble()).isCloseTo(-6.0, within(1e-4));
+        assertThat(get("/api/region?file=asc/temporalCoherence.h5&dataset=temporalCoherence&poly=1,1;2,2").statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/region?file=asc/temporalCoherence.h5&dataset=temporalCoherence&poly=0.1,0.1;0.2,0.2;0.1,0.3")
+                .statusCode()).as("no pixel centre inside").isEqualTo(400);
     }
 }

@@ -72,7 +72,10 @@ class ViewerBrowserTest {
                 "--hide-scrollbars", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
-        try (ViewerServer server = ViewerServer.start(ViewerServer.Config.local(root))) {
+        // the fixture gets a stand-in PECM model (ViewerApiTest#pecmOfAsc); `permasar view` supplies the run's own
+        // (ConfiguredPecmCurves in permasar-cli, tested against the demo's truth in DemoPipelineTest)
+        PecmCurves pecm = demo.isBlank() ? ViewerApiTest::pecmOfAsc : PecmCurves.NONE;
+        try (ViewerServer server = ViewerServer.start(ViewerServer.Config.local(root).withPecm(pecm))) {
             ChromeDriver driver = new ChromeDriver(service, opts);
             try {
                 JavascriptExecutor js = driver;
@@ -188,6 +191,24 @@ class ViewerBrowserTest {
                         }
                     }
                 }
+                if (demo.isBlank()) {
+                    // the PECM curve over the series (mm) and its forcing I on the right axis beneath
+                    int pi = labels.indexOf("asc PECM test curve");
+                    assertThat(pi).as("PECM curve in " + labels).isNotNegative();
+                    @SuppressWarnings("unchecked")
+                    List<Number> pm = (List<Number>) js.executeScript(
+                            "return Chart.getChart('chart').data.datasets[" + pi + "].data.map(p => p.y)");
+                    for (int k = 0; k < n; k++) {
+                        assertThat(pm.get(k).doubleValue()).isCloseTo(0.5 * k * k - row, within(1e-3));
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<String> flabels = (List<String>) js.executeScript(
+                            "return Chart.getChart('forcing').data.datasets.map(d => d.label + '@' + (d.yAxisID || 'y'))");
+                    assertThat(flabels).contains("asc PECM forcing I (√(°C·day))@y2");
+                    Number i3 = (Number) js.executeScript("return Chart.getChart('forcing').data.datasets["
+                            + flabels.indexOf("asc PECM forcing I (√(°C·day))@y2") + "].data[3].y");
+                    assertThat(i3.doubleValue()).isCloseTo(Math.sqrt(30), within(1e-5));
+                }
                 assertThat(driver.findElement(By.id("pixelinfo")).getText())
                         .contains(String.format(Locale.ROOT, "%.5f° N", llCentre[0]))
                         .contains(String.format(Locale.ROOT, "%.5f° E", llCentre[1]));
@@ -211,6 +232,55 @@ class ViewerBrowserTest {
                 assertThat(meanLast.doubleValue()).isCloseTo(boxMeanMm(cube, grid, n - 1, row - 1, col - 1, 3), within(1e-3));
                 shot(driver, "viewer-e2e-box.png");
 
+                // a polygon: click two vertices, double-click the third; its pixels are those whose centres
+                // java.awt.geom.Path2D (even–odd) finds inside the vertices the server echoes
+                driver.findElement(By.id("drawpoly")).click();
+                double[][] tri = {{row - 1.3, col - 1.3}, {row - 1.3, col + 2.2}, {row + 2.4, col - 1.3}};
+                Actions draw = new Actions(driver);
+                for (int v = 0; v < 3; v++) {
+                    int[] o = offsetOf(js, map, t.y(tri[v][1], tri[v][0]), t.x(tri[v][1], tri[v][0]));
+                    draw = v < 2 ? draw.moveToElement(map, o[0], o[1]).click().pause(Duration.ofMillis(400))
+                            : draw.moveToElement(map, o[0], o[1]).doubleClick();
+                }
+                draw.perform();
+                wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return viewerState.regionReady && !!viewerState.region.polygon")));
+                @SuppressWarnings("unchecked")
+                List<List<Number>> echoed = (List<List<Number>>) js.executeScript("return viewerState.region.polygon");
+                assertThat(echoed).hasSize(3);
+                java.awt.geom.Path2D.Double shape = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
+                for (int v = 0; v < 3; v++) {
+                    double pr = echoed.get(v).get(0).doubleValue(), pc = echoed.get(v).get(1).doubleValue();
+                    assertThat(pr).isCloseTo(tri[v][0], within(0.2)); // a click lands on a screen pixel
+                    assertThat(pc).isCloseTo(tri[v][1], within(0.2));
+                    if (v == 0) {
+                        shape.moveTo(pc, pr);
+                    } else {
+                        shape.lineTo(pc, pr);
+                    }
+                }
+                shape.closePath();
+                double sum = 0;
+                int inside = 0, valid = 0;
+                for (int r = 0; r < grid.rows(); r++) {
+                    for (int c = 0; c < grid.cols(); c++) {
+                        if (shape.contains(c + 0.5, r + 0.5)) {
+                            inside++;
+                            float v = cube[(n - 1) * size + r * grid.cols() + c];
+                            if (!Float.isNaN(v)) {
+                                sum += 1000.0 * v;
+                                valid++;
+                            }
+                        }
+                    }
+                }
+                assertThat(((Number) js.executeScript("return viewerState.region.series[0].pixels")).intValue())
+                        .isEqualTo(inside);
+                Number polyLast = (Number) js.executeScript("return viewerState.region.series[0].mm[" + (n - 1) + "]");
+                assertThat(polyLast.doubleValue()).isCloseTo(sum / valid, within(1e-3));
+                assertThat(driver.findElement(By.id("regioninfo")).getText()).startsWith("Polygon of 3 vertices");
+                shot(driver, "viewer-e2e-polygon.png");
+
                 // the link reopens the view: layer, date, pixel
                 String hash = (String) js.executeScript("return location.hash");
                 assertThat(hash).contains("layer=asc%2Ftimeseries.h5%3Atimeseries").contains("band=" + (n - 4))
@@ -222,7 +292,19 @@ class ViewerBrowserTest {
                 assertThat(((Number) js.executeScript("return viewerState.band")).intValue()).isEqualTo(n - 4);
                 assertThat(js.executeScript("return viewerState.clicked.row + ',' + viewerState.clicked.col"))
                         .isEqualTo(row + "," + col);
+                assertThat(hash).contains("poly=");
+                wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return viewerState.regionReady && !!viewerState.region.polygon")));
+                assertThat(((Number) js.executeScript("return viewerState.region.series[0].pixels")).intValue())
+                        .isEqualTo(inside);
                 shot(driver, "viewer-e2e-reopened.png");
+
+                // "Go to" a latitude, longitude (Proj4J's of the centre of the pixel diagonally below) opens that pixel
+                double[] ll = latLon(grid.epsg(), t.x(col + 1.5, row + 1.5), t.y(col + 1.5, row + 1.5));
+                WebElement lalo = driver.findElement(By.id("lalo"));
+                lalo.sendKeys(String.format(Locale.ROOT, "%.7f, %.7f", ll[0], ll[1]), Keys.ENTER);
+                wait.until(d -> Boolean.TRUE.equals(js.executeScript("return viewerState.chartReady && "
+                        + "viewerState.clicked.row === " + (row + 1) + " && viewerState.clicked.col === " + (col + 1))));
             } finally {
                 driver.quit();
             }

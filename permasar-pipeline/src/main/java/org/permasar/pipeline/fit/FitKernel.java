@@ -76,6 +76,11 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
      * geometry): asked for by {@link FitStep#pecmModelAt}, never a map of the products.
      */
     public static final String PECM_MODEL = "pecmModel";
+    /**
+     * Output name of the PECM seasonal regressor I(τ) of each pixel at every date ({@code [date*npix + p]},
+     * √(°C·day), {@link PecmForcing#seasonal}): asked for by {@link FitStep#pecmCurveAt}, never a map.
+     */
+    public static final String PECM_FORCING = "pecmForcing";
     /** 1 where the extrema test says seasonal (counted for the summary, not written). */
     public static final String SEASONAL_TEST = "seasonalTest";
 
@@ -195,7 +200,7 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             int n = dates.size();
             Map<String, float[]> out = new HashMap<>();
             for (String name : outputs) {
-                float[] a = new float[name.equals(PECM_MODEL) ? n * npix : npix];
+                float[] a = new float[name.equals(PECM_MODEL) || name.equals(PECM_FORCING) ? n * npix : npix];
                 Arrays.fill(a, Float.NaN);
                 out.put(name, a);
             }
@@ -346,6 +351,9 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             }
             if (out.containsKey(PECM_MODEL)) {
                 pecmModelSeries(out.get(PECM_MODEL), f, p, y, npix, inc);
+            }
+            if (out.containsKey(PECM_FORCING)) {
+                System.arraycopy(f.seasonal(), 0, out.get(PECM_FORCING), 0, dates.size() * npix);
             }
             put(out, "pecmVelocity", p.rate());
             put(out, "pecmVelocityStd", vStd);

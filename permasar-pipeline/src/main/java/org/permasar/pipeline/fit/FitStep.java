@@ -88,6 +88,28 @@ public final class FitStep {
      * @throws IllegalArgumentException when {@code p} is not a PECM fit or the pixel is outside the grid
      */
     public static float[] pecmModelAt(FitParameters p, int row, int col) throws IOException {
+        return pecmCurveAt(p, row, col).model();
+    }
+
+    /**
+     * The PECM model of one pixel and the seasonal forcing it was fitted with, at every date of the series.
+     *
+     * @param model   c + v·L + d·I at each date, the series' unit and geometry (see {@link #pecmModelAt}); NaN where
+     *                the pixel has no PECM fit
+     * @param forcing I(τ) = max(0, √ADDT(τ) − √(κ_f/κ_t)·√ADDF(τ)) at each date, √(°C·day): the seasonal regressor of
+     *                the piecewise elevation change model (Chen et al. 2018; SCIENCE.md §2), ADDT/ADDF accumulated
+     *                from the thaw/freeze onsets of the current permafrost year ({@code PecmForcingBuilder}); NaN where
+     *                the LST gives none
+     */
+    public record PecmCurve(float[] model, float[] forcing) {
+    }
+
+    /**
+     * {@link #pecmModelAt} and the forcing I(τ) behind it, from one evaluation of the fit at the pixel.
+     *
+     * @throws IllegalArgumentException when {@code p} is not a PECM fit or the pixel is outside the grid
+     */
+    public static PecmCurve pecmCurveAt(FitParameters p, int row, int col) throws IOException {
         if (!p.isPecm()) {
             throw new IllegalArgumentException("not a PECM fit: --model " + p.model());
         }
@@ -102,13 +124,15 @@ public final class FitStep {
             FitKernel.Pecm pecmCfg = pecmSettings(p, grid, refIndex, null);
             List<String> names = new ArrayList<>(declare(grid, p.timeFunctions(), pecmCfg, null).names());
             names.add(FitKernel.PECM_MODEL);
+            names.add(FitKernel.PECM_FORCING);
             FitKernel kernel = new FitKernel(p.timeseries().toString(), grid, dates, p.timeFunctions(),
                     p.dateSelection().indices(dates), secondsOfDay(ts),
                     SeasonalityClassifier.permafrost(p.seasonalityTolerance(), p.seasonalityProminence(),
                             p.minSeasonalAmplitude()),
                     p.vertical() ? p.geometry().toString() : null, pecmCfg, null, names);
             try (BlockKernel.Worker w = kernel.open()) {
-                return w.compute(new Window(row, col, 1, 1)).get(FitKernel.PECM_MODEL);
+                Map<String, float[]> out = w.compute(new Window(row, col, 1, 1));
+                return new PecmCurve(out.get(FitKernel.PECM_MODEL), out.get(FitKernel.PECM_FORCING));
             }
         }
     }

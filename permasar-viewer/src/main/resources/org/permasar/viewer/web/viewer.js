@@ -239,6 +239,7 @@ function ensureMap(l, view) {
   map.on('moveend', writeHash);
   map.on('mousedown', boxStart);
   map.on('mouseup', boxEnd);
+  map.on('dblclick', () => { if (poly.on) polygonClose(); });
 }
 
 function draw() {
@@ -430,6 +431,7 @@ function requestLocate(rowF, colF) {
 
 async function onClick(ev) {
   if (box.justDrawn) { box.justDrawn = false; return; }
+  if (poly.on) { polygonClick(ev); return; }
   const p = pixelAt(ev.latlng);
   if (!p) return;
   await choosePixel(p.row, p.col);
@@ -449,9 +451,8 @@ async function choosePixel(row, col) {
   state.series = await resp.json();
   state.series.location = loc.ok ? await loc.json() : null;
   const v = valueAt(row, col), d = display(l.unit);
-  $('pixelinfo').textContent = 'Pixel row ' + row + ', col ' + col + ' of ' + l.file + ' — '
-      + (state.series.location ? latLonText(state.series.location.lat, state.series.location.lon) : '')
-      + '\n' + l.title + ': ' + (Number.isFinite(v) ? fmtNum(shown(v, d), 3) + ' ' + d.unit : 'no data');
+  $('pixelinfo').textContent = 'Pixel row ' + row + ', col ' + col + ' of ' + l.file + '\n'
+      + (state.series.location ? latLonText(state.series.location.lat, state.series.location.lon) + '\n' : '') + l.title + ': ' + (Number.isFinite(v) ? fmtNum(shown(v, d), 3) + ' ' + d.unit : 'no data');
   drawCharts();
   state.chartReady = true;
   setStatus(state.series.series.length + ' time series at row ' + row + ', col ' + col);
@@ -469,26 +470,35 @@ function drawCharts() {
   const s = state.series;
   (s ? s.series : []).forEach((t, i) => {
     const colour = PALETTE[i % PALETTE.length];
-    datasets.push({label: t.track + ' LOS (' + t.file + ')', borderColor: colour, backgroundColor: colour,
+    const tk = t.track === '.' ? '' : t.track + ' ';
+    datasets.push({label: tk + 'LOS (' + t.file + ')', borderColor: colour, backgroundColor: colour,
       showLine: false, pointRadius: 3, data: t.dates.map((d, k) => ({x: toDays(d), y: t.mm[k]}))});
     t.dates.forEach(d => { xmin = Math.min(xmin, toDays(d)); xmax = Math.max(xmax, toDays(d)); });
     t.models.forEach((m, j) => {
-      datasets.push({label: t.track + ' ' + m.label, borderColor: colour, borderDash: DASHES[j % DASHES.length],
+      datasets.push({label: tk + m.label, borderColor: colour, borderDash: DASHES[j % DASHES.length],
         pointRadius: 0, borderWidth: 1.6, showLine: true, fill: false,
         data: m.dates.map((d, k) => ({x: toDays(d), y: m.mm[k]}))});
       // one vocabulary: peak-to-trough 2|A| (seasonalAmplitude), semi-amplitude |A| (MintPy's annualAmplitude)
-      let line = t.track + ', ' + m.label + ': rate ' + fmtNum(m.velocityMmPerYear) + ' mm/yr, annual peak-to-trough '
+      let line = (tk ? t.track + ', ' : '') + m.label + ': rate ' + fmtNum(m.velocityMmPerYear) + ' mm/yr'
+          + (m.label.startsWith('linear') ? ' (ref ' + m.refDate + ')' : ', annual peak-to-trough '
           + fmtNum(2 * m.annualAmplitudeMm) + ' mm (semi-amplitude ' + fmtNum(m.annualAmplitudeMm) + ' mm; ref '
-          + m.refDate + ')';
+          + m.refDate + ')');
       Object.entries(m.extras || {}).forEach(([k, v]) => { line += '; ' + k + ' ' + fmtNum(v, 3); });
       info.push(line);
     });
+    if (t.pecm) {
+      datasets.push({label: t.track + ' ' + t.pecm.label, borderColor: colour, backgroundColor: '#fff',
+        pointRadius: 2.5, pointStyle: 'circle', borderWidth: 2.2, showLine: true, fill: false,
+        data: t.pecm.dates.map((d, k) => ({x: toDays(d), y: t.pecm.mm[k]}))});
+      info.push(t.track + ', ' + t.pecm.label + ': drawn at the SAR dates; forcing I beneath');
+    }
   });
   const r = state.region;
   if (r) {
     r.series.forEach((t, i) => {
       const colour = PALETTE[(i + 3) % PALETTE.length];
-      datasets.push({label: 'box mean ' + t.track + ' (' + t.pixels + ' px)', borderColor: colour,
+      datasets.push({label: (r.polygon ? 'polygon' : 'box') + ' mean ' + (t.track === '.' ? '' : t.track + ' ') + '('
+          + t.pixels + ' px)', borderColor: colour,
         backgroundColor: colour, showLine: true, borderWidth: 2, pointRadius: 2, pointStyle: 'rect',
         data: t.dates.map((d, k) => ({x: toDays(d), y: t.mm[k]}))});
       t.dates.forEach(d => { xmin = Math.min(xmin, toDays(d)); xmax = Math.max(xmax, toDays(d)); });
@@ -497,7 +507,7 @@ function drawCharts() {
   $('seriesinfo').textContent = info.join('\n');
   const title = s ? 'LOS displacement at row ' + s.row + ', col ' + s.col
       + (s.location && Number.isFinite(s.location.lat) ? ' (' + latLonText(s.location.lat, s.location.lon) + ')' : '')
-      : 'box mean';
+      : (r && r.polygon ? 'polygon mean' : 'box mean');
   chartOn('chart', datasets, 'displacement (mm)', title, xmin, xmax);
   const f = [];
   (s ? s.forcing : []).forEach(x => {
@@ -508,11 +518,22 @@ function drawCharts() {
     f.push({label: '0 °C', borderColor: '#555', borderDash: [3, 3], pointRadius: 0, borderWidth: 1, showLine: true,
       data: [{x: xmin, y: 0}, {x: xmax, y: 0}]});
   }
-  chartOn('forcing', f, 'LST (°C)', f.length ? 'land-surface temperature under the pixel' : 'no LST in this folder',
-      xmin, xmax);
+  let forcingI = 0;
+  (s ? s.series : []).forEach((t, i) => {
+    if (!t.pecm) return;
+    forcingI++;
+    f.push({label: t.track + ' PECM forcing I (√(°C·day))', yAxisID: 'y2', borderColor: PALETTE[i % PALETTE.length],
+      backgroundColor: PALETTE[i % PALETTE.length], pointRadius: 2, borderWidth: 1.6, borderDash: [5, 3],
+      showLine: true, data: t.pecm.dates.map((d, k) => ({x: toDays(d), y: t.pecm.forcing[k]}))});
+  });
+  const ftitle = (f.length - forcingI ? 'land-surface temperature' : 'no LST in this folder')
+      + (forcingI ? ' and the PECM forcing I = √ADDT − √(κf/κt)·√ADDF' : '') + ' under the pixel';
+  // no LST and no PECM forcing (e.g. a MintPy folder): no empty chart
+  $('forcing').parentElement.hidden = f.length === 0;
+  chartOn('forcing', f, 'LST (°C)', ftitle, xmin, xmax, forcingI ? 'I (√(°C·day))' : null);
 }
 
-function chartOn(id, datasets, ylabel, title, xmin, xmax) {
+function chartOn(id, datasets, ylabel, title, xmin, xmax, y2label) {
   const existing = Chart.getChart(id);
   if (existing) existing.destroy();
   new Chart($(id), {
@@ -524,7 +545,9 @@ function chartOn(id, datasets, ylabel, title, xmin, xmax) {
         x: {type: 'linear', min: Number.isFinite(xmin) ? xmin - 10 : undefined,
             max: Number.isFinite(xmax) ? xmax + 10 : undefined, title: {display: true, text: 'date'},
             ticks: {callback: v => xmax - xmin < 400 ? isoOf(v) : isoOf(v).slice(0, 7), font: {size: 12}}},
-        y: {title: {display: true, text: ylabel, font: {size: 13}}, ticks: {font: {size: 12}}}
+        y: {title: {display: true, text: ylabel, font: {size: 13}}, ticks: {font: {size: 12}}},
+        y2: {display: !!y2label, position: 'right', grid: {drawOnChartArea: false}, beginAtZero: true,
+             title: {display: !!y2label, text: y2label || '', font: {size: 13}}, ticks: {font: {size: 12}}}
       },
       plugins: {title: {display: true, text: title, font: {size: 13}},
         legend: {labels: {font: {size: 12}, boxWidth: 18}},
@@ -575,16 +598,86 @@ async function chooseBox(r0, c0, r1, c1) {
   if (!resp.ok) { setStatus('box: ' + await resp.text()); return; }
   state.region = await resp.json();
   state.boxPixels = [r0, c0, r1, c1];
-  const st = state.region.stats, d = display(l.unit);
-  const f = x => x === null ? 'n/a' : fmtNum(shown(x, d), 3);
-  const sd = x => x === null ? 'n/a' : fmtNum(x * d.k, 3);
-  $('regioninfo').textContent = 'Box rows ' + state.region.box[0] + '–' + state.region.box[2] + ', cols '
-      + state.region.box[1] + '–' + state.region.box[3] + ': ' + st.valid + ' of ' + st.pixels + ' px with a value\n'
-      + l.title + (l.labels.length > 1 ? ' ' + l.labels[state.band] : '') + ' (' + d.unit + '): mean ' + f(st.mean)
-      + ', std ' + sd(st.std) + ', median ' + f(st.median) + ', min ' + f(st.min) + ', max ' + f(st.max);
+  state.polygon = null;
+  if (poly.shape) { state.map.removeLayer(poly.shape); poly.shape = null; }
+  showRegionInfo();
   drawCharts();
   state.regionReady = true;
   writeHash();
+}
+
+/** "box rows a–b, cols c–d" or "polygon of n vertices" of the region shown. */
+function regionName() {
+  const r = state.region;
+  if (!r) return '';
+  return r.polygon ? 'polygon of ' + r.polygon.length + ' vertices' : 'box rows ' + r.box[0] + '–' + r.box[2] + ', cols '
+      + r.box[1] + '–' + r.box[3];
+}
+
+const poly = {on: false, vertices: [], line: null, shape: null};
+
+/** Polygon mode: each click adds a vertex (fractional pixel of the layer), a double-click closes it. */
+function togglePolygon(on) {
+  poly.on = on;
+  $('drawpoly').textContent = on ? 'click vertices, double-click to close…' : 'draw a polygon';
+  $('map').classList.toggle('drawing', on);
+  if (on) {
+    poly.vertices = [];
+    if (box.rect) { state.map.removeLayer(box.rect); box.rect = null; }
+    if (poly.shape) { state.map.removeLayer(poly.shape); poly.shape = null; }
+    state.map.doubleClickZoom.disable();
+  } else {
+    state.map.doubleClickZoom.enable();
+    if (poly.line) { state.map.removeLayer(poly.line); poly.line = null; }
+  }
+}
+
+function polygonClick(ev) {
+  const l = state.layer, p = toPixel(l, ev.latlng.lng, ev.latlng.lat);
+  const last = poly.vertices[poly.vertices.length - 1];
+  if (last && Math.abs(last[0] - p.row) < 1e-9 && Math.abs(last[1] - p.col) < 1e-9) return; // the double-click's clicks
+  poly.vertices.push([p.row, p.col]);
+  const pts = poly.vertices.map(v => { const m = toMap(l, v[0], v[1]); return [m.y, m.x]; });
+  if (poly.line) poly.line.setLatLngs(pts);
+  else poly.line = L.polyline(pts, {color: '#111', weight: 2, dashArray: '4 3', interactive: false}).addTo(state.map);
+}
+
+async function polygonClose() {
+  const v = poly.vertices.slice();
+  togglePolygon(false);
+  if (v.length < 3) { setStatus('a polygon needs at least 3 vertices'); return; }
+  await choosePolygon(v);
+}
+
+async function choosePolygon(vertices) {
+  state.regionReady = false;
+  const l = state.layer;
+  if (box.rect) { state.map.removeLayer(box.rect); box.rect = null; }
+  if (poly.shape) state.map.removeLayer(poly.shape);
+  poly.shape = L.polygon(vertices.map(v => { const m = toMap(l, v[0], v[1]); return [m.y, m.x]; }),
+    {color: '#111', weight: 2, dashArray: '5 4', fill: false, interactive: false}).addTo(state.map);
+  const text = vertices.map(v => v[0].toFixed(3) + ',' + v[1].toFixed(3)).join(';');
+  const q = new URLSearchParams({file: l.file, dataset: l.dataset, band: state.band, poly: text});
+  const resp = await fetch('/api/region?' + q);
+  if (!resp.ok) { setStatus('polygon: ' + await resp.text()); return; }
+  state.region = await resp.json();
+  state.boxPixels = null;
+  state.polygon = text;
+  showRegionInfo();
+  drawCharts();
+  state.regionReady = true;
+  writeHash();
+}
+
+function showRegionInfo() {
+  const l = state.layer, st = state.region.stats, d = display(l.unit);
+  const f = x => x === null ? 'n/a' : fmtNum(shown(x, d), 3);
+  const sd = x => x === null ? 'n/a' : fmtNum(x * d.k, 3);
+  const name = regionName();
+  $('regioninfo').textContent = name.charAt(0).toUpperCase() + name.slice(1) + ': ' + st.valid + ' of ' + st.pixels
+      + ' px with a value\n' + l.title + (l.labels.length > 1 ? ' ' + l.labels[state.band] : '') + ' (' + d.unit
+      + '): mean ' + f(st.mean) + ', std ' + sd(st.std) + ', median ' + f(st.median) + ', min ' + f(st.min)
+      + ', max ' + f(st.max);
 }
 
 function toggleBox(on) {
@@ -620,27 +713,33 @@ function csvText() {
       t.dates.forEach((d, k) => rows.push(['displacement ' + t.track, t.file, d, num(t.mm[k]), 'mm'].map(q).join(',')));
       t.models.forEach(m => m.dates.forEach((d, k) =>
         rows.push(['model ' + t.track + ' ' + m.label, m.velocityFile, d, num(m.mm[k]), 'mm'].map(q).join(','))));
+      if (t.pecm) {
+        t.pecm.dates.forEach((d, k) => rows.push(['model ' + t.track + ' ' + t.pecm.label, t.file, d, num(t.pecm.mm[k]), 'mm']
+            .map(q).join(',')));
+        t.pecm.dates.forEach((d, k) => rows.push(['PECM forcing I ' + t.track, t.file, d, num(t.pecm.forcing[k]),
+          'sqrt(degC day)'].map(q).join(',')));
+      }
     });
     s.forcing.forEach(x => x.dates.forEach((d, k) => rows.push(['LST', x.file, d, num(x.values[k]), 'degC'].map(q).join(','))));
   }
   if (state.region) {
     state.region.series.forEach(t => t.dates.forEach((d, k) =>
-      rows.push(['box mean ' + t.track + ' rows ' + state.region.box.join(' '), t.file, d, num(t.mm[k]), 'mm'].map(q).join(','))));
+      rows.push([regionName() + ' mean ' + t.track, t.file, d, num(t.mm[k]), 'mm'].map(q).join(','))));
   }
   return rows.join('\n') + '\n';
 }
 const num = x => x === null || x === undefined ? '' : String(x);
 
 function chartPng() {
-  const a = $('chart'), b = $('forcing');
+  const a = $('chart'), b = $('forcing'), withB = !b.parentElement.hidden;
   const c = document.createElement('canvas');
-  c.width = Math.max(a.width, b.width);
-  c.height = a.height + b.height;
+  c.width = Math.max(a.width, withB ? b.width : 0);
+  c.height = a.height + (withB ? b.height : 0);
   const ctx = c.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, c.width, c.height);
   ctx.drawImage(a, 0, 0);
-  ctx.drawImage(b, 0, a.height);
+  if (withB) ctx.drawImage(b, 0, a.height);
   return c;
 }
 
@@ -688,6 +787,7 @@ function writeHash() {
   }
   if (state.clicked) h.set('px', state.clicked.row + ',' + state.clicked.col);
   if (state.boxPixels) h.set('box', state.boxPixels.join(','));
+  if (state.polygon) h.set('poly', state.polygon);
   history.replaceState(null, '', '#' + h.toString());
 }
 
@@ -699,7 +799,10 @@ async function start() {
     await loadLayers();
     const h = readHash();
     restoring = false;
-    if (h.box) {
+    if (h.poly) {
+      const v = h.poly.split(';').map(p => p.split(',').map(Number));
+      if (v.length >= 3 && v.every(p => p.length === 2 && p.every(Number.isFinite))) await choosePolygon(v);
+    } else if (h.box) {
       const b = h.box.split(',').map(Number);
       if (b.length === 4) await chooseBox(b[0], b[1], b[2], b[3]);
     }
@@ -759,7 +862,20 @@ $('cmap').addEventListener('change', stretchFromInputs);
 $('vmin').addEventListener('change', stretchFromInputs);
 $('vmax').addEventListener('change', stretchFromInputs);
 $('auto').addEventListener('click', () => { state.stretch = autoStretch(state.layer, state.values); setStretchInputs(); draw(); writeHash(); });
-$('drawbox').addEventListener('click', () => toggleBox(!box.on));
+$('drawbox').addEventListener('click', () => { if (poly.on) togglePolygon(false); toggleBox(!box.on); });
+$('drawpoly').addEventListener('click', () => { if (box.on) toggleBox(false); togglePolygon(!poly.on); });
+$('goto').addEventListener('submit', async ev => {
+  ev.preventDefault();
+  const m = $('lalo').value.trim().match(/^(-?[0-9.]+)\s*[, ]\s*(-?[0-9.]+)$/);
+  if (!m) { setStatus('go to: give "LAT, LON" in degrees, e.g. 37.75, 15.0'); return; }
+  const l = state.layer;
+  const resp = await fetch('/api/pixel?' + new URLSearchParams({file: l.file, lat: m[1], lon: m[2]}));
+  if (!resp.ok) { setStatus('go to: ' + await resp.text()); return; }
+  const p = await resp.json();
+  const c = toMap(l, p.row + 0.5, p.col + 0.5);
+  state.map.panTo([c.y, c.x]);
+  await choosePixel(p.row, p.col);
+});
 $('csv').addEventListener('click', () => download('permasar-series.csv', new Blob([csvText()], {type: 'text/csv'})));
 $('pngchart').addEventListener('click', () => chartPng().toBlob(b => download('permasar-series.png', b)));
 $('pngmap').addEventListener('click', () => mapPng().toBlob(b => download('permasar-map.png', b)));
