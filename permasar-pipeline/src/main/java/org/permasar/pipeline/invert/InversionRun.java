@@ -33,7 +33,9 @@ import org.permasar.pipeline.block.MemoryBlockSink;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
+import org.permasar.io.AtomicFiles;
 import org.permasar.unwrap.ComponentBridging;
+import org.permasar.unwrap.PairClosureQuality;
 import org.permasar.unwrap.Triplets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,9 @@ public final class InversionRun {
     private static final String CYCLES_FILE = "unwrapCorrection.h5";
     /** The closure count after correction: written into {@link #CLOSURE_FILE} as a second dataset. */
     private static final String CLOSURE_AFTER = "closure-after";
+    /** Per-pair closure quality ({@link PairClosureQuality}): a CSV and the same columns in HDF5. */
+    static final String QUALITY_CSV = "closureQuality.csv";
+    static final String QUALITY_H5 = "closureQuality.h5";
     /** Product of the kernel's coherence check: kept in memory, never written. */
     private static final String COHERENCE_CHECK = "coherence-check";
 
@@ -337,6 +342,9 @@ public final class InversionRun {
         Path numPath = out.resolve("numInvIfgram.h5");
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
         String closureSummary = writeClosure(sinks, attrs, hasTriplets, corrects);
+        if (hasTriplets) {
+            closureSummary += "; " + writePairQuality(plan, land, refPhase, attrs);
+        }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
         MintPyWriter.writeGeometry(out.resolve(QUALITY_FILE), outGrid, q, attrs);
@@ -430,6 +438,76 @@ public final class InversionRun {
             MintPyWriter.writeGeometry(out.resolve(CLOSURE_FILE), outGrid, c, attrs);
         }
         return account;
+    }
+
+    /**
+     * Closure quality of every kept pair ({@link PairClosureQuality}) on the referenced input phase, before any
+     * correction, water masked: one more read of {@code unwrapPhase}, block by block on the driver. Writes
+     * {@value #QUALITY_CSV} (one row per kept pair) and {@value #QUALITY_H5} (ifgramStack's {@code date} and
+     * one float32 dataset per column); returns a one-line account naming the worst pair.
+     */
+    private String writePairQuality(List<Window> plan, boolean[] land, float[] refPhase, Map<String, String> attrs)
+            throws IOException {
+        Triplets t = Triplets.of(network);
+        PairClosureQuality q = new PairClosureQuality(t);
+        int m = keptLayers.length, cols = grid.cols();
+        for (Window w : plan) {
+            float[] all = stack.read(InterferogramStack.UNWRAP_PHASE, w);
+            int n = w.size();
+            float[] ph = new float[m * n];
+            for (int j = 0; j < m; j++) {
+                int o = keptLayers[j] * n;
+                float ref = refPhase[j];
+                for (int p = 0; p < n; p++) {
+                    int gp = (w.row0() + p / w.cols()) * cols + w.col0() + p % w.cols();
+                    ph[j * n + p] = land != null && !land[gp] ? Float.NaN : all[o + p] - ref;
+                }
+            }
+            q.add(ph, n);
+        }
+        float[] share = new float[m], mean = new float[m], ntri = new float[m], cells = new float[m];
+        StringBuilder csv = new StringBuilder("date12,reference,secondary,days,bperp_m,triplets,cells,nonzero_cells,"
+                + "nonzero_share,mean_abs_closure_rad\n");
+        int worst = -1;
+        for (int k = 0; k < m; k++) {
+            share[k] = (float) q.nonzeroShare(k);
+            mean[k] = (float) q.meanAbsWrappedClosure(k);
+            ntri[k] = q.triplets(k);
+            cells[k] = q.validCells(k);
+            org.permasar.network.Pair p = network.pairs().get(k);
+            csv.append(String.format(Locale.ROOT, "%s_%s,%s,%s,%d,%.3f,%d,%d,%d,%s,%s%n", Dates.compact(p.reference()),
+                    Dates.compact(p.secondary()), p.reference(), p.secondary(),
+                    java.time.temporal.ChronoUnit.DAYS.between(p.reference(), p.secondary()), network.bperp(k),
+                    q.triplets(k), q.validCells(k), q.nonzeroCells(k), num(q.nonzeroShare(k)),
+                    num(q.meanAbsWrappedClosure(k))));
+            if (!Double.isNaN(q.nonzeroShare(k)) && (worst < 0 || q.nonzeroShare(k) > q.nonzeroShare(worst))) {
+                worst = k;
+            }
+        }
+        String text = csv.toString();
+        AtomicFiles.write(out.resolve(QUALITY_CSV), tmp -> java.nio.file.Files.writeString(tmp, text,
+                java.nio.charset.StandardCharsets.UTF_8));
+        LinkedHashMap<String, float[]> c = new LinkedHashMap<>();
+        c.put("closureNonzeroShare", share);
+        c.put("closureMeanAbs", mean);
+        c.put("numTriplet", ntri);
+        c.put("numClosureCell", cells);
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("UNIT", "closureNonzeroShare: 1, closureMeanAbs: radian, numTriplet: 1, numClosureCell: 1");
+        a.put("PERMASAR_DESCRIPTION", "per kept pair, over (triplet, pixel) cells with a closure: share with a non-zero "
+                + "closure integer, mean |wrapped closure phase|; before any unwrapping correction");
+        if (attrs.containsKey("REF_Y")) {
+            a.put("REF_Y", attrs.get("REF_Y"));
+            a.put("REF_X", attrs.get("REF_X"));
+        }
+        MintPyWriter.writePairTable(out.resolve(QUALITY_H5), network, c, a, "closureQuality");
+        return worst < 0 ? "no pair with a closure" : String.format(Locale.ROOT,
+                "worst closure quality: %s, %.2f %% of its triplet-pixel cells with a non-zero closure integer",
+                network.pairs().get(worst), 100 * q.nonzeroShare(worst));
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.6f", v);
     }
 
     /**
