@@ -36,6 +36,7 @@ import org.permasar.stack.RasterSource;
 import org.permasar.io.AtomicFiles;
 import org.permasar.unwrap.ComponentBridging;
 import org.permasar.unwrap.PairClosureQuality;
+import org.permasar.unwrap.RegionClosureCorrection;
 import org.permasar.unwrap.Triplets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +101,7 @@ public final class InversionRun {
     private boolean writeGeotiff;
     private boolean closureCorrection;
     private boolean bridging;
+    private boolean regionClosure;
     private long maxCubeBytes = 1L << 30;
     private int refRow = -1;
     private int refCol = -1;
@@ -180,6 +182,16 @@ public final class InversionRun {
         return this;
     }
 
+    /**
+     * Corrects unwrapping errors by phase closure per common connected region (MintPy's variant,
+     * {@link RegionClosureCorrection}) before the inversion: cycles per connectComponent label of each kept pair,
+     * found here on whole planes and applied by the kernel as bridging's are. Not combined with the other corrections.
+     */
+    public InversionRun regionClosure(boolean on) {
+        this.regionClosure = on;
+        return this;
+    }
+
     public InversionRun referencePixel(int row, int col) {
         if (row < 0 || col < 0 || row >= grid.rows() || col >= grid.cols()) {
             throw new IllegalArgumentException("reference pixel (" + row + ", " + col + ") is outside the "
@@ -243,14 +255,18 @@ public final class InversionRun {
                     + "in memory: raise --max-cube-mb or the heap (-Xmx), or run without them");
         }
         boolean hasTriplets = Triplets.of(network).count() > 0;
-        boolean corrects = closureCorrection || bridging;
-        long cyclesBytes = 4L * keptLayers.length * npix * (bridging ? 3 : 1);
+        if (regionClosure && (bridging || closureCorrection)) {
+            throw new IllegalArgumentException("--unwrap-correction phase-closure-region is not combined with bridging or "
+                    + "per-pixel phase-closure");
+        }
+        boolean corrects = closureCorrection || bridging || regionClosure;
+        long cyclesBytes = 4L * keptLayers.length * npix * (bridging || regionClosure ? 3 : 1);
         if (corrects && cyclesBytes > maxCubeBytes) {
             throw new IllegalArgumentException("--unwrap-correction keeps the cycles of every pair in memory (and bridging the "
                     + "whole stack's phase and connectComponent: " + (cyclesBytes >> 20) + " MiB), more than --max-cube-mb ("
                     + (maxCubeBytes >> 20) + " MiB): raise --max-cube-mb or invert a smaller area");
         }
-        int[][] bridgeCycles = bridging ? bridgeTables(land) : null;
+        int[][] bridgeCycles = bridging ? bridgeTables(land) : regionClosure ? regionTables(land, refPhase) : null;
         InvertKernel kernel = new InvertKernel(source.toString(), keep, params, refPhase, refDateIndex,
                 maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
                 extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd,
@@ -403,7 +419,8 @@ public final class InversionRun {
             if (after != null) {
                 c.put(InvertKernel.NUM_TRI_NONZERO_AFTER, after);
             }
-            String kind = bridging && closureCorrection ? "bridging + phase-closure" : bridging ? "bridging" : "phase-closure";
+            String kind = bridging && closureCorrection ? "bridging + phase-closure" : bridging ? "bridging"
+                    : regionClosure ? "phase-closure-region" : "phase-closure";
             float[] cycles = memory(sinks, CYCLES_FILE).array(InvertKernel.UNWRAP_CYCLES);
             int m = keptLayers.length;
             long total = 0;
@@ -508,6 +525,81 @@ public final class InversionRun {
 
     private static String num(double v) {
         return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    /**
+     * MintPy's region variant of the closure correction on whole planes ({@link RegionClosureCorrection}):
+     * common regions of the kept pairs' connectComponent (water masked), 100 seeded samples each, their median
+     * closure cycles; per kept pair, the cycles of each connectComponent label (its largest matched region decides
+     * when one label forms several regions, as in {@link #bridgeTables}).
+     */
+    private int[][] regionTables(boolean[] land, float[] refPhase) throws IOException {
+        if (!stack.has(InterferogramStack.CONNECT_COMPONENT)) {
+            throw new InvalidInputException(stack.path(), InterferogramStack.CONNECT_COMPONENT,
+                    "missing, but --unwrap-correction phase-closure-region needs it");
+        }
+        int npix = grid.size(), rows = grid.rows(), cols = grid.cols(), m = keptLayers.length;
+        Window all = Window.of(grid);
+        float[] phAll = stack.read(InterferogramStack.UNWRAP_PHASE, all);
+        float[] ccAll = stack.read(InterferogramStack.CONNECT_COMPONENT, all);
+        float[] ph = new float[m * npix];
+        float[] cc = new float[m * npix];
+        for (int j = 0; j < m; j++) {
+            int o = keptLayers[j] * npix;
+            for (int p = 0; p < npix; p++) {
+                ph[j * npix + p] = land != null && !land[p] ? Float.NaN : phAll[o + p] - refPhase[j];
+            }
+            System.arraycopy(ccAll, o, cc, j * npix, npix);
+        }
+        phAll = null;
+        ccAll = null;
+        Triplets t = Triplets.of(network);
+        RegionClosureCorrection.Regions reg = RegionClosureCorrection.commonRegions(cc, m, land, rows, cols,
+                RegionClosureCorrection.DEFAULT_MIN_AREA);
+        int[][] samples = RegionClosureCorrection.samples(reg, RegionClosureCorrection.DEFAULT_SAMPLES, 0L);
+        int refRegion = reg.label()[refRow * cols + refCol] - 1;
+        int[][] cyc = t.count() == 0 ? new int[reg.count()][m]
+                : RegionClosureCorrection.regionCycles(ph, npix, t, samples, refRegion);
+        LOG.info("phase-closure-region: {} common regions of ≥ {} px, {} samples each, reference region {}", reg.count(),
+                (long) Math.ceil(RegionClosureCorrection.minArea(RegionClosureCorrection.DEFAULT_MIN_AREA, npix)),
+                RegionClosureCorrection.DEFAULT_SAMPLES, refRegion + 1);
+        int[][] tables = new int[m][];
+        float[] cck = new float[npix];
+        int[] perPixel = new int[npix];
+        int[] ofPair = new int[reg.count()];
+        int conflicts = 0;
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(cc, j * npix, cck, 0, npix);
+            for (int g = 0; g < reg.count(); g++) {
+                ofPair[g] = cyc[g][j];
+            }
+            RegionClosureCorrection.applyPair(cck, land, rows, cols, RegionClosureCorrection.DEFAULT_MIN_AREA, samples,
+                    ofPair, perPixel);
+            int maxLabel = 0;
+            for (int p = 0; p < npix; p++) {
+                if (cck[p] >= 1 && cck[p] < 1 << 20) {
+                    maxLabel = Math.max(maxLabel, (int) cck[p]);
+                }
+            }
+            int[] table = new int[maxLabel + 1];
+            int[] count = new int[maxLabel + 1];
+            for (int p = 0; p < npix; p++) { // a label's cycles: those of its corrected pixels (they agree unless split)
+                int l = cck[p] >= 1 && cck[p] <= maxLabel ? (int) cck[p] : 0;
+                if (l > 0 && perPixel[p] != 0) {
+                    if (count[l] > 0 && table[l] != perPixel[p]) {
+                        conflicts++;
+                    }
+                    table[l] = perPixel[p];
+                    count[l]++;
+                }
+            }
+            tables[j] = table;
+        }
+        if (conflicts > 0) {
+            LOG.warn("phase-closure-region: {} pixels of a connectComponent label whose regions took different cycles; "
+                    + "the label's last region's cycles were applied to all its pixels", conflicts);
+        }
+        return tables;
     }
 
     /**
