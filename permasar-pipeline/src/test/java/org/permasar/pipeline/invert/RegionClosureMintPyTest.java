@@ -33,8 +33,12 @@ import org.permasar.unwrap.Triplets;
  * component errors, against the injected truth and against MintPy 1.5.1 through files. A river
  * (connectComponent 0 in every pair) splits a 20 × 41 scene of smooth deformation; in four pairs the
  * unwrapper shifted the whole east bank by ±1/±2 cycles, one of them a 1-year pair in no triplet.
- * Truth: the region variant undoes the three pairs in triplets on every east-bank pixel, bridging all
- * four, and nothing else changes. Referee (skipped without MintPy/h5py/cvxopt/skimage under
+ * In one more pair a 3-px-wide strip inside the east bank (its own component) is off by one cycle.
+ * Truth: the region variant undoes the three pairs in triplets on every east-bank pixel (not the strip:
+ * an error over part of a common region does not move the region's median), bridging all four and the
+ * strip, and nothing else changes. MintPy's bridging leaves the strip alone: its 5 × 5 erosion of the
+ * label image removes components narrower than 5 px before bridging (PermaSAR bridges them), so the
+ * two bridgings differ on exactly the strip's cells. Referee (skipped without MintPy/h5py/cvxopt/skimage under
  * /usr/bin/python3): MintPy's {@code unwrap_error_phase_closure} with maskConnComp.h5 and its
  * {@code unwrap_error_bridging} on a copy of the same file; the share of identical (pair, pixel) cycles
  * is printed and must be ≥ 99 %; and MintPy's {@code ifgramStack} reads our unwrapCorrection.h5 as a
@@ -71,6 +75,7 @@ class RegionClosureMintPyTest {
         injected[77] = 2;  // (22,24)
         injected[3] = 1;   // (0,30): 1-year pair, no triplet
         assertThat(t.tripletCountOf(3)).isZero();
+        int stripPair = 60; // (16,19), otherwise clean
         float[] phase = new float[m * npix];
         float[] coh = new float[m * npix];
         short[] cc = new short[m * npix];
@@ -80,10 +85,12 @@ class RegionClosureMintPyTest {
                 int r = p / COLS, c = p % COLS;
                 double rate = 4 * Math.sin(r / 7.0) + 0.15 * c; // rad/yr, smooth across the river
                 boolean east = c > RIVER;
+                boolean strip = k == stripPair && inStrip(p);
                 int i = k * npix + p;
-                phase[i] = (float) (rate * dt + 0.3 * rnd.nextGaussian() + (east ? 2 * Math.PI * injected[k] : 0));
+                phase[i] = (float) (rate * dt + 0.3 * rnd.nextGaussian() + (east ? 2 * Math.PI * injected[k] : 0)
+                        + (strip ? 2 * Math.PI : 0));
                 coh[i] = 0.7f;
-                cc[i] = (short) (c == RIVER ? 0 : east && injected[k] != 0 ? 2 : 1);
+                cc[i] = (short) (c == RIVER ? 0 : strip ? 3 : east && injected[k] != 0 ? 2 : 1);
             }
         }
         int refRow = 5, refCol = 3;
@@ -103,8 +110,9 @@ class RegionClosureMintPyTest {
                 }
                 int i = k * npix + p;
                 boolean east = c > RIVER;
+                boolean strip = k == stripPair && inStrip(p);
                 regionWrong += Math.round(region[i]) != (east && t.tripletCountOf(k) >= 2 ? -injected[k] : 0) ? 1 : 0;
-                bridgingWrong += Math.round(bridging[i]) != (east ? -injected[k] : 0) ? 1 : 0;
+                bridgingWrong += Math.round(bridging[i]) != (strip ? -1 : east ? -injected[k] : 0) ? 1 : 0;
             }
         }
         System.out.printf("phase-closure-region / bridging on the two-bank stack (seed %d, %d pairs, %d triplets): "
@@ -125,19 +133,29 @@ class RegionClosureMintPyTest {
         assertThat(rc).as(Files.readString(tmp.resolve("referee.log"))).isZero();
         float[] mintRegion = floats(ref.resolve("region.bin"), m * npix);
         float[] mintBridging = floats(ref.resolve("bridging.bin"), m * npix);
-        long cells = 0, sameRegion = 0, sameBridging = 0;
+        long cells = 0, sameRegion = 0, sameBridging = 0, bridgingDiffOffStrip = 0, stripCells = 0;
         for (int i = 0; i < m * npix; i++) {
             if (cc[i] == 0) {
                 continue; // MintPy leaves label-0 pixels as they are; so do we
             }
             cells++;
             sameRegion += Math.round(region[i]) == Math.round(mintRegion[i]) ? 1 : 0;
-            sameBridging += Math.round(bridging[i]) == Math.round(mintBridging[i]) ? 1 : 0;
+            boolean same = Math.round(bridging[i]) == Math.round(mintBridging[i]);
+            sameBridging += same ? 1 : 0;
+            boolean strip = i / npix == stripPair && inStrip(i % npix);
+            stripCells += strip ? 1 : 0;
+            if (strip) {
+                assertThat(Math.round(mintBridging[i])).as("MintPy erodes the 3-px strip away").isZero();
+            } else {
+                bridgingDiffOffStrip += same ? 0 : 1;
+            }
         }
         System.out.printf("MintPy 1.5.1 referee: phase-closure-region identical on %.3f %%, bridging on %.3f %% of %d "
                 + "(pair, pixel) cells%n", 100.0 * sameRegion / cells, 100.0 * sameBridging / cells, cells);
         assertThat(sameRegion / (double) cells).isGreaterThanOrEqualTo(0.99);
         assertThat(sameBridging / (double) cells).isGreaterThanOrEqualTo(0.99);
+        assertThat(bridgingDiffOffStrip).isZero();
+        assertThat(cells - sameBridging).isEqualTo(stripCells);
 
         // MintPy reads the corrected stack's cycles file as an ifgramStack: same pairs, same values
         float[] read = floats(ref.resolve("ours_read_by_mintpy.bin"), m * npix);
@@ -148,6 +166,12 @@ class RegionClosureMintPyTest {
         assertThat(date12).hasSize(m);
         assertThat(date12.get(0)).isEqualTo(Dates.compact(pairs.get(0).reference()) + "_"
                 + Dates.compact(pairs.get(0).secondary()));
+    }
+
+    /** The strip: columns 30–32, rows 2–17, inside the east bank. */
+    private static boolean inStrip(int p) {
+        int r = p / COLS, c = p % COLS;
+        return c >= 30 && c <= 32 && r >= 2 && r <= 17;
     }
 
     /** Cycles our invert wrote to unwrapCorrection.h5 (2π·U in radians → U). */
