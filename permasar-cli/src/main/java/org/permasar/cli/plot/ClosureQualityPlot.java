@@ -24,7 +24,8 @@ import org.permasar.io.AtomicFiles;
 /**
  * Closure quality of each interferogram (the {@code closureQuality.csv} that {@code invert} writes):
  * every pair a horizontal segment from its first to its second date at the height of its share of
- * (triplet, pixel) cells with a non-zero closure integer, in %; pairs above 1 % red, the rest blue;
+ * (triplet, pixel) cells with a non-zero closure integer, in %; pairs within 10 % of the worst share
+ * (and above 0.1 %) red, the rest blue (a pair whose triplets all contain hit pairs looks as bad);
  * pairs in no triplet are not drawn (no closure can judge them).
  */
 public final class ClosureQualityPlot {
@@ -65,6 +66,12 @@ public final class ClosureQualityPlot {
     public static BufferedImage render(List<Row> rows, String title) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        double worst = 0;
+        for (Row row : rows) {
+            if (row.triplets() > 0 && row.nonzeroShare() > worst) {
+                worst = row.nonzeroShare();
+            }
+        }
         int s = 0;
         for (Row row : rows) {
             if (row.triplets() == 0 || Double.isNaN(row.nonzeroShare())) {
@@ -75,14 +82,14 @@ public final class ClosureQualityPlot {
             line.add(NetworkPlot.millis(row.reference()), y);
             line.add(NetworkPlot.millis(row.secondary()), y);
             data.addSeries(line);
-            boolean bad = y > 1;
+            boolean bad = y > 0.1 && row.nonzeroShare() >= 0.9 * worst;
             r.setSeriesPaint(s, bad ? new Color(214, 39, 40, 200) : new Color(31, 119, 180, 120));
             r.setSeriesStroke(s, new BasicStroke(bad ? 2.0f : 1.0f));
             r.setSeriesShapesVisible(s, false);
             s++;
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, "date",
-                "triplet-pixel cells with non-zero closure integer (%)", data);
+                "cells with closure integer ≠ 0 (%)", data);
         chart.removeLegend();
         XYPlot plot = chart.getXYPlot();
         plot.setDomainAxis(new DateAxis("pair span (first to second date)"));

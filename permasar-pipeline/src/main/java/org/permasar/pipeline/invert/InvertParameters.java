@@ -196,7 +196,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
                 maxCubeMb, unwrapCorrection);
     }
 
-    /** With a correction of unwrapping errors: none, phase-closure, bridging or bridging+phase-closure. */
+    /** With a correction of unwrapping errors: none, phase-closure, bridging, bridging+phase-closure or phase-closure-region. */
     public InvertParameters withUnwrapCorrection(String correction) {
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,
