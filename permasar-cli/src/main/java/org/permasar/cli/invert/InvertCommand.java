@@ -40,11 +40,13 @@ public final class InvertCommand implements Callable<Integer> {
             + "top of the coherence weights; robust = huber) (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--unwrap-correction", defaultValue = "none", paramLabel = "none|phase-closure|bridging|bridging+phase-closure",
+    @Option(names = "--unwrap-correction", defaultValue = "none", paramLabel = "none|phase-closure|bridging|bridging+phase-closure|phase-closure-region",
             description = "Correct unwrapping errors before the inversion: phase-closure = integer cycles per pair and pixel "
                     + "from the closure of interferogram triplets (Yunjun et al. 2019); bridging = shift connected components "
                     + "by whole cycles to match their neighbours (needs connectComponent); both = bridging, then phase "
-                    + "closure. The cycles go to DIR/unwrapCorrection.h5 (default: ${DEFAULT-VALUE}). "
+                    + "closure; phase-closure-region = MintPy's variant: the closure cycles of 100 sample pixels per common "
+                    + "connected region, their median applied to each pair's component holding them (needs "
+                    + "connectComponent). The cycles go to DIR/unwrapCorrection.h5 (default: ${DEFAULT-VALUE}). "
                     + "DIR/numTriNonzeroIntAmbiguity.h5 is written either way.")
     String unwrapCorrection;
 

@@ -122,7 +122,8 @@ public final class ConfigSchema {
         add("invert", "ramp", Kind.CHOICE, "none", "", "Remove a per-epoch ramp", List.of("none", "linear", "quadratic"));
         add("invert", "unwrapCorrection", Kind.CHOICE, "none", "", "Correct unwrapping errors before the inversion "
                 + "(phase-closure: integer cycles from triplet closures; bridging: connected components shifted to match; "
-                + "Yunjun et al. 2019)", List.of("none", "phase-closure", "bridging", "bridging+phase-closure"));
+                + "Yunjun et al. 2019)", List.of("none", "phase-closure", "bridging", "bridging+phase-closure",
+                "phase-closure-region"));
         add("invert", "elevationCorrection", Kind.BOOLEAN, "false", "", "Remove elevation-correlated phase (needs geometry)");
         add("invert", "threads", Kind.INTEGER, "0", "", "Worker threads (0 = all cores)", 0, 1024);
         add("invert", "memoryMb", Kind.INTEGER, "0", "MiB", "Working memory for blocks (0 = a share of the JVM heap)", 0, 1e6);

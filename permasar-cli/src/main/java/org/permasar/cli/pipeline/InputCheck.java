@@ -166,6 +166,12 @@ public final class InputCheck {
                 throw fail(cfg, key, p + " [" + InterferogramStack.CONNECT_COMPONENT
                         + "]: dataset is missing, but invert.maskConnComp = true needs it");
             }
+            String unwrap = cfg.text("invert.unwrapCorrection");
+            if ((unwrap.startsWith("bridging") || unwrap.equals("phase-closure-region"))
+                    && !s.has(InterferogramStack.CONNECT_COMPONENT)) {
+                throw fail(cfg, key, p + " [" + InterferogramStack.CONNECT_COMPONENT
+                        + "]: dataset is missing, but invert.unwrapCorrection = " + unwrap + " needs it");
+            }
             if (s.network().pairCount() == 0) {
                 throw fail(cfg, key, p + ": no interferograms");
             }

@@ -155,6 +155,12 @@ public final class ReportWriter {
                     t + "_" + m.dataset()));
         }
         page.figure(dir.resolve("network.png"), "Interferogram network (pairs used in the inversion)", 640);
+        Path quality = dir.resolve("closureQuality.csv");
+        if (Files.isRegularFile(quality)) {
+            List<org.permasar.cli.plot.ClosureQualityPlot.Row> q = org.permasar.cli.plot.ClosureQualityPlot.read(quality);
+            page.figure(org.permasar.cli.plot.ClosureQualityPlot.render(q, t + ": closure quality per interferogram"),
+                    closureCaption(q), MAP_WIDTH);
+        }
         page.closeGrid();
         page.h3("Inversion summary");
         page.table(inversionTable(dir));
@@ -166,6 +172,25 @@ public final class ReportWriter {
                     List.of("pecmVelocity", "pecmSeasonalCoef", "pecmPeakToTrough", "pecmResidualRms")));
         }
         page.endSection();
+    }
+
+    /** Caption of the closure-quality plot: what it shows and the worst pairs. */
+    private static String closureCaption(List<org.permasar.cli.plot.ClosureQualityPlot.Row> rows) {
+        List<org.permasar.cli.plot.ClosureQualityPlot.Row> judged = rows.stream()
+                .filter(r -> r.triplets() > 0 && !Double.isNaN(r.nonzeroShare()))
+                .sorted((a, b) -> Double.compare(b.nonzeroShare(), a.nonzeroShare())).toList();
+        StringBuilder c = new StringBuilder("Closure quality per interferogram (closureQuality.csv/.h5): share of its "
+                + "triplet-pixel cells whose closure phase is a non-zero number of cycles, before any correction; "
+                + (rows.size() - judged.size()) + " of " + rows.size() + " pairs lie in no triplet and cannot be judged");
+        if (!judged.isEmpty()) {
+            c.append(". Worst: ");
+            for (int i = 0; i < Math.min(3, judged.size()); i++) {
+                var r = judged.get(i);
+                c.append(i == 0 ? "" : ", ").append(r.reference()).append("_").append(r.secondary())
+                        .append(String.format(java.util.Locale.ROOT, " %.2f %%", 100 * r.nonzeroShare()));
+            }
+        }
+        return c.toString();
     }
 
     /**

@@ -48,7 +48,8 @@ class InvertParametersTest {
         checkRefused(p -> p.withResources(0, 1024), "--threads must be ≥ 1, got 0");
         checkRefused(p -> p.withResources(null, 8), "--memory-mb must be 0 (from the heap) or ≥ 16, got 8");
         checkRefused(p -> p.withUnwrapCorrection("bridge"),
-                "--unwrap-correction must be none, phase-closure, bridging or bridging+phase-closure, got 'bridge'");
+                "--unwrap-correction must be none, phase-closure, bridging, bridging+phase-closure or phase-closure-region, "
+                        + "got 'bridge'");
         assertThatThrownBy(() -> InvertParameters.ramp("cubic")).hasMessageContaining("got 'cubic'");
     }
 }

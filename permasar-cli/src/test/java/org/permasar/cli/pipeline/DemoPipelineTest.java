@@ -100,6 +100,23 @@ class DemoPipelineTest {
     }
 
     /**
+     * Issue 19: the inversion's closure products reach the report: the numTriNonzeroIntAmbiguity map and the
+     * closure quality per interferogram (closureQuality.csv, one row per kept pair, read back by the plot).
+     */
+    @Test
+    void closureQualityIsWrittenAndReported() throws Exception {
+        String html = Files.readString(out.resolve(ReportWriter.FILE), StandardCharsets.UTF_8);
+        assertThat(html).contains("Triplets whose closure phase is a non-zero number of cycles")
+                .contains("Closure quality per interferogram (closureQuality.csv/.h5)");
+        java.util.List<String> rows = Files.readAllLines(out.resolve("asc/closureQuality.csv"));
+        assertThat(rows.get(0)).startsWith("date12,reference,secondary,days,bperp_m,triplets,cells,nonzero_cells,"
+                + "nonzero_share,mean_abs_closure_rad");
+        assertThat(org.permasar.cli.plot.ClosureQualityPlot.read(out.resolve("asc/closureQuality.csv")))
+                .hasSize(rows.size() - 1);
+        assertThat(out.resolve("asc/closureQuality.h5")).isRegularFile();
+    }
+
+    /**
      * The stable class (issue 11 item 2) reaches the demo's products and report: the class counts table has its row.
      * For the record: the shares of the bedrock (truth region 1) per secular direction class.
      */

@@ -89,6 +89,28 @@ class RunInputsTest {
     }
 
     @Test
+    void componentCorrectionOnAStackWithoutConnectComponent() throws Exception {
+        // the scene's stack written again without connectComponent
+        Path stack = dir.resolve("nocc.h5");
+        try (org.permasar.stack.InterferogramStack s = org.permasar.io.RasterFormats.openStack(
+                scene.resolve("asc/ifgramStack.h5"))) {
+            org.permasar.grid.Window all = org.permasar.grid.Window.of(s.grid());
+            org.permasar.io.mintpy.MintPyWriter.writeIfgramStack(stack, s.grid(), s.network(), null,
+                    s.read(org.permasar.stack.InterferogramStack.UNWRAP_PHASE, all),
+                    s.read(org.permasar.stack.InterferogramStack.COHERENCE, all), null,
+                    java.util.Map.of("WAVELENGTH", String.valueOf(s.wavelength())));
+        }
+        for (String kind : new String[] {"phase-closure-region", "bridging"}) {
+            String name = "nocc-" + kind;
+            Path cfg = Files.writeString(dir.resolve(name + ".cfg"), "[input]\nasc.stack = nocc.h5\n"
+                    + "asc.geometry = scene/asc/geometryGeo.h5\n[invert]\nmaskConnComp = false\nunwrapCorrection = "
+                    + kind + "\n[output]\ndir = out-" + name + "\n");
+            checkFailsBeforeWork(cfg, "input.asc.stack: ", "[connectComponent]: dataset is missing, but "
+                    + "invert.unwrapCorrection = " + kind + " needs it");
+        }
+    }
+
+    @Test
     void productThatIsNotAStack() throws Exception {
         // a MintPy time series is not an interferogram stack at all
         checkFailsBeforeWork(config("notstack", "scene/asc/truthTimeseries.h5"), "input.asc.stack: ",

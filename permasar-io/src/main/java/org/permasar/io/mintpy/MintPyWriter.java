@@ -238,6 +238,39 @@ public final class MintPyWriter {
     }
 
     /**
+     * A per-interferogram table in ifgramStack's pair layout: {@code date} (pairs × 2 {@code |S8}, as
+     * ifgramStack.h5) and one float32 dataset of length pairs per column (no grid attributes), with
+     * {@code FILE_TYPE = fileType}; e.g. the closure quality of each pair written by {@code invert}.
+     */
+    public static void writePairTable(Path path, Network network, LinkedHashMap<String, float[]> columns,
+                                      Map<String, String> attrs, String fileType) throws IOException {
+        int m = network.pairCount();
+        if (columns == null || columns.isEmpty()) {
+            throw new IllegalArgumentException("at least one column is needed");
+        }
+        columns.forEach((name, v) -> {
+            if (v.length != m) {
+                throw new IllegalArgumentException(name + " has " + v.length + " values for " + m + " pairs");
+            }
+        });
+        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+        if (attrs != null) {
+            a.putAll(attrs);
+        }
+        a.put(MintPyAttributes.FILE_TYPE, fileType);
+        String[][] dates = new String[m][2];
+        for (int k = 0; k < m; k++) {
+            Pair p = network.pairs().get(k);
+            dates[k][0] = Dates.compact(p.reference());
+            dates[k][1] = Dates.compact(p.secondary());
+        }
+        write(path, a, f -> {
+            MintPyHdf5Types.asFixedAscii(f.putDataset("date", dates), 8);
+            columns.forEach(f::putDataset);
+        });
+    }
+
+    /**
      * Root attributes of an {@code ifgramStack.h5} (as {@link #writeIfgramStack} writes them, also
      * for streamed writers): the user's, the grid's, FILE_TYPE, UNIT = radian, START_DATE, END_DATE.
      *

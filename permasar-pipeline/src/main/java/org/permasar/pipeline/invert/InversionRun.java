@@ -33,7 +33,6 @@ import org.permasar.pipeline.block.MemoryBlockSink;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
-import org.permasar.unwrap.ComponentBridging;
 import org.permasar.unwrap.Triplets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +53,9 @@ public final class InversionRun {
     private static final String CYCLES_FILE = "unwrapCorrection.h5";
     /** The closure count after correction: written into {@link #CLOSURE_FILE} as a second dataset. */
     private static final String CLOSURE_AFTER = "closure-after";
+    /** Per-pair closure quality ({@link org.permasar.unwrap.PairClosureQuality}): a CSV and the same columns in HDF5. */
+    static final String QUALITY_CSV = UnwrapPlanes.QUALITY_CSV;
+    static final String QUALITY_H5 = UnwrapPlanes.QUALITY_H5;
     /** Product of the kernel's coherence check: kept in memory, never written. */
     private static final String COHERENCE_CHECK = "coherence-check";
 
@@ -95,6 +97,7 @@ public final class InversionRun {
     private boolean writeGeotiff;
     private boolean closureCorrection;
     private boolean bridging;
+    private boolean regionClosure;
     private long maxCubeBytes = 1L << 30;
     private int refRow = -1;
     private int refCol = -1;
@@ -167,11 +170,21 @@ public final class InversionRun {
 
     /**
      * Bridges the connected components of every kept pair before the inversion (and before the
-     * phase-closure correction when both are on): {@link ComponentBridging} on whole planes here, the
+     * phase-closure correction when both are on): {@link org.permasar.unwrap.ComponentBridging} on whole planes here, the
      * cycles per connectComponent label applied by the kernel.
      */
     public InversionRun bridging(boolean on) {
         this.bridging = on;
+        return this;
+    }
+
+    /**
+     * Corrects unwrapping errors by phase closure per common connected region (MintPy's variant,
+     * {@link org.permasar.unwrap.RegionClosureCorrection}) before the inversion: cycles per connectComponent label of each kept pair,
+     * found here on whole planes and applied by the kernel as bridging's are. Not combined with the other corrections.
+     */
+    public InversionRun regionClosure(boolean on) {
+        this.regionClosure = on;
         return this;
     }
 
@@ -238,14 +251,19 @@ public final class InversionRun {
                     + "in memory: raise --max-cube-mb or the heap (-Xmx), or run without them");
         }
         boolean hasTriplets = Triplets.of(network).count() > 0;
-        boolean corrects = closureCorrection || bridging;
-        long cyclesBytes = 4L * keptLayers.length * npix * (bridging ? 3 : 1);
+        if (regionClosure && (bridging || closureCorrection)) {
+            throw new IllegalArgumentException("--unwrap-correction phase-closure-region is not combined with bridging or "
+                    + "per-pixel phase-closure");
+        }
+        boolean corrects = closureCorrection || bridging || regionClosure;
+        long cyclesBytes = 4L * keptLayers.length * npix * (bridging || regionClosure ? 3 : 1);
         if (corrects && cyclesBytes > maxCubeBytes) {
             throw new IllegalArgumentException("--unwrap-correction keeps the cycles of every pair in memory (and bridging the "
                     + "whole stack's phase and connectComponent: " + (cyclesBytes >> 20) + " MiB), more than --max-cube-mb ("
                     + (maxCubeBytes >> 20) + " MiB): raise --max-cube-mb or invert a smaller area");
         }
-        int[][] bridgeCycles = bridging ? bridgeTables(land) : null;
+        int[][] bridgeCycles = bridging ? planes().bridgeTables(land) : regionClosure ? planes().regionTables(land, refPhase)
+                : null;
         InvertKernel kernel = new InvertKernel(source.toString(), keep, params, refPhase, refDateIndex,
                 maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
                 extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd,
@@ -337,6 +355,9 @@ public final class InversionRun {
         Path numPath = out.resolve("numInvIfgram.h5");
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
         String closureSummary = writeClosure(sinks, attrs, hasTriplets, corrects);
+        if (hasTriplets) {
+            closureSummary += "; " + planes().writePairQuality(out, plan, land, refPhase, attrs);
+        }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);
         MintPyWriter.writeGeometry(out.resolve(QUALITY_FILE), outGrid, q, attrs);
@@ -395,7 +416,8 @@ public final class InversionRun {
             if (after != null) {
                 c.put(InvertKernel.NUM_TRI_NONZERO_AFTER, after);
             }
-            String kind = bridging && closureCorrection ? "bridging + phase-closure" : bridging ? "bridging" : "phase-closure";
+            String kind = bridging && closureCorrection ? "bridging + phase-closure" : bridging ? "bridging"
+                    : regionClosure ? "phase-closure-region" : "phase-closure";
             float[] cycles = memory(sinks, CYCLES_FILE).array(InvertKernel.UNWRAP_CYCLES);
             int m = keptLayers.length;
             long total = 0;
@@ -432,69 +454,9 @@ public final class InversionRun {
         return account;
     }
 
-    /**
-     * Bridging on whole planes, pair by pair (MintPy {@code unwrap_error_bridging}: water pixels are masked,
-     * the reference pixel's region is the root): per kept pair, the cycles of each connectComponent label. When one
-     * label forms several bridged regions with different cycles, the largest region's cycles are used (logged).
-     */
-    private int[][] bridgeTables(boolean[] land) throws IOException {
-        if (!stack.has(InterferogramStack.CONNECT_COMPONENT)) {
-            throw new InvalidInputException(stack.path(), InterferogramStack.CONNECT_COMPONENT,
-                    "missing, but --unwrap-correction bridging needs it");
-        }
-        int npix = grid.size(), rows = grid.rows(), cols = grid.cols();
-        Window all = Window.of(grid);
-        float[] ph = stack.read(InterferogramStack.UNWRAP_PHASE, all);
-        float[] cc = stack.read(InterferogramStack.CONNECT_COMPONENT, all);
-        int ref = refRow * cols + refCol;
-        int[][] tables = new int[keptLayers.length][];
-        int conflicts = 0;
-        float[] phk = new float[npix];
-        float[] cck = new float[npix];
-        for (int j = 0; j < keptLayers.length; j++) {
-            int o = keptLayers[j] * npix;
-            System.arraycopy(ph, o, phk, 0, npix);
-            System.arraycopy(cc, o, cck, 0, npix);
-            int maxLabel = 0;
-            for (int p = 0; p < npix; p++) {
-                if (land != null && !land[p]) {
-                    cck[p] = 0f;
-                }
-                if (cck[p] >= 1 && cck[p] < 1 << 20) {
-                    maxLabel = Math.max(maxLabel, (int) cck[p]);
-                }
-            }
-            ComponentBridging.Bridged b = ComponentBridging.bridge(phk, cck, rows, cols, ref,
-                    ComponentBridging.DEFAULT_MIN_AREA, ComponentBridging.DEFAULT_RADIUS);
-            int nreg = b.regionCycles().length;
-            int[] area = new int[nreg];
-            for (int p = 0; p < npix; p++) {
-                if (b.region()[p] >= 0) {
-                    area[b.region()[p]]++;
-                }
-            }
-            int[] table = new int[maxLabel + 1];
-            int[] best = new int[maxLabel + 1];
-            for (int g = 0; g < nreg; g++) {
-                int l = b.regionLabel()[g];
-                if (l < 1 || l > maxLabel) {
-                    continue;
-                }
-                if (best[l] > 0 && table[l] != b.regionCycles()[g]) {
-                    conflicts++;
-                }
-                if (area[g] > best[l]) {
-                    best[l] = area[g];
-                    table[l] = b.regionCycles()[g];
-                }
-            }
-            tables[j] = table;
-        }
-        if (conflicts > 0) {
-            LOG.warn("bridging: {} connectComponent labels form several regions with different cycles; the largest "
-                    + "region's cycles were applied to all pixels of the label", conflicts);
-        }
-        return tables;
+    /** The driver-side whole-plane work of the unwrapping corrections, for the reference pixel now chosen. */
+    private UnwrapPlanes planes() {
+        return new UnwrapPlanes(stack, keptLayers, network, grid, refRow, refCol);
     }
 
     private static long countPositive(float[] a) {

@@ -67,6 +67,11 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
     public static final String BRIDGING = "bridging";
     /** {@code unwrapCorrection}: bridging, then phase closure (MintPy's bridging+phase_closure). */
     public static final String BRIDGING_PHASE_CLOSURE = "bridging+phase-closure";
+    /**
+     * {@code unwrapCorrection}: phase closure per common connected region, MintPy's variant
+     * ({@link org.permasar.unwrap.RegionClosureCorrection}; needs connectComponent).
+     */
+    public static final String PHASE_CLOSURE_REGION = "phase-closure-region";
 
     public InvertParameters {
         Objects.requireNonNull(stack, "stack");
@@ -104,9 +109,10 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
             throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
         }
         unwrapCorrection = unwrapCorrection == null ? NO_CORRECTION : unwrapCorrection.trim().toLowerCase(Locale.ROOT);
-        if (!List.of(NO_CORRECTION, PHASE_CLOSURE, BRIDGING, BRIDGING_PHASE_CLOSURE).contains(unwrapCorrection)) {
-            throw new IllegalArgumentException("--unwrap-correction must be none, phase-closure, bridging or "
-                    + "bridging+phase-closure, got '" + unwrapCorrection + "'");
+        if (!List.of(NO_CORRECTION, PHASE_CLOSURE, BRIDGING, BRIDGING_PHASE_CLOSURE, PHASE_CLOSURE_REGION)
+                .contains(unwrapCorrection)) {
+            throw new IllegalArgumentException("--unwrap-correction must be none, phase-closure, bridging, "
+                    + "bridging+phase-closure or phase-closure-region, got '" + unwrapCorrection + "'");
         }
         if (memoryMb != 0 && memoryMb < 16) {
             throw new IllegalArgumentException("--memory-mb must be 0 (from the heap) or ≥ 16, got " + memoryMb);
@@ -190,7 +196,7 @@ public record InvertParameters(Path stack, Path out, String method, String weigh
                 maxCubeMb, unwrapCorrection);
     }
 
-    /** With a correction of unwrapping errors: none, phase-closure, bridging or bridging+phase-closure. */
+    /** With a correction of unwrapping errors: none, phase-closure, bridging, bridging+phase-closure or phase-closure-region. */
     public InvertParameters withUnwrapCorrection(String correction) {
         return new InvertParameters(stack, out, method, weight, looks, refYx, refLalo, refDate, geometry, maskConnComp,
                 minCoherence, maxTemporalBaseline, maxPerpBaseline, seasonalPairs, dropDates, externalRate, nsbasGamma,

@@ -88,7 +88,8 @@ public final class InvertStep {
                     .masks(p.maskConnComp(), p.minCoherence()).externalRate(p.externalRate())
                     .outputs(p.std(), p.geotiff(), p.maxCubeMb() << 20)
                     .closureCorrection(p.unwrapCorrection().endsWith(InvertParameters.PHASE_CLOSURE))
-                    .bridging(p.unwrapCorrection().startsWith(InvertParameters.BRIDGING));
+                    .bridging(p.unwrapCorrection().startsWith(InvertParameters.BRIDGING))
+                    .regionClosure(p.unwrapCorrection().equals(InvertParameters.PHASE_CLOSURE_REGION));
             int[] ref = referencePixel(p, stack);
             if (ref != null) {
                 run.referencePixel(ref[0], ref[1]);

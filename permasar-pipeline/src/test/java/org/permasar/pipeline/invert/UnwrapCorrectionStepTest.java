@@ -69,6 +69,60 @@ class UnwrapCorrectionStepTest {
         }
     }
 
+    /**
+     * closureQuality.csv/.h5: the pairs the simulator hit that lie in triplets are the worst pairs, each with a
+     * share of non-zero closure integers equal to the error window's share of the pixels with a closure
+     * (every triplet of the pair sees the error inside the window and, noise being small, nowhere else).
+     */
+    private static void closureQualityFindsTheErrorPairs(Path out, SimulatedTrack track, int[] injected, Triplets t)
+            throws IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(out.resolve(InversionRun.QUALITY_CSV));
+        int m = track.network().pairCount();
+        assertThat(lines).hasSize(m + 1);
+        assertThat(lines.get(0)).startsWith("date12,reference,secondary,days,bperp_m,triplets,cells,nonzero_cells,"
+                + "nonzero_share,mean_abs_closure_rad");
+        double[] share = new double[m];
+        for (int k = 0; k < m; k++) {
+            String[] f = lines.get(k + 1).split(",");
+            assertThat(Integer.parseInt(f[5])).isEqualTo(t.tripletCountOf(k));
+            share[k] = Double.parseDouble(f[8]);
+        }
+        Window win = track.unwrapErrorWindow();
+        float[] phase = track.unwrapPhase();
+        int cols = track.grid().cols(), npix = track.grid().size();
+        int land = 0, landInWin = 0;
+        for (int px = 0; px < npix; px++) {
+            if (Float.isFinite(phase[px])) {
+                land++;
+                landInWin += win.contains(px / cols, px % cols) ? 1 : 0;
+            }
+        }
+        double windowShare = landInWin / (double) land;
+        double worstClean = 0, minHit = 1, maxHit = 0;
+        int hitInTriplets = 0;
+        for (int k = 0; k < m; k++) {
+            if (t.tripletCountOf(k) == 0) {
+                assertThat(share[k]).isNaN();
+            } else if (injected[k] != 0) {
+                hitInTriplets++;
+                // the window's share, plus the noise wraps outside it (the tiny scene's noisy pixels)
+                assertThat(share[k]).as("pair %d", k).isGreaterThanOrEqualTo(windowShare - 0.005);
+                minHit = Math.min(minHit, share[k]);
+                maxHit = Math.max(maxHit, share[k]);
+            } else {
+                worstClean = Math.max(worstClean, share[k]);
+            }
+        }
+        System.out.printf("closureQuality: %d hit pairs in triplets at shares %.4f–%.4f (window %.4f of %d px), worst "
+                + "clean pair %.4f%n", hitInTriplets, minHit, maxHit, windowShare, land, worstClean);
+        assertThat(hitInTriplets).isPositive();
+        assertThat(worstClean).isLessThan(minHit);
+        try (InterferogramStack s = RasterFormats.openStack(out.resolve("unwrapCorrection.h5"))) {
+            assertThat(s.network().pairCount()).isEqualTo(m);
+        }
+        assertThat(out.resolve(InversionRun.QUALITY_H5)).isRegularFile();
+    }
+
     private static short[] toShort(float[] a) {
         short[] s = new short[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -125,6 +179,8 @@ class UnwrapCorrectionStepTest {
         }
         assertThat(observable).isPositive();
         assertThat(checked).isGreaterThan(m * npix / 2);
+
+        closureQualityFindsTheErrorPairs(tmp.resolve("out"), track, injected, t);
 
         try (MintPyProduct c = MintPyProduct.open(tmp.resolve("out").resolve("numTriNonzeroIntAmbiguity.h5"))) {
             float[] before = c.read("numTriNonzeroIntAmbiguity", Window.of(track.grid()));
