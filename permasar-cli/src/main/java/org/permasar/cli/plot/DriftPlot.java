@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import org.permasar.io.AtomicFiles;
 
 /**
  * Sea-ice drift quiver: the reference image in grey (2–98 % stretch) with the kept drift vectors as arrows
@@ -93,7 +91,7 @@ public final class DriftPlot {
                 double t = sHi > sLo ? (speed[k] - sLo) / (sHi - sLo) : 0.5;
                 g.setColor(pass == 0 ? Color.BLACK : Colormap.VIRIDIS.at(Double.isNaN(t) ? 0.5 : t));
                 double x0 = LEFT + (col[k] + 0.5) * s, y0 = TOP + (row[k] + 0.5) * s;
-                arrow(g, x0, y0, x0 + dc[k] * scale, y0 + dr[k] * scale);
+                Png.arrow(g, x0, y0, x0 + dc[k] * scale, y0 + dr[k] * scale, 7);
             }
         }
         g.setColor(Color.BLACK);
@@ -105,23 +103,7 @@ public final class DriftPlot {
         g.drawString(String.format(Locale.ROOT, "arrows in image axes (column right, row down); 40 plot px = %.3g image px", p95),
                 LEFT, TOP + h + 40);
         g.dispose();
-        AtomicFiles.write(png, tmp -> {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Png.write(img, png);
     }
 
-    private static void arrow(Graphics2D g, double x0, double y0, double x1, double y1) {
-        g.drawLine((int) Math.round(x0), (int) Math.round(y0), (int) Math.round(x1), (int) Math.round(y1));
-        double len = Math.hypot(x1 - x0, y1 - y0);
-        if (len < 2) {
-            return;
-        }
-        double ux = (x1 - x0) / len, uy = (y1 - y0) / len, head = Math.min(7, 0.35 * len);
-        for (int s = -1; s <= 1; s += 2) {
-            double hx = x1 - head * (ux * 0.87 - s * uy * 0.5), hy = y1 - head * (uy * 0.87 + s * ux * 0.5);
-            g.drawLine((int) Math.round(x1), (int) Math.round(y1), (int) Math.round(hx), (int) Math.round(hy));
-        }
-    }
 }

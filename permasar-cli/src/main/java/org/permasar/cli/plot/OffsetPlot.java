@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.permasar.grid.GridGeometry;
-import org.permasar.io.AtomicFiles;
 
 /**
  * Offset map: the magnitude drawn by {@link RasterMap} (viridis) with a quiver of the offset vectors on
@@ -65,7 +63,7 @@ public final class OffsetPlot {
                         continue;
                     }
                     double x0 = LEFT + (j + 0.5) * w / cols, y0 = TOP + (i + 0.5) * h / rows;
-                    arrow(g, x0, y0, x0 + dc[k] * scale, y0 + dr[k] * scale);
+                    Png.arrow(g, x0, y0, x0 + dc[k] * scale, y0 + dr[k] * scale, 6);
                 }
             }
         }
@@ -74,23 +72,7 @@ public final class OffsetPlot {
         g.drawString(String.format(Locale.ROOT, "arrows: image direction; one spacing = %.3g %s", p95 * unitsPerPixel, unit),
                 LEFT, TOP + h + 50);
         g.dispose();
-        AtomicFiles.write(png, tmp -> {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Png.write(img, png);
     }
 
-    private static void arrow(Graphics2D g, double x0, double y0, double x1, double y1) {
-        g.drawLine((int) Math.round(x0), (int) Math.round(y0), (int) Math.round(x1), (int) Math.round(y1));
-        double len = Math.hypot(x1 - x0, y1 - y0);
-        if (len < 2) {
-            return;
-        }
-        double ux = (x1 - x0) / len, uy = (y1 - y0) / len, head = Math.min(6, 0.35 * len);
-        for (int s = -1; s <= 1; s += 2) {
-            double hx = x1 - head * (ux * 0.87 - s * uy * 0.5), hy = y1 - head * (uy * 0.87 + s * ux * 0.5);
-            g.drawLine((int) Math.round(x1), (int) Math.round(y1), (int) Math.round(hx), (int) Math.round(hy));
-        }
-    }
 }

@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.permasar.grid.GridGeometry;
-import org.permasar.io.AtomicFiles;
 
 /**
  * A map of one raster as a PNG: the image, a title, axes in map coordinates (lon/lat for
@@ -160,11 +158,7 @@ public final class RasterMap {
     /** Renders and writes a PNG atomically. */
     public void write(Path png, GridGeometry grid, float[] data) throws IOException {
         BufferedImage img = render(grid, data);
-        AtomicFiles.write(png, tmp -> {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Png.write(img, png);
     }
 
     private void axes(Graphics2D g, GridGeometry grid, int left, int top, int w, int h) {

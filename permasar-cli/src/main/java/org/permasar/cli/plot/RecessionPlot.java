@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -19,7 +18,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.permasar.io.AtomicFiles;
 
 /**
  * The two pictures of a recession analysis: the −dQ/dt against Q cloud on log–log axes with the
@@ -143,10 +141,6 @@ public final class RecessionPlot {
     private static void write(Path png, JFreeChart chart, int w, int h) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         BufferedImage img = chart.createBufferedImage(w, h);
-        AtomicFiles.write(png, tmp -> {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Png.write(img, png);
     }
 }

@@ -1,13 +1,13 @@
 package org.permasar.cli.report;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.permasar.cli.plot.Png;
 
 /**
  * A self-contained HTML document under construction: inline CSS, images embedded as base64 PNG
@@ -108,11 +108,7 @@ final class HtmlPage {
 
     /** An embedded image shown at most {@code maxWidth} CSS pixels wide. */
     HtmlPage figure(BufferedImage img, String caption, int maxWidth) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        if (!ImageIO.write(img, "png", png)) {
-            throw new IOException("no PNG writer available");
-        }
-        return figure(png.toByteArray(), caption, Math.min(maxWidth, img.getWidth()));
+        return figure(Png.bytes(img), caption, Math.min(maxWidth, img.getWidth()));
     }
 
     /** An embedded PNG file with a caption (skipped silently when the file does not exist). */
@@ -138,11 +134,7 @@ final class HtmlPage {
      * link) when clicked.
      */
     HtmlPage figure(BufferedImage img, String caption, int maxWidth, String href) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        if (!ImageIO.write(img, "png", png)) {
-            throw new IOException("no PNG writer available");
-        }
-        return figure(png.toByteArray(), caption, Math.min(maxWidth, img.getWidth()), href);
+        return figure(Png.bytes(img), caption, Math.min(maxWidth, img.getWidth()), href);
     }
 
     private HtmlPage figure(byte[] png, String caption, int width, String href) {
