@@ -156,30 +156,43 @@ public final class PixelSeries {
                 Window w = new Window(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.abs(b[0] - a[0]) + 1,
                         Math.abs(b[1] - a[1]) + 1);
                 float[] v = p.read("timeseries", w);
-                int nd = p.dates().size(), np = w.size();
-                double[] mean = new double[nd], std = new double[nd];
-                int[] valid = new int[nd];
-                for (int k = 0; k < nd; k++) {
-                    double s1 = 0, s2 = 0;
-                    int n = 0;
-                    for (int i = k * np, e = i + np; i < e; i++) {
-                        double x = 1000.0 * v[i]; // m → mm
-                        if (!Double.isNaN(x)) {
-                            s1 += x;
-                            s2 += x * x;
-                            n++;
-                        }
-                    }
-                    mean[k] = n == 0 ? Double.NaN : s1 / n;
-                    std[k] = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, s2 / n - mean[k] * mean[k]));
-                    valid[k] = n;
-                }
-                out.add(new RegionSeries(guard.relativize(ts), track(ts), np, p.dates(), mean, std, valid));
+                Stats st = meanMm(v, p.dates().size(), w.size(), null);
+                out.add(new RegionSeries(guard.relativize(ts), track(ts), w.size(), p.dates(), st.mean(), st.std(), st.valid()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("skipping time series {}: {}", ts, e.getMessage());
             }
         }
         return out;
+    }
+
+    /**
+     * Per date, the mean and population standard deviation in mm of a window's values (m, layer-major,
+     * {@code np} per date) at the offsets {@code at} (null: every pixel), NaN ignored, with the count
+     * of valid values. NaN mean and σ where none is valid.
+     */
+    private static Stats meanMm(float[] x, int nd, int np, int[] at) {
+        double[] mean = new double[nd], std = new double[nd];
+        int[] valid = new int[nd];
+        int m = at == null ? np : at.length;
+        for (int k = 0; k < nd; k++) {
+            double s1 = 0, s2 = 0;
+            int n = 0;
+            for (int j = 0; j < m; j++) {
+                double y = 1000.0 * x[k * np + (at == null ? j : at[j])]; // m → mm
+                if (!Double.isNaN(y)) {
+                    s1 += y;
+                    s2 += y * y;
+                    n++;
+                }
+            }
+            mean[k] = n == 0 ? Double.NaN : s1 / n;
+            std[k] = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, s2 / n - mean[k] * mean[k]));
+            valid[k] = n;
+        }
+        return new Stats(mean, std, valid);
+    }
+
+    private record Stats(double[] mean, double[] std, int[] valid) {
     }
 
     /**
@@ -216,25 +229,12 @@ public final class PixelSeries {
                 }
                 Window w = new Window(ra, ca, rb - ra + 1, cb - ca + 1);
                 float[] x = p.read("timeseries", w);
-                int nd = p.dates().size(), np = w.size();
-                double[] mean = new double[nd], std = new double[nd];
-                int[] valid = new int[nd];
-                for (int k = 0; k < nd; k++) {
-                    double s1 = 0, s2 = 0;
-                    int n = 0;
-                    for (int q : inside) {
-                        double y = 1000.0 * x[k * np + (q / cols - ra) * w.cols() + q % cols - ca]; // m → mm
-                        if (!Double.isNaN(y)) {
-                            s1 += y;
-                            s2 += y * y;
-                            n++;
-                        }
-                    }
-                    mean[k] = n == 0 ? Double.NaN : s1 / n;
-                    std[k] = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, s2 / n - mean[k] * mean[k]));
-                    valid[k] = n;
+                int[] at = new int[inside.length];               // offsets of the inside pixels in the window
+                for (int i = 0; i < at.length; i++) {
+                    at[i] = (inside[i] / cols - ra) * w.cols() + inside[i] % cols - ca;
                 }
-                out.add(new RegionSeries(guard.relativize(ts), track(ts), inside.length, p.dates(), mean, std, valid));
+                Stats st = meanMm(x, p.dates().size(), w.size(), at);
+                out.add(new RegionSeries(guard.relativize(ts), track(ts), inside.length, p.dates(), st.mean(), st.std(), st.valid()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("skipping time series {}: {}", ts, e.getMessage());
             }
