@@ -122,7 +122,7 @@ public final class TemperatureCoupling {
      * @param lagStd year-block bootstrap standard deviation, days (NaN without bootstrap or &lt; 2 years)
      * @param lagLow lower end of the interval, days
      * @param lagHigh upper end of the interval, days
-     * @param years calendar years of deformation dates (the bootstrap blocks)
+     * @param years calendar years with pairs at the chosen lag (the bootstrap blocks)
      * @param phaseLag lag of the fitted deformation maximum behind the fitted temperature extremum, days,
      *     wrapped into [minLag, minLag + P)
      * @param phaseLagStd its formal σ, days
@@ -241,9 +241,13 @@ public final class TemperatureCoupling {
         double lag = best < 0 ? Double.NaN : refine(r, best, lags);
         double rAt = best < 0 ? Double.NaN : r[best];
 
+        // blocks: the years with pairs at the chosen lag (a year outside the temperature record adds nothing)
+        int[] active = best < 0 ? new int[0]
+                : java.util.stream.IntStream.range(0, m).filter(j -> mom[(best * m + j) * MOMENTS] > 0).toArray();
+        int ma = active.length;
         double lagStd = Double.NaN, lo = Double.NaN, hi = Double.NaN;
         boolean periodic = nl >= YEAR_DAYS;
-        if (p.bootstrap() > 0 && m >= 2 && Double.isFinite(lag)) {
+        if (p.bootstrap() > 0 && ma >= 2 && Double.isFinite(lag)) {
             SplittableRandom rnd = new SplittableRandom(p.seed());
             double[] rb = new double[nl];
             int[] pb = new int[nl];
@@ -252,8 +256,8 @@ public final class TemperatureCoupling {
             int ok = 0;
             for (int b = 0; b < p.bootstrap(); b++) {
                 Arrays.fill(mult, 0);
-                for (int j = 0; j < m; j++) {
-                    mult[rnd.nextInt(m)]++;
+                for (int j = 0; j < ma; j++) {
+                    mult[active[rnd.nextInt(ma)]]++;
                 }
                 correlations(mom, m, mult, p.minPairs(), rb, pb);
                 int bb = extremum(rb, p.extremum());
@@ -271,7 +275,7 @@ public final class TemperatureCoupling {
             if (ok >= 2) {
                 double mean = s1 / ok;
                 lagStd = Math.sqrt(Math.max(0, (s2 - ok * mean * mean) / (ok - 1)));
-                double q = new TDistribution(m - 1).inverseCumulativeProbability(0.5 + p.confidence() / 2);
+                double q = new TDistribution(ma - 1).inverseCumulativeProbability(0.5 + p.confidence() / 2);
                 lo = lag - q * lagStd;
                 hi = lag + q * lagStd;
             }
@@ -282,7 +286,7 @@ public final class TemperatureCoupling {
         double ph = fd[1] - fT[1] - shift;
         ph = p.minLagDays() + mod(ph - p.minLagDays(), YEAR_DAYS);
         double phStd = Math.hypot(fd[2], fT[2]);
-        return new Result(lags, r, pairs, lag, rAt, lagStd, lo, hi, m, ph, phStd, fd[0], fT[0], anomaly, start, smooth);
+        return new Result(lags, r, pairs, lag, rAt, lagStd, lo, hi, ma, ph, phStd, fd[0], fT[0], anomaly, start, smooth);
     }
 
     /** Pearson r per lag from the per-year moments, each year counted {@code mult[j]} times. */
