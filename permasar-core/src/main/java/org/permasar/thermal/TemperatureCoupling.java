@@ -23,8 +23,9 @@ import org.hipparchus.distribution.continuous.TDistribution;
  *
  * <p>Uncertainty: a block bootstrap over calendar years of the deformation dates (Künsch 1989; years are
  * the natural blocks of a seasonal process, and resampling single dates would treat autocorrelated
- * residuals as independent). Each replicate draws the years with replacement, recomputes r(L) with each
- * date weighted by its year's multiplicity and takes its extremum; deviations from the estimate are
+ * residuals as independent). Each replicate draws the years (those with ≥ minPairs pairs at the lag)
+ * with replacement, recomputes r(L) with each date weighted by its year's multiplicity and takes its
+ * extremum; deviations from the estimate are
  * wrapped into ±P/2 when the lag range spans a period P. The interval is lag ± t(1 − α/2, m − 1)·s_boot,
  * m the number of years (a Student quantile, because with a handful of blocks the bootstrap spread
  * understates the sampling spread). Cross-check: annual sinusoids A·cos(ω(t − t_max)) + a + v·t fitted
@@ -122,7 +123,8 @@ public final class TemperatureCoupling {
      * @param lagStd year-block bootstrap standard deviation, days (NaN without bootstrap or &lt; 2 years)
      * @param lagLow lower end of the interval, days
      * @param lagHigh upper end of the interval, days
-     * @param years calendar years with pairs at the chosen lag (the bootstrap blocks)
+     * @param years calendar years with ≥ minPairs pairs at the chosen lag (the bootstrap blocks; shorter
+     *     stubs of years count in r(L) but are not drawn)
      * @param phaseLag lag of the fitted deformation maximum behind the fitted temperature extremum, days,
      *     wrapped into [minLag, minLag + P)
      * @param phaseLagStd its formal σ, days
@@ -241,9 +243,10 @@ public final class TemperatureCoupling {
         double lag = best < 0 ? Double.NaN : refine(r, best, lags);
         double rAt = best < 0 ? Double.NaN : r[best];
 
-        // blocks: the years with pairs at the chosen lag (a year outside the temperature record adds nothing)
+        // blocks: the years with at least minPairs pairs at the chosen lag (a year outside the temperature
+        // record adds nothing, and a stub of a few dates alone would give a meaningless r(L))
         int[] active = best < 0 ? new int[0]
-                : java.util.stream.IntStream.range(0, m).filter(j -> mom[(best * m + j) * MOMENTS] > 0).toArray();
+                : java.util.stream.IntStream.range(0, m).filter(j -> mom[(best * m + j) * MOMENTS] >= p.minPairs()).toArray();
         int ma = active.length;
         double lagStd = Double.NaN, lo = Double.NaN, hi = Double.NaN;
         boolean periodic = nl >= YEAR_DAYS;
@@ -293,12 +296,14 @@ public final class TemperatureCoupling {
     private static void correlations(double[] mom, int m, int[] mult, int minPairs, double[] r, int[] pairs) {
         for (int l = 0; l < r.length; l++) {
             double c = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+            int distinct = 0;
             for (int j = 0; j < m; j++) {
                 if (mult[j] == 0) {
                     continue;
                 }
                 int o = (l * m + j) * MOMENTS;
                 double w = mult[j];
+                distinct += (int) mom[o];
                 c += w * mom[o];
                 sx += w * mom[o + 1];
                 sy += w * mom[o + 2];
@@ -306,8 +311,8 @@ public final class TemperatureCoupling {
                 syy += w * mom[o + 4];
                 sxy += w * mom[o + 5];
             }
-            pairs[l] = (int) c;
-            if (c < minPairs) {
+            pairs[l] = distinct; // distinct pairs: a year drawn twice adds no information
+            if (distinct < minPairs) {
                 r[l] = Double.NaN;
                 continue;
             }
