@@ -46,7 +46,7 @@ public final class ControlsCommand implements Callable<Integer> {
     String deformation;
     @Option(names = "--factor", paramLabel = "NAME=FILE[:DATASET]",
             description = "Raster mode: a factor map (repeatable); class codes unless --discretize names it. Another grid "
-                    + "of the same CRS is resampled: nearest for codes, bilinear for continuous factors.")
+                    + "is resampled, another CRS reprojected (PROJ): nearest for codes, bilinear for continuous factors.")
     List<String> factorMaps = new ArrayList<>();
     @Option(names = "--discretize", paramLabel = "NAME=METHOD:K|opgd",
             description = "Cut a continuous factor: METHOD equal, quantile, natural, geometric or sd with K classes; "
