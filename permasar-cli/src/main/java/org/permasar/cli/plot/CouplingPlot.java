@@ -117,6 +117,10 @@ public final class CouplingPlot {
         if (Double.isFinite(r.phaseLag())) {
             ValueMarker m = new ValueMarker(r.phaseLag(), new Color(214, 39, 40), new BasicStroke(1f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
+            m.setLabel(String.format(Locale.ROOT, "sinusoid phase lag %.0f d", r.phaseLag()));
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            m.setLabelPaint(new Color(214, 39, 40));
             plot.addDomainMarker(m);
         }
         style(plot);

@@ -149,7 +149,8 @@ public final class CouplingCommand implements Callable<Integer> {
                     + dates.get(dates.size() - 1) + " at any lag in [" + minLag + ", " + maxLag + "] (fewer than 10 pairs)");
         }
         Files.createDirectories(out);
-        String scope = pixel != null ? "pixel " + pixel : lalo != null ? "lalo " + lalo : "region " + region;
+        String scope = pixel != null ? "pixel " + pixel : lalo != null ? "lalo " + lalo
+                : "region " + Path.of(region).getFileName();
         StringBuilder b = new StringBuilder("scope,temperature,extremum,lag_days,lag_low_days,lag_high_days,lag_std_days,"
                 + "r_at_lag,pairs_at_lag,years,phase_lag_days,phase_lag_std_days,deformation_amplitude_mm,temperature_amplitude_degC,"
                 + "uncertainty\n");
