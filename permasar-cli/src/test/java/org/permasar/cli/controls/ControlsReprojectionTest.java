@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.permasar.cli.CliRunner;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
+import org.permasar.io.crs.ProjPoints;
 import org.permasar.io.geotiff.GeoTiffWriter;
 
 /**
@@ -35,15 +32,13 @@ class ControlsReprojectionTest {
     void factorInAnotherCrsGivesTheSameQAsOnTheDeformationGrid() throws Exception {
         GridGeometry utm = GridGeometry.geocoded(60, 80, GeoTransform.northUp(497500, 100, 3875000, -100), 32646, Double.NaN);
         GridGeometry geo = GridGeometry.geocoded(400, 400, GeoTransform.northUp(92.90, 0.0005, 35.10, -0.0005), 4326, Double.NaN);
-        CoordinateTransform inv = new CoordinateTransformFactory().createTransform(new CRSFactory().createFromName("EPSG:32646"),
-                new CRSFactory().createFromName("EPSG:4326"));
         int n = utm.size();
         float[] y = new float[n], a = new float[n];
-        ProjCoordinate p = new ProjCoordinate();
         for (int r = 0; r < utm.rows(); r++) {
             for (int c = 0; c < utm.cols(); c++) {
-                inv.transform(new ProjCoordinate(utm.transform().x(c + 0.5, r + 0.5), utm.transform().y(c + 0.5, r + 0.5)), p);
-                int cls = (int) Math.floor((p.x - 92.90) / 0.02);
+                double lon = ProjPoints.transform(32646, 4326, utm.transform().x(c + 0.5, r + 0.5),
+                        utm.transform().y(c + 0.5, r + 0.5))[0];
+                int cls = (int) Math.floor((lon - 92.90) / 0.02);
                 a[r * utm.cols() + c] = cls;
                 y[r * utm.cols() + c] = (float) (MU[cls - 3] + ((r + c) % 2 == 0 ? 4 : -4));
             }
