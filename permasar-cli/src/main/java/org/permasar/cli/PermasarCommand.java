@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 org.permasar.cli.hydro.RecessionCommand.class,
                 org.permasar.cli.seasonal.JoinCommand.class,
+                org.permasar.cli.seasonal.CouplingCommand.class,
                 org.permasar.cli.controls.ControlsCommand.class,
                 org.permasar.cli.controls.TerrainCommand.class,
                 org.permasar.cli.hazard.HazardsCommand.class,

@@ -74,6 +74,38 @@ public final class GridResampler {
         return out;
     }
 
+    /**
+     * Values of {@code src} at fractional positions of its own grid (GDAL corner convention: pixel (r, c) covers
+     * [c, c + 1) × [r, r + 1)), e.g. target pixel centres mapped into the source CRS by a reprojection. Nearest:
+     * the pixel containing the position; bilinear: between the four surrounding pixel centres, as
+     * {@link #resample}. NaN outside the grid, at NaN positions and where a contributing pixel is nodata.
+     *
+     * @param cols fractional columns, one per output value
+     * @param rows fractional rows, same length
+     */
+    public static float[] sample(float[] src, GridGeometry srcGrid, double[] cols, double[] rows, Method method) {
+        if (cols.length != rows.length) {
+            throw new IllegalArgumentException("cols and rows differ in length: " + cols.length + " vs " + rows.length);
+        }
+        int sRows = srcGrid.rows(), sCols = srcGrid.cols();
+        double nodata = srcGrid.nodata();
+        float[] out = new float[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            double fc = cols[i], fr = rows[i];
+            double v;
+            if (!Double.isFinite(fc) || !Double.isFinite(fr)) {
+                v = Double.NaN;
+            } else if (method == Method.NEAREST) {
+                int ic = (int) Math.floor(fc), ir = (int) Math.floor(fr);
+                v = (fc < 0 || fr < 0 || ic >= sCols || ir >= sRows) ? Double.NaN : value(src, ir * sCols + ic, nodata);
+            } else {
+                v = bilinear(src, sRows, sCols, fr - 0.5, fc - 0.5, nodata);
+            }
+            out[i] = (float) v;
+        }
+        return out;
+    }
+
     /** Bilinear interpolation at fractional centre-based position (y, x); edge pixels clamp within half a pixel. */
     private static double bilinear(float[] src, int rows, int cols, double y, double x, double nodata) {
         if (y < -0.5 || x < -0.5 || y > rows - 0.5 || x > cols - 0.5) {

@@ -46,7 +46,7 @@ public final class ControlsCommand implements Callable<Integer> {
     String deformation;
     @Option(names = "--factor", paramLabel = "NAME=FILE[:DATASET]",
             description = "Raster mode: a factor map (repeatable); class codes unless --discretize names it. Another grid "
-                    + "of the same CRS is resampled: nearest for codes, bilinear for continuous factors.")
+                    + "is resampled, another CRS reprojected (PROJ): nearest for codes, bilinear for continuous factors.")
     List<String> factorMaps = new ArrayList<>();
     @Option(names = "--discretize", paramLabel = "NAME=METHOD:K|opgd",
             description = "Cut a continuous factor: METHOD equal, quantile, natural, geometric or sd with K classes; "
@@ -67,10 +67,12 @@ public final class ControlsCommand implements Callable<Integer> {
                     + "range (default ${DEFAULT-VALUE}).")
     int tile;
     @Option(names = "--bootstrap", defaultValue = "999", paramLabel = "B",
-            description = "Raster mode: block-bootstrap replicates of the 95 % interval of q, 0 for none (default ${DEFAULT-VALUE}).")
+            description = "Block-bootstrap replicates of the 95 % interval of q, 0 for none (raster mode default ${DEFAULT-VALUE}; "
+                    + "table mode: rows resampled, only when given).")
     int bootstrap;
     @Option(names = "--permutations", defaultValue = "199", paramLabel = "R",
-            description = "Raster mode: block permutations for p_block, 0 for none (default ${DEFAULT-VALUE}).")
+            description = "Block permutations for p_block, 0 for none (raster mode default ${DEFAULT-VALUE}; table mode: rows "
+                    + "permuted, only when given).")
     int permutations;
     @Option(names = "--permutation-tiles", defaultValue = "128", paramLabel = "M",
             description = "Raster mode: at most M whole tiles, drawn at random, are held and permuted (default ${DEFAULT-VALUE}).")
@@ -85,6 +87,23 @@ public final class ControlsCommand implements Callable<Integer> {
     String label;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Table mode: row bootstrap / permutation only when --bootstrap or --permutations is given (the raster defaults
+     * do not apply, so a plain table run writes the tables as before).
+     */
+    private ControlsParameters.RowInference tableInference() {
+        picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        boolean b = pr.hasMatchedOption("--bootstrap"), p = pr.hasMatchedOption("--permutations");
+        if (!b && !p) {
+            return null;
+        }
+        int nb = b ? bootstrap : 0, np = p ? permutations : 0;
+        return nb + np == 0 ? null : new ControlsParameters.RowInference(nb, np, seed);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -103,7 +122,7 @@ public final class ControlsCommand implements Callable<Integer> {
             }
             ControlsStep.Result r = ControlsStep.runTable(new ControlsParameters(table, y, factors,
                     ControlsParameters.parseDiscretize(discretize), singleMember, tolerance,
-                    ControlsParameters.parseCross(cross), out));
+                    ControlsParameters.parseCross(cross), out), tableInference());
             System.out.printf(Locale.ROOT, "%d rows; single-member strata: %s%n", r.rows(), singleMember.description());
             report = r.report();
             labels = r.labels();

@@ -15,6 +15,7 @@ import org.permasar.io.AtomicFiles;
 import org.permasar.io.table.DailyCsvReader;
 import org.permasar.thermal.input.DailySeries;
 import org.permasar.timefn.MultiSensorJoin;
+import org.permasar.timefn.NsbasReconnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,18 @@ public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--max-gap-days", defaultValue = "30", paramLabel = "D",
             description = "Largest distance from a sub-period boundary to an observation (default ${DEFAULT-VALUE}).")
     int maxGapDays;
+    @Option(names = "--external-rate", paramLabel = "MM_PER_YR|NAME|FILE|free",
+            description = "Reconnect the campaigns of the --constrain sensors by NSBAS with this rate held fixed: a value in "
+                    + "mm/yr, the NAME of another --series (fitted alone), a join_parameters.csv (its rate), or 'free' "
+                    + "(NSBAS estimating the rate from the sensor itself).")
+    String externalRate;
+    @Option(names = "--constrain", split = ",", paramLabel = "NAME",
+            description = "Sensors reconnected with --external-rate (default: all but the rate's source sensor).")
+    List<String> constrain = new ArrayList<>();
+    @Option(names = "--segment-gap-days", defaultValue = "180", paramLabel = "D",
+            description = "A new campaign (unrelated reference) starts after a gap longer than this, unless the CSV has a "
+                    + "'segment' column (default ${DEFAULT-VALUE}).")
+    int segmentGapDays;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -58,6 +71,7 @@ public final class JoinCommand implements Callable<Integer> {
             }
         }
         List<MultiSensorJoin.Sensor> sensors = new ArrayList<>();
+        Map<String, double[]> segmentColumns = new LinkedHashMap<>();
         for (String s : series) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
@@ -78,6 +92,13 @@ public final class JoinCommand implements Callable<Integer> {
             for (int i = 0; i < v.length; i++) {
                 v[i] *= scale;
             }
+            if (externalRate != null) {
+                for (DailySeries c : DailyCsvReader.readAll(file)) {
+                    if (c.name().equalsIgnoreCase("segment")) {
+                        segmentColumns.put(name, c.values());
+                    }
+                }
+            }
             Double sig = known.remove(name);
             sensors.add(new MultiSensorJoin.Sensor(name, dates.toArray(new LocalDate[0]), v, sig == null ? Double.NaN : sig));
         }
@@ -87,6 +108,12 @@ public final class JoinCommand implements Callable<Integer> {
         java.time.MonthDay[] season = season(thawSeason);
         if (season != null && subPeriods < 1) {
             throw new IllegalArgumentException("--sub-periods must be ≥ 1, got " + subPeriods);
+        }
+        List<String> extRows = new ArrayList<>();
+        if (externalRate != null) {
+            sensors = reconnect(sensors, segmentColumns, extRows);
+        } else if (!constrain.isEmpty()) {
+            throw new IllegalArgumentException("--constrain needs --external-rate");
         }
         MultiSensorJoin.Result r = MultiSensorJoin.fit(sensors);
         Files.createDirectories(out);
@@ -104,6 +131,7 @@ public final class JoinCommand implements Callable<Integer> {
         p.append(row("annual_sin", "", r.sin() * 1e3, Double.NaN, "mm"));
         p.append(row("annual_amplitude_half_peak_to_trough", "", r.amplitude() * 1e3, r.amplitudeStd() * 1e3, "mm"));
         p.append(row("t0", "", Double.NaN, Double.NaN, r.t0().toString()));
+        extRows.forEach(p::append);
         StringBuilder j = new StringBuilder("date,sensor,observed_mm,joined_mm,model_mm\n");
         TimeSeriesPlot plot = new TimeSeriesPlot("Joined series: offsets removed, common rate + annual model", "displacement (mm)");
         LocalDate first = null, last = null;
@@ -142,6 +170,96 @@ public final class JoinCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    /**
+     * The --constrain sensors with their campaigns put on one reference by NSBAS ({@link NsbasReconnection}) with the
+     * external rate held fixed (or free); rows for join_parameters.csv are added to {@code rows}.
+     */
+    private List<MultiSensorJoin.Sensor> reconnect(List<MultiSensorJoin.Sensor> sensors, Map<String, double[]> segmentColumns,
+            List<String> rows) throws java.io.IOException {
+        Map<String, MultiSensorJoin.Sensor> byName = new LinkedHashMap<>();
+        sensors.forEach(x -> byName.put(x.name(), x));
+        double rate;
+        String source;
+        if (externalRate.equalsIgnoreCase("free")) {
+            rate = Double.NaN;
+            source = "free";
+        } else if (byName.containsKey(externalRate)) {
+            rate = MultiSensorJoin.fit(List.of(byName.get(externalRate))).rate();
+            source = externalRate;
+        } else if (Files.isRegularFile(Path.of(externalRate))) {
+            rate = rateFromParameters(Path.of(externalRate));
+            source = externalRate;
+        } else {
+            try {
+                rate = Double.parseDouble(externalRate) / 1000;
+                source = "value";
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--external-rate " + externalRate + ": not a number (mm/yr), a --series name "
+                        + byName.keySet() + ", an existing join_parameters.csv, nor 'free'");
+            }
+        }
+        List<String> targets = new ArrayList<>(constrain);
+        if (targets.isEmpty()) {
+            byName.keySet().stream().filter(n -> !n.equals(externalRate)).forEach(targets::add);
+        }
+        for (String t : targets) {
+            if (!byName.containsKey(t)) {
+                throw new IllegalArgumentException("--constrain " + t + ": no --series of that name (have " + byName.keySet() + ")");
+            }
+            if (t.equals(externalRate)) {
+                throw new IllegalArgumentException("--constrain " + t + ": it is the source of --external-rate");
+            }
+        }
+        if (segmentGapDays < 1) {
+            throw new IllegalArgumentException("--segment-gap-days must be ≥ 1, got " + segmentGapDays);
+        }
+        rows.add(row("external_rate", source, rate * 1e3, Double.NaN, "mm/yr"));
+        List<MultiSensorJoin.Sensor> out = new ArrayList<>();
+        for (MultiSensorJoin.Sensor x : sensors) {
+            if (!targets.contains(x.name())) {
+                out.add(x);
+                continue;
+            }
+            int[] seg;
+            double[] col = segmentColumns.get(x.name());
+            if (col != null) {
+                seg = new int[col.length];
+                for (int i = 0; i < col.length; i++) {
+                    seg[i] = Double.isFinite(col[i]) ? (int) Math.round(col[i]) : -1;
+                }
+            } else {
+                seg = NsbasReconnection.segmentsByGap(x.dates(), x.d(), segmentGapDays);
+            }
+            long campaigns = java.util.Arrays.stream(seg).filter(v -> v >= 0).distinct().count();
+            double[] d;
+            try {
+                d = NsbasReconnection.reconnect(x.dates(), x.d(), seg, rate);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--series " + x.name() + ": " + e.getMessage());
+            }
+            rows.add(row("nsbas_campaigns", x.name(), campaigns, Double.NaN, "1"));
+            System.out.printf(Locale.ROOT, "%s: %d campaign(s) reconnected by NSBAS, rate %s%n", x.name(), campaigns,
+                    Double.isNaN(rate) ? "free" : String.format(Locale.ROOT, "held at %.3f mm/yr (%s)", rate * 1e3, source));
+            out.add(new MultiSensorJoin.Sensor(x.name(), x.dates(), d, x.sigma()));
+        }
+        return out;
+    }
+
+    /** The {@code rate} row (mm/yr) of a join_parameters.csv, in m/yr. */
+    private static double rateFromParameters(Path file) throws java.io.IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.split(",", -1);
+            if (f.length >= 3 && f[0].equals("rate")) {
+                try {
+                    return Double.parseDouble(f[2]) / 1000;
+                } catch (NumberFormatException e) {
+                    break;
+                }
+            }
+        }
+        throw new org.permasar.stack.InvalidInputException(file, "no 'rate' row with a value in mm/yr (expected a join_parameters.csv)");
     }
 
     static java.time.MonthDay[] season(String s) {

@@ -55,6 +55,24 @@ public record ControlsParameters(Path table, String y, List<String> factors, Map
         cross = checkCross(cross, factors);
     }
 
+    /**
+     * Resampling inference in table mode, where each row is its own block (rows taken as independent; with
+     * spatially autocorrelated rows the intervals are too narrow and the p-values too small — use the raster
+     * mode's spatial blocks there).
+     *
+     * @param bootstrap    row-bootstrap replicates of the 95 % percentile interval of q (0: none)
+     * @param permutations permutations of the response against the strata for p_perm (0: none)
+     * @param seed         random seed of both
+     */
+    public record RowInference(int bootstrap, int permutations, long seed) {
+        public RowInference {
+            if (bootstrap < 0 || permutations < 0 || bootstrap + permutations == 0) {
+                throw new IllegalArgumentException("--bootstrap and --permutations must be ≥ 0 and not both 0, got "
+                        + bootstrap + ", " + permutations);
+            }
+        }
+    }
+
     /** Validates {@code --cross A,B} pairs against the factor names (two different factors each). */
     static List<List<String>> checkCross(List<List<String>> cross, java.util.Collection<String> factors) {
         if (cross == null) {

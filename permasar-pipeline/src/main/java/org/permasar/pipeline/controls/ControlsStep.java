@@ -42,6 +42,14 @@ public final class ControlsStep {
 
     /** Runs the detectors on the table and writes the tables into {@code p.out()}. */
     public static Result runTable(ControlsParameters p) throws IOException {
+        return runTable(p, null);
+    }
+
+    /**
+     * As {@link #runTable(ControlsParameters)}; with {@code inference}, factor_detector.csv also carries a row-bootstrap
+     * interval of q and a permutation p ({@link #rowInference}).
+     */
+    public static Result runTable(ControlsParameters p, ControlsParameters.RowInference inference) throws IOException {
         CsvTable t = CsvTable.read(p.table());
         int n = t.rowCount();
         int yc = column(t, p.y(), "--y");
@@ -122,9 +130,53 @@ public final class ControlsStep {
             crossed.add(new ControlsTables.Crossed(fa.name(), fb.name(), labels.get(a), labels.get(b),
                     binned(y, new GeographicalDetector.Factor(fa.name() + "×" + fb.name(), codes, fa.classes() * fb.classes()))));
         }
-        ControlsTables.write(p.out(), report, labels, disc);
+        List<ControlsTables.BlockInference> inf = null;
+        if (inference != null) {
+            inf = new ArrayList<>();
+            for (GeographicalDetector.Factor f : factors) {
+                inf.add(rowInference(y, f.codes(), inference, p.singleMember()));
+            }
+        }
+        ControlsTables.write(p.out(), report, labels, disc, inf);
         ControlsTables.writeBinned(p.out(), p.factors(), labels, binned, crossed);
         return new Result(report, labels, disc, binned, crossed, used);
+    }
+
+    /**
+     * Row-level inference for one factor, {@link org.permasar.stats.geodetector.SpatialBlocks} with every row its own
+     * block: the 95 % percentile interval of q over rows drawn with replacement (Efron 1979), and the permutation p =
+     * (1 + #{q_π ≥ q}) / (R + 1) of the response shuffled against the strata (Phipson &amp; Smyth 2010). Written into
+     * the block columns of factor_detector.csv with tile_px = 0 (rows) and tiles_permuted = the rows used.
+     */
+    static ControlsTables.BlockInference rowInference(double[] y, int[] codes, ControlsParameters.RowInference inf,
+                                                      SingleMemberStrata convention) {
+        int n = 0;
+        for (int r = 0; r < y.length; r++) {
+            n += codes[r] >= 0 && Double.isFinite(y[r]) ? 1 : 0;
+        }
+        StratumSums[] rows = new StratumSums[n];
+        float[][] yb = new float[n][1];
+        int[][] cb = new int[n][1];
+        for (int r = 0, k = 0; r < y.length; r++) {
+            if (codes[r] >= 0 && Double.isFinite(y[r])) {
+                rows[k] = new StratumSums();
+                rows[k].add(codes[r], y[r]);
+                yb[k][0] = (float) y[r];
+                cb[k][0] = codes[r];
+                k++;
+            }
+        }
+        double lo = Double.NaN, hi = Double.NaN, pp = Double.NaN;
+        if (inf.bootstrap() > 0) {
+            org.permasar.stats.geodetector.SpatialBlocks.Interval iv = org.permasar.stats.geodetector.SpatialBlocks
+                    .bootstrapInterval(rows, inf.bootstrap(), 0.95, inf.seed(), convention);
+            lo = iv.low();
+            hi = iv.high();
+        }
+        if (inf.permutations() > 0) {
+            pp = org.permasar.stats.geodetector.SpatialBlocks.permutationP(yb, cb, inf.permutations(), inf.seed(), convention);
+        }
+        return new ControlsTables.BlockInference(lo, hi, pp, 0, n);
     }
 
     /** Exact binned statistics of y per class of one factor (rows with code −1 left out). */

@@ -8,6 +8,7 @@ import org.permasar.geometry.GridResampler;
 import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.RasterFormats;
+import org.permasar.io.crs.GridReprojection;
 import org.permasar.io.geotiff.GeoTiffReader;
 import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stack.InvalidInputException;
@@ -17,7 +18,9 @@ import org.permasar.stack.RasterSource;
  * One input map of the raster mode, read on the deformation grid block by block: on the same grid, straight from
  * the file window by window (memory: one block); on another grid of the same CRS, read whole once and resampled
  * per block onto the block's sub-grid ({@link GridResampler}: nearest for categorical factors, bilinear for
- * continuous ones; NaN outside the map). Nodata becomes NaN. Not thread-safe.
+ * continuous ones; NaN outside the map); in another CRS (both EPSG codes known), read whole once and reprojected per
+ * block ({@link GridReprojection}: target pixel centres transformed into the map's CRS, then the same nearest or
+ * bilinear sampling). Nodata becomes NaN. Not thread-safe.
  */
 final class RasterInput implements Closeable {
     private final String what;
@@ -26,9 +29,16 @@ final class RasterInput implements Closeable {
     private final GridGeometry target;
     private final ProductRasters.Raster whole;
     private final GridResampler.Method method;
+    private final boolean reproject;
 
     private RasterInput(String what, RasterSource source, String dataset, GridGeometry target,
                         ProductRasters.Raster whole, GridResampler.Method method) {
+        this(what, source, dataset, target, whole, method, false);
+    }
+
+    private RasterInput(String what, RasterSource source, String dataset, GridGeometry target,
+                        ProductRasters.Raster whole, GridResampler.Method method, boolean reproject) {
+        this.reproject = reproject;
         this.what = what;
         this.source = source;
         this.dataset = dataset;
@@ -75,14 +85,23 @@ final class RasterInput implements Closeable {
                 throw new InvalidInputException(file, what + ": grid " + g.rows() + "×" + g.cols()
                         + " differs from the deformation grid and one of them is not geocoded");
             }
-            if (g.epsg() != 0 && target.epsg() != 0 && g.epsg() != target.epsg()) {
-                throw new InvalidInputException(file, what + ": EPSG:" + g.epsg() + " differs from the deformation grid's EPSG:"
-                        + target.epsg() + "; reproject it first (e.g. gdalwarp -t_srs EPSG:" + target.epsg() + ")");
+            boolean reproject = g.epsg() != 0 && target.epsg() != 0 && g.epsg() != target.epsg();
+            if (reproject) {
+                try {
+                    if (!GridReprojection.overlaps(g, target)) {
+                        throw new InvalidInputException(file, what + ": the map (EPSG:" + g.epsg()
+                                + ") does not reach the deformation grid (EPSG:" + target.epsg() + ")");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(file, what + ": cannot reproject EPSG:" + g.epsg() + " onto the deformation "
+                            + "grid's EPSG:" + target.epsg() + ": " + e.getMessage());
+                }
+            } else {
+                ProductRasters.requireOverlap(g, target, what);
             }
-            ProductRasters.requireOverlap(g, target, what);
             src.close();
             return new RasterInput(what, null, ds, target, ProductRasters.read(file, ds.equals(GeoTiffReader.BANDS) ? null : ds),
-                    method);
+                    method, reproject);
         } catch (IOException | RuntimeException e) {
             src.close();
             throw e;
@@ -103,7 +122,8 @@ final class RasterInput implements Closeable {
                 source.read(dataset, w, dest, 0);
             }
         } else {
-            float[] v = GridResampler.resample(whole.data(), whole.grid(), target.subset(w), method);
+            float[] v = reproject ? GridReprojection.reproject(whole.data(), whole.grid(), target.subset(w), method)
+                    : GridResampler.resample(whole.data(), whole.grid(), target.subset(w), method);
             System.arraycopy(v, 0, dest, 0, v.length);
         }
     }
