@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.seasonal.FitCommand.class,
                 org.permasar.cli.offset.OffsetsCommand.class,
                 org.permasar.cli.offset.VelocitySeriesCommand.class,
+                org.permasar.cli.dinsar.RedifferenceCommand.class,
                 org.permasar.cli.snow.MeltCommand.class,
                 org.permasar.cli.seasonal.ThermalCommand.class,
                 org.permasar.cli.hydro.RecessionCommand.class,
