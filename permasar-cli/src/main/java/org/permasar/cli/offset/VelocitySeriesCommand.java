@@ -48,8 +48,57 @@ public final class VelocitySeriesCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d pairs (%d S1, %d S2), %d dates, %d intervals, %d × %d px; %d stable pixels; "
                 + "%d pair-pixels removed as gross errors%n", r.rows().size(), r.rows().size() - s2, s2, r.dates().length,
                 s.intervals(), r.grid().rows(), r.grid().cols(), s.stable(), gross);
+        plot(r);
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    /** {@code speed_series.png}: speed (m/day) at the interval mid-dates, of the fastest pixel and the median of the fastest 10 %. */
+    private void plot(VelocitySeriesStep.Result r) throws java.io.IOException {
+        VelocityTimeSeries.Result s = r.series();
+        int n = r.grid().size(), ni = s.intervals();
+        java.util.List<java.time.LocalDate> mid = new java.util.ArrayList<>();
+        for (int k = 0; k < ni; k++) {
+            java.time.LocalDate a = r.dates()[k], b = r.dates()[k + 1];
+            mid.add(a.plusDays(java.time.temporal.ChronoUnit.DAYS.between(a, b) / 2));
+        }
+        // the pixel with the highest median speed over the intervals (robust to an interval gone wrong), and
+        // the median over the fastest 10 % of pixels by that median speed
+        double[] med = new double[n], tmp = new double[Math.max(n, ni)];
+        int fastest = 0;
+        for (int i = 0; i < n; i++) {
+            int m = 0;
+            for (int k = 0; k < ni; k++) {
+                double v = Math.hypot(s.vx()[k * n + i], s.vy()[k * n + i]);
+                if (!Double.isNaN(v)) {
+                    tmp[m++] = v;
+                }
+            }
+            java.util.Arrays.sort(tmp, 0, m);
+            med[i] = m > 0 ? tmp[m / 2] : Double.NEGATIVE_INFINITY;
+            fastest = med[i] > med[fastest] ? i : fastest;
+        }
+        double[] sorted = med.clone();
+        java.util.Arrays.sort(sorted);
+        double cut = sorted[(int) (0.9 * (n - 1))];
+        double[] fast = new double[ni], moving = new double[ni];
+        for (int k = 0; k < ni; k++) {
+            fast[k] = Math.hypot(s.vx()[k * n + fastest], s.vy()[k * n + fastest]);
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                double v = Math.hypot(s.vx()[k * n + i], s.vy()[k * n + i]);
+                if (!Double.isNaN(v) && med[i] >= cut) {
+                    tmp[m++] = v;
+                }
+            }
+            java.util.Arrays.sort(tmp, 0, m);
+            moving[k] = m == 0 ? Double.NaN : tmp[m / 2];
+        }
+        int row = fastest / r.grid().cols(), col = fastest % r.grid().cols();
+        new org.permasar.cli.plot.TimeSeriesPlot("Speed per interval, " + pairs.getFileName(), "speed (m/day)")
+                .points("fastest pixel by median speed (row " + row + ", col " + col + ")", mid, fast)
+                .curve("median of the fastest 10 % of pixels", mid, moving)
+                .write(out.resolve("speed_series.png"));
     }
 
     VelocitySeriesStepParameters parameters() {
