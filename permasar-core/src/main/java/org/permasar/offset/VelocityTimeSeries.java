@@ -23,8 +23,10 @@ import java.util.stream.IntStream;
  * residual exceeds max(k·σ, floor) in x or y, σ = 1.4826·median |r| (biased low because the L1 fit is
  * exact on as many pairs as it has unknowns, so the floor — an a-priori bound on the offsets' noise in
  * metres, e.g. 3–4 × their σ — is the working threshold on a well-connected network), are gross errors and removed; step 2 rebuilds the
- * components and solves by least squares. A date left with only gross pairs drops out (its intervals
- * take the neighbouring dates' velocity, or NaN). Velocity between consecutive dates of a component is ΔD/Δt (m/day).
+ * components and solves by least squares. Two pairs that disagree at a date with no other pair (the
+ * first date of a sensor) split the L1 residual and are both dropped: the date drops out and its
+ * intervals take the neighbouring dates' velocity, or NaN. A date with two gross errors among three
+ * pairs is beyond it: the majority is wrong. Velocity between consecutive dates of a component is ΔD/Δt (m/day).
  *
  * <p><b>Output time axis</b>: the elementary intervals between consecutive distinct dates of all pairs.
  * An elementary interval takes the velocity of every component interval that spans it (the mean when

@@ -73,6 +73,31 @@ class VelocityTimeSeriesTest {
     }
 
     @Test
+    void twoDisagreeingPairsAtTheFirstDateLeaveItNaNRatherThanWrong() {
+        // days 0 … 30 every 6, pairs of 6 and 12 days: day 0 has only 0-6 and 0-12; either one carries +50 m
+        List<Pair> pairs = new ArrayList<>();
+        for (int d = 0; d < 30; d += 6) {
+            pairs.add(new Pair(d, d + 6, false));
+            if (d + 12 <= 30) {
+                pairs.add(new Pair(d, d + 12, false));
+            }
+        }
+        for (int bad = 0; bad < 2; bad++) {
+            float[][] dx = new float[pairs.size()][1], dy = new float[pairs.size()][1];
+            for (int p = 0; p < pairs.size(); p++) {
+                dx[p][0] = (float) (3.0 * pairs.get(p).days());
+            }
+            dx[bad][0] += 50;
+            VelocityTimeSeries.Result r = VelocityTimeSeries.solve(pairs, dx, dy, null, VelocityTimeSeries.Settings.DEFAULTS);
+            assertEquals(2, r.grossErrors()[0], "both pairs of day 0 dropped");
+            assertTrue(Float.isNaN(r.vx()[0]), "interval 0 → 6 NaN, got " + r.vx()[0]);
+            for (int k = 1; k < r.intervals(); k++) {
+                assertEquals(3.0, r.vx()[k], 1e-5, "interval " + k);
+            }
+        }
+    }
+
+    @Test
     void recoversSimulatedSurgeFromMixedS1S2PairsWithMosaickingOffsets() {
         Random rnd = new Random(SEED);
         int rows = 20, cols = 20, n = rows * cols;
