@@ -68,6 +68,43 @@ class RedifferenceCommandTest {
     }
 
     @Test
+    void offsetsTifOnItsNodeGridIsInterpolatedToTheInterferogram(@TempDir Path dir) throws Exception {
+        // an offsets.tif as permasar offsets writes it for 120 × 200 images, chip 16, search 4, step 8: 13 × 23 nodes at
+        // pixel (12 + 8i, 12 + 8j); colOffset (band 2) a plane in pixel coordinates, so bilinear interpolation is exact
+        int gr = 13, gc = 23;
+        float[] v = new float[4 * gr * gc];
+        for (int i = 0; i < gr; i++) {
+            for (int j = 0; j < gc; j++) {
+                v[gr * gc + i * gc + j] = (float) (0.01 * (12 + 8 * j) + 0.002 * (12 + 8 * i));
+            }
+        }
+        Path off = dir.resolve("offsets.tif");
+        GeoTiffWriter.write(off, new GridGeometry(gr, gc, null, 0, Double.NaN, null), v, 4,
+                Map.of("CHIP", "16", "SEARCH", "4", "STEP", "8"), List.of("rowOffset", "colOffset", "peakCorrelation", "snr"));
+        Path out = dir.resolve("out");
+        CliRunner.Result r = CliRunner.run("redifference", "--ifg", tif(dir, "ifg.tif", new float[R * C]).toString(), "--range-offset",
+                off.toString(), "--range-band", "2", "--range-pixel", "2.33", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (GeoTiffReader t = GeoTiffReader.open(out.resolve("predicted_phase.tif"))) {
+            float[] p = new float[R * C];
+            t.readBand(0, Window.of(t.grid()), p, 0, 1f);
+            for (int row = 12; row <= 12 + 8 * (gr - 1); row += 5) {
+                for (int col = 12; col <= 12 + 8 * (gc - 1); col += 7) {
+                    double truth = 4 * Math.PI / LAMBDA * RPX * (0.01 * col + 0.002 * row); // (4π/λ)·Δr
+                    assertEquals(truth, p[row * C + col], 1e-4 * Math.abs(truth) + 1e-3, "pixel " + row + "," + col);
+                }
+            }
+        }
+        // the same file against a 100-row interferogram: not its node grid
+        Path small = dir.resolve("small.tif");
+        GeoTiffWriter.write(small, new GridGeometry(100, C, null, 0, Double.NaN, null), new float[100 * C], 1, Map.of(), List.of("p"));
+        r = CliRunner.run("redifference", "--ifg", small.toString(), "--range-offset", off.toString(), "--range-pixel", "2.33",
+                "--out", dir.resolve("o2").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("were not tracked on images of the interferogram's size 100×200"), r.err());
+    }
+
+    @Test
     void badInputsExit2(@TempDir Path dir) throws Exception {
         Path ifg = tif(dir, "ifg.tif", new float[R * C]);
         Path out = dir.resolve("out");

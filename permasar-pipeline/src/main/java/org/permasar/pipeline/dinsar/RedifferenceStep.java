@@ -14,6 +14,7 @@ import org.permasar.grid.Window;
 import org.permasar.io.AtomicFiles;
 import org.permasar.io.geotiff.GeoTiffReader;
 import org.permasar.io.geotiff.GeoTiffWriter;
+import org.permasar.offset.NodeGridUpsampler;
 import org.permasar.stack.InvalidInputException;
 
 /**
@@ -22,7 +23,8 @@ import org.permasar.stack.InvalidInputException;
  * unwrapping with the prediction added back, and the numbers that show the gradient reduction. Writes into
  * {@code out}, each file atomically: {@code predicted_phase.tif}, {@code redifferenced.tif} (wrapped, rad),
  * {@code unwrapped.tif} (rad: path-unwrapped residual + prediction; MintPy sign, range increase positive),
- * {@code redifference.txt}. Stateless.
+ * {@code redifference.txt}. Offsets may be an {@code offsets.tif} of {@code permasar offsets} tracked on
+ * images of the interferogram's size (bilinear from the chip centres to every pixel). Stateless.
  */
 public final class RedifferenceStep {
     private RedifferenceStep() {
@@ -87,14 +89,39 @@ public final class RedifferenceStep {
         AtomicFiles.write(path, tmp -> GeoTiffWriter.write(tmp, g, v, 1, meta, List.of(name)));
     }
 
+    /**
+     * One band on the interferogram grid: a raster of the same size as is, or an {@code offsets.tif} of
+     * {@code permasar offsets} computed on images of the interferogram's size (CHIP, SEARCH, STEP items; node
+     * (i, j) at pixel (C/2 + S + i·step, C/2 + S + j·step)) interpolated bilinearly to every pixel.
+     */
     private static float[] read(Path file, int band, GridGeometry g) throws IOException {
         try (GeoTiffReader t = GeoTiffReader.open(file)) {
             GridGeometry h = t.grid();
-            if (h.rows() != g.rows() || h.cols() != g.cols()) {
-                throw new InvalidInputException(file, "size " + h.rows() + "×" + h.cols() + " differs from the interferogram's "
-                        + g.rows() + "×" + g.cols() + ": resample it to the interferogram grid first");
+            if (h.rows() == g.rows() && h.cols() == g.cols()) {
+                return band(t, band, h, "band");
             }
-            return band(t, band, h, "band");
+            Map<String, String> a = t.attributes();
+            int[] cs = {parse(a.get("CHIP")), parse(a.get("SEARCH")), parse(a.get("STEP"))};
+            if (cs[0] > 0 && cs[1] > 0 && cs[2] > 0) {
+                int span = cs[0] + 2 * cs[1], first = cs[0] / 2 + cs[1];
+                int gr = g.rows() < span ? 0 : (g.rows() - span) / cs[2] + 1, gc = g.cols() < span ? 0 : (g.cols() - span) / cs[2] + 1;
+                if (gr == h.rows() && gc == h.cols()) {
+                    return NodeGridUpsampler.toPixels(band(t, band, h, "band"), gr, gc, first, cs[2], g.rows(), g.cols());
+                }
+                throw new InvalidInputException(file, "offsets on " + h.rows() + "×" + h.cols() + " nodes (chip " + cs[0] + ", search "
+                        + cs[1] + ", step " + cs[2] + ") were not tracked on images of the interferogram's size " + g.rows() + "×"
+                        + g.cols() + " (that gives " + gr + "×" + gc + " nodes)");
+            }
+            throw new InvalidInputException(file, "size " + h.rows() + "×" + h.cols() + " differs from the interferogram's "
+                    + g.rows() + "×" + g.cols() + " and it is not an offsets.tif of permasar offsets: resample it to the interferogram grid first");
+        }
+    }
+
+    private static int parse(String v) {
+        try {
+            return v == null ? -1 : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
