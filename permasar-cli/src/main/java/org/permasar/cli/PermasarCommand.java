@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.invert.InvertCommand.class,
                 org.permasar.cli.seasonal.FitCommand.class,
                 org.permasar.cli.offset.OffsetsCommand.class,
+                org.permasar.cli.offset.VelocitySeriesCommand.class,
+                org.permasar.cli.dinsar.RedifferenceCommand.class,
                 org.permasar.cli.snow.MeltCommand.class,
                 org.permasar.cli.backscatter.NormalizeCommand.class,
                 org.permasar.cli.seaice.DriftCommand.class,

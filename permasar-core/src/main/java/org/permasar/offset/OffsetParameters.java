@@ -17,12 +17,15 @@ package org.permasar.offset;
  * @param refine         sub-pixel refinement iterations, 0 … 10: the secondary chip is resampled
  *                       (bicubic) at the current estimate and the peak fitted again about 0, which removes
  *                       most of the three-point estimator's pull towards whole pixels; 0 = off
+ * @param method         direct sums or FFT for the cross-correlation sums (same surface to rounding);
+ *                       AUTO picks the faster for the chip and search radius
  */
 public record OffsetParameters(int chip, int search, int step, double minCorrelation, double minSnr,
-                               double filterThreshold, PeakFit peakFit, int refine) {
+                               double filterThreshold, PeakFit peakFit, int refine, CorrelationMethod method) {
 
-    /** Chip 32, search 8, step 16, correlation ≥ 0.2, SNR ≥ 0, median test 2 (Westerweel &amp; Scarano 2005), Gaussian fit, 2 refinements. */
-    public static final OffsetParameters DEFAULTS = new OffsetParameters(32, 8, 16, 0.2, 0, 2, PeakFit.GAUSSIAN, 2);
+    /** Chip 32, search 8, step 16, correlation ≥ 0.2, SNR ≥ 0, median test 2 (Westerweel &amp; Scarano 2005), Gaussian fit, 2 refinements, AUTO method. */
+    public static final OffsetParameters DEFAULTS = new OffsetParameters(32, 8, 16, 0.2, 0, 2, PeakFit.GAUSSIAN, 2,
+            CorrelationMethod.AUTO);
 
     public OffsetParameters {
         if (chip < 8 || chip > 1024) {
@@ -43,37 +46,44 @@ public record OffsetParameters(int chip, int search, int step, double minCorrela
         if (refine < 0 || refine > 10) {
             throw new IllegalArgumentException("refinement iterations must be in 0 … 10, got " + refine);
         }
+        if (method == null) {
+            throw new IllegalArgumentException("correlation method must be DIRECT, FFT or AUTO, got null");
+        }
         if (!(minSnr >= 0)) {
             throw new IllegalArgumentException("minimum SNR must be ≥ 0, got " + minSnr);
         }
     }
 
     public OffsetParameters withChip(int c) {
-        return new OffsetParameters(c, search, step, minCorrelation, minSnr, filterThreshold, peakFit, refine);
+        return new OffsetParameters(c, search, step, minCorrelation, minSnr, filterThreshold, peakFit, refine, method);
     }
 
     public OffsetParameters withSearch(int s) {
-        return new OffsetParameters(chip, s, step, minCorrelation, minSnr, filterThreshold, peakFit, refine);
+        return new OffsetParameters(chip, s, step, minCorrelation, minSnr, filterThreshold, peakFit, refine, method);
     }
 
     public OffsetParameters withStep(int s) {
-        return new OffsetParameters(chip, search, s, minCorrelation, minSnr, filterThreshold, peakFit, refine);
+        return new OffsetParameters(chip, search, s, minCorrelation, minSnr, filterThreshold, peakFit, refine, method);
     }
 
     public OffsetParameters withFilterThreshold(double t) {
-        return new OffsetParameters(chip, search, step, minCorrelation, minSnr, t, peakFit, refine);
+        return new OffsetParameters(chip, search, step, minCorrelation, minSnr, t, peakFit, refine, method);
     }
 
     public OffsetParameters withMinCorrelation(double c) {
-        return new OffsetParameters(chip, search, step, c, minSnr, filterThreshold, peakFit, refine);
+        return new OffsetParameters(chip, search, step, c, minSnr, filterThreshold, peakFit, refine, method);
     }
 
     public OffsetParameters withPeakFit(PeakFit f) {
-        return new OffsetParameters(chip, search, step, minCorrelation, minSnr, filterThreshold, f, refine);
+        return new OffsetParameters(chip, search, step, minCorrelation, minSnr, filterThreshold, f, refine, method);
     }
 
     public OffsetParameters withRefine(int iterations) {
-        return new OffsetParameters(chip, search, step, minCorrelation, minSnr, filterThreshold, peakFit, iterations);
+        return new OffsetParameters(chip, search, step, minCorrelation, minSnr, filterThreshold, peakFit, iterations, method);
+    }
+
+    public OffsetParameters withMethod(CorrelationMethod m) {
+        return new OffsetParameters(chip, search, step, minCorrelation, minSnr, filterThreshold, peakFit, refine, m);
     }
 
     /** Whether the median outlier filter runs. */

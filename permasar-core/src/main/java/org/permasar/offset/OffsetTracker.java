@@ -3,8 +3,9 @@ package org.permasar.offset;
 import java.util.stream.IntStream;
 
 /**
- * Dense offset tracking by normalised cross-correlation (NCC) of image chips on a regular grid, in
- * the spatial domain (direct sums), with running-sum normalisation of the search image (Lewis 1995,
+ * Dense offset tracking by normalised cross-correlation (NCC) of image chips on a regular grid, the
+ * cross sums computed directly or by FFT ({@link CorrelationMethod}, {@link FftCorrelator}), with
+ * running-sum normalisation of the search image (Lewis 1995,
  * "Fast normalized cross-correlation", Vision Interface, eqs. 2 and 10: the secondary chip's sum and
  * sum of squares come from integral images, so each shift costs one dot product of C² terms).
  *
@@ -97,6 +98,21 @@ public final class OffsetTracker {
         return new OffsetField(gr, gc, first(p), first(p), p.step(), dr, dc, peak, snr, rejected);
     }
 
+    /**
+     * The normalised-correlation surface of the node centred at reference pixel (r, c), no a-priori
+     * offset: ρ at shifts (i, j) ∈ [−S, S]², row-major (2S + 1)², NaN where undefined; for tests that
+     * compare methods. Allocates.
+     */
+    double[] surface(float[] reference, float[] secondary, int rows, int cols, int r, int c) {
+        Workspace w = new Workspace(p);
+        match(reference, new Integrals(secondary, rows, cols), rows, cols, r, c, 0, 0, w);
+        int s = 2 * p.search() + 1;
+        if (w.ni != s || w.nj != s) {
+            throw new IllegalArgumentException("node (" + r + ", " + c + ") has no full search window");
+        }
+        return java.util.Arrays.copyOf(w.surface, s * s);
+    }
+
     private static int prior(float[] a, int k) {
         if (a == null || Float.isNaN(a[k])) {
             return 0;
@@ -143,24 +159,33 @@ public final class OffsetTracker {
         }
         int ni = iHi - iLo + 1, nj = jHi - jLo + 1;
         double[] surf = w.surface;
+        float[] b = sec.centred;
+        int rs = r0 + pr + iLo, cs = c0 + pc + jLo;
+        if (w.fft != null) {
+            // Σ (a − ā) b for every shift at once, by FFT (FftCorrelator)
+            w.fft.cross(w.chip, C, b, cols, rs, cs, h, wd, surf);
+        } else {
+            for (int i = 0; i < ni; i++) {
+                for (int j = 0; j < nj; j++) {
+                    // Σ (a − ā) b  (equals Σ (a − ā)(b − b̄) because Σ (a − ā) = 0)
+                    double cross = 0;
+                    for (int u = 0; u < C; u++) {
+                        int bb = (rs + i + u) * cols + cs + j, aa = u * C;
+                        for (int v = 0; v < C; v++) {
+                            cross += w.chip[aa + v] * b[bb + v];
+                        }
+                    }
+                    surf[i * nj + j] = cross;
+                }
+            }
+        }
         double nPix = C * C, best = Double.NEGATIVE_INFINITY, absSum = 0;
         int bi = -1, bj = -1, valid = 0;
-        float[] b = sec.centred;
         for (int i = 0; i < ni; i++) {
-            int rr = r0 + pr + iLo + i;
             for (int j = 0; j < nj; j++) {
-                int cc = c0 + pc + jLo + j;
-                // Σ (a − ā) b  (equals Σ (a − ā)(b − b̄) because Σ (a − ā) = 0)
-                double cross = 0;
-                for (int u = 0; u < C; u++) {
-                    int bb = (rr + u) * cols + cc, aa = u * C;
-                    for (int v = 0; v < C; v++) {
-                        cross += w.chip[aa + v] * b[bb + v];
-                    }
-                }
-                double s1 = sec.sum(rr, cc, C, C), s2 = sec.sumSq(rr, cc, C, C);
+                double s1 = sec.sum(rs + i, cs + j, C, C), s2 = sec.sumSq(rs + i, cs + j, C, C);
                 double varB = s2 - s1 * s1 / nPix; // Σ (b − b̄)²  (Lewis 1995, eq. 10)
-                double rho = varB > 1e-12 * s2 ? cross / Math.sqrt(ss * varB) : Double.NaN;
+                double rho = varB > 1e-12 * s2 ? surf[i * nj + j] / Math.sqrt(ss * varB) : Double.NaN;
                 surf[i * nj + j] = rho;
                 if (!Double.isNaN(rho)) {
                     absSum += Math.abs(rho);
@@ -173,6 +198,8 @@ public final class OffsetTracker {
                 }
             }
         }
+        w.ni = ni;
+        w.nj = nj;
         if (bi < 0) {
             return;
         }
@@ -274,8 +301,13 @@ public final class OffsetTracker {
         float dr, dc, peak, snr;
         double refDr, refDc;
 
+        int ni, nj;
+        final FftCorrelator fft;
+
         Workspace(OffsetParameters p) {
             chip = new double[p.chip() * p.chip()];
+            fft = p.method().resolve(p.chip(), p.search()) == CorrelationMethod.FFT
+                    ? new FftCorrelator(p.chip() + 2 * p.search()) : null;
             resampled = new double[(p.chip() + 2) * (p.chip() + 2)];
             int s = 2 * p.search() + 1;
             surface = new double[s * s];

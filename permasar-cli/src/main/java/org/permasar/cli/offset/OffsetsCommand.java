@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.permasar.cli.plot.OffsetPlot;
+import org.permasar.offset.CorrelationMethod;
 import org.permasar.offset.OffsetField;
 import org.permasar.offset.OffsetParameters;
 import org.permasar.offset.PeakFit;
@@ -57,6 +58,9 @@ public final class OffsetsCommand implements Callable<Integer> {
     @Option(names = "--refine", defaultValue = "2", paramLabel = "N",
             description = "Sub-pixel refinements by bicubic resampling, 0 … 10 (default ${DEFAULT-VALUE}).")
     int refine;
+    @Option(names = "--method", defaultValue = "auto", paramLabel = "M",
+            description = "Cross-correlation sums: fft, direct, or auto (whichever is faster for the chip and search radius; default ${DEFAULT-VALUE}).")
+    String method;
     @Option(names = "--days", paramLabel = "D", description = "Days from reference to secondary: adds vx, vy, speed (m/day).")
     double days = Double.NaN;
     @Option(names = "--pixel-size", paramLabel = "M", description = "Ground pixel size, metres, for images without a projected CRS.")
@@ -74,8 +78,9 @@ public final class OffsetsCommand implements Callable<Integer> {
         double perPixel = vel ? median(r.speed()) / median(f.magnitude()) : 1;
         OffsetPlot.write(out.resolve("offsets.png"), title, vel ? "m/day" : "px", r.grid(), f.dr(), f.dc(),
                 vel ? r.speed() : f.magnitude(), vel && Double.isFinite(perPixel) ? perPixel : 1);
-        System.out.printf(Locale.ROOT, "%d × %d nodes (chip %d, search ±%d, step %d px): %d kept, %d rejected by the median "
-                + "filter; median offset (%.3f, %.3f) px%s; %.2f s%n", f.rows(), f.cols(), chip, search, step, f.valid(),
+        System.out.printf(Locale.ROOT, "%d × %d nodes (chip %d, search ±%d, step %d px, %s): %d kept, %d rejected by the median "
+                + "filter; median offset (%.3f, %.3f) px%s; %.2f s%n", f.rows(), f.cols(), chip, search, step,
+                p.tracking().method().resolve(chip, search).name().toLowerCase(Locale.ROOT), f.valid(),
                 f.rejected(), median(f.dr()), median(f.dc()), vel ? String.format(Locale.ROOT, ", median speed %.3f m/day",
                 median(r.speed())) : "", r.seconds());
         System.out.println("wrote " + out);
@@ -110,7 +115,13 @@ public final class OffsetsCommand implements Callable<Integer> {
             case "parabolic" -> PeakFit.PARABOLIC;
             default -> throw new IllegalArgumentException("--peak-fit " + peakFit + ": expected gaussian or parabolic");
         };
-        OffsetParameters t = new OffsetParameters(chip, search, step, minCorrelation, minSnr, filter, fit, refine);
+        CorrelationMethod cm = switch (method.trim().toLowerCase(Locale.ROOT)) {
+            case "fft" -> CorrelationMethod.FFT;
+            case "direct" -> CorrelationMethod.DIRECT;
+            case "auto" -> CorrelationMethod.AUTO;
+            default -> throw new IllegalArgumentException("--method " + method + ": expected fft, direct or auto");
+        };
+        OffsetParameters t = new OffsetParameters(chip, search, step, minCorrelation, minSnr, filter, fit, refine, cm);
         return new OffsetStepParameters(reference, secondary, band, t, prior, priorDr, priorDc, days, pixelSize, out);
     }
 

@@ -205,6 +205,7 @@ public final class OffsetStep {
         meta.put("SEARCH", Integer.toString(t.search()));
         meta.put("STEP", Integer.toString(t.step()));
         meta.put("OFFSET_UNIT", "pixel");
+        meta.put("CORRELATION_METHOD", t.method().resolve(t.chip(), t.search()).name().toLowerCase(Locale.ROOT));
         if (vx != null) {
             meta.put("VELOCITY_UNIT", "m/day");
             meta.put("DAYS", Double.toString(p.days()));
@@ -217,9 +218,10 @@ public final class OffsetStep {
         b.append("secondary = ").append(p.secondary()).append('\n');
         b.append("band = ").append(p.band()).append('\n');
         b.append(String.format(Locale.ROOT, "chip = %d px%nsearch = %d px%nstep = %d px%nmin_correlation = %s%nmin_snr = %s%n"
-                + "median_filter = %s%npeak_fit = %s%nrefine = %d%nprior = (%s, %s) px%s%n", t.chip(), t.search(), t.step(),
+                + "median_filter = %s%npeak_fit = %s%nrefine = %d%nmethod = %s%nprior = (%s, %s) px%s%n", t.chip(), t.search(), t.step(),
                 t.minCorrelation(), t.minSnr(), t.filterOn() ? Double.toString(t.filterThreshold()) : "off",
-                t.peakFit().name().toLowerCase(Locale.ROOT), t.refine(), p.priorDr(), p.priorDc(),
+                t.peakFit().name().toLowerCase(Locale.ROOT), t.refine(),
+                t.method().resolve(t.chip(), t.search()).name().toLowerCase(Locale.ROOT), p.priorDr(), p.priorDc(),
                 p.prior() == null ? "" : " + " + p.prior()));
         b.append(String.format(Locale.ROOT, "nodes = %d × %d, kept %d, rejected by the median filter %d%n", f.rows(), f.cols(),
                 f.valid(), f.rejected()));
