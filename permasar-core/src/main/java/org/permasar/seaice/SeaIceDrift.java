@@ -2,6 +2,7 @@ package org.permasar.seaice;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.permasar.offset.CorrelationMethod;
 import org.permasar.offset.OffsetField;
 import org.permasar.offset.OffsetParameters;
 import org.permasar.offset.OffsetTracker;
@@ -98,7 +99,8 @@ public final class SeaIceDrift {
         // pattern matching on one node: the tracker's search is widened by 3 px so its bicubic refinement fits;
         // a peak beyond ±search is then a mismatch
         int sw = p.search() + 3;
-        OffsetParameters op = new OffsetParameters(p.chip(), sw, 1, p.minCorrelation(), 0, 0, PeakFit.GAUSSIAN, 2);
+        OffsetParameters op = new OffsetParameters(p.chip(), sw, 1, p.minCorrelation(), 0, 0, PeakFit.GAUSSIAN, 2,
+                CorrelationMethod.AUTO);
         OffsetTracker tracker = new OffsetTracker(op, false);
         int span = p.chip() + 2 * sw;
         final int count = n;

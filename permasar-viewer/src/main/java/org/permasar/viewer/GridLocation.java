@@ -2,14 +2,14 @@ package org.permasar.viewer;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.Proj4jException;
+import org.locationtech.proj4j.ProjCoordinate;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
+import org.permasar.io.crs.EpsgCrs;
 
 /**
  * Where a point of a grid lies: its map coordinates in the grid's own CRS and its WGS 84 latitude and
@@ -28,7 +28,6 @@ import org.permasar.grid.GridGeometry;
  * Thread-safe: Proj4J transforms keep scratch state and are used under a lock.
  */
 public final class GridLocation {
-    private static final CRSFactory CRS = new CRSFactory();
     private static final Map<Integer, CoordinateTransform> TO_WGS84 = new ConcurrentHashMap<>();
     /** Cache marker for an EPSG code PROJ does not know. */
     private static final CoordinateTransform NONE = null;
@@ -87,10 +86,10 @@ public final class GridLocation {
         }
         return TO_WGS84.computeIfAbsent(epsg, code -> {
             try {
-                CoordinateReferenceSystem src = CRS.createFromName("EPSG:" + code);
-                CoordinateReferenceSystem dst = CRS.createFromName("EPSG:4326");
+                CoordinateReferenceSystem src = EpsgCrs.of(code);
+                CoordinateReferenceSystem dst = EpsgCrs.of(4326);
                 return new CoordinateTransformFactory().createTransform(src, dst);
-            } catch (Proj4jException | IllegalStateException | UnsupportedOperationException e) {
+            } catch (IllegalArgumentException | Proj4jException | IllegalStateException | UnsupportedOperationException e) {
                 UNKNOWN.put(code, Boolean.TRUE);
                 return NONE;
             }

@@ -1,13 +1,10 @@
 package org.permasar.io.crs;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.Proj4jException;
+import org.locationtech.proj4j.ProjCoordinate;
 import org.permasar.geometry.GridResampler;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
@@ -25,8 +22,6 @@ import org.permasar.grid.GridGeometry;
  * are cached and immutable).
  */
 public final class GridReprojection {
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final Map<Integer, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
 
     private GridReprojection() {
     }
@@ -109,18 +104,6 @@ public final class GridReprojection {
         if (epsg == 0) {
             throw new IllegalArgumentException("a grid without EPSG code cannot be reprojected");
         }
-        CoordinateReferenceSystem c = CRS_CACHE.get(epsg);
-        if (c == null) {
-            try {
-                c = CRS_FACTORY.createFromName("EPSG:" + epsg);
-            } catch (Proj4jException | IllegalStateException e) {
-                c = null;
-            }
-            if (c == null) {
-                throw new IllegalArgumentException("EPSG:" + epsg + " is not a CRS that PROJ's EPSG table knows");
-            }
-            CRS_CACHE.put(epsg, c);
-        }
-        return c;
+        return EpsgCrs.of(epsg);
     }
 }

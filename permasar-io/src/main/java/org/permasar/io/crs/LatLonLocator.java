@@ -1,14 +1,10 @@
 package org.permasar.io.crs;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
-import org.locationtech.proj4j.Proj4jException;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 
@@ -39,8 +35,6 @@ public final class LatLonLocator {
     /** EPSG code of WGS 84 latitude/longitude, the CRS of every point this class takes. */
     public static final int WGS84 = 4326;
 
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final Map<Integer, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
 
     private final GridGeometry grid;
     /** WGS 84 → grid CRS, made on first use (guarded by this); stays null for EPSG:4326 grids (identity). */
@@ -83,20 +77,11 @@ public final class LatLonLocator {
 
     /** The Proj4J CRS of an EPSG code, cached. */
     private static CoordinateReferenceSystem crs(String what, int epsg) {
-        CoordinateReferenceSystem c = CRS_CACHE.get(epsg);
-        if (c == null) {
-            try {
-                c = CRS_FACTORY.createFromName("EPSG:" + epsg);
-            } catch (Proj4jException | IllegalStateException e) {
-                c = null;
-            }
-            if (c == null) {
-                throw new IllegalArgumentException(what + ": EPSG:" + epsg + " is not a CRS that PROJ's EPSG table "
-                        + "knows, so latitude/longitude cannot be placed on the grid");
-            }
-            CRS_CACHE.put(epsg, c);
+        try {
+            return EpsgCrs.of(epsg);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage() + ", so latitude/longitude cannot be placed on the grid", e);
         }
-        return c;
     }
 
     public GridGeometry grid() {

@@ -6,13 +6,12 @@ import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
-import org.locationtech.proj4j.Proj4jException;
 import org.permasar.hazard.UtmZone;
+import org.permasar.io.crs.EpsgCrs;
 
 /**
  * Moves vector layers between CRSs with Proj4J (a Java port of PROJ: its formulas, e.g. the transverse Mercator of
@@ -21,7 +20,6 @@ import org.permasar.hazard.UtmZone;
  * copied, never changed in place. Each call builds its own transform, so calls are thread-safe.
  */
 public final class VectorReprojection {
-    private static final CRSFactory CRS = new CRSFactory();
 
     private VectorReprojection() {
     }
@@ -101,14 +99,10 @@ public final class VectorReprojection {
                     + "identified): name it");
         }
         try {
-            CoordinateReferenceSystem c = CRS.createFromName("EPSG:" + epsg);
-            if (c != null) {
-                return c;
-            }
-        } catch (Proj4jException | IllegalStateException e) {
-            // fall through
+            return EpsgCrs.of(epsg);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException(what + ": EPSG:" + epsg + " is not a CRS that PROJ's EPSG table knows");
     }
 
     private static Geometry apply(Geometry g, CoordinateTransform t) {
