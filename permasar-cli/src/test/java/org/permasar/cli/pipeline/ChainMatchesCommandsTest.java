@@ -91,6 +91,59 @@ class ChainMatchesCommandsTest {
         }
     }
 
+    /**
+     * The chain's hazards step (hazards.lines, hazards.features, kilometre posts) on the first track's velocity and
+     * {@code permasar hazards} by hand with the same settings; the report gets its section.
+     */
+    @Test
+    void hazardsStepWritesWhatTheCommandWrites() throws IOException {
+        Path chain = dir.resolve("chain");
+        assertThat(CliRunner.run("demo", "--small", "--out", chain.toString()).code()).isZero();
+        Path velocity = chain.resolve("asc/velocity.h5");
+        org.permasar.grid.GridGeometry g = org.permasar.pipeline.raster.ProductRasters.read(velocity, "velocity").grid();
+        org.permasar.grid.GeoTransform t = g.transform();
+        // a line across the scene along its middle row, two km posts on it, and a points layer of three slumps
+        double y = t.y(0, g.rows() / 2.0), x0 = t.x(0.5, 0), x1 = t.x(g.cols() - 0.5, 0);
+        String crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:" + g.epsg() + "\"}},";
+        Path lines = chain.resolve("line.geojson");
+        Files.writeString(lines, "{\"type\":\"FeatureCollection\"," + crs + "\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[["
+                + x0 + "," + y + "],[" + x1 + "," + y + "]]}},"
+                + post(x0, y, 1200.0) + "," + post((x0 + x1) / 2, y + 30, 1200.0 + (x1 - x0) / 2000 * 1.1) + "]}");
+        Path slumps = chain.resolve("slumps.geojson");
+        Files.writeString(slumps, "{\"type\":\"FeatureCollection\"," + crs + "\"features\":[" + point(x0 + 100, y + 120)
+                + "," + point((x0 + x1) / 2, y - 600) + "," + point(x1, y + 5000) + "]}");
+        Path cfg = chain.resolve("permasar.cfg");
+        String text = Files.readString(cfg).replaceFirst("(?m)^lines = *$", "lines = line.geojson")
+                .replaceFirst("(?m)^features = *$", "features = slumps=slumps.geojson")
+                .replaceFirst("(?m)^binKm = .*$", "binKm = 0.2")
+                .replaceFirst("(?m)^kmAttribute = *$", "kmAttribute = km");
+        assertThat(text).contains("lines = line.geojson", "kmAttribute = km");
+        Files.writeString(cfg, text);
+        run("run", cfg.toString(), "--steps", "hazards,report");
+        Path hand = dir.resolve("hand");
+        run("hazards", "--lines", lines.toString(), "--features", "slumps=" + slumps, "--deformation", velocity.toString(),
+                "--bin-km", "0.2", "--km-attribute", "km", "--out", hand.toString());
+        for (String f : List.of("buffer_counts.csv", "buffers.geojson", "hazard_features.geojson", "corridor_profile.csv",
+                "worst_stretches.csv", "corridor_profile.png")) {
+            assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve("hazards").resolve(f)));
+        }
+        // the profile starts at the first post's km 1200.0
+        assertThat(Files.readAllLines(hand.resolve("corridor_profile.csv")).get(1)).startsWith("1200.000,");
+        String html = Files.readString(chain.resolve("report.html"));
+        assertThat(html).contains("Hazards along the corridor", "worst_stretches.csv");
+    }
+
+    private static String post(double x, double y, double km) {
+        return "{\"type\":\"Feature\",\"properties\":{\"km\":" + km + "},\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[" + x + "," + y + "]}}";
+    }
+
+    private static String point(double x, double y) {
+        return "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":["
+                + x + "," + y + "]}}";
+    }
+
     private static void run(String... args) {
         CliRunner.Result r = CliRunner.run(args);
         assertThat(r.code()).as(r.err()).isZero();
