@@ -206,8 +206,7 @@ public final class ConfigSchema {
         add("hazards", "binKm", Kind.NUMBER, "1", "km", "Chainage bin of the profile", 1e-6, 1e6);
         add("hazards", "threshold", Kind.NUMBER, "10", "mm/yr", "Subsidence rate counted as fast in the profile", 0, 1e6);
         add("hazards", "kmAttribute", Kind.TEXT, "", "", "Chainage from kilometre posts: the numeric attribute of the "
-                + "point features of hazards.lines (or of a line's vertices' M values when 'M'); empty: km from the "
-                + "line's start");
+                + "point features of hazards.lines holding each post's km; empty: km from the line's start");
 
         section("report", "Step report: one self-contained HTML file, DIR/report.html.");
         add("report", "enabled", Kind.BOOLEAN, "true", "", "Write the report");
