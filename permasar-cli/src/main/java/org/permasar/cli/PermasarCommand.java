@@ -42,6 +42,7 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.hazard.HazardsCommand.class,
                 org.permasar.cli.hazard.SlumpsCommand.class,
                 org.permasar.cli.hazard.LakeDensityCommand.class,
+                org.permasar.cli.hazard.LakesCommand.class,
                 org.permasar.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {
