@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.permasar.cli.plot.CorridorMapPlot;
 import org.permasar.cli.plot.CorridorProfilePlot;
 import org.permasar.hazard.BufferRings;
 import org.permasar.hazard.Corridor;
@@ -95,9 +96,12 @@ public final class HazardsCommand implements Callable<Integer> {
         HazardsStep.Result r = HazardsStep.run(p);
         if (r.profile() != null) {
             CorridorProfilePlot.write(p.out().resolve("corridor_profile.png"), "Deformation along "
-                    + p.lines().getFileName() + " (within " + (long) r.corridor().rings().widest() + " m)" + (p.kmAttribute() != null
-                    ? ", km posts " + p.kmAttribute() : ""), r.profile(), p.thresholdMm());
+                    + p.lines().getFileName() + " (within " + (long) r.corridor().rings().widest() + " m)", r.profile(),
+                    p.thresholdMm(), p.kmAttribute() != null ? "chainage (km, interpolated between the posts' "
+                    + p.kmAttribute() + ")" : "chainage (km from the line's start)");
         }
+        CorridorMapPlot.write(p.out().resolve("corridor_map.png"), "Hazards along " + p.lines().getFileName(), r,
+                p.deformation());
         return r;
     }
 }

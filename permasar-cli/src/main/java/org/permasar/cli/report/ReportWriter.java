@@ -528,6 +528,9 @@ public final class ReportWriter {
         if (Files.isRegularFile(dir.resolve("corridor_profile.png"))) {
             page.figure(dir.resolve("corridor_profile.png"), "Deformation by chainage", 900);
         }
+        if (Files.isRegularFile(dir.resolve("corridor_map.png"))) {
+            page.figure(dir.resolve("corridor_map.png"), "The line, its buffers, the hazard layers and the velocity", 900);
+        }
         if (Files.isRegularFile(dir.resolve("worst_stretches.csv"))) {
             page.h3("Worst stretches by 95th-percentile subsidence (worst_stretches.csv)");
             page.table(csv(dir.resolve("worst_stretches.csv")));

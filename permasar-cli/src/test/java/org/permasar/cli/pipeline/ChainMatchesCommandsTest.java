@@ -129,7 +129,7 @@ class ChainMatchesCommandsTest {
         run("hazards", "--lines", lines.toString(), "--features", "slumps=" + slumps, "--deformation", velocity.toString(),
                 "--buffers", "100,150", "--bin-km", "0.125", "--km-attribute", "km", "--out", hand.toString());
         for (String f : List.of("buffer_counts.csv", "buffers.geojson", "hazard_features.geojson", "corridor_profile.csv",
-                "worst_stretches.csv", "corridor_profile.png")) {
+                "worst_stretches.csv", "corridor_profile.png", "corridor_map.png")) {
             assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve("hazards").resolve(f)));
         }
         String html = Files.readString(chain.resolve("report.html"));
