@@ -45,6 +45,9 @@ import picocli.CommandLine.Command;
                 org.permasar.cli.controls.ControlsCommand.class,
                 org.permasar.cli.controls.TerrainCommand.class,
                 org.permasar.cli.hazard.HazardsCommand.class,
+                org.permasar.cli.hazard.SlumpsCommand.class,
+                org.permasar.cli.hazard.LakeDensityCommand.class,
+                org.permasar.cli.hazard.LakesCommand.class,
                 org.permasar.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PermasarCommand implements Callable<Integer> {

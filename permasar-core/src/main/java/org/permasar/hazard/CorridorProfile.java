@@ -59,6 +59,17 @@ public final class CorridorProfile {
      */
     public static Bin[] compute(Corridor corridor, double binKm, double[] x, double[] y, double[] rate,
                                 double threshold, List<List<Geometry>> layers) {
+        return compute(corridor, Chainage.fromStart(corridor.line()), binKm, x, y, rate, threshold, layers);
+    }
+
+    /**
+     * The profile by a given chainage (e.g. {@link Chainage#fromPosts kilometre posts}): bins of {@code binKm} start
+     * at the multiple of {@code binKm} at or below the line's smallest chainage; the first bin starts at that
+     * chainage and the last ends at the largest. Otherwise as {@link #compute(Corridor, double, double[], double[],
+     * double[], double, List)}.
+     */
+    public static Bin[] compute(Corridor corridor, Chainage chainage, double binKm, double[] x, double[] y, double[] rate,
+                                double threshold, List<List<Geometry>> layers) {
         if (!(binKm > 0) || Double.isInfinite(binKm)) {
             throw new IllegalArgumentException("bin length must be finite and > 0 km, got " + binKm);
         }
@@ -68,9 +79,10 @@ public final class CorridorProfile {
         }
         Geometry line = corridor.line();
         double width = corridor.rings().widest();
-        double lengthKm = line.getLength() / 1000;
-        int nBins = Math.max(1, (int) Math.ceil(lengthKm / binKm - 1e-9));
-        LengthIndexedLine index = new LengthIndexedLine(line);
+        double minKm = chainage.minKm();
+        double maxKm = chainage.maxKm();
+        double origin = Math.floor(minKm / binKm) * binKm;
+        int nBins = Math.max(1, (int) Math.ceil((maxKm - origin) / binKm - 1e-9));
         Envelope env = corridor.buffer(corridor.rings().size() - 1).getEnvelopeInternal();
 
         // pass 1: bin of each pixel (−1 outside)
@@ -87,7 +99,7 @@ public final class CorridorProfile {
             }
             c.x = x[i];
             c.y = y[i];
-            int b = bin(index.project(c) / 1000, binKm, nBins);
+            int b = bin(chainage.km(c) - origin, binKm, nBins);
             binOf[i] = b;
             counts[b]++;
         }
@@ -110,7 +122,7 @@ public final class CorridorProfile {
                     continue;
                 }
                 Coordinate near = DistanceOp.nearestPoints(line, f)[0];
-                hazards[bin(index.project(near) / 1000, binKm, nBins)][l]++;
+                hazards[bin(chainage.km(near) - origin, binKm, nBins)][l]++;
             }
         }
         Bin[] out = new Bin[nBins];
@@ -133,7 +145,8 @@ public final class CorridorProfile {
                 p95 = percentile(subs, start[b], n, 95);
                 share = (double) faster / n;
             }
-            out[b] = new Bin(b * binKm, Math.min((b + 1) * binKm, lengthKm), n, mean, p95, share, hazards[b]);
+            out[b] = new Bin(Math.max(origin + b * binKm, minKm), Math.min(origin + (b + 1) * binKm, maxKm), n, mean, p95,
+                    share, hazards[b]);
         }
         return out;
     }

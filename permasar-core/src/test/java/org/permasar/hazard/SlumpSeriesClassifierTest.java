@@ -94,4 +94,47 @@ class SlumpSeriesClassifierTest {
         assertThat(SlumpSeriesClassifier.millimetreDefaults().classify(dates.subList(0, 9), new double[9]).kind())
                 .isEqualTo(SlumpSeriesClassifier.Kind.TOO_SHORT);
     }
+
+    /** The O(1)-per-candidate break search finds the brute-force refits' best break, coefficients and RSS. */
+    @Test
+    void incrementalBreakSearchEqualsBruteForceRefits() {
+        Random rnd = new Random(SEED + 1);
+        for (boolean annual : new boolean[] {false, true}) {
+            SlumpSeriesClassifier c = SlumpSeriesClassifier.millimetreDefaults().withAnnual(annual);
+            for (int s = 0; s < 20; s++) {
+                int n = 40 + rnd.nextInt(80);
+                double[] t = new double[n];
+                double[] y = new double[n];
+                double[] sin = annual ? new double[n] : null;
+                double[] cos = annual ? new double[n] : null;
+                double tb = 1 + 2 * rnd.nextDouble(), v1 = 10 * rnd.nextGaussian(), dv = -20 * rnd.nextDouble();
+                for (int i = 0; i < n; i++) {
+                    t[i] = i * 4.0 / n + (i == 0 ? 0 : 0.01 * rnd.nextDouble());
+                    y[i] = 50 + v1 * t[i] + dv * Math.max(0, t[i] - tb) + 8 * Math.sin(2 * Math.PI * t[i] + 1)
+                            + 2 * rnd.nextGaussian();
+                    if (annual) {
+                        sin[i] = Math.sin(2 * Math.PI * t[i]);
+                        cos[i] = Math.cos(2 * Math.PI * t[i]);
+                    }
+                }
+                double bestRss = Double.POSITIVE_INFINITY;
+                double[] brute = null;
+                int bruteK = -1;
+                for (int k = c.minSide(); k < n - c.minSide(); k++) {
+                    double[] f = SlumpSeriesClassifier.fit(t, y, t[k], sin, cos);
+                    if (f[3] < bestRss) {
+                        bestRss = f[3];
+                        brute = f;
+                        bruteK = k;
+                    }
+                }
+                double[] fast = c.breakSearch(t, y, sin, cos);
+                assertThat((int) fast[4]).as("break index, annual " + annual).isEqualTo(bruteK);
+                assertThat(fast[3]).isCloseTo(brute[3], org.assertj.core.data.Offset.offset(1e-9 * brute[3]));
+                for (int j = 0; j < 3; j++) {
+                    assertThat(fast[j]).isCloseTo(brute[j], org.assertj.core.data.Offset.offset(1e-8 * (1 + Math.abs(brute[j]))));
+                }
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.permasar.cli.plot.CorridorMapPlot;
 import org.permasar.cli.plot.CorridorProfilePlot;
 import org.permasar.hazard.BufferRings;
 import org.permasar.hazard.Corridor;
@@ -39,6 +40,13 @@ public final class HazardsCommand implements Callable<Integer> {
     double binKm;
     @Option(names = "--threshold", defaultValue = "10", description = "Subsidence rate counted as fast, mm/yr (default ${DEFAULT-VALUE}).")
     double threshold;
+    @Option(names = "--km-attribute", paramLabel = "NAME", description = "Chainage from kilometre posts: the numeric "
+            + "attribute of the posts (point features of --lines, or of --km-posts); km interpolated along the line "
+            + "between posts.")
+    String kmAttribute;
+    @Option(names = "--km-posts", paramLabel = "FILE", description = "Kilometre posts (points, any CRS) when they are "
+            + "not in --lines; needs --km-attribute.")
+    Path kmPosts;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -74,17 +82,26 @@ public final class HazardsCommand implements Callable<Integer> {
 
     /** The options as the step's parameters (validated there). */
     HazardsParameters parameters() {
-        return new HazardsParameters(lines, features, BufferRings.parse(buffers), epsg, deformation, binKm, threshold, out);
+        return new HazardsParameters(lines, features, BufferRings.parse(buffers), epsg, deformation, binKm, threshold, out,
+                kmAttribute, kmPosts);
     }
 
     /** Runs the step and draws the profile. */
     public HazardsStep.Result execute() throws java.io.IOException {
-        HazardsParameters p = parameters();
+        return runAndDraw(parameters());
+    }
+
+    /** The step and its profile picture, as the command and the {@code run} chain make them. */
+    public static HazardsStep.Result runAndDraw(HazardsParameters p) throws java.io.IOException {
         HazardsStep.Result r = HazardsStep.run(p);
         if (r.profile() != null) {
             CorridorProfilePlot.write(p.out().resolve("corridor_profile.png"), "Deformation along "
-                    + p.lines().getFileName() + " (within " + (long) r.corridor().rings().widest() + " m)", r.profile(), p.thresholdMm());
+                    + p.lines().getFileName() + " (within " + (long) r.corridor().rings().widest() + " m)", r.profile(),
+                    p.thresholdMm(), p.kmAttribute() != null ? "chainage (km, interpolated between the posts' "
+                    + p.kmAttribute() + ")" : "chainage (km from the line's start)");
         }
+        CorridorMapPlot.write(p.out().resolve("corridor_map.png"), "Hazards along " + p.lines().getFileName(), r,
+                p.deformation());
         return r;
     }
 }

@@ -196,6 +196,19 @@ public final class ConfigSchema {
         add("recession", "breakDate", Kind.TEXT, "", "", "Fit before and after this date too, YYYY-MM-DD (e.g. the start "
                 + "of mining)");
 
+        section("hazards", "Step hazards: hazard features in metric buffers around corridor lines and the first track's "
+                + "velocity profiled by chainage (permasar hazards); runs when hazards.lines is set.");
+        add("hazards", "lines", Kind.INPUT, "", "", "Corridor lines (railway, highway): GeoJSON or ESRI Shapefile, any CRS");
+        add("hazards", "features", Kind.TEXT, "", "", "Hazard layers NAME=FILE (points or polygons, GeoJSON or Shapefile), "
+                + "separated by ';' (paths relative to this file)");
+        add("hazards", "buffers", Kind.TEXT, "500,1000,1500,2000", "m", "Buffer distances, increasing, separated by ','");
+        add("hazards", "epsg", Kind.INTEGER, "0", "", "Projected CRS (metres) for buffering; 0: the UTM zone of the lines",
+                0, 999_999);
+        add("hazards", "binKm", Kind.NUMBER, "1", "km", "Chainage bin of the profile", 1e-6, 1e6);
+        add("hazards", "threshold", Kind.NUMBER, "10", "mm/yr", "Subsidence rate counted as fast in the profile", 0, 1e6);
+        add("hazards", "kmAttribute", Kind.TEXT, "", "", "Chainage from kilometre posts: the numeric attribute of the "
+                + "point features of hazards.lines holding each post's km; empty: km from the line's start");
+
         section("report", "Step report: one self-contained HTML file, DIR/report.html.");
         add("report", "enabled", Kind.BOOLEAN, "true", "", "Write the report");
         add("report", "pixels", Kind.PIXELS, "", "pixel", "Extra pixels to plot: ROW,COL; ROW,COL");

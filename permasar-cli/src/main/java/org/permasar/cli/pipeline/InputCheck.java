@@ -116,6 +116,21 @@ public final class InputCheck {
         if (ControlsConfig.enabled(cfg)) {
             controls(cfg);
         }
+        if (HazardsConfig.enabled(cfg)) {
+            org.permasar.pipeline.hazard.HazardsParameters hp = HazardsConfig.parameters(cfg);
+            try {
+                org.permasar.io.vector.VectorFiles.read(hp.lines());
+            } catch (IOException | IllegalArgumentException e) {
+                throw fail(cfg, "hazards.lines", e);
+            }
+            for (Path f : hp.features().values()) {
+                try {
+                    org.permasar.io.vector.VectorFiles.read(f);
+                } catch (IOException | IllegalArgumentException e) {
+                    throw fail(cfg, "hazards.features", e);
+                }
+            }
+        }
         Path truth = cfg.path("report.truth");
         if (truth != null) {
             try (RasterSource s = RasterFormats.open(truth)) {

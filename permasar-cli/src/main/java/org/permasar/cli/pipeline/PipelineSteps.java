@@ -277,12 +277,22 @@ public final class PipelineSteps {
                         System.out.println("wrote " + rp.out());
                     });
         }
+        if (HazardsConfig.enabled(cfg)) {
+            org.permasar.pipeline.hazard.HazardsParameters hp = HazardsConfig.parameters(cfg);
+            List<Path> in = new ArrayList<>(List.of(hp.lines(), hp.deformation()));
+            in.addAll(hp.features().values());
+            chain.step("hazards", Map.of("parameters", hp.toString(), "plots", "true"), in,
+                    List.of(hp.out().resolve("buffer_counts.csv")), () -> {
+                        org.permasar.cli.hazard.HazardsCommand.runAndDraw(hp);
+                        System.out.println("wrote " + hp.out());
+                    });
+        }
         if (cfg.bool("report.enabled")) {
             List<Path> in = new ArrayList<>();
             for (String t : tracks) {
                 in.add(out.resolve(t));
             }
-            for (String d : new String[] {"geometry", "alt", "validate", ControlsConfig.DIR, "recession"}) {
+            for (String d : new String[] {"geometry", "alt", "validate", ControlsConfig.DIR, "recession", HazardsConfig.DIR}) {
                 if (Files.exists(out.resolve(d)) || chain.names().contains(d)) {
                     in.add(out.resolve(d));
                 }

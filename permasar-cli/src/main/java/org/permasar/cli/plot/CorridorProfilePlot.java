@@ -27,6 +27,12 @@ public final class CorridorProfilePlot {
 
     /** Writes the PNG (1200 × 700 px) atomically. */
     public static void write(Path png, String title, CorridorProfile.Bin[] bins, double thresholdMm) throws IOException {
+        write(png, title, bins, thresholdMm, "chainage (km from the line's start)");
+    }
+
+    /** As {@link #write(Path, String, CorridorProfile.Bin[], double)} with the chainage axis named {@code axis}. */
+    public static void write(Path png, String title, CorridorProfile.Bin[] bins, double thresholdMm, String axis)
+            throws IOException {
         XYSeries mean = new XYSeries("mean rate (mm/yr, + towards satellite)", false, true);
         XYSeries p95 = new XYSeries("95th percentile subsidence (mm/yr)", false, true);
         XYSeries thr = new XYSeries("threshold " + thresholdMm + " mm/yr", false, true);
@@ -64,7 +70,9 @@ public final class CorridorProfilePlot {
         NumberAxis sy = new NumberAxis("share > threshold");
         sy.setRange(0, 1);
         XYPlot lower = new XYPlot(bottom, null, sy, br);
-        CombinedDomainXYPlot p = new CombinedDomainXYPlot(new NumberAxis("chainage (km from the line's start)"));
+        NumberAxis domain = new NumberAxis(axis);
+        domain.setAutoRangeIncludesZero(false);            // km posts need not start at 0
+        CombinedDomainXYPlot p = new CombinedDomainXYPlot(domain);
         p.add(upper, 3);
         p.add(lower, 1);
         for (XYPlot sub : new XYPlot[] {upper, lower}) {

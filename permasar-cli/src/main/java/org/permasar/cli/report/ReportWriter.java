@@ -98,6 +98,7 @@ public final class ReportWriter {
         validationSection(page);
         recessionSection(page);
         controlsSection(page);
+        hazardsSection(page);
         truthSection(page, tracks);
         if (!skipped.isEmpty()) {
             page.section("skipped", "Skipped, and why");
@@ -534,6 +535,31 @@ public final class ReportWriter {
             page.figure(f, f.getFileName().toString());
         }
         page.closeGrid();
+        page.endSection();
+    }
+
+    /** The hazards step: buffer counts, the corridor profile picture and the worst stretches. */
+    private void hazardsSection(HtmlPage page) throws IOException {
+        Path dir = out.resolve("hazards");
+        if (!Files.isRegularFile(dir.resolve("buffer_counts.csv"))) {
+            return;
+        }
+        page.section("hazards", "Hazards along the corridor");
+        page.note("Hazard features counted in metric buffers around hazards.lines (buffered in a projected CRS, a "
+                + "feature counted once, in the ring of its nearest point to the line), and the first track's velocity "
+                + "by chainage within the widest buffer (subsidence = −velocity, mm/yr). Files in hazards/.");
+        page.h3("Features per buffer (buffer_counts.csv)");
+        page.table(csv(dir.resolve("buffer_counts.csv")));
+        if (Files.isRegularFile(dir.resolve("corridor_profile.png"))) {
+            page.figure(dir.resolve("corridor_profile.png"), "Deformation by chainage", 900);
+        }
+        if (Files.isRegularFile(dir.resolve("corridor_map.png"))) {
+            page.figure(dir.resolve("corridor_map.png"), "The line, its buffers, the hazard layers and the velocity", 900);
+        }
+        if (Files.isRegularFile(dir.resolve("worst_stretches.csv"))) {
+            page.h3("Worst stretches by 95th-percentile subsidence (worst_stretches.csv)");
+            page.table(csv(dir.resolve("worst_stretches.csv")));
+        }
         page.endSection();
     }
 

@@ -91,6 +91,84 @@ class ChainMatchesCommandsTest {
         }
     }
 
+    /**
+     * The chain's hazards step (hazards.lines, hazards.features, kilometre posts) on the first track's velocity and
+     * {@code permasar hazards} by hand with the same settings write the same bytes; the report gets its section; and
+     * the profile along a line through the demo's subsidence patch puts it at the chainage the simulated truth has.
+     */
+    @Test
+    void hazardsStepWritesWhatTheCommandWrites() throws IOException {
+        Path chain = dir.resolve("chain");
+        assertThat(CliRunner.run("demo", "--small", "--out", chain.toString()).code()).isZero();
+        Path velocity = chain.resolve("asc/velocity.h5");
+        org.permasar.grid.GridGeometry g = org.permasar.pipeline.raster.ProductRasters.read(velocity, "velocity").grid();
+        org.permasar.grid.GeoTransform t = g.transform();
+        // a line along the centre of row 4 (through the subsidence patch, region 4, in rows 3–5 at columns 4–7), km
+        // posts 100.0 at its start and 102.5 at its end (2 km of line carry 2.5 km: 0.125 km per 100 m pixel), and a
+        // points layer of three slumps
+        double y = t.y(0, 4.5), x0 = t.x(0, 0), x1 = t.x(g.cols(), 0);
+        String crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:" + g.epsg() + "\"}},";
+        Path lines = chain.resolve("line.geojson");
+        Files.writeString(lines, "{\"type\":\"FeatureCollection\"," + crs + "\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[["
+                + x0 + "," + y + "],[" + x1 + "," + y + "]]}},"
+                + post(x0, y, 100.0) + "," + post(x1, y + 30, 100.0 + 1.25 * (x1 - x0) / 1000) + "]}");
+        Path slumps = chain.resolve("slumps.geojson");
+        Files.writeString(slumps, "{\"type\":\"FeatureCollection\"," + crs + "\"features\":[" + point(x0 + 100, y + 120)
+                + "," + point((x0 + x1) / 2, y - 600) + "," + point(x1, y + 5000) + "]}");
+        Path cfg = chain.resolve("permasar.cfg");
+        String text = Files.readString(cfg).replaceFirst("(?m)^lines = *$", "lines = line.geojson")
+                .replaceFirst("(?m)^features = *$", "features = slumps=slumps.geojson")
+                .replaceFirst("(?m)^buffers = 500,1000,1500,2000$", "buffers = 100,150")
+                .replaceFirst("(?m)^binKm = .*$", "binKm = 0.125")
+                .replaceFirst("(?m)^kmAttribute = *$", "kmAttribute = km");
+        assertThat(text).contains("lines = line.geojson", "kmAttribute = km", "buffers = 100,150");
+        Files.writeString(cfg, text);
+        run("run", cfg.toString(), "--steps", "hazards,report");
+        Path hand = dir.resolve("hand");
+        run("hazards", "--lines", lines.toString(), "--features", "slumps=" + slumps, "--deformation", velocity.toString(),
+                "--buffers", "100,150", "--bin-km", "0.125", "--km-attribute", "km", "--out", hand.toString());
+        for (String f : List.of("buffer_counts.csv", "buffers.geojson", "hazard_features.geojson", "corridor_profile.csv",
+                "worst_stretches.csv", "corridor_profile.png", "corridor_map.png")) {
+            assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve("hazards").resolve(f)));
+        }
+        String html = Files.readString(chain.resolve("report.html"));
+        assertThat(html).contains("Hazards along the corridor", "worst_stretches.csv");
+        // the profile against the simulated truth: bin c (km 100 + 0.125 c … + 0.125) holds column c's pixels within
+        // the widest buffer, 150 m: rows 3–5 (row centres 0 and 100 m from the line); their mean rate is the truth's
+        // within the estimate's error (README: LOS-rate RMSE 1.04 mm/yr), so the patch (columns 4–7) stands out
+        // at km 100.5–101.0
+        float[] truth = org.permasar.pipeline.raster.ProductRasters.read(chain.resolve("scene/truth.h5"), "ascLosVelocity").data();
+        List<String> prof = Files.readAllLines(hand.resolve("corridor_profile.csv"));
+        assertThat(prof).hasSize(g.cols() + 1);
+        for (int c = 0; c < g.cols(); c++) {
+            String[] f = prof.get(c + 1).split(",");
+            assertThat(Double.parseDouble(f[0])).isCloseTo(100 + 0.125 * c, org.assertj.core.data.Offset.offset(1e-9));
+            double mean = 0;
+            for (int r = 3; r <= 5; r++) {
+                mean += truth[r * g.cols() + c] * 1000.0 / 3;
+            }
+            assertThat(Integer.parseInt(f[2])).as(prof.get(c + 1)).isEqualTo(3);
+            assertThat(Double.parseDouble(f[3])).as(prof.get(c + 1) + " truth " + mean).isCloseTo(mean,
+                    org.assertj.core.data.Offset.offset(2.5));
+        }
+        List<String> worst = Files.readAllLines(hand.resolve("worst_stretches.csv"));
+        for (String w : worst.subList(1, 5)) {
+            double start = Double.parseDouble(w.split(",")[1]);
+            assertThat(start).as(w).isBetween(100.5 - 1e-9, 100.875 + 1e-9);
+        }
+    }
+
+    private static String post(double x, double y, double km) {
+        return "{\"type\":\"Feature\",\"properties\":{\"km\":" + km + "},\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[" + x + "," + y + "]}}";
+    }
+
+    private static String point(double x, double y) {
+        return "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":["
+                + x + "," + y + "]}}";
+    }
+
     private static void run(String... args) {
         CliRunner.Result r = CliRunner.run(args);
         assertThat(r.code()).as(r.err()).isZero();

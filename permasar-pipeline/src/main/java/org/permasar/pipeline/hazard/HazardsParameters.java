@@ -20,9 +20,12 @@ import org.permasar.hazard.BufferRings;
  * @param binKm       chainage bin of the profile, km, &gt; 0
  * @param thresholdMm subsidence-rate threshold of the profile's "share faster", mm/yr, ≥ 0
  * @param out         output folder
+ * @param kmAttribute chainage from kilometre posts: the numeric attribute holding each post's km, or null for the
+ *                    length from the line's start
+ * @param kmPosts     the posts (point features, any CRS); null: the point features of {@code lines}
  */
 public record HazardsParameters(Path lines, Map<String, Path> features, BufferRings buffers, int epsg, Path deformation,
-                                double binKm, double thresholdMm, Path out) {
+                                double binKm, double thresholdMm, Path out, String kmAttribute, Path kmPosts) {
     /** Default profile bin, km. */
     public static final double BIN_KM = 1.0;
     /** Default subsidence threshold, mm/yr. */
@@ -42,6 +45,12 @@ public record HazardsParameters(Path lines, Map<String, Path> features, BufferRi
         if (!(thresholdMm >= 0) || Double.isInfinite(thresholdMm)) {
             throw new IllegalArgumentException("--threshold must be finite and ≥ 0 mm/yr, got " + thresholdMm);
         }
+        if (kmAttribute != null && kmAttribute.isBlank()) {
+            kmAttribute = null;
+        }
+        if (kmPosts != null && kmAttribute == null) {
+            throw new IllegalArgumentException("--km-posts " + kmPosts + " needs --km-attribute NAME (the posts' km)");
+        }
         for (String name : features.keySet()) {
             if (!name.matches("[A-Za-z0-9_.-]+")) {
                 throw new IllegalArgumentException("--features " + name + "=FILE: a layer name must be letters, digits, "
@@ -50,8 +59,26 @@ public record HazardsParameters(Path lines, Map<String, Path> features, BufferRi
         }
     }
 
+    /** Chainage from the line's start (no kilometre posts). */
+    public HazardsParameters(Path lines, Map<String, Path> features, BufferRings buffers, int epsg, Path deformation,
+                             double binKm, double thresholdMm, Path out) {
+        this(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, null, null);
+    }
+
     /** The defaults for these lines and output folder. */
     public static HazardsParameters of(Path lines, Path out) {
         return new HazardsParameters(lines, Map.of(), BufferRings.DEFAULT, 0, null, BIN_KM, THRESHOLD_MM, out);
+    }
+
+    /** A copy with chainage from the kilometre posts among the point features of {@link #lines} (null: none). */
+    public HazardsParameters withKmAttribute(String attribute) {
+        return new HazardsParameters(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, attribute,
+                kmPosts);
+    }
+
+    /** A copy with kilometre posts read from this file (any CRS) and their km from {@code attribute}. */
+    public HazardsParameters withKmPosts(Path posts, String attribute) {
+        return new HazardsParameters(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, attribute,
+                posts);
     }
 }

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.LineString;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
 import org.permasar.hazard.BufferRings;
+import org.permasar.hazard.Chainage;
 import org.permasar.hazard.Corridor;
 import org.permasar.hazard.CorridorProfile;
 import org.permasar.io.AtomicFiles;
@@ -43,7 +44,9 @@ import org.permasar.stack.InvalidInputException;
  *
  * <p>Writes into {@code out} (each file atomically): {@code buffer_counts.csv}, {@code buffers.geojson} (buffers
  * and rings, WGS 84), {@code hazard_features.geojson} (every feature with its layer, distance to the line and
- * ring, WGS 84), and with a deformation product {@code corridor_profile.csv}. Stateless.
+ * ring, WGS 84), and with a deformation product {@code corridor_profile.csv} and {@code worst_stretches.csv} (the
+ * {@value #WORST} bins with the highest 95th-percentile subsidence). With {@code kmAttribute} the profile's chainage is
+ * interpolated between kilometre posts ({@link Chainage#fromPosts}). Stateless.
  */
 public final class HazardsStep {
     private HazardsStep() {
@@ -73,8 +76,14 @@ public final class HazardsStep {
         }
         int epsg = p.epsg() != 0 ? p.epsg() : VectorReprojection.utmFor(lines);
         VectorLayer projLines = VectorReprojection.toEpsg(lines, epsg);
-        Geometry line = corridorLine(p.lines(), projLines);
+        Geometry line = corridorLine(p.lines(), projLines, p.kmAttribute() != null && p.kmPosts() == null);
         Corridor corridor = Corridor.around(line, p.buffers());
+        Chainage chainage = Chainage.fromStart(line);
+        if (p.kmAttribute() != null) {
+            Path postFile = p.kmPosts() != null ? p.kmPosts() : p.lines();
+            VectorLayer posts = p.kmPosts() != null ? VectorReprojection.toEpsg(knownCrs(p.kmPosts()), epsg) : projLines;
+            chainage = chainage(postFile, posts, p.kmAttribute(), line);
+        }
         List<LayerResult> layers = new ArrayList<>();
         for (Map.Entry<String, Path> e : p.features().entrySet()) {
             VectorLayer l = VectorFiles.read(e.getValue());
@@ -87,7 +96,7 @@ public final class HazardsStep {
         }
         CorridorProfile.Bin[] profile = null;
         if (p.deformation() != null) {
-            profile = profile(p, corridor, epsg, layers);
+            profile = profile(p, corridor, chainage, epsg, layers);
         }
         Files.createDirectories(p.out());
         writeCounts(p.out().resolve("buffer_counts.csv"), layers, p.buffers());
@@ -96,16 +105,101 @@ public final class HazardsStep {
         if (profile != null) {
             writeProfile(p.out().resolve("corridor_profile.csv"), profile, layers);
         }
+        if (profile != null) {
+            writeWorst(p.out().resolve("worst_stretches.csv"), profile, WORST);
+        }
         return new Result(epsg, corridor, layers, profile);
+    }
+
+    /** How many worst stretches {@code worst_stretches.csv} lists. */
+    public static final int WORST = 5;
+
+    private static VectorLayer knownCrs(Path file) throws IOException {
+        VectorLayer l = VectorFiles.read(file);
+        if (l.epsg() == 0) {
+            throw new InvalidInputException(file, "its CRS is unknown (no .prj, or one whose EPSG code could not be "
+                    + "identified)");
+        }
+        return l;
+    }
+
+    /**
+     * The chainage from the point features of {@code posts} carrying a number in {@code attribute} (other features
+     * ignored); refused naming the file when none does, or when the posts are out of order along the line.
+     */
+    static Chainage chainage(Path file, VectorLayer posts, String attribute, Geometry line) throws InvalidInputException {
+        List<double[]> p = new ArrayList<>();
+        int k = 0;
+        for (VectorFeature f : posts.features()) {
+            Geometry g = f.geometry();
+            if (g != null && !g.isEmpty() && g.getDimension() == 0 && g.getNumGeometries() == 1) {
+                Object v = f.attributes().get(attribute);
+                double km;
+                if (v instanceof Number n) {
+                    km = n.doubleValue();
+                } else if (v instanceof String str && !str.isBlank()) {
+                    try {
+                        km = Double.parseDouble(str.trim());
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException(file, "feature " + k + ": --km-attribute " + attribute
+                                + " is '" + str + "', not a number");
+                    }
+                } else {
+                    throw new InvalidInputException(file, "feature " + k + " (a point) has no --km-attribute "
+                            + attribute + (f.attributes().isEmpty() ? "" : " (it has " + f.attributes().keySet() + ")"));
+                }
+                p.add(new double[] {g.getCoordinate().x, g.getCoordinate().y, km});
+            }
+            k++;
+        }
+        if (p.isEmpty()) {
+            throw new InvalidInputException(file, "no point features to read kilometre posts (--km-attribute "
+                    + attribute + ") from");
+        }
+        double[] x = new double[p.size()];
+        double[] y = new double[p.size()];
+        double[] km = new double[p.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = p.get(i)[0];
+            y[i] = p.get(i)[1];
+            km[i] = p.get(i)[2];
+        }
+        try {
+            return Chainage.fromPosts(line, x, y, km);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(file, e.getMessage());
+        }
+    }
+
+    static void writeWorst(Path file, CorridorProfile.Bin[] profile, int count) throws IOException {
+        StringBuilder b = new StringBuilder("rank,start_km,end_km,pixels,mean_rate_mm_yr,p95_subsidence_mm_yr,share_faster\n");
+        int rank = 1;
+        for (int k : CorridorProfile.worst(profile, count)) {
+            CorridorProfile.Bin bin = profile[k];
+            if (bin.pixels() > 0) {
+                b.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%d,%.4f,%.4f,%.4f%n", rank++, bin.startKm(), bin.endKm(),
+                        bin.pixels(), bin.meanRate(), bin.p95Subsidence(), bin.shareFaster()));
+            }
+        }
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, b, StandardCharsets.UTF_8));
     }
 
     /** Every line of the layer as one (Multi)LineString; polygons and points are refused naming the file. */
     static Geometry corridorLine(Path file, VectorLayer projected) throws InvalidInputException {
+        return corridorLine(file, projected, false);
+    }
+
+    /** As {@link #corridorLine(Path, VectorLayer)}; with {@code pointsArePosts} point features are skipped (km posts). */
+    static Geometry corridorLine(Path file, VectorLayer projected, boolean pointsArePosts) throws InvalidInputException {
         List<LineString> parts = new ArrayList<>();
         int k = 0;
         for (VectorFeature f : projected.features()) {
             Geometry g = f.geometry();
             if (g == null || g.isEmpty()) {
+                k++;
+                continue;
+            }
+            if (pointsArePosts && g.getDimension() == 0) {
                 k++;
                 continue;
             }
@@ -133,7 +227,8 @@ public final class HazardsStep {
         return g;
     }
 
-    private static CorridorProfile.Bin[] profile(HazardsParameters p, Corridor corridor, int epsg, List<LayerResult> layers)
+    private static CorridorProfile.Bin[] profile(HazardsParameters p, Corridor corridor, Chainage chainage, int epsg,
+                                                 List<LayerResult> layers)
             throws IOException {
         Path f = p.deformation();
         ProductRasters.Raster r = ProductRasters.read(f, f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5")
@@ -160,7 +255,7 @@ public final class HazardsStep {
         for (LayerResult l : layers) {
             feats.add(l.projected().geometries());
         }
-        return CorridorProfile.compute(corridor, p.binKm(), x, y, rate, p.thresholdMm(), feats);
+        return CorridorProfile.compute(corridor, chainage, p.binKm(), x, y, rate, p.thresholdMm(), feats);
     }
 
     static void writeCounts(Path file, List<LayerResult> layers, BufferRings rings) throws IOException {

@@ -1,0 +1,57 @@
+package org.permasar.cli.hazard;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.permasar.pipeline.hazard.LakesParameters;
+import org.permasar.pipeline.hazard.LakesStep;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code permasar lakes}: thermokarst lakes mapped from optical imagery (SCIENCE.md §6; seed 004) with NDWI or MNDWI
+ * and a fixed or Otsu threshold, cleaned and polygonised. A thin adapter over {@link LakesStep}.
+ */
+@Command(name = "lakes", mixinStandardHelpOptions = true,
+        description = "Map lakes from green + NIR (NDWI) or green + SWIR (MNDWI) GeoTIFF bands: threshold (fixed or "
+                + "Otsu), drop small bodies, polygonise → lakes.geojson with areas.")
+public final class LakesCommand implements Callable<Integer> {
+    @Option(names = "--green", required = true, paramLabel = "G.tif", description = "Green band GeoTIFF.")
+    Path green;
+
+    static final class Second {
+        @Option(names = "--nir", required = true, paramLabel = "N.tif", description = "Near-infrared band: NDWI.")
+        Path nir;
+        @Option(names = "--swir", required = true, paramLabel = "S.tif", description = "Short-wave infrared band: MNDWI.")
+        Path swir;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Second second;
+    @Option(names = "--threshold", defaultValue = "otsu", description = "Water where the index exceeds this: otsu or a "
+            + "number (default ${DEFAULT-VALUE}).")
+    String threshold;
+    @Option(names = "--min-pixels", defaultValue = "4", description = "Drop water bodies smaller than this, pixels "
+            + "(default ${DEFAULT-VALUE}).")
+    int minPixels;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean swir = second.swir != null;
+        LakesParameters p = new LakesParameters(green, swir ? second.swir : second.nir, swir,
+                LakesParameters.parseThreshold(threshold), minPixels, out);
+        LakesStep.Result r = LakesStep.run(p);
+        double area = 0;
+        for (LakesStep.Lake l : r.lakes()) {
+            area += l.areaM2();
+        }
+        System.out.printf(Locale.ROOT, "%s threshold %.4f%s: %d lakes of ≥ %d px, %.4f km² of water%n",
+                swir ? "MNDWI" : "NDWI", r.threshold(), Double.isNaN(p.threshold()) ? " (Otsu)" : "", r.lakes().size(),
+                minPixels, area * 1e-6);
+        System.out.println("wrote " + out);
+        return 0;
+    }
+}

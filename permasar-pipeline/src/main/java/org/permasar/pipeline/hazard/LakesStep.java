@@ -1,0 +1,110 @@
+package org.permasar.pipeline.hazard;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.permasar.grid.GridGeometry;
+import org.permasar.hazard.UtmZone;
+import org.permasar.hazard.WaterMapping;
+import org.permasar.io.AtomicFiles;
+import org.permasar.io.vector.GeoJsonVectors;
+import org.permasar.io.vector.VectorFeature;
+import org.permasar.io.vector.VectorReprojection;
+import org.permasar.pipeline.raster.ProductRasters;
+import org.permasar.stack.InvalidInputException;
+
+/**
+ * The lake-mapping step (SCIENCE.md §6; seed 004): NDWI or MNDWI from two bands, water above a fixed or Otsu
+ * threshold, components below {@code minPixels} dropped, each lake a polygon with its area ({@link WaterMapping}).
+ *
+ * <p>Writes into {@code out}, each file atomically: {@code water_index.tif} (float32), {@code water_mask.tif} (uint8 1
+ * water, 0 not, 255 no index), {@code lakes.geojson} (the raster's CRS, a {@code crs} member naming it; attributes
+ * {@code lake_id, pixels, area_m2, perimeter_m}; usable as {@code permasar hazards --features} and
+ * {@code lake-density --lakes}) and {@code lakes.csv}. Areas are in m² of the raster's projected CRS, or, for a
+ * geographic raster, of the WGS 84 / UTM zone of each lake's centroid. Stateless.
+ */
+public final class LakesStep {
+    private LakesStep() {
+    }
+
+    /** One lake. */
+    public record Lake(int id, int pixels, double areaM2, double perimeterM, Geometry polygon) {
+    }
+
+    /** What the step found: the threshold used (Otsu's or the given one) and the lakes. */
+    public record Result(GridGeometry grid, double threshold, long waterPixels, List<Lake> lakes) {
+    }
+
+    /** Runs the step and writes its outputs. */
+    public static Result run(LakesParameters p) throws IOException {
+        ProductRasters.Raster g = ProductRasters.read(p.green(), null);
+        ProductRasters.Raster s = ProductRasters.read(p.second(), null);
+        GridGeometry grid = g.grid();
+        if (grid.rows() != s.grid().rows() || grid.cols() != s.grid().cols()
+                || !grid.transform().equals(s.grid().transform()) || grid.epsg() != s.grid().epsg()) {
+            throw new InvalidInputException(p.second(), "its grid (" + s.grid() + ") differs from --green's (" + grid
+                    + "): resample the bands onto one grid first");
+        }
+        if (!grid.isGeocoded() || grid.epsg() == 0) {
+            throw new InvalidInputException(p.green(), "the bands must be geocoded with an EPSG code (found " + grid + ")");
+        }
+        float[] index = WaterMapping.normalisedDifference(g.data(), s.data());
+        double thr = Double.isNaN(p.threshold()) ? WaterMapping.otsu(index, LakesParameters.OTSU_BINS) : p.threshold();
+        if (Double.isNaN(thr)) {
+            throw new InvalidInputException(p.green(), "the water index has fewer than two distinct values: no Otsu "
+                    + "threshold; give --threshold");
+        }
+        int n = index.length;
+        boolean[] water = new boolean[n];
+        byte[] mask = new byte[n];
+        long wet = 0;
+        for (int i = 0; i < n; i++) {
+            water[i] = index[i] > thr;
+            mask[i] = (byte) (Float.isNaN(index[i]) ? 255 : water[i] ? 1 : 0);
+        }
+        int[][] comp = WaterMapping.components(water, grid.rows(), grid.cols(), p.minPixels());
+        int m = comp[1].length;
+        List<Geometry> polys = WaterMapping.polygons(comp[0], m, grid.rows(), grid.cols(), grid.transform());
+        List<Lake> lakes = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+            Geometry poly = polys.get(k);
+            wet += comp[1][k];
+            Geometry metric = poly;
+            if (grid.isGeographic()) {
+                Point c = poly.getCentroid();
+                metric = VectorReprojection.transform(poly, grid.epsg(), UtmZone.epsg(c.getX(), c.getY()));
+            }
+            lakes.add(new Lake(k + 1, comp[1][k], metric.getArea(), metric.getLength(), poly));
+        }
+        Files.createDirectories(p.out());
+        ProductRasters.writeFloat(p.out().resolve("water_index.tif"), grid, index, p.swir() ? "MNDWI" : "NDWI", "1");
+        Map<String, String> legend = new LinkedHashMap<>();
+        legend.put("CLASS_0", "not water");
+        legend.put("CLASS_1", "water");
+        legend.put("THRESHOLD", Double.toString(thr));
+        ProductRasters.writeByte(p.out().resolve("water_mask.tif"), grid, mask, 255, "water", legend);
+        List<VectorFeature> fs = new ArrayList<>();
+        StringBuilder b = new StringBuilder("lake_id,pixels,area_m2,perimeter_m,centroid_x,centroid_y\n");
+        for (Lake l : lakes) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("lake_id", (double) l.id());
+            a.put("pixels", (double) l.pixels());
+            a.put("area_m2", l.areaM2());
+            a.put("perimeter_m", l.perimeterM());
+            fs.add(new VectorFeature(l.polygon(), a));
+            Point c = l.polygon().getCentroid();
+            b.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.6f,%.6f%n", l.id(), l.pixels(), l.areaM2(),
+                    l.perimeterM(), c.getX(), c.getY()));
+        }
+        GeoJsonVectors.write(p.out().resolve("lakes.geojson"), grid.epsg(), fs);
+        AtomicFiles.write(p.out().resolve("lakes.csv"), tmp -> Files.writeString(tmp, b, StandardCharsets.UTF_8));
+        return new Result(grid, thr, wet, lakes);
+    }
+}
