@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 org.permasar.cli.products.GeometryCommand.class,
                 org.permasar.cli.products.GeocodeCommand.class,
+                org.permasar.cli.invert.CorrectStackCommand.class,
                 org.permasar.cli.products.AltCommand.class,
                 org.permasar.cli.products.ValidateCommand.class,
                 ViewCommand.class,
