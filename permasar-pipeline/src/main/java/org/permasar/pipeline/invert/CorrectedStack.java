@@ -23,8 +23,8 @@ import org.permasar.stack.InvalidInputException;
  * and by {@code permasar invert}. The cycles are integers, so the corrected phase equals the input at the
  * reference pixel and the referencing of a later inversion is unchanged (U = 0 there).
  *
- * <p>The correction must be on the input's grid: a correction estimated on a multilooked grid
- * ({@code --looks} &gt; 1) is refused. The stack is held in memory (pairs × pixels float32 per dataset, as
+ * <p>The correction must be on the input's grid and its pairs among the input's (else it was made from
+ * another stack, and is refused). The stack is held in memory (pairs × pixels float32 per dataset, as
  * unwrapCorrection.h5 itself); a stack of more than 2³¹ − 1 values per dataset is refused.
  */
 public final class CorrectedStack {
@@ -53,8 +53,8 @@ public final class CorrectedStack {
             GridGeometry g = in.grid();
             if (corr.grid().rows() != g.rows() || corr.grid().cols() != g.cols()) {
                 throw new InvalidInputException(correctionFile, InterferogramStack.UNWRAP_PHASE, String.format(Locale.ROOT,
-                        "the correction is on a %d × %d grid and the stack on %d × %d (an inversion with --looks > 1?): "
-                                + "correct the stack at the grid the correction was estimated on",
+                        "the correction is on a %d × %d grid and the stack on %d × %d: the correction was made from "
+                                + "another stack",
                         corr.grid().rows(), corr.grid().cols(), g.rows(), g.cols()));
             }
             Network net = in.network();

@@ -101,7 +101,7 @@ class CorrectedStackTest {
         Path stack = tmp.resolve("ifgramStack.h5");
         MintPyWriter.writeIfgramStack(stack, track.grid(), track.network(), null, track.unwrapPhase(), null, null,
                 Map.of("WAVELENGTH", String.valueOf(track.wavelength()), "ALOOKS", "1", "RLOOKS", "1"));
-        // a correction on a smaller grid, as an inversion with --looks 2 writes it
+        // a correction of another (smaller) stack
         org.permasar.grid.GridGeometry half = track.grid().subset(new Window(0, 0, track.grid().rows() / 2,
                 track.grid().cols() / 2));
         Path inv = tmp.resolve("inv");
@@ -110,7 +110,7 @@ class CorrectedStackTest {
                 new float[track.network().pairCount() * half.size()], null, null,
                 Map.of("WAVELENGTH", String.valueOf(track.wavelength()), "ALOOKS", "2", "RLOOKS", "2"));
         assertThatThrownBy(() -> CorrectedStack.write(stack, inv.resolve("unwrapCorrection.h5"), tmp.resolve("x")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--looks");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("another stack");
         assertThat(tmp.resolve("x").resolve(CorrectedStack.FILE)).doesNotExist();
     }
 
