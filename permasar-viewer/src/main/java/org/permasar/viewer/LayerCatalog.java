@@ -20,6 +20,7 @@ import org.permasar.grid.GridGeometry;
 import org.permasar.grid.Window;
 import org.permasar.io.RasterFormats;
 import org.permasar.io.geotiff.GeoTiffReader;
+import org.permasar.io.mintpy.NoRasterException;
 import org.permasar.network.Dates;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
@@ -117,6 +118,8 @@ public final class LayerCatalog {
                     Set<String> names = h5Names.computeIfAbsent(f.getParent(), k -> new HashSet<>());
                     names.add(stem(f));
                     ls.forEach(l -> names.add(l.dataset()));
+                } catch (NoRasterException e) {
+                    LOG.debug("not a raster, not listed: {}", guard.relativize(f));   // e.g. closureQuality.h5
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("skipping {}: {}", guard.relativize(f), e.getMessage());
                 }

@@ -79,7 +79,7 @@ public abstract class MintPyFile implements RasterSource {
                 return new int[] {dims[dims.length - 2], dims[dims.length - 1]};
             }
         }
-        throw new InvalidInputException(path, "no LENGTH/WIDTH attributes and no 2-D or 3-D raster dataset");
+        throw new NoRasterException(path);
     }
 
     /**
