@@ -35,7 +35,7 @@ class CorrectedStackTest {
         SimulatedTrack track = SceneSimulator.simulate(SceneSpec.tiny()).ascending();
         Path stack = tmp.resolve("ifgramStack.h5");
         MintPyWriter.writeIfgramStack(stack, track.grid(), track.network(), null, track.unwrapPhase(),
-                track.coherence(), toShort(track.connectComponent()), Map.of("WAVELENGTH",
+                track.coherence(), UnwrapCorrectionStepTest.toShort(track.connectComponent()), Map.of("WAVELENGTH",
                         String.valueOf(track.wavelength()), "ALOOKS", "1", "RLOOKS", "1"));
         int[] ref = {track.grid().rows() - 2, track.grid().cols() - 2};
         Path inv = tmp.resolve("inv");
@@ -112,13 +112,5 @@ class CorrectedStackTest {
         assertThatThrownBy(() -> CorrectedStack.write(stack, inv.resolve("unwrapCorrection.h5"), tmp.resolve("x")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("another stack");
         assertThat(tmp.resolve("x").resolve(CorrectedStack.FILE)).doesNotExist();
-    }
-
-    private static short[] toShort(float[] a) {
-        short[] s = new short[a.length];
-        for (int i = 0; i < a.length; i++) {
-            s[i] = Float.isNaN(a[i]) ? 0 : (short) a[i];
-        }
-        return s;
     }
 }

@@ -123,7 +123,8 @@ class UnwrapCorrectionStepTest {
         assertThat(out.resolve(InversionRun.QUALITY_H5)).isRegularFile();
     }
 
-    private static short[] toShort(float[] a) {
+    /** connectComponent labels as MintPy stores them (int16; NaN → 0, not unwrapped). */
+    static short[] toShort(float[] a) {
         short[] s = new short[a.length];
         for (int i = 0; i < a.length; i++) {
             s[i] = Float.isNaN(a[i]) ? 0 : (short) a[i];
