@@ -478,15 +478,9 @@ final class SbasInversion implements TimeSeriesInversion {
                 double r = uy[e] - predicted(e);
                 uw[e] = uw0[e] / Math.max(Math.abs(r), eps); // Lauknes et al. (2011): IRLS weights for the L1 norm
             }
-            assembleInto(used, uw, n, firstL2);
-            if (!EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+            double dmax = reweightedSolve(used);
+            if (Double.isNaN(dmax)) {
                 return QualityFlag.SINGULAR;
-            }
-            System.arraycopy(rhs, 0, x, 0, n);
-            EnvelopeCholesky.solve(nm, n, firstL2, x);
-            double dmax = 0;
-            for (int i = 0; i < n; i++) {
-                dmax = Math.max(dmax, Math.abs(x[i] - xPrev[i]));
             }
             if (dmax < params.l1Tolerance()) {
                 return finish(QualityFlag.OK);
@@ -519,6 +513,24 @@ final class SbasInversion implements TimeSeriesInversion {
         return robustIterations(used, true);
     }
 
+    /**
+     * One step of an iteratively reweighted solve: the normal equations with the weights {@code uw}, their
+     * envelope Cholesky and x; returns the largest change of x against {@code xPrev}, NaN when singular.
+     */
+    private double reweightedSolve(int used) {
+        assembleInto(used, uw, n, firstL2);
+        if (!EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+            return Double.NaN;
+        }
+        System.arraycopy(rhs, 0, x, 0, n);
+        EnvelopeCholesky.solve(nm, n, firstL2, x);
+        double dmax = 0;
+        for (int i = 0; i < n; i++) {
+            dmax = Math.max(dmax, Math.abs(x[i] - xPrev[i]));
+        }
+        return dmax;
+    }
+
     private QualityFlag robustIterations(int used, boolean tukey) {
         double scaleCorr = Math.sqrt(used / (double) (used - n));
         for (int it = 0; it < params.l1MaxIterations(); it++) {
@@ -544,15 +556,9 @@ final class SbasInversion implements TimeSeriesInversion {
                 }
                 uw[e] = uw0[e] * Math.max(g, 1e-6);
             }
-            assembleInto(used, uw, n, firstL2);
-            if (!EnvelopeCholesky.factor(nm, n, firstL2, PIVOT_TOL)) {
+            double dmax = reweightedSolve(used);
+            if (Double.isNaN(dmax)) {
                 return QualityFlag.SINGULAR;
-            }
-            System.arraycopy(rhs, 0, x, 0, n);
-            EnvelopeCholesky.solve(nm, n, firstL2, x);
-            double dmax = 0;
-            for (int i = 0; i < n; i++) {
-                dmax = Math.max(dmax, Math.abs(x[i] - xPrev[i]));
             }
             if (dmax < ROBUST_TOL) {
                 return finish(QualityFlag.OK);
