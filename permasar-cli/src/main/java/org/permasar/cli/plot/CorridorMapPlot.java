@@ -241,22 +241,20 @@ public final class CorridorMapPlot {
                 }
             } else if (part instanceof LineString l && !fill) {
                 Path2D.Double path = new Path2D.Double();
-                Coordinate[] cs = l.getCoordinates();
-                for (int k = 0; k < cs.length; k++) {
-                    double x = left + (cs[k].x - e.getMinX()) * scale, y = top + (e.getMaxY() - cs[k].y) * scale;
-                    if (k == 0) {
-                        path.moveTo(x, y);
-                    } else {
-                        path.lineTo(x, y);
-                    }
-                }
+                trace(path, l, e, scale, left, top);
                 g.draw(path);
             }
         }
     }
 
     private static void ring(Path2D.Double path, LineString ring, Envelope e, double scale, int left, int top) {
-        Coordinate[] cs = ring.getCoordinates();
+        trace(path, ring, e, scale, left, top);
+        path.closePath();
+    }
+
+    /** The vertices of {@code line} as a sub-path in image pixels (x east, y down from the envelope's top). */
+    private static void trace(Path2D.Double path, LineString line, Envelope e, double scale, int left, int top) {
+        Coordinate[] cs = line.getCoordinates();
         for (int k = 0; k < cs.length; k++) {
             double x = left + (cs[k].x - e.getMinX()) * scale, y = top + (e.getMaxY() - cs[k].y) * scale;
             if (k == 0) {
@@ -265,6 +263,5 @@ public final class CorridorMapPlot {
                 path.lineTo(x, y);
             }
         }
-        path.closePath();
     }
 }
