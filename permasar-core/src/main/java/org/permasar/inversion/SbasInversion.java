@@ -1,9 +1,10 @@
 package org.permasar.inversion;
 
-import java.util.Arrays;
 
+import java.util.Arrays;
 import org.permasar.linalg.EnvelopeCholesky;
 import org.permasar.network.Network;
+import org.permasar.stats.Medians;
 
 /**
  * The SBAS solvers of {@link InversionMethod} on block arrays (SCIENCE.md §1).
@@ -539,8 +540,7 @@ final class SbasInversion implements TimeSeriesInversion {
                 ss2[e] = Math.abs(uy[e] - predicted(e)) * Math.sqrt(uw0[e]);
             }
             System.arraycopy(ss2, 0, sorted, 0, used);
-            Arrays.sort(sorted, 0, used);
-            double med = (used & 1) == 1 ? sorted[used / 2] : 0.5 * (sorted[used / 2 - 1] + sorted[used / 2]);
+            double med = Medians.sortInPlace(sorted, used);
             double sigma = 1.4826 * med * scaleCorr; // MAD scale (Huber 1981, §5.1)
             if (!(sigma > 1e-12)) {
                 return finish(QualityFlag.OK); // (nearly) exact fit: nothing to down-weight

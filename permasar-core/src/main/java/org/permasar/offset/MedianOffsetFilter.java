@@ -1,5 +1,7 @@
 package org.permasar.offset;
 
+import org.permasar.stats.Medians;
+
 /**
  * Outlier filter of an offset field by the normalised median test (Westerweel &amp; Scarano 2005,
  * "Universal outlier detection for PIV data", Exp. Fluids 39, eq. 2): for each node and each
@@ -77,9 +79,6 @@ public final class MedianOffsetFilter {
 
     /** Median of the first m values of {@code v}, sorted in a copy held in {@code work} (may be v's own buffer). */
     private static double median(double[] v, int m, double[] work) {
-        double[] s = new double[m];
-        System.arraycopy(v, 0, s, 0, m);
-        java.util.Arrays.sort(s);
-        return m % 2 == 1 ? s[m / 2] : 0.5 * (s[m / 2 - 1] + s[m / 2]);
+        return Medians.sortInPlace(java.util.Arrays.copyOf(v, m), m);
     }
 }

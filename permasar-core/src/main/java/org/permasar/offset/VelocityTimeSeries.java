@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.permasar.stats.Medians;
 
 /**
  * Velocity time series from many offset pairs of two sensors (SCIENCE.md §7, seed 004: Li et al. 2023,
@@ -431,8 +432,7 @@ public final class VelocityTimeSeries {
 
     /** Median of v[0 … m), reordering v. */
     static double median(double[] v, int m) {
-        Arrays.sort(v, 0, m);
-        return m % 2 == 1 ? v[m / 2] : 0.5 * (v[m / 2 - 1] + v[m / 2]);
+        return Medians.sortInPlace(v, m);
     }
 
     /** Mutable per-thread workspace; never shared. */

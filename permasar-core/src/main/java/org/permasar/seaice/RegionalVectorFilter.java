@@ -1,5 +1,7 @@
 package org.permasar.seaice;
 
+import org.permasar.stats.Medians;
+
 /**
  * The Voronoi-fragment filter of Li, Li, Chen, Wang &amp; Cheng (2022, "Matching vector filtering methods for
  * sea ice motion detection using SAR imagery feature tracking", IEEE JSTARS 15, 6197–6202): the scene is cut
@@ -121,8 +123,7 @@ public final class RegionalVectorFilter {
 
     private static double median(double[] v, int n, double[] tmp) {
         System.arraycopy(v, 0, tmp, 0, n);
-        java.util.Arrays.sort(tmp, 0, n);
-        return n % 2 == 1 ? tmp[n / 2] : 0.5 * (tmp[n / 2 - 1] + tmp[n / 2]);
+        return Medians.sortInPlace(tmp, n);
     }
 
     private static double mad(double[] v, int n, double centre, double[] tmp) {

@@ -1,12 +1,12 @@
 package org.permasar.seaice;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.permasar.offset.CorrelationMethod;
 import org.permasar.offset.OffsetField;
 import org.permasar.offset.OffsetParameters;
 import org.permasar.offset.OffsetTracker;
 import org.permasar.offset.PeakFit;
+import org.permasar.stats.Medians;
 
 /**
  * Sea-ice drift between two SAR images by feature tracking followed by pattern matching (seed 004: Li et
@@ -163,10 +163,6 @@ public final class SeaIceDrift {
                 a[n++] = v[k];
             }
         }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(a, 0, n);
-        return n % 2 == 1 ? a[n / 2] : 0.5 * (a[n / 2 - 1] + a[n / 2]);
+        return Medians.sortInPlace(a, n);
     }
 }

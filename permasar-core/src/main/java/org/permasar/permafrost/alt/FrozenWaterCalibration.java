@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
+import org.permasar.stats.Medians;
 import org.permasar.stats.ThinPlateSpline;
 
 /**
@@ -160,9 +161,6 @@ public final class FrozenWaterCalibration {
     }
 
     static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+        return Medians.sortInPlace(v.clone(), v.length);
     }
 }

@@ -13,6 +13,7 @@ import org.permasar.grid.Window;
 import org.permasar.io.folder.FolderScan;
 import org.permasar.io.geotiff.GeoTiffReader;
 import org.permasar.stack.InvalidInputException;
+import org.permasar.stats.Medians;
 import org.permasar.thermal.input.LstCube;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -301,13 +302,7 @@ public final class LstSource implements AutoCloseable {
     }
 
     private static double median(float[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        float[] s = v.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+        return Medians.sortInPlace(v.clone(), v.length);
     }
 
     /** Dates {@code ts} inside {@code w}, raw, into {@code dest[k·w.size() + …]}: one decoding pass for a multi-band file. */

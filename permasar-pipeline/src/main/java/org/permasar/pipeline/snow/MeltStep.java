@@ -19,6 +19,7 @@ import org.permasar.io.geotiff.GeoTiffReader;
 import org.permasar.io.geotiff.GeoTiffWriter;
 import org.permasar.snow.MeltDetector;
 import org.permasar.stack.InvalidInputException;
+import org.permasar.stats.Medians;
 
 /**
  * The melt step (SCIENCE.md §7, seed 004): reads a σ⁰ (dB) stack, one band per date, runs
@@ -193,8 +194,7 @@ public final class MeltStep {
     }
 
     private static double median(float[] v, int k) {
-        java.util.Arrays.sort(v, 0, k);
-        return k % 2 == 1 ? v[k / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
+        return Medians.sortInPlace(v, k);
     }
 
     private static String fmt(double v) {
