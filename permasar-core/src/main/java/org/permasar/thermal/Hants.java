@@ -31,6 +31,11 @@ public final class Hants {
     private final double[] rhs;
     private final double[] y;
     private final boolean[] ok;
+    /** AᵀA over every observation time (lower triangle), from which a pixel's rows are removed. */
+    private final double[] allNormal;
+    /** AᵀA and Aᵀy over the accepted observations of the current pixel (lower triangle of the matrix). */
+    private final double[] normal;
+    private final double[] aty;
 
     /** Fit result of one block; arrays are {@code [obs*npix + pixel]} except status and rejected. */
     public record Result(float[] reconstructed, float[] filled, byte[] status, int[] rejected) {
@@ -62,6 +67,23 @@ public final class Hants {
         rhs = new double[p];
         y = new double[n];
         ok = new boolean[n];
+        normal = new double[p * p];
+        aty = new double[p];
+        allNormal = new double[p * p];
+        for (int i = 0; i < n; i++) {
+            addRow(allNormal, i, 1);
+        }
+    }
+
+    /** Adds {@code sign}·aᵢaᵢᵀ to the lower triangle of {@code m}. */
+    private void addRow(double[] m, int i, double sign) {
+        int o = i * p;
+        for (int j = 0; j < p; j++) {
+            double bj = sign * basis[o + j];
+            for (int k = 0; k <= j; k++) {
+                m[j * p + k] += bj * basis[o + k];
+            }
+        }
     }
 
     /** Fills every pixel of a block. */
@@ -81,7 +103,7 @@ public final class Hants {
                 ok[i] = y[i] >= par.validLow() && y[i] <= par.validHigh();   // NaN fails both
                 nValid += ok[i] ? 1 : 0;
             }
-            boolean solved = nValid >= minKeep && fitOnce();
+            boolean solved = nValid >= minKeep && fitFirst(nValid);
             int iter = 0;
             while (solved && iter < par.maxIterations() && nValid > minKeep && par.rejection() != HantsParameters.Rejection.NONE) {
                 int worst = -1;
@@ -102,7 +124,8 @@ public final class Hants {
                 ok[worst] = false;
                 nValid--;
                 rejected[q]++;
-                solved = fitOnce();
+                removeRow(worst);                   // downdate AᵀA and Aᵀy by the rejected row, then solve
+                solved = solve();
                 iter++;
             }
             if (!solved) {
@@ -142,28 +165,56 @@ public final class Hants {
         return s;
     }
 
-    /** Least squares on the accepted points; coefficients left in {@link #rhs}. */
-    private boolean fitOnce() {
-        Arrays.fill(ws, 0.0);
-        Arrays.fill(rhs, 0.0);
-        for (int i = 0; i < n; i++) {
-            if (!ok[i]) {
-                continue;
+    /**
+     * Least squares on the accepted points of a new pixel; coefficients left in {@link #rhs}. AᵀA is that
+     * of all times less the rows not accepted when those are the fewer, else summed over the accepted ones.
+     */
+    private boolean fitFirst(int nValid) {
+        Arrays.fill(aty, 0.0);
+        if (n - nValid < nValid) {
+            System.arraycopy(allNormal, 0, normal, 0, p * p);
+            for (int i = 0; i < n; i++) {
+                if (!ok[i]) {
+                    addRow(normal, i, -1);
+                }
             }
-            int o = i * p;
-            for (int j = 0; j < p; j++) {
-                double bj = basis[o + j];
-                rhs[j] += bj * y[i];
-                for (int k = 0; k <= j; k++) {
-                    ws[j * p + k] += bj * basis[o + k];
+        } else {
+            Arrays.fill(normal, 0.0);
+            for (int i = 0; i < n; i++) {
+                if (ok[i]) {
+                    addRow(normal, i, 1);
                 }
             }
         }
-        for (int j = 0; j < p; j++) {
-            for (int k = j + 1; k < p; k++) {
-                ws[j * p + k] = ws[k * p + j];
+        for (int i = 0; i < n; i++) {
+            if (ok[i]) {
+                int o = i * p;
+                for (int j = 0; j < p; j++) {
+                    aty[j] += basis[o + j] * y[i];
+                }
             }
         }
+        return solve();
+    }
+
+    /** Removes observation i from AᵀA and Aᵀy. */
+    private void removeRow(int i) {
+        addRow(normal, i, -1);
+        int o = i * p;
+        for (int j = 0; j < p; j++) {
+            aty[j] -= basis[o + j] * y[i];
+        }
+    }
+
+    /** Solves the current normal equations (Cholesky); coefficients left in {@link #rhs}. */
+    private boolean solve() {
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k <= j; k++) {
+                ws[j * p + k] = normal[j * p + k];
+                ws[k * p + j] = normal[j * p + k];
+            }
+        }
+        System.arraycopy(aty, 0, rhs, 0, p);
         if (!CholeskyKernel.decompose(ws, p)) {
             return false;
         }

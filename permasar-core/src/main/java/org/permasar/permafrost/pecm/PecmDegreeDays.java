@@ -11,10 +11,13 @@ package org.permasar.permafrost.pecm;
  * {@code rootFreeze} (√ADDF) and {@code year} (the permafrost year of the date, 0 = that of the
  * first SAR date); {@code [year*pixels + p]} for the end-of-year sums {@code endThaw},
  * {@code endFreeze} (°C·day, NaN for an incomplete year or one with an LST gap). NaN and the
- * {@link PecmStatus} code where the pixel failed. Arrays are shared: read-only.
+ * {@link PecmStatus} code where the pixel failed. {@code peaks} holds the points that give the yearly
+ * maximum of I_r for any r, per cell of the daily block the sums were made from, pixel p's being cell
+ * {@code peakCell[p]} (−1: none). Arrays are shared: read-only.
  */
 public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, float[] rootThaw, float[] rootFreeze,
-                             byte[] year, float[] endThaw, float[] endFreeze, byte[] status) {
+                             byte[] year, float[] endThaw, float[] endFreeze, byte[] status, SeasonalPeaks peaks,
+                             int[] peakCell) {
 
     /**
      * The ratio year y of pixel p uses under the closure rule when the user's ratio is r.
@@ -50,9 +53,11 @@ public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, f
         byte[] yr = new byte[dates * m];
         float[] et = new float[years * m], ef = new float[years * m];
         byte[] st = new byte[m];
+        int[] pc = new int[m];
         for (int q = 0; q < m; q++) {
             int p = index[q];
             st[q] = p < 0 ? missing : status[p];
+            pc[q] = p < 0 ? -1 : peakCell[p];
             for (int i = 0; i < dates; i++) {
                 lin[i * m + q] = p < 0 ? Float.NaN : linear[i * pixels + p];
                 rt[i * m + q] = p < 0 ? Float.NaN : rootThaw[i * pixels + p];
@@ -64,6 +69,6 @@ public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, f
                 ef[y * m + q] = p < 0 ? Float.NaN : endFreeze[y * pixels + p];
             }
         }
-        return new PecmDegreeDays(dates, m, years, lin, rt, rf, yr, et, ef, st);
+        return new PecmDegreeDays(dates, m, years, lin, rt, rf, yr, et, ef, st, peaks, pc);
     }
 }

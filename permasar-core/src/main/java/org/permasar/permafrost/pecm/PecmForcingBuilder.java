@@ -19,7 +19,8 @@ import org.permasar.thermal.ExpectedDegreeDays;
  * to and including τ (°C·day). Closure rule (SCIENCE.md §2): when I at the end of a complete year is
  * still &gt; 0 with the user's κ_f/κ_t, that year uses κ_f/κ_t = ADDT_end/ADDF_end instead, so I
  * returns to 0; the last, incomplete year keeps the user's ratio. The per-year maximum of I is
- * exact: I only rises on days with T ≥ 0, so it is evaluated on the last warm day before a cold day.
+ * exact: the maximum over the days of the year, found on the upper convex hull of the days'
+ * (√ADDF, √ADDT) ({@link SeasonalPeaks}), which the one pass over the days builds for every ratio at once.
  *
  * <p>Layout: {@code daily[day*npix + p]} (°C, NaN = missing) starting at {@code dailyStart};
  * onsets per pixel (day of year, NaN = none). Day-major loops over contiguous pixels, no per-pixel
@@ -96,10 +97,7 @@ public final class PecmForcingBuilder {
             throw new IllegalArgumentException("expected " + npix + " ratios, got " + kappaRatio.length);
         }
         PecmDegreeDays dd = degreeDays(dailyStart, daily, ndays, npix, thawDoy, freezeDoy, sarDates, dailyStd);
-        int[] identity = new int[npix];
-        Arrays.setAll(identity, q -> q);
-        return new Built(forcing(dd, kappaRatio, dailyStart, daily, ndays, npix, identity, thawDoy, dailyStd, sarDates),
-                dd);
+        return new Built(forcing(dd, kappaRatio, dailyStart, ndays, sarDates), dd);
     }
 
     /**
@@ -155,66 +153,89 @@ public final class PecmForcingBuilder {
         float[] rootT = new float[n * npix];
         float[] rootF = new float[n * npix];
         byte[] yearOf = new byte[n * npix];
+        SeasonalPeaks.Builder hulls = new SeasonalPeaks.Builder(npix, maxYears, TILE);
         Arrays.fill(yr, -1);
-        LocalDate day = dailyStart;
         int kEnd = outside ? 0 : ndays;
-        int next = 0;
+        int[] dayOfYear = new int[kEnd];
+        LocalDate day = dailyStart;
         for (int k = 0; k < kEnd; k++, day = day.plusDays(1)) {
-            int doy = day.getDayOfYear();
-            int off = k * npix;
-            for (int p = 0; p < npix; p++) {
-                if (doy == th[p]) {                     // th = −1 for failed pixels
-                    if (yr[p] >= 0 && yr[p] < maxYears) {
-                        endT[yr[p] * npix + p] = bad[p] ? Double.NaN : cumT[p];
-                        endF[yr[p] * npix + p] = bad[p] ? Double.NaN : cumF[p];
+            dayOfYear[k] = day.getDayOfYear();
+        }
+        // pixels in tiles of TILE, each walked over all days before the next: the per-pixel state and the
+        // hull stacks of one tile stay in cache while the days stream past
+        for (int p0 = 0; p0 < npix; p0 += TILE) {
+            int p1 = Math.min(npix, p0 + TILE);
+            int next = 0;
+            for (int k = 0; k < kEnd; k++) {
+                int doy = dayOfYear[k];
+                int off = k * npix;
+                for (int p = p0; p < p1; p++) {
+                    if (doy == th[p]) {                     // th = −1 for failed pixels
+                        if (yr[p] >= 0 && yr[p] < maxYears) {
+                            endT[yr[p] * npix + p] = bad[p] ? Double.NaN : cumT[p];
+                            endF[yr[p] * npix + p] = bad[p] ? Double.NaN : cumF[p];
+                        }
+                        hulls.close(p, yr[p]);
+                        yr[p]++;
+                        cumT[p] = 0;
+                        cumF[p] = 0;
+                        bad[p] = false;
+                        onsetK[p] = k;
                     }
-                    yr[p]++;
-                    cumT[p] = 0;
-                    cumF[p] = 0;
-                    bad[p] = false;
-                    onsetK[p] = k;
+                    float v = daily[off + p];
+                    boolean candidate;                      // a day on which I may peak
+                    if (v != v) {
+                        bad[p] = true;
+                        invalid[p]++;
+                        candidate = false;
+                    } else if (dailyStd != null && dailyStd[p] > 0) {
+                        double t = ExpectedDegreeDays.positivePart(v, dailyStd[p]);  // Thom (1954): E[max(T, 0)]
+                        cumT[p] += t;
+                        cumF[p] += t - v;                   // E[max(−T, 0)] = E[max(T, 0)] − μ
+                        candidate = true;                   // both sums grow every day
+                    } else if (v > 0) {
+                        cumT[p] += DegreeDays.thawPart(v);      // ADDT = Σ max(T, 0)
+                        // clipped: I only rises on warm days, so it peaks on a last warm day before a cold one
+                        candidate = k + 1 == kEnd || !(daily[off + npix + p] > 0);
+                    } else {
+                        cumF[p] += DegreeDays.freezePart(v);    // ADDF = Σ max(−T, 0)
+                        candidate = false;
+                    }
+                    if (candidate && yr[p] >= 0 && !bad[p]) {
+                        hulls.add(p, Math.sqrt(cumF[p]), Math.sqrt(cumT[p]));   // a point of I's yearly maximum
+                    }
                 }
-                float v = daily[off + p];
-                if (v != v) {
-                    bad[p] = true;
-                    invalid[p]++;
-                } else if (dailyStd != null && dailyStd[p] > 0) {
-                    double t = ExpectedDegreeDays.positivePart(v, dailyStd[p]);  // Thom (1954): E[max(T, 0)]
-                    cumT[p] += t;
-                    cumF[p] += t - v;                   // E[max(−T, 0)] = E[max(T, 0)] − μ
-                } else if (v > 0) {
-                    cumT[p] += DegreeDays.thawPart(v);      // ADDT = Σ max(T, 0)
-                } else {
-                    cumF[p] += DegreeDays.freezePart(v);    // ADDF = Σ max(−T, 0)
+                if (next < n && k == sk[next]) {
+                    if (next == 0) {
+                        System.arraycopy(yr, p0, yRef, p0, p1 - p0);
+                    }
+                    if (next == n - 1) {
+                        System.arraycopy(yr, p0, yLast, p0, p1 - p0);
+                    }
+                    int base = next * npix;
+                    for (int p = p0; p < p1; p++) {
+                        if (th[p] < 0 || late[p] != PecmStatus.OK) {
+                            continue;
+                        }
+                        int yRel = yr[p] - yRef[p];
+                        if (yr[p] < 0 || yRel < 0) {
+                            late[p] = PecmStatus.DATES_OUTSIDE_LST;
+                        } else if (bad[p]) {
+                            late[p] = PecmStatus.LST_GAP;
+                        } else {
+                            int o = base + p;
+                            // seed 001 eq. 3: L = T − 1 + (τ − τ_t)/(τ_f − τ_t) in the thaw season, T after it
+                            lin[o] = (float) (yRel + Math.min((double) (k - onsetK[p]) / len[p], 1.0));
+                            rootT[o] = (float) Math.sqrt(cumT[p]);
+                            rootF[o] = (float) Math.sqrt(cumF[p]);
+                            yearOf[o] = (byte) yRel;
+                        }
+                    }
+                    next++;
                 }
             }
-            if (next < n && k == sk[next]) {
-                if (next == 0) {
-                    System.arraycopy(yr, 0, yRef, 0, npix);
-                }
-                if (next == n - 1) {
-                    System.arraycopy(yr, 0, yLast, 0, npix);
-                }
-                int base = next * npix;
-                for (int p = 0; p < npix; p++) {
-                    if (th[p] < 0 || late[p] != PecmStatus.OK) {
-                        continue;
-                    }
-                    int yRel = yr[p] - yRef[p];
-                    if (yr[p] < 0 || yRel < 0) {
-                        late[p] = PecmStatus.DATES_OUTSIDE_LST;
-                    } else if (bad[p]) {
-                        late[p] = PecmStatus.LST_GAP;
-                    } else {
-                        int o = base + p;
-                        // seed 001 eq. 3: L = T − 1 + (τ − τ_t)/(τ_f − τ_t) in the thaw season, T after it
-                        lin[o] = (float) (yRel + Math.min((double) (k - onsetK[p]) / len[p], 1.0));
-                        rootT[o] = (float) Math.sqrt(cumT[p]);
-                        rootF[o] = (float) Math.sqrt(cumF[p]);
-                        yearOf[o] = (byte) yRel;
-                    }
-                }
-                next++;
+            for (int p = p0; p < p1; p++) {
+                hulls.close(p, yr[p]);                      // the last, incomplete year
             }
         }
         int years = 1;
@@ -265,29 +286,28 @@ public final class PecmForcingBuilder {
                 yearF[y * npix + p] = Float.NaN;
             }
         }
-        return new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status);
+        int[] identity = new int[npix];
+        Arrays.setAll(identity, q -> q);
+        return new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status,
+                hulls.build(years, yRef, status), identity);
     }
 
     /**
-     * The second pass: the forcing of κ_f/κ_t {@code kappaRatio[u]} for every unit u of {@code dd}, whose
-     * daily temperatures are column {@code columnOf[u]} of {@code daily} ({@code daily[day*columns + c]},
-     * the block {@code dd} was made from, through {@link PecmDegreeDays#gather} when columns are
-     * shared). I at the SAR dates and the per-year ratios follow from {@code dd}; the per-year maximum
-     * of I takes one more walk over the days. A non-positive, NaN or infinite ratio makes the unit
-     * fail with {@link PecmStatus#NO_FREEZE}.
+     * The forcing of κ_f/κ_t {@code kappaRatio[u]} for every unit u of {@code dd} (its pixels, or, through
+     * {@link PecmDegreeDays#gather}, any number of units sharing the sums of one cell): I at the SAR dates
+     * and the per-year ratios follow from the sums at the SAR dates and year ends, the per-year maximum of I
+     * from {@link PecmDegreeDays#peaks()}; no pass over the days. A non-positive, NaN or infinite ratio makes
+     * the unit fail with {@link PecmStatus#NO_FREEZE}.
      *
-     * @param thawDoy  thaw onset per column (as given to {@link #degreeDays})
-     * @param dailyStd σ of the daily scatter per column, or null
+     * @param dailyStart date of day 0 of the daily block {@code dd} was made from
+     * @param ndays      its days
+     * @param sarDates   the SAR dates given to {@link #degreeDays}
      */
-    public static PecmForcing forcing(PecmDegreeDays dd, double[] kappaRatio, LocalDate dailyStart, float[] daily,
-                                      int ndays, int columns, int[] columnOf, double[] thawDoy, double[] dailyStd,
+    public static PecmForcing forcing(PecmDegreeDays dd, double[] kappaRatio, LocalDate dailyStart, int ndays,
                                       List<LocalDate> sarDates) {
         int nu = dd.pixels(), n = dd.dates(), years = dd.years();
-        if (kappaRatio.length != nu || columnOf.length != nu || daily.length != ndays * columns
-                || thawDoy.length != columns || (dailyStd != null && dailyStd.length != columns)) {
-            throw new IllegalArgumentException("expected " + nu + " ratios and columns, daily " + ndays + "×" + columns
-                    + ", onsets of " + columns + " columns; got " + kappaRatio.length + ", " + columnOf.length + ", "
-                    + daily.length + ", " + thawDoy.length);
+        if (kappaRatio.length != nu) {
+            throw new IllegalArgumentException("expected " + nu + " ratios, got " + kappaRatio.length);
         }
         int[] sk = sarDays(dailyStart, ndays, sarDates);
         byte[] status = dd.status().clone();
@@ -323,111 +343,29 @@ public final class PecmForcingBuilder {
                 }
             }
         }
-        float[] smax = seasonalMax(dd, status, sqrtR, sk, dailyStart, daily, ndays, columns, columnOf, thawDoy,
-                dailyStd);
+        // per-year maximum of I: over the hull vertices of the days' (√ADDF, √ADDT) (SeasonalPeaks)
+        float[] smax = new float[years * nu];
+        Arrays.fill(smax, Float.NaN);
+        SeasonalPeaks peaks = dd.peaks();
+        int[] cellOf = dd.peakCell();
+        for (int u = 0; u < nu; u++) {
+            if (status[u] != PecmStatus.OK || cellOf[u] < 0) {
+                continue;
+            }
+            for (int y = 0; y < years; y++) {
+                smax[y * nu + u] = (float) peaks.max(cellOf[u], y, sqrtR[y * nu + u]);
+            }
+        }
         return new PecmForcing(n, nu, years, lin, sea, smax, ratio, status);
     }
 
-    /**
-     * Per-year maximum of I (NaN for failed units and for years whose onset the daily series does not
-     * hold). I only rises on days with T ≥ 0 when the temperature is clipped, so there it is evaluated on
-     * the last warm day before a cold or missing one; with expected degree-days both sums grow every
-     * day and every valid day is a candidate. Days after an LST gap in a year are skipped up to the next
-     * onset (their sums are incomplete).
-     */
-    private static float[] seasonalMax(PecmDegreeDays dd, byte[] status, double[] sqrtR, int[] sk,
-                                       LocalDate dailyStart, float[] daily, int ndays, int columns, int[] columnOf,
-                                       double[] thawDoy, double[] dailyStd) {
-        int nu = dd.pixels(), years = dd.years();
-        float[] smax = new float[years * nu];
-        Arrays.fill(smax, Float.NaN);
-        int[] th = new int[nu];
-        int[] yRel = new int[nu];
-        double[] sd = new double[nu];
-        // before day 0 the year relative to that of the first SAR date is −(onsets on days 0..sk[0])
-        int[] onsetsBefore = new int[367];
-        LocalDate d0 = dailyStart;
-        for (int k = 0; k <= sk[0] && k < ndays; k++, d0 = d0.plusDays(1)) {
-            onsetsBefore[d0.getDayOfYear()]++;
-        }
-        for (int u = 0; u < nu; u++) {
-            int c = columnOf[u];
-            th[u] = status[u] == PecmStatus.OK ? thawDay(thawDoy[c]) : -1;
-            sd[u] = dailyStd == null ? 0 : dailyStd[c];
-            yRel[u] = th[u] < 0 ? Integer.MIN_VALUE : -onsetsBefore[th[u]];
-        }
-        double[] cumT = new double[nu];
-        double[] cumF = new double[nu];
-        boolean[] live = new boolean[nu];
-        float[] endThaw = dd.endThaw();
-        LocalDate day = dailyStart;
-        for (int k = 0; k < ndays; k++, day = day.plusDays(1)) {
-            int doy = day.getDayOfYear();
-            boolean last = k + 1 == ndays;
-            for (int u = 0; u < nu; u++) {
-                if (th[u] < 0) {
-                    continue;
-                }
-                if (doy == th[u]) {
-                    yRel[u]++;
-                    cumT[u] = 0;
-                    cumF[u] = 0;
-                    live[u] = yRel[u] >= 0 && yRel[u] < years;
-                    if (live[u]) {
-                        smax[yRel[u] * nu + u] = 0;
-                    }
-                }
-                if (!live[u]) {
-                    continue;
-                }
-                int c = columnOf[u];
-                float v = daily[k * columns + c];
-                boolean candidate;
-                if (v != v) {
-                    live[u] = false;                    // gap: the sums of this year are incomplete
-                    continue;
-                } else if (sd[u] > 0) {
-                    double t = ExpectedDegreeDays.positivePart(v, sd[u]);  // Thom (1954)
-                    cumT[u] += t;
-                    cumF[u] += t - v;
-                    candidate = true;                   // both sums grow every day: I may peak on any day
-                } else if (v >= 0) {
-                    cumT[u] += DegreeDays.thawPart(v);
-                    // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
-                    candidate = last || !(daily[(k + 1) * columns + c] >= 0);
-                } else {
-                    cumF[u] += DegreeDays.freezePart(v);
-                    candidate = false;
-                }
-                int o = yRel[u] * nu + u;
-                if (candidate) {
-                    double iv = Math.max(0, Math.sqrt(cumT[u]) - sqrtR[o] * Math.sqrt(cumF[u]));
-                    if (!(smax[o] >= iv)) {
-                        smax[o] = (float) iv;
-                    }
-                }
-                // exact early exit: for τ' ≥ τ of a complete year I(τ') ≤ √ADDT_end − √r·√ADDF(τ), since
-                // ADDT only grows to ADDT_end and ADDF only grows; once that bound is below the maximum so
-                // far, the rest of the year cannot raise it
-                float endT = endThaw[o];
-                if (endT == endT && (sd[u] > 0 || v < 0)
-                        && Math.sqrt(endT * END_SLACK) - sqrtR[o] * Math.sqrt(cumF[u]) <= smax[o]) {
-                    live[u] = false;
-                }
-            }
-        }
-        for (int u = 0; u < nu; u++) {
-            if (status[u] != PecmStatus.OK) {
-                for (int y = 0; y < years; y++) {
-                    smax[y * nu + u] = Float.NaN;
-                }
-            }
-        }
-        return smax;
-    }
+    /** Pixels walked together over the days by the degree-day pass. */
+    private static final int TILE = 64;
 
-    /** ADDT_end is stored as float: a relative margin far above its rounding keeps the bound safe. */
-    private static final double END_SLACK = 1 + 1e-5;
+    /** Bytes the degree-day pass holds per cell beyond its inputs and outputs (the hull stacks of {@link SeasonalPeaks}). */
+    public static long peaksBytesPerCell() {
+        return SeasonalPeaks.Builder.bytesPerCell();
+    }
 
     /** Day of year of a thaw onset, as a day index 1..365. */
     private static int thawDay(double thawDoy) {

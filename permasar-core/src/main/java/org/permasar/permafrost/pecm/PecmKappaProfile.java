@@ -20,6 +20,9 @@ public final class PecmKappaProfile {
     /** Grid: 0.2 … 3.2 in 16 geometric steps (× 1.2026), covering frozen/thawed conductivity ratios of soils. */
     private static final double[] GRID = grid(0.2, 3.2, 16);
 
+    /** Pixels gathered together from the date-major block. */
+    private static final int TILE = 16;
+
     private PecmKappaProfile() {
     }
 
@@ -67,24 +70,41 @@ public final class PecmKappaProfile {
         double[] rss = new double[grid.length], dCoef = new double[grid.length], dVar = new double[grid.length];
         float[] lin = dd.linear(), rt = dd.rootThaw(), rf = dd.rootFreeze();
         byte[] yearOf = dd.year();
-        // the pixel's valid dates gathered contiguously, centred L and D
+        // each pixel's valid dates gathered contiguously (a tile of pixels at a time, so that every cache
+        // line of the date-major block is read once), then centred L and D
         double[] cl = new double[n], cy = new double[n], ct = new double[n], cf = new double[n];
         int[] cyr = new int[n];
+        float[] tl = new float[TILE * n], ty = new float[TILE * n], tt = new float[TILE * n], tf = new float[TILE * n];
+        byte[] tyr = new byte[TILE * n];
         for (int p = 0; p < npix; p++) {
+            int slot = p % TILE;
+            if (slot == 0) {
+                int p1 = Math.min(npix, p + TILE);
+                for (int i = 0; i < n; i++) {
+                    int o = i * npix;
+                    for (int q = p; q < p1; q++) {
+                        int t = (q - p) * n + i;
+                        tl[t] = lin[o + q];
+                        ty[t] = displacement[o + q];
+                        tt[t] = rt[o + q];
+                        tf[t] = rf[o + q];
+                        tyr[t] = yearOf[o + q];
+                    }
+                }
+            }
             if (dd.status()[p] != PecmStatus.OK || Float.isNaN(displacement[refIndex * npix + p])) {
                 continue;
             }
             int m = 0;
             double sL = 0, sD = 0;
-            for (int i = 0; i < n; i++) {
-                int o = i * npix + p;
-                double y = displacement[o], l = lin[o], t = rt[o];
-                if (y == y && l == l && t == t) {   // I_r is finite exactly where √ADDT is
+            for (int i = 0, t = slot * n; i < n; i++, t++) {
+                double y = ty[t], l = tl[t], r = tt[t];
+                if (y == y && l == l && r == r) {   // I_r is finite exactly where √ADDT is
                     cl[m] = l;
                     cy[m] = y;
-                    ct[m] = t;
-                    cf[m] = rf[o];
-                    cyr[m] = yearOf[o];
+                    ct[m] = r;
+                    cf[m] = tf[t];
+                    cyr[m] = tyr[t];
                     sL += l;
                     sD += y;
                     m++;
@@ -107,18 +127,16 @@ public final class PecmKappaProfile {
                     sqrtRatioOfYear[y] = Math.sqrt(dd.ratio(p, y, grid[k]));
                 }
                 // centred 2×2 least squares of D = c + v·L + d·I (as PecmFit), I = max(0, √ADDT − √r·√ADDF)
-                double sI = 0;
+                // one pass: L and D are centred, so Σ L̃·Ĩ = Σ L̃·I and Σ D̃·Ĩ = Σ D̃·I; Σ Ĩ² = Σ I² − m·Ī²
+                double sI = 0, sI2 = 0, sLI = 0, sID = 0;
                 for (int j = 0; j < m; j++) {
-                    sI += Math.max(0, ct[j] - sqrtRatioOfYear[cyr[j]] * cf[j]);
-                }
-                double mI = sI / m;
-                double sLI = 0, sII = 0, sID = 0;
-                for (int j = 0; j < m; j++) {
-                    double c = Math.max(0, ct[j] - sqrtRatioOfYear[cyr[j]] * cf[j]) - mI;
+                    double c = Math.max(0, ct[j] - sqrtRatioOfYear[cyr[j]] * cf[j]);
+                    sI += c;
+                    sI2 += c * c;
                     sLI += cl[j] * c;
-                    sII += c * c;
-                    sID += c * cy[j];
+                    sID += cy[j] * c;
                 }
+                double sII = Math.max(0, sI2 - sI * sI / m);
                 double det = sLL * sII - sLI * sLI;
                 if (!(det > 1e-12 * sLL * sII)) {
                     rss[k] = Double.NaN;

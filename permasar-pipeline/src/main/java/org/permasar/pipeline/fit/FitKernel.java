@@ -485,9 +485,9 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 unique[q] = id;
             }
             int[] unitCell = Arrays.copyOf(cellOfUnique, nu);
-            // the second pass: I and its yearly maximum for the ratio of each (cell, κ)
+            // I and its yearly maximum for the ratio of each (cell, κ), from the sums: no second pass over the days
             PecmForcing shared = PecmForcingBuilder.forcing(gather(ddCells, unitCell), Arrays.copyOf(kappaOfUnique, nu),
-                    daily.start(), temps, ndays, cells, unitCell, thaw, sd, dates());
+                    daily.start(), ndays, dates());
             return isIdentity(unique, npix) ? shared : shared.gather(unique, PecmStatus.NO_VALID_LST);
         }
 

@@ -22,6 +22,7 @@ import org.permasar.io.mintpy.MintPyGeometry;
 import org.permasar.io.sink.BlockSink;
 import org.permasar.io.sink.DatasetSpec;
 import org.permasar.network.Dates;
+import org.permasar.permafrost.pecm.PecmForcingBuilder;
 import org.permasar.permafrost.pecm.PecmStatus;
 import org.permasar.pipeline.block.BlockJob;
 import org.permasar.pipeline.block.BlockKernel;
@@ -248,13 +249,14 @@ public final class FitStep {
      * series and the smooth HANTS curve (float per day each), their gathered copies and the onset
      * smoothing (as many again), the composites, HANTS' filled and reconstructed series and the
      * regridded cube (float per composite, about 6), and the forcing, its degree-day sums and the fit
-     * (about 12 floats per SAR date). Measured: the former 4·(4·composites + 1200) bytes let a
+     * (about 12 floats per SAR date), and the stack of the yearly-maximum hull of the degree-day pass
+     * ({@link PecmForcingBuilder#peaksBytesPerCell()}). Measured: the former 4·(4·composites + 1200) bytes let a
      * 1000 × 1000 px run with 368 composites over 8 years run out of a 1 GiB heap.
      */
     static long pecmBytesPerPixel(FitKernel.Pecm pecm, int sarDates) {
         List<LocalDate> lst = pecm.lstDates();
         long days = lst.get(lst.size() - 1).toEpochDay() - lst.get(0).toEpochDay() + 1;
-        return 4L * (4 * days + 6L * lst.size() + 12L * sarDates) + 400;
+        return 4L * (4 * days + 6L * lst.size() + 12L * sarDates) + 400 + PecmForcingBuilder.peaksBytesPerCell();
     }
 
     /** The in-process engine of {@code p}: its threads (null = all cores) and block memory. */
