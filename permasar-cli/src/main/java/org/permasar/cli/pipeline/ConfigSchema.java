@@ -208,6 +208,11 @@ public final class ConfigSchema {
         add("hazards", "threshold", Kind.NUMBER, "10", "mm/yr", "Subsidence rate counted as fast in the profile", 0, 1e6);
         add("hazards", "kmAttribute", Kind.TEXT, "", "", "Chainage from kilometre posts: the numeric attribute of the "
                 + "point features of hazards.lines holding each post's km; empty: km from the line's start");
+        add("hazards", "chainage", Kind.CHOICE, "length", "", "Chainage: length (km along the line from its start, or "
+                + "between the posts of hazards.kmAttribute) or m (the measures of the lines' vertices: a Shapefile "
+                + "PolyLineM, or PolyLineZ with M), linear in length between vertices", List.of("length", "m"));
+        add("hazards", "mUnit", Kind.CHOICE, "km", "", "Unit of the vertices' measures with chainage = m",
+                List.of("km", "m"));
 
         section("report", "Step report: one self-contained HTML file, DIR/report.html.");
         add("report", "enabled", Kind.BOOLEAN, "true", "", "Write the report");

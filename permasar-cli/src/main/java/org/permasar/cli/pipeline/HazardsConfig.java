@@ -51,7 +51,9 @@ final class HazardsConfig {
         try {
             return new HazardsParameters(cfg.path("hazards.lines"), features, BufferRings.parse(cfg.text("hazards.buffers")),
                     (int) cfg.integer("hazards.epsg"), velocity, cfg.number("hazards.binKm"), cfg.number("hazards.threshold"),
-                    cfg.outDir().resolve(DIR)).withKmAttribute(km.isEmpty() ? null : km);
+                    cfg.outDir().resolve(DIR)).withKmAttribute(km.isEmpty() ? null : km)
+                    .withMeasures(HazardsParameters.measures(cfg.text("hazards.chainage"), cfg.text("hazards.mUnit"),
+                            "hazards.chainage", "hazards.mUnit"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(cfg.file() + ": [hazards]: " + e.getMessage(), e);
         }
