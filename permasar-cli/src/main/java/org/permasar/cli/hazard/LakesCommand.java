@@ -72,8 +72,8 @@ public final class LakesCommand implements Callable<Integer> {
         for (int k = 0; k < water.length; k++) {
             water[k] = Float.isNaN(index[k]) ? Float.NaN : index[k] > r.threshold() ? 1 : 0;
         }
-        new RasterMap(String.format(Locale.ROOT, "Water: %s > %.3f, %d lakes", p.swir() ? "MNDWI" : "NDWI",
-                r.threshold(), r.lakes().size()), "", Colormap.VIRIDIS)
+        new RasterMap(String.format(Locale.ROOT, "Water: %s > %.3f, %d lake%s", p.swir() ? "MNDWI" : "NDWI",
+                r.threshold(), r.lakes().size(), r.lakes().size() == 1 ? "" : "s"), "", Colormap.VIRIDIS)
                 .categorical(new String[] {"not water", "water"}, new Color[] {new Color(235, 225, 200),
                     new Color(0, 114, 178)})
                 .write(p.out().resolve("lakes.png"), r.grid(), water);

@@ -642,14 +642,41 @@ public final class ReportWriter {
                 + "modified t-test with Dutilleul's (1993) effective sample size; the naive p does not. Files in "
                 + "lake-density/.");
         page.h3("Correlations (lake_density_correlation.csv)");
-        page.table(csv(dir.resolve("lake_density_correlation.csv")));
+        List<List<String>> corr = csv(dir.resolve("lake_density_correlation.csv"));
+        page.table(corr);
+        if (corr.stream().skip(1).anyMatch(r -> r.contains("NaN"))) {
+            page.note("NaN: the density or the deformation does not vary over the cells used (e.g. every lake in one "
+                    + "cell, or a cell's lake pixels without a rate), so there is no correlation to test.");
+        }
         page.figure(dir.resolve("lake_density_scatter.png"), "Lake area share of each cell against its subsidence rate "
                 + "and seasonal amplitude", 900);
         if (Files.isRegularFile(dir.resolve("lake_density_bins.csv"))) {
-            page.h3("By lake area share (lake_density_bins.csv; %, mm/yr, mm)");
-            page.table(csv(dir.resolve("lake_density_bins.csv")));
+            page.h3("By lake area share (lake_density_bins.csv: means and medians; quartiles in the file)");
+            page.table(columns(csv(dir.resolve("lake_density_bins.csv")), Map.of("lake_area_pct_from", "lake area from (%)",
+                    "lake_area_pct_to", "to (%)", "cells", "cells", "subsidence_mean", "subsidence mean (mm/yr)",
+                    "subsidence_median", "median (mm/yr)", "amplitude_mean", "amplitude mean (mm)", "amplitude_median",
+                    "median (mm)")));
         }
         page.endSection();
+    }
+
+    /** The columns of a table whose header is a key of {@code shown}, in the table's order, headed by its value. */
+    private static List<List<String>> columns(List<List<String>> rows, Map<String, String> shown) {
+        List<Integer> keep = new ArrayList<>();
+        List<List<String>> out = new ArrayList<>();
+        for (int k = 0; !rows.isEmpty() && k < rows.get(0).size(); k++) {
+            if (shown.containsKey(rows.get(0).get(k))) {
+                keep.add(k);
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = new ArrayList<>();
+            for (int k : keep) {
+                r.add(i == 0 ? shown.get(rows.get(0).get(k)) : k < rows.get(i).size() ? rows.get(i).get(k) : "");
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static List<List<String>> csv(Path file) throws IOException {
