@@ -47,6 +47,14 @@ public final class HazardsCommand implements Callable<Integer> {
     @Option(names = "--km-posts", paramLabel = "FILE", description = "Kilometre posts (points, any CRS) when they are "
             + "not in --lines; needs --km-attribute.")
     Path kmPosts;
+    @Option(names = "--chainage", defaultValue = "length", paramLabel = "length|m", description = "Where the chainage "
+            + "comes from: length (km along the line from its start, or between the posts of --km-attribute; default) or "
+            + "m (the measures of the line's vertices: a Shapefile PolyLineM, or PolyLineZ with M), linear in length "
+            + "between vertices.")
+    String chainage;
+    @Option(names = "--m-unit", defaultValue = "km", paramLabel = "km|m", description = "Unit of the vertices' measures "
+            + "with --chainage m (default ${DEFAULT-VALUE}).")
+    String mUnit;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -83,7 +91,7 @@ public final class HazardsCommand implements Callable<Integer> {
     /** The options as the step's parameters (validated there). */
     HazardsParameters parameters() {
         return new HazardsParameters(lines, features, BufferRings.parse(buffers), epsg, deformation, binKm, threshold, out,
-                kmAttribute, kmPosts);
+                kmAttribute, kmPosts, HazardsParameters.measures(chainage, mUnit, "--chainage", "--m-unit"));
     }
 
     /** Runs the step and draws the profile. */
@@ -98,7 +106,9 @@ public final class HazardsCommand implements Callable<Integer> {
             CorridorProfilePlot.write(p.out().resolve("corridor_profile.png"), "Deformation along "
                     + p.lines().getFileName() + " (within " + (long) r.corridor().rings().widest() + " m)", r.profile(),
                     p.thresholdMm(), p.kmAttribute() != null ? "chainage (km, interpolated between the posts' "
-                    + p.kmAttribute() + ")" : "chainage (km from the line's start)");
+                    + p.kmAttribute() + ")" : p.measures() != null ? "chainage (km, the line's vertex measures M"
+                    + (p.measures() == HazardsParameters.MeasureUnit.M ? " in m" : "") + ")"
+                    : "chainage (km from the line's start)");
         }
         CorridorMapPlot.write(p.out().resolve("corridor_map.png"), "Hazards along " + p.lines().getFileName(), r,
                 p.deformation());

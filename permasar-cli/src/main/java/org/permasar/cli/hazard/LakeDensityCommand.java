@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code permasar lake-density}: thermokarst-lake density per cell against the subsidence rate and the seasonal
  * amplitude (SCIENCE.md §6; seed 004), with correlations tested for spatial autocorrelation. A thin adapter over
- * {@link LakeDensityStep}; draws {@code lake_density_scatter.png}.
+ * {@link LakeDensityStep}; draws {@code lake_density_scatter.png} ({@link #runAndDraw}).
  */
 @Command(name = "lake-density", mixinStandardHelpOptions = true,
         description = "Lake density (count and area share per cell) against subsidence rate and seasonal amplitude: "
@@ -45,8 +45,23 @@ public final class LakeDensityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LakeDensityParameters p = new LakeDensityParameters(lakes, deformation, amplitude, cell, minCoverage, classes,
-                LakeDensityParameters.parseBins(bins), out);
+        LakeDensityStep.Result r = runAndDraw(new LakeDensityParameters(lakes, deformation, amplitude, cell, minCoverage,
+                classes, LakeDensityParameters.parseBins(bins), out));
+        for (LakeDensityStep.Correlation k : r.correlations()) {
+            SpatialCorrelation.Test t = k.test();
+            System.out.printf(Locale.ROOT, "%s vs %s, %s: r %.3f over %d cells; naive p %.3g, effective n %.1f, p %.3g%n",
+                    k.density(), k.deformation(), k.method(), t.r(), t.n(), t.naiveP(), t.nEff(), t.p());
+        }
+        System.out.println("wrote " + out);
+        return 0;
+    }
+
+    /**
+     * The step and its scatter plot ({@code lake_density_scatter.png}: the used cells' lake area share against the
+     * subsidence rate and the seasonal amplitude, labelled with the Pearson test), as the command and the {@code run}
+     * chain make them.
+     */
+    public static LakeDensityStep.Result runAndDraw(LakeDensityParameters p) throws java.io.IOException {
         LakeDensityStep.Result r = LakeDensityStep.run(p);
         LakeDensity.Cells c = r.cells();
         double[] pct = new double[r.used().length];
@@ -57,8 +72,6 @@ public final class LakeDensityCommand implements Callable<Integer> {
         String rateLabel = "", ampLabel = "";
         for (LakeDensityStep.Correlation k : r.correlations()) {
             SpatialCorrelation.Test t = k.test();
-            System.out.printf(Locale.ROOT, "%s vs %s, %s: r %.3f over %d cells; naive p %.3g, effective n %.1f, p %.3g%n",
-                    k.density(), k.deformation(), k.method(), t.r(), t.n(), t.naiveP(), t.nEff(), t.p());
             if (k.density().equals("lake_area_fraction") && k.method().equals("pearson")) {
                 String l = String.format(Locale.ROOT, "cells (%d): r %.2f, p %.2g (effective n %.0f; naive p %.2g)",
                         t.n(), t.r(), t.p(), t.nEff(), t.naiveP());
@@ -73,9 +86,8 @@ public final class LakeDensityCommand implements Callable<Integer> {
                 }
             }
         }
-        LakeDensityPlot.write(out.resolve("lake_density_scatter.png"), "Lake density and deformation, "
-                + (long) cell + " m cells", pct, r.subsidence(), amp, rateLabel, ampLabel);
-        System.out.println("wrote " + out);
-        return 0;
+        LakeDensityPlot.write(p.out().resolve("lake_density_scatter.png"), "Lake density and deformation, "
+                + (long) p.cell() + " m cells", pct, r.subsidence(), amp, rateLabel, ampLabel);
+        return r;
     }
 }

@@ -1,8 +1,13 @@
 package org.permasar.cli.hazard;
 
+import java.awt.Color;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.permasar.cli.plot.Colormap;
+import org.permasar.cli.plot.RasterMap;
+import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.pipeline.hazard.LakesParameters;
 import org.permasar.pipeline.hazard.LakesStep;
 import picocli.CommandLine.ArgGroup;
@@ -11,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code permasar lakes}: thermokarst lakes mapped from optical imagery (SCIENCE.md §6; seed 004) with NDWI or MNDWI
- * and a fixed or Otsu threshold, cleaned and polygonised. A thin adapter over {@link LakesStep}.
+ * and a fixed or Otsu threshold, cleaned and polygonised. A thin adapter over {@link LakesStep}; draws
+ * {@code lakes.png} ({@link #runAndDraw}).
  */
 @Command(name = "lakes", mixinStandardHelpOptions = true,
         description = "Map lakes from green + NIR (NDWI) or green + SWIR (MNDWI) GeoTIFF bands: threshold (fixed or "
@@ -43,7 +49,7 @@ public final class LakesCommand implements Callable<Integer> {
         boolean swir = second.swir != null;
         LakesParameters p = new LakesParameters(green, swir ? second.swir : second.nir, swir,
                 LakesParameters.parseThreshold(threshold), minPixels, out);
-        LakesStep.Result r = LakesStep.run(p);
+        LakesStep.Result r = runAndDraw(p);
         double area = 0;
         for (LakesStep.Lake l : r.lakes()) {
             area += l.areaM2();
@@ -53,5 +59,24 @@ public final class LakesCommand implements Callable<Integer> {
                 minPixels, area * 1e-6);
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    /**
+     * The step and its map ({@code lakes.png}: water where the index exceeds the threshold, the specks below
+     * {@code minPixels} included), as the command and the {@code run} chain make them.
+     */
+    public static LakesStep.Result runAndDraw(LakesParameters p) throws IOException {
+        LakesStep.Result r = LakesStep.run(p);
+        float[] index = ProductRasters.read(p.out().resolve("water_index.tif"), null).data();
+        float[] water = new float[index.length];
+        for (int k = 0; k < water.length; k++) {
+            water[k] = Float.isNaN(index[k]) ? Float.NaN : index[k] > r.threshold() ? 1 : 0;
+        }
+        new RasterMap(String.format(Locale.ROOT, "Water: %s > %.3f, %d lake%s", p.swir() ? "MNDWI" : "NDWI",
+                r.threshold(), r.lakes().size(), r.lakes().size() == 1 ? "" : "s"), "", Colormap.VIRIDIS)
+                .categorical(new String[] {"not water", "water"}, new Color[] {new Color(235, 225, 200),
+                    new Color(0, 114, 178)})
+                .write(p.out().resolve("lakes.png"), r.grid(), water);
+        return r;
     }
 }

@@ -1,8 +1,12 @@
 package org.permasar.cli.hazard;
 
+import java.awt.Color;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.permasar.cli.plot.Colormap;
+import org.permasar.cli.plot.RasterMap;
 import org.permasar.hazard.SlumpSeriesClassifier;
 import org.permasar.pipeline.hazard.SlumpsParameters;
 import org.permasar.pipeline.hazard.SlumpsStep;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code permasar slumps}: thaw-slump time-series classes (SCIENCE.md §6; seed 004) per pixel and per slump
  * polygon: stable, abrupt thaw (a break chosen by BIC) or linear subsidence, with the break date and the rates
- * before and after. A thin adapter over {@link SlumpsStep}.
+ * before and after. A thin adapter over {@link SlumpsStep}; draws {@code slump_class.png}.
  */
 @Command(name = "slumps", mixinStandardHelpOptions = true,
         description = "Class displacement series (per pixel, and per slump polygon's mean) as stable, abrupt thaw or "
@@ -46,7 +50,7 @@ public final class SlumpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SlumpsStep.Result r = SlumpsStep.run(parameters());
+        SlumpsStep.Result r = runAndDraw(parameters());
         long total = r.counts()[0] + r.counts()[1] + r.counts()[2] + r.counts()[3];
         System.out.printf(Locale.ROOT, "%d pixels, %d dates: stable %d, abrupt thaw %d, linear subsidence %d, too few "
                         + "dates %d%n", total, r.dates().size(), r.counts()[SlumpsStep.STABLE], r.counts()[SlumpsStep.ABRUPT],
@@ -60,6 +64,23 @@ public final class SlumpsCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    /** Labels of slump_class.tif's codes 0…3. */
+    public static final String[] CLASS_LABELS = {"too few dates", "stable", "abrupt thaw", "linear subsidence"};
+    private static final Color[] CLASS_COLORS = {new Color(210, 210, 210), new Color(0, 158, 115),
+        new Color(213, 94, 0), new Color(0, 114, 178)};
+
+    /** The step and its class map ({@code slump_class.png}), as the command and the {@code run} chain make them. */
+    public static SlumpsStep.Result runAndDraw(SlumpsParameters p) throws IOException {
+        SlumpsStep.Result r = SlumpsStep.run(p);
+        float[] f = new float[r.classes().length];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = r.classes()[k];
+        }
+        new RasterMap("Thaw-slump series classes (" + r.dates().size() + " dates)", "", Colormap.VIRIDIS)
+                .categorical(CLASS_LABELS, CLASS_COLORS).write(p.out().resolve("slump_class.png"), r.grid(), f);
+        return r;
     }
 
     /** The options as the step's parameters (each checked by name). */

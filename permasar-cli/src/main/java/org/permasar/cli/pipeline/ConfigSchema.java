@@ -1,6 +1,10 @@
 package org.permasar.cli.pipeline;
 
+import org.permasar.hazard.SlumpSeriesClassifier;
 import org.permasar.pipeline.fit.FitParameters;
+import org.permasar.pipeline.hazard.LakeDensityParameters;
+import org.permasar.pipeline.hazard.LakesParameters;
+import org.permasar.pipeline.hazard.SlumpsParameters;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +212,57 @@ public final class ConfigSchema {
         add("hazards", "threshold", Kind.NUMBER, "10", "mm/yr", "Subsidence rate counted as fast in the profile", 0, 1e6);
         add("hazards", "kmAttribute", Kind.TEXT, "", "", "Chainage from kilometre posts: the numeric attribute of the "
                 + "point features of hazards.lines holding each post's km; empty: km from the line's start");
+        add("hazards", "chainage", Kind.CHOICE, "length", "", "Chainage: length (km along the line from its start, or "
+                + "between the posts of hazards.kmAttribute) or m (the measures of the lines' vertices: a Shapefile "
+                + "PolyLineM, or PolyLineZ with M), linear in length between vertices", List.of("length", "m"));
+        add("hazards", "mUnit", Kind.CHOICE, "km", "", "Unit of the vertices' measures with chainage = m",
+                List.of("km", "m"));
+
+        section("lakes", "Step lakes: thermokarst lakes mapped from two optical bands (permasar lakes: NDWI from green + NIR, "
+                + "or MNDWI from green + SWIR; fixed or Otsu threshold) into DIR/lakes/lakes.geojson; runs when lakes.green "
+                + "is set. Its lakes feed [hazards] as the layer 'lakes' (unless hazards.features has a layer of that name) "
+                + "and [lakeDensity] (unless lakeDensity.lakes is set).");
+        add("lakes", "green", Kind.INPUT, "", "", "Green band GeoTIFF (Landsat 8/9 B3, Sentinel-2 B03)");
+        add("lakes", "nir", Kind.INPUT, "", "", "Near-infrared band on the green band's grid (NDWI; Landsat B5, "
+                + "Sentinel-2 B08); give lakes.nir or lakes.swir");
+        add("lakes", "swir", Kind.INPUT, "", "", "Short-wave infrared band on the green band's grid (MNDWI; Landsat B6, "
+                + "Sentinel-2 B11)");
+        add("lakes", "threshold", Kind.TEXT, LakesParameters.THRESHOLD, "", "Water where the index exceeds this: otsu "
+                + "(Otsu 1979) or a number within -1 … 1");
+        add("lakes", "minPixels", Kind.INTEGER, Integer.toString(LakesParameters.MIN_PIXELS), "pixel", "Drop water bodies "
+                + "smaller than this", 1, 1e9);
+
+        SlumpSeriesClassifier slump = SlumpsParameters.defaults();
+        section("slumps", "Step slumps: thaw-slump classes (stable, abrupt thaw, linear subsidence) of the first track's "
+                + "timeseries.h5 per pixel and per slump polygon (permasar slumps); runs when slumps.enabled = true.");
+        add("slumps", "enabled", Kind.BOOLEAN, "false", "", "Run the slumps step");
+        add("slumps", "polygons", Kind.INPUT, "", "", "Slump polygons (GeoJSON or Shapefile, any CRS), each classed by the "
+                + "mean series of the pixels whose centre is inside; empty: pixels only");
+        add("slumps", "id", Kind.TEXT, "", "", "Polygon attribute naming each slump in the outputs (empty: the feature's "
+                + "index)");
+        add("slumps", "rateThreshold", Kind.NUMBER, fmt(slump.rateThreshold()), "mm/yr", "Subsidence rate above which a "
+                + "series is not stable", 1e-6, 1e6);
+        add("slumps", "minRateChange", Kind.NUMBER, fmt(slump.minRateChange()), "mm/yr", "Least change of rate towards "
+                + "subsidence that makes an abrupt thaw", 1e-6, 1e6);
+        add("slumps", "bicMargin", Kind.NUMBER, fmt(slump.bicMargin()), "", "BIC advantage the broken line needs", 0, 1e6);
+        add("slumps", "minSide", Kind.INTEGER, Integer.toString(slump.minSide()), "dates", "Least dates on each side of a "
+                + "break", 2, 100_000);
+        add("slumps", "annual", Kind.BOOLEAN, Boolean.toString(slump.annual()), "", "Fit the annual sinusoid jointly "
+                + "(false: the series is already deseasoned)");
+
+        section("lakeDensity", "Step lake-density: thermokarst-lake density per square cell against the first track's "
+                + "subsidence rate and seasonal amplitude, correlations tested for spatial autocorrelation (permasar "
+                + "lake-density); runs when lakeDensity.enabled = true.");
+        add("lakeDensity", "enabled", Kind.BOOLEAN, "false", "", "Run the lake-density step");
+        add("lakeDensity", "lakes", Kind.INPUT, "", "", "Lake polygons (GeoJSON or Shapefile, any CRS); empty: the lakes "
+                + "step's lakes.geojson (needs lakes.green)");
+        add("lakeDensity", "cell", Kind.NUMBER, fmt(LakeDensityParameters.CELL), "m", "Cell size", 1e-3, 1e7);
+        add("lakeDensity", "minCoverage", Kind.NUMBER, fmt(LakeDensityParameters.MIN_COVERAGE), "", "Least share of a "
+                + "full cell's pixels for a cell to count", 0, 1);
+        add("lakeDensity", "classes", Kind.INTEGER, Integer.toString(LakeDensityParameters.CLASSES), "", "Distance classes "
+                + "of the modified t-test", 1, 1000);
+        add("lakeDensity", "bins", Kind.TEXT, LakeDensityParameters.BINS, "%", "Lake-area-share bin edges of the binned "
+                + "statistics, increasing, separated by ','");
 
         section("report", "Step report: one self-contained HTML file, DIR/report.html.");
         add("report", "enabled", Kind.BOOLEAN, "true", "", "Write the report");
@@ -278,7 +333,8 @@ public final class ConfigSchema {
         b.append("# PermaSAR configuration for `permasar run CONFIG` (written by `permasar init`).\n");
         b.append("# Format: [section] headers, then `key = value` lines; `#` starts a comment.\n");
         b.append("# An empty value means \"not given\". Unknown keys are an error.\n");
-        b.append("# Chain: invert -> fit -> pecm -> geometry -> alt -> validate -> controls -> report;\n");
+        b.append("# Chain: invert -> fit -> pecm -> geometry -> alt -> validate -> controls -> recession -> lakes -> hazards\n");
+        b.append("#   -> slumps -> lake-density -> report;\n");
         b.append("# a finished step is skipped on a rerun when its inputs and settings are unchanged.\n");
         for (Map.Entry<String, String> s : SECTION_HELP.entrySet()) {
             b.append("\n# ").append(s.getValue()).append('\n');

@@ -12,6 +12,7 @@ import org.permasar.cli.products.ValidateCommand;
 import org.permasar.grid.GridGeometry;
 import org.permasar.io.RasterFormats;
 import org.permasar.io.geotiff.GeoTiffReader;
+import org.permasar.io.vector.VectorFiles;
 import org.permasar.io.lst.LstOptions;
 import org.permasar.io.lst.LstSource;
 import org.permasar.stack.InterferogramStack;
@@ -116,19 +117,34 @@ public final class InputCheck {
         if (ControlsConfig.enabled(cfg)) {
             controls(cfg);
         }
+        if (LakesConfig.enabled(cfg)) {
+            lakes(cfg);
+        }
         if (HazardsConfig.enabled(cfg)) {
             org.permasar.pipeline.hazard.HazardsParameters hp = HazardsConfig.parameters(cfg);
             try {
-                org.permasar.io.vector.VectorFiles.read(hp.lines());
+                VectorFiles.read(hp.lines());
             } catch (IOException | IllegalArgumentException e) {
                 throw fail(cfg, "hazards.lines", e);
             }
-            for (Path f : hp.features().values()) {
+            for (Map.Entry<String, Path> f : hp.features().entrySet()) {
+                if (f.getKey().equals(LakesConfig.LAYER) && HazardsConfig.lakesFromStep(cfg)) {
+                    continue;                               // written by the lakes step
+                }
                 try {
-                    org.permasar.io.vector.VectorFiles.read(f);
+                    VectorFiles.read(f.getValue());
                 } catch (IOException | IllegalArgumentException e) {
                     throw fail(cfg, "hazards.features", e);
                 }
+            }
+        }
+        if (SlumpsConfig.enabled(cfg) && cfg.path("slumps.polygons") != null) {
+            vectorWithCrs(cfg, "slumps.polygons");
+        }
+        if (LakeDensityConfig.enabled(cfg)) {
+            LakeDensityConfig.parameters(cfg);
+            if (!LakeDensityConfig.fromLakesStep(cfg)) {
+                vectorWithCrs(cfg, "lakeDensity.lakes");
             }
         }
         Path truth = cfg.path("report.truth");
@@ -138,6 +154,47 @@ public final class InputCheck {
             } catch (IOException | IllegalArgumentException e) {
                 throw fail(cfg, "report.truth", e);
             }
+        }
+    }
+
+    /** The two bands of the lakes step open as GeoTIFFs on one geocoded grid (as LakesStep needs them). */
+    private static void lakes(PipelineConfig cfg) {
+        org.permasar.pipeline.hazard.LakesParameters p = LakesConfig.parameters(cfg);
+        String second = p.swir() ? "lakes.swir" : "lakes.nir";
+        GridGeometry green = tiffGrid(cfg, "lakes.green", p.green());
+        GridGeometry other = tiffGrid(cfg, second, p.second());
+        if (!green.isGeocoded() || green.epsg() == 0) {
+            throw fail(cfg, "lakes.green", p.green() + ": the bands must be geocoded with an EPSG code (found " + green
+                    + ")");
+        }
+        if (green.rows() != other.rows() || green.cols() != other.cols() || !green.transform().equals(other.transform())
+                || green.epsg() != other.epsg()) {
+            throw fail(cfg, second, p.second() + ": its grid (" + other + ") differs from lakes.green's (" + green
+                    + "): resample the bands onto one grid first");
+        }
+    }
+
+    private static GridGeometry tiffGrid(PipelineConfig cfg, String key, Path file) {
+        try (RasterSource s = RasterFormats.open(file)) {
+            if (!(s instanceof GeoTiffReader)) {
+                throw fail(cfg, key, file + ": not a GeoTIFF");
+            }
+            return s.grid();
+        } catch (IOException | IllegalArgumentException e) {
+            throw fail(cfg, key, e);
+        }
+    }
+
+    /** A vector file that opens and whose CRS is known (the steps reproject it). */
+    private static void vectorWithCrs(PipelineConfig cfg, String key) {
+        Path p = cfg.path(key);
+        try {
+            if (VectorFiles.read(p).epsg() == 0) {
+                throw fail(cfg, key, p + ": its CRS is unknown (no .prj, or one whose EPSG code could not be "
+                        + "identified)");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw fail(cfg, key, e);
         }
     }
 

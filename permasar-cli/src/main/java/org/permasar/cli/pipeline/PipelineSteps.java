@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.permasar.cli.EngineOptions;
 import org.permasar.cli.controls.ControlsCommand;
+import org.permasar.cli.hazard.HazardsCommand;
+import org.permasar.cli.hazard.LakeDensityCommand;
+import org.permasar.cli.hazard.LakesCommand;
+import org.permasar.cli.hazard.SlumpsCommand;
 import org.permasar.cli.invert.InvertCommand;
 import org.permasar.cli.products.AltCommand;
 import org.permasar.cli.products.GeometryCommand;
@@ -29,6 +33,10 @@ import org.permasar.pipeline.fit.FitParameters;
 import org.permasar.pipeline.fit.FitStep;
 import org.permasar.pipeline.geometry.GeometryParameters;
 import org.permasar.pipeline.geometry.GeometryStep;
+import org.permasar.pipeline.hazard.HazardsParameters;
+import org.permasar.pipeline.hazard.LakeDensityParameters;
+import org.permasar.pipeline.hazard.LakesParameters;
+import org.permasar.pipeline.hazard.SlumpsParameters;
 import org.permasar.pipeline.invert.InvertParameters;
 import org.permasar.pipeline.invert.InvertStep;
 import org.permasar.pipeline.validate.ValidateParameters;
@@ -46,7 +54,8 @@ import org.permasar.timefn.TimeFunctionModel.Decay;
  * its {@link Chain} fingerprint, so an unchanged step is skipped on a rerun.
  *
  * <p>Output layout under {@code DIR}: {@code asc/}, {@code desc/} (MintPy files, GeoTIFFs, PNG maps),
- * {@code asc/pecm/}, {@code geometry/}, {@code alt/}, {@code validate/}, {@code controls/}, {@code report.html}.
+ * {@code asc/pecm/}, {@code geometry/}, {@code alt/}, {@code validate/}, {@code controls/}, {@code recession/},
+ * {@code lakes/}, {@code hazards/}, {@code slumps/}, {@code lake-density/}, {@code report.html}.
  */
 public final class PipelineSteps {
     /** Name of the configuration copy kept in the output folder. */
@@ -277,22 +286,14 @@ public final class PipelineSteps {
                         System.out.println("wrote " + rp.out());
                     });
         }
-        if (HazardsConfig.enabled(cfg)) {
-            org.permasar.pipeline.hazard.HazardsParameters hp = HazardsConfig.parameters(cfg);
-            List<Path> in = new ArrayList<>(List.of(hp.lines(), hp.deformation()));
-            in.addAll(hp.features().values());
-            chain.step("hazards", Map.of("parameters", hp.toString(), "plots", "true"), in,
-                    List.of(hp.out().resolve("buffer_counts.csv")), () -> {
-                        org.permasar.cli.hazard.HazardsCommand.runAndDraw(hp);
-                        System.out.println("wrote " + hp.out());
-                    });
-        }
+        hazardSteps(chain, cfg);
         if (cfg.bool("report.enabled")) {
             List<Path> in = new ArrayList<>();
             for (String t : tracks) {
                 in.add(out.resolve(t));
             }
-            for (String d : new String[] {"geometry", "alt", "validate", ControlsConfig.DIR, "recession", HazardsConfig.DIR}) {
+            for (String d : new String[] {"geometry", "alt", "validate", ControlsConfig.DIR, "recession", LakesConfig.DIR,
+                HazardsConfig.DIR, SlumpsConfig.DIR, LakeDensityConfig.DIR}) {
                 if (Files.exists(out.resolve(d)) || chain.names().contains(d)) {
                     in.add(out.resolve(d));
                 }
@@ -301,6 +302,60 @@ public final class PipelineSteps {
                     () -> new ReportWriter(cfg, chain.notes()).write());
         }
         return chain;
+    }
+
+    /**
+     * The hazard steps, in this order: lakes (mapped from optical bands), hazards (along the corridor lines; the
+     * lakes step's lakes as the layer 'lakes' unless hazards.features has one), slumps (the first track's series) and
+     * lake-density (the first track's velocity against lakeDensity.lakes or the lakes step's lakes). Each runs when
+     * its section is configured; a value that cannot be used is refused here, before any step runs.
+     */
+    private static void hazardSteps(Chain chain, PipelineConfig cfg) {
+        if (LakesConfig.enabled(cfg)) {
+            LakesParameters lp = LakesConfig.parameters(cfg);
+            chain.step("lakes", Map.of("parameters", lp.toString(), "plots", "true"), List.of(lp.green(), lp.second()),
+                    List.of(lp.out().resolve("lakes.geojson"), lp.out().resolve("lakes.png")), () -> {
+                        LakesCommand.runAndDraw(lp);
+                        System.out.println("wrote " + lp.out());
+                    });
+        } else {
+            LakesConfig.checkUnused(cfg);
+        }
+        if (HazardsConfig.enabled(cfg)) {
+            HazardsParameters hp = HazardsConfig.parameters(cfg);
+            List<Path> in = new ArrayList<>(List.of(hp.lines(), hp.deformation()));
+            in.addAll(hp.features().values());
+            chain.step("hazards", Map.of("parameters", hp.toString(), "plots", "true"), in,
+                    List.of(hp.out().resolve("buffer_counts.csv")), () -> {
+                        HazardsCommand.runAndDraw(hp);
+                        System.out.println("wrote " + hp.out());
+                    });
+        }
+        if (SlumpsConfig.enabled(cfg)) {
+            SlumpsParameters sp = SlumpsConfig.parameters(cfg);
+            List<Path> in = new ArrayList<>(List.of(sp.timeseries()));
+            if (sp.polygons() != null) {
+                in.add(sp.polygons());
+            }
+            chain.step("slumps", Map.of("parameters", sp.toString(), "plots", "true"), in,
+                    List.of(sp.out().resolve("slump_class.tif"), sp.out().resolve("slump_class.png")), () -> {
+                        SlumpsCommand.runAndDraw(sp);
+                        System.out.println("wrote " + sp.out());
+                    });
+        } else if (!cfg.text("slumps.polygons").isBlank()) {
+            chain.note("slumps", "skipped: slumps.enabled = false (slumps.polygons is set)");
+        }
+        if (LakeDensityConfig.enabled(cfg)) {
+            LakeDensityParameters dp = LakeDensityConfig.parameters(cfg);
+            chain.step("lake-density", Map.of("parameters", dp.toString(), "plots", "true"),
+                    List.of(dp.lakes(), dp.deformation()), List.of(dp.out().resolve("lake_density_correlation.csv"),
+                            dp.out().resolve("lake_density_scatter.png")), () -> {
+                        LakeDensityCommand.runAndDraw(dp);
+                        System.out.println("wrote " + dp.out());
+                    });
+        } else if (!cfg.text("lakeDensity.lakes").isBlank()) {
+            chain.note("lake-density", "skipped: lakeDensity.enabled = false (lakeDensity.lakes is set)");
+        }
     }
 
     /** invert.threads as the steps take it: null = all cores. */

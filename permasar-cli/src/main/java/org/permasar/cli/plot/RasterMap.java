@@ -168,13 +168,18 @@ public final class RasterMap {
         String crs = grid.epsg() > 0 ? ", EPSG:" + grid.epsg() : "";
         String xl = geo ? (grid.isGeographic() ? "longitude (°E" + crs + ")" : "easting (m" + crs + ")") : "column";
         String yl = geo ? (grid.isGeographic() ? "latitude (°N)" : "northing (m)") : "row";
+        int lastRight = Integer.MIN_VALUE;                  // a narrow map labels every other tick, not on top of each other
         for (int i = 0; i <= 4; i++) {
             double fc = i / 4.0 * grid.cols(), fr = i / 4.0 * grid.rows();
             String xs = geo ? coord(grid, grid.transform().x(fc, 0)) : String.valueOf((int) fc);
             String ys = geo ? coord(grid, grid.transform().y(0, fr)) : String.valueOf((int) fr);
             int x = left + (int) Math.round(i / 4.0 * w), y = top + (int) Math.round(i / 4.0 * h);
             g.drawLine(x, top + h, x, top + h + 4);
-            g.drawString(xs, x - fm.stringWidth(xs) / 2, top + h + 19);
+            int xw = fm.stringWidth(xs);
+            if (x - xw / 2 > lastRight + 6) {
+                g.drawString(xs, x - xw / 2, top + h + 19);
+                lastRight = x - xw / 2 + xw;
+            }
             g.drawLine(left - 4, y, left, y);
             g.drawString(ys, left - 6 - fm.stringWidth(ys), y + 4);
         }

@@ -98,7 +98,10 @@ public final class ReportWriter {
         validationSection(page);
         recessionSection(page);
         controlsSection(page);
+        lakesSection(page);
         hazardsSection(page);
+        slumpsSection(page);
+        lakeDensitySection(page);
         truthSection(page, tracks);
         if (!skipped.isEmpty()) {
             page.section("skipped", "Skipped, and why");
@@ -561,6 +564,119 @@ public final class ReportWriter {
             page.table(csv(dir.resolve("worst_stretches.csv")));
         }
         page.endSection();
+    }
+
+    /** The lakes step: how many lakes, their areas, and the water map. */
+    private void lakesSection(HtmlPage page) throws IOException {
+        Path dir = out.resolve("lakes");
+        Path lakes = dir.resolve("lakes.csv");
+        if (!Files.isRegularFile(lakes)) {
+            return;
+        }
+        page.section("lakes", "Thermokarst lakes from optical imagery");
+        page.note("Water where the normalised difference water index of lakes.green and lakes.nir (NDWI, McFeeters "
+                + "1996) or lakes.swir (MNDWI, Xu 2006) exceeds the threshold (Otsu 1979 unless given); 4-connected "
+                + "bodies smaller than lakes.minPixels dropped; each lake the union of its pixels, its area theirs. These "
+                + "lakes feed the hazards and lake-density steps unless they have lakes of their own. Files in lakes/.");
+        List<String> lines = Files.readAllLines(lakes, StandardCharsets.UTF_8);
+        int area = lines.isEmpty() ? -1 : Arrays.asList(lines.get(0).split(",", -1)).indexOf("area_m2");
+        double[] a = new double[area < 0 ? 0 : (int) lines.stream().skip(1).filter(l -> !l.isBlank()).count()];
+        double total = 0;
+        for (int k = 0; k < a.length; k++) {
+            a[k] = Double.parseDouble(lines.get(k + 1).split(",", -1)[area]);
+            total += a[k];
+        }
+        List<List<String>> rows = csv(lakes);
+        Arrays.sort(a);
+        List<List<String>> summary = new ArrayList<>();
+        summary.add(List.of("quantity", "value"));
+        summary.add(List.of("lakes", Integer.toString(a.length)));
+        summary.add(List.of("water area of the lakes (km²)", fmt(total * 1e-6, 4)));
+        if (a.length > 0) {
+            summary.add(List.of("smallest / median / largest lake (km²)", fmt(a[0] * 1e-6, 4) + " / "
+                    + fmt(a[a.length / 2] * 1e-6, 4) + " / " + fmt(a[a.length - 1] * 1e-6, 4)));
+        }
+        page.table(summary);
+        page.figure(dir.resolve("lakes.png"), "Water above the threshold (the specks below lakes.minPixels included)",
+                MAP_WIDTH);
+        if (a.length > 0) {
+            page.h3("Lakes (lakes.csv" + (rows.size() > 51 ? ", the first 50" : "") + ")");
+            page.table(rows.subList(0, Math.min(rows.size(), 51)));
+        }
+        page.endSection();
+    }
+
+    /** The slumps step: class counts, the class map and the polygons' classes. */
+    private void slumpsSection(HtmlPage page) throws IOException {
+        Path dir = out.resolve("slumps");
+        if (!Files.isRegularFile(dir.resolve("slump_class_counts.csv"))) {
+            return;
+        }
+        page.section("slumps", "Thaw-slump time-series classes");
+        page.note("Every pixel's displacement series of the first track (and each slump polygon's mean series) fitted "
+                + "by a line and by a continuous broken line with one break, both with an annual sinusoid unless "
+                + "slumps.annual = false, chosen by BIC (Schwarz 1978) with a margin of slumps.bicMargin: abrupt thaw when "
+                + "the broken line wins and the rate changes towards subsidence by at least slumps.minRateChange, linear "
+                + "subsidence when the line's rate is faster than −slumps.rateThreshold, else stable (seed 004). Files in "
+                + "slumps/.");
+        page.h3("Pixels per class (slump_class_counts.csv)");
+        page.table(csv(dir.resolve("slump_class_counts.csv")));
+        page.figure(dir.resolve("slump_class.png"), "Class of each pixel's series (slump_class.tif)", MAP_WIDTH);
+        if (Files.isRegularFile(dir.resolve("slump_polygons.csv"))) {
+            page.h3("Slump polygons, mean series (slump_polygons.csv; rates mm/yr, break as a date)");
+            page.table(csv(dir.resolve("slump_polygons.csv")));
+        }
+        page.endSection();
+    }
+
+    /** The lake-density step: the correlations, the scatter plot and the binned statistics. */
+    private void lakeDensitySection(HtmlPage page) throws IOException {
+        Path dir = out.resolve("lake-density");
+        if (!Files.isRegularFile(dir.resolve("lake_density_correlation.csv"))) {
+            return;
+        }
+        page.section("lake-density", "Lake density against deformation");
+        page.note("Lakes counted per square cell of lakeDensity.cell m (in the cell of their centroid) and their area "
+                + "share, against the mean subsidence rate (−velocity, mm/yr) and seasonal amplitude (mm) of the first "
+                + "track in the same cells. p accounts for spatial autocorrelation: Clifford, Richardson & Hémon's (1989) "
+                + "modified t-test with Dutilleul's (1993) effective sample size; the naive p does not. Files in "
+                + "lake-density/.");
+        page.h3("Correlations (lake_density_correlation.csv)");
+        List<List<String>> corr = csv(dir.resolve("lake_density_correlation.csv"));
+        page.table(corr);
+        if (corr.stream().skip(1).anyMatch(r -> r.contains("NaN"))) {
+            page.note("NaN: the density or the deformation does not vary over the cells used (e.g. every lake in one "
+                    + "cell, or a cell's lake pixels without a rate), so there is no correlation to test.");
+        }
+        page.figure(dir.resolve("lake_density_scatter.png"), "Lake area share of each cell against its subsidence rate "
+                + "and seasonal amplitude", 900);
+        if (Files.isRegularFile(dir.resolve("lake_density_bins.csv"))) {
+            page.h3("By lake area share (lake_density_bins.csv: means and medians; quartiles in the file)");
+            page.table(columns(csv(dir.resolve("lake_density_bins.csv")), Map.of("lake_area_pct_from", "lake area from (%)",
+                    "lake_area_pct_to", "to (%)", "cells", "cells", "subsidence_mean", "subsidence mean (mm/yr)",
+                    "subsidence_median", "median (mm/yr)", "amplitude_mean", "amplitude mean (mm)", "amplitude_median",
+                    "median (mm)")));
+        }
+        page.endSection();
+    }
+
+    /** The columns of a table whose header is a key of {@code shown}, in the table's order, headed by its value. */
+    private static List<List<String>> columns(List<List<String>> rows, Map<String, String> shown) {
+        List<Integer> keep = new ArrayList<>();
+        List<List<String>> out = new ArrayList<>();
+        for (int k = 0; !rows.isEmpty() && k < rows.get(0).size(); k++) {
+            if (shown.containsKey(rows.get(0).get(k))) {
+                keep.add(k);
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = new ArrayList<>();
+            for (int k : keep) {
+                r.add(i == 0 ? shown.get(rows.get(0).get(k)) : k < rows.get(i).size() ? rows.get(i).get(k) : "");
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static List<List<String>> csv(Path file) throws IOException {

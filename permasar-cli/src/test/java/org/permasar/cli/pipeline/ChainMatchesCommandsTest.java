@@ -159,6 +159,138 @@ class ChainMatchesCommandsTest {
         }
     }
 
+    /**
+     * The chain's lakes, slumps and lake-density steps ([lakes], [slumps], [lakeDensity]) and the commands by hand
+     * with the same settings write the same bytes; the lakes step's lakes feed the hazards and lake-density steps; the
+     * report gets a section for each; a rerun skips them; and the results agree with the simulated truth: the lakes
+     * are the demo's lake pixels (green and NIR bands simulated on its grid: water where the truth's region is the
+     * lake), the slump polygon over the subsidence patch is linear subsidence, every lake is in one cell.
+     */
+    @Test
+    void lakesSlumpsAndLakeDensityStepsWriteWhatTheCommandsWrite() throws IOException {
+        Path chain = dir.resolve("chain");
+        assertThat(CliRunner.run("demo", "--small", "--out", chain.toString()).code()).isZero();
+        Path velocity = chain.resolve("asc/velocity.h5");
+        org.permasar.grid.GridGeometry g = org.permasar.pipeline.raster.ProductRasters.read(velocity, "velocity").grid();
+        org.permasar.grid.GeoTransform t = g.transform();
+        float[] region = org.permasar.pipeline.raster.ProductRasters.read(chain.resolve("scene/truth.h5"), "region").data();
+        // green and NIR reflectance: open water (0.06, 0.02) on the lake, tundra (0.08, 0.25 … 0.29) elsewhere
+        float[] green = new float[g.size()];
+        float[] nir = new float[g.size()];
+        int lakePixels = 0;
+        for (int i = 0; i < g.size(); i++) {
+            boolean lake = region[i] == org.permasar.sim.Region.LAKE.code();
+            lakePixels += lake ? 1 : 0;
+            green[i] = lake ? 0.06f : 0.08f;
+            nir[i] = lake ? 0.02f : 0.25f + 0.01f * (i % 5);
+        }
+        assertThat(lakePixels).as("the demo has a lake").isGreaterThan(3);
+        org.permasar.pipeline.raster.ProductRasters.writeFloat(chain.resolve("green.tif"), g, green, "green", "1");
+        org.permasar.pipeline.raster.ProductRasters.writeFloat(chain.resolve("nir.tif"), g, nir, "nir", "1");
+        // a slump polygon over the subsidence patch (rows 3–5, columns 4–7) and a line along row 4
+        String crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:" + g.epsg() + "\"}},";
+        double xa = t.x(4, 3), xb = t.x(8, 6), ya = t.y(4, 3), yb = t.y(8, 6);
+        Files.writeString(chain.resolve("slumps.geojson"), "{\"type\":\"FeatureCollection\"," + crs + "\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"patch\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[" + xa + "," + ya + "],[" + xb + "," + ya + "],[" + xb + "," + yb + "],[" + xa + "," + yb
+                + "],[" + xa + "," + ya + "]]]}}]}");
+        double y = t.y(0, 4.5);
+        Files.writeString(chain.resolve("line.geojson"), "{\"type\":\"FeatureCollection\"," + crs + "\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[["
+                + t.x(0, 0) + "," + y + "],[" + t.x(g.cols(), 0) + "," + y + "]]}}]}");
+        Path cfg = chain.resolve("permasar.cfg");
+        String text = Files.readString(cfg).replaceFirst("(?m)^green = *$", "green = green.tif")
+                .replaceFirst("(?m)^nir = *$", "nir = nir.tif")
+                .replaceFirst("(?m)^minPixels = 4$", "minPixels = 1")
+                .replaceFirst("(?m)^(\\[slumps\\][^\\[]*?)enabled = false", "$1enabled = true")
+                .replaceFirst("(?m)^polygons = *$", "polygons = slumps.geojson")
+                .replaceFirst("(?m)^id = *$", "id = name")
+                .replaceFirst("(?m)^(\\[lakeDensity\\][^\\[]*?)enabled = false", "$1enabled = true")
+                .replaceFirst("(?m)^cell = 1000$", "cell = 400")
+                .replaceFirst("(?m)^lines = *$", "lines = line.geojson")
+                .replaceFirst("(?m)^buffers = 500,1000,1500,2000$", "buffers = 300,600");
+        assertThat(text).contains("green = green.tif", "minPixels = 1", "polygons = slumps.geojson", "cell = 400",
+                "lines = line.geojson");
+        assertThat(text.split("enabled = true", -1).length - 1).as("slumps and lakeDensity enabled, besides the "
+                + "demo's own").isEqualTo(Files.readString(cfg).split("enabled = true", -1).length + 1);
+        Files.writeString(cfg, text);
+        CliRunner.Result first = CliRunner.run("run", cfg.toString(), "--steps", "lakes,hazards,slumps,lake-density,report");
+        assertThat(first.code()).as(first.err()).isZero();
+        Path hand = dir.resolve("hand");
+        run("lakes", "--green", chain.resolve("green.tif").toString(), "--nir", chain.resolve("nir.tif").toString(),
+                "--min-pixels", "1", "--out", hand.resolve("lakes").toString());
+        run("slumps", "--timeseries", chain.resolve("asc/timeseries.h5").toString(), "--polygons",
+                chain.resolve("slumps.geojson").toString(), "--id", "name", "--out", hand.resolve("slumps").toString());
+        run("lake-density", "--lakes", hand.resolve("lakes/lakes.geojson").toString(), "--deformation", velocity.toString(),
+                "--cell", "400", "--out", hand.resolve("lake-density").toString());
+        run("hazards", "--lines", chain.resolve("line.geojson").toString(), "--features", "lakes="
+                + hand.resolve("lakes/lakes.geojson"), "--deformation", velocity.toString(), "--buffers", "300,600",
+                "--out", hand.resolve("hazards").toString());
+        for (String f : List.of("lakes/lakes.geojson", "lakes/lakes.csv", "lakes/water_index.tif", "lakes/water_mask.tif",
+                "lakes/lakes.png", "slumps/slump_class.tif", "slumps/slump_rate.tif", "slumps/slump_break.tif",
+                "slumps/slump_rate_before.tif", "slumps/slump_rate_after.tif", "slumps/slump_class_counts.csv",
+                "slumps/slump_polygons.csv", "slumps/slump_polygons.geojson", "slumps/slump_class.png",
+                "lake-density/lake_density_cells.csv", "lake-density/lake_density_correlation.csv",
+                "lake-density/lake_density_bins.csv", "lake-density/lake_density_scatter.png", "hazards/buffer_counts.csv",
+                "hazards/hazard_features.geojson", "hazards/corridor_profile.csv", "hazards/corridor_map.png")) {
+            assertThat(Files.readAllBytes(hand.resolve(f))).as(f).isEqualTo(Files.readAllBytes(chain.resolve(f)));
+        }
+        // against the truth: the lakes cover the lake pixels exactly (NDWI 0.5 against ≤ −0.51, minPixels 1)
+        double pixelArea = Math.abs(t.x(1, 0) - t.x(0, 0)) * Math.abs(t.y(0, 1) - t.y(0, 0));
+        List<String> lakes = Files.readAllLines(chain.resolve("lakes/lakes.csv"));
+        double area = 0;
+        for (String l : lakes.subList(1, lakes.size())) {
+            area += Double.parseDouble(l.split(",")[2]);
+        }
+        assertThat(area).isCloseTo(lakePixels * pixelArea, org.assertj.core.data.Offset.offset(1e-6));
+        // every lake in one cell of the lake density; the hazards step counted the step's lakes as its layer "lakes"
+        int inCells = 0;
+        List<String> cells = Files.readAllLines(chain.resolve("lake-density/lake_density_cells.csv"));
+        for (String l : cells.subList(1, cells.size())) {
+            inCells += Integer.parseInt(l.split(",")[4]);
+        }
+        assertThat(inCells).isEqualTo(lakes.size() - 1);
+        assertThat(Files.readString(chain.resolve("hazards/buffer_counts.csv"))).contains("\nlakes,300,");
+        // the patch polygon: its truth LOS rate is faster than the 5 mm/yr threshold, and it is classed so
+        float[] truth = org.permasar.pipeline.raster.ProductRasters.read(chain.resolve("scene/truth.h5"), "ascLosVelocity").data();
+        double mean = 0;
+        for (int r = 3; r <= 5; r++) {
+            for (int c = 4; c <= 7; c++) {
+                mean += truth[r * g.cols() + c] * 1000.0 / 12;
+            }
+        }
+        assertThat(mean).isLessThan(-5);
+        List<String> poly = Files.readAllLines(chain.resolve("slumps/slump_polygons.csv"));
+        assertThat(poly).hasSize(2);
+        assertThat(poly.get(1)).startsWith("patch,12,linear_subsidence,");
+        String html = Files.readString(chain.resolve("report.html"));
+        assertThat(html).contains("Thermokarst lakes from optical imagery", "Thaw-slump time-series classes",
+                "Lake density against deformation", "slump_class_counts.csv", "lake_density_correlation.csv");
+        // a rerun finds them finished
+        CliRunner.Result again = CliRunner.run("run", cfg.toString(), "--steps", "lakes,hazards,slumps,lake-density");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("skipped, up to date: lakes, hazards, slumps, lake-density");
+        // inputs that cannot be used are refused before any work: exit 2, naming the key
+        Files.write(chain.resolve("bad.shp"), Files.readAllBytes(chain.resolve("lakes/water_mask.tif")));
+        badRun(cfg, text.replace("polygons = slumps.geojson", "polygons = bad.shp"), "slumps.polygons");
+        org.permasar.grid.GridGeometry half = org.permasar.grid.GridGeometry.geocoded(g.rows() / 2, g.cols(), t, g.epsg(),
+                Double.NaN);
+        org.permasar.pipeline.raster.ProductRasters.writeFloat(chain.resolve("nir_half.tif"), half,
+                java.util.Arrays.copyOf(nir, half.size()), "nir", "1");
+        badRun(cfg, text.replace("nir = nir.tif", "nir = nir_half.tif"), "lakes.nir");
+    }
+
+    /** permasar run with this configuration text exits 2 naming {@code key}, and no step runs. */
+    private static void badRun(Path cfg, String text, String key) throws IOException {
+        Path bad = cfg.resolveSibling("bad.cfg");
+        Files.writeString(bad, text);
+        long before = Files.getLastModifiedTime(cfg.resolveSibling("report.html")).toMillis();
+        CliRunner.Result r = CliRunner.run("run", bad.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains(key);
+        assertThat(Files.getLastModifiedTime(cfg.resolveSibling("report.html")).toMillis()).isEqualTo(before);
+    }
+
     private static String post(double x, double y, double km) {
         return "{\"type\":\"Feature\",\"properties\":{\"km\":" + km + "},\"geometry\":{\"type\":\"Point\","
                 + "\"coordinates\":[" + x + "," + y + "]}}";

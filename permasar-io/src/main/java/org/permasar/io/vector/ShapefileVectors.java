@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateXYM;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -26,7 +27,11 @@ import org.permasar.stack.InvalidInputException;
  *
  * <ul>
  *   <li>Shape types: Null (0), Point (1, 11, 21), PolyLine (3, 13, 23), Polygon (5, 15, 25), MultiPoint
- *   (8, 18, 28); Z and M values are dropped (x, y only). MultiPatch (31) is refused.</li>
+ *   (8, 18, 28); Z values are dropped (x, y only). MultiPatch (31) is refused.</li>
+ *   <li>Measures: the M values of PolyLineM (23) and PolyLineZ (13) vertices, when the record has its optional M
+ *   block, are kept as JTS measures ({@link CoordinateXYM}; linear referencing: a railway's chainage at each vertex);
+ *   a value below −10<sup>38</sup>, the specification's "no data", becomes NaN. A record without the M block gives
+ *   coordinates without measures. M values of points, multipoints and polygons are dropped.</li>
  *   <li>Polygons: clockwise rings are shells, counter-clockwise rings holes (the specification's rule); each hole
  *   goes to the smallest shell that contains it. One shell → Polygon, several → MultiPolygon. A PolyLine with one
  *   part is a LineString, with several a MultiLineString.</li>
@@ -126,6 +131,7 @@ public final class ShapefileVectors {
                     throw new IllegalArgumentException(parts + " parts and " + points + " points do not fit in " + len + " bytes");
                 }
                 int p0 = c + 44 + 4 * parts;
+                int m0 = measuresAt(type, c, len, 44 + 4 * parts + 16 * points, points);
                 List<Coordinate[]> rings = new ArrayList<>(parts);
                 for (int k = 0; k < parts; k++) {
                     int from = b.getInt(c + 44 + 4 * k);
@@ -135,7 +141,8 @@ public final class ShapefileVectors {
                     }
                     Coordinate[] cs = new Coordinate[to - from];
                     for (int i = from; i < to; i++) {
-                        cs[i - from] = new Coordinate(b.getDouble(p0 + 16 * i), b.getDouble(p0 + 16 * i + 8));
+                        double x = b.getDouble(p0 + 16 * i), y = b.getDouble(p0 + 16 * i + 8);
+                        cs[i - from] = m0 < 0 ? new Coordinate(x, y) : new CoordinateXYM(x, y, measure(b.getDouble(m0 + 8 * i)));
                     }
                     rings.add(cs);
                 }
@@ -146,6 +153,24 @@ public final class ShapefileVectors {
                 throw new IllegalArgumentException("shape type " + type + " is not supported (Point, PolyLine, Polygon, "
                         + "MultiPoint and their Z/M forms are)");
         }
+    }
+
+    /**
+     * Offset of the M array of a PolyLineM (23) or PolyLineZ (13) record whose points end {@code afterPoints} bytes into
+     * the content, or −1 for other types and for records without the optional M block (ESRI 1998, pp. 16 and 21: the M
+     * range and array follow the points, after the Z range and array in type 13).
+     */
+    private static int measuresAt(int type, int c, int len, int afterPoints, int points) {
+        if (type != 13 && type != 23) {
+            return -1;
+        }
+        long rangeAt = afterPoints + (type == 13 ? 16L + 8L * points : 0);
+        return rangeAt + 16 + 8L * points <= len ? (int) (c + rangeAt + 16) : -1;
+    }
+
+    /** The specification's no-data measure (any value below −10³⁸) as NaN. */
+    private static double measure(double m) {
+        return m < -1e38 ? Double.NaN : m;
     }
 
     private static Geometry lines(List<Coordinate[]> parts) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.permasar.stack.InvalidInputException;
@@ -78,6 +79,71 @@ class VectorFilesTest {
         assertEquals(61, p.features().size());
         assertEquals("Point", p.features().get(0).geometry().getGeometryType());
         assertInstanceOf(Double.class, p.features().get(0).attributes().get("scalerank"));
+    }
+
+    /**
+     * Vertex measures (M) of PolyLineM records written byte by byte from the specification: kept as JTS measures, the
+     * no-data value (below −10³⁸) as NaN, a record without the optional M block without measures, and kept through
+     * reprojection.
+     */
+    @Test
+    void polyLineMeasuresAreKept(@TempDir Path tmp) throws Exception {
+        Path shp = tmp.resolve("rail.shp");
+        PolyLineMShapefile.write(shp, PolyLineMShapefile.utmNorthPrj(6), true,
+                new double[][] {{500000, 7000000, 10.0}, {501000, 7000000, 10.5}, {503000, 7001000, 13.5}},
+                new double[][] {{600000, 7100000, 20.0}, {600500, 7100000, PolyLineMShapefile.NO_DATA}});
+        VectorLayer l = VectorFiles.read(shp);
+        assertEquals(32606, l.epsg());
+        CoordinateSequence a = ((LineString) l.features().get(0).geometry()).getCoordinateSequence();
+        assertTrue(a.hasM());
+        assertEquals(3, a.size());
+        assertEquals(503000, a.getX(2), 0);
+        assertEquals(7001000, a.getY(2), 0);
+        assertEquals(10.0, a.getM(0), 0);
+        assertEquals(10.5, a.getM(1), 0);
+        assertEquals(13.5, a.getM(2), 0);
+        CoordinateSequence b = ((LineString) l.features().get(1).geometry()).getCoordinateSequence();
+        assertEquals(20.0, b.getM(0), 0);
+        assertTrue(Double.isNaN(b.getM(1)), "no-data measure → NaN");
+        // the measures travel with the vertices through reprojection
+        CoordinateSequence ll = ((LineString) VectorReprojection.toEpsg(l, 4326).features().get(0).geometry())
+                .getCoordinateSequence();
+        assertTrue(ll.hasM());
+        assertEquals(13.5, ll.getM(2), 0);
+        assertEquals(-147.0, ll.getX(0), 1e-9); // the central meridian of zone 6 at easting 500 000 m
+        Path plain = tmp.resolve("plain.shp");
+        PolyLineMShapefile.write(plain, null, false, new double[][] {{0, 0, 1}, {10, 0, 2}});
+        assertTrue(!((LineString) VectorFiles.read(plain).features().get(0).geometry()).getCoordinateSequence().hasM());
+    }
+
+    /** GDAL's PolyLineM (type 23) and PolyLineZ with M (type 13) give the measures GDAL was given. */
+    @Test
+    void polyLineMeasuresWrittenByOgr(@TempDir Path tmp) throws Exception {
+        assumeTrue(Ogr.available(), "ogr2ogr absent");
+        double[][] v = {{500000, 7000000, 10.0}, {501000, 7000000, 10.5}, {503000, 7000000, 13.5}, {504000, 7000000, 15.0}};
+        for (String dim : new String[] {"M", "ZM"}) {
+            StringBuilder wkt = new StringBuilder("LINESTRING " + dim + " (");
+            for (int i = 0; i < v.length; i++) {
+                wkt.append(i == 0 ? "" : ", ").append(v[i][0]).append(' ').append(v[i][1])
+                        .append(dim.equals("ZM") ? " " + (4000 + i) : "").append(' ').append(v[i][2]);
+            }
+            Path csv = tmp.resolve("line" + dim + ".csv");
+            Files.writeString(csv, "WKT,name\n\"" + wkt + ")\",rail\n");
+            Path shp = tmp.resolve("line" + dim + ".shp");
+            Ogr.run(List.of("-f", "ESRI Shapefile", shp.toString(), csv.toString(), "-a_srs", "EPSG:32606", "-nlt",
+                    "LINESTRING" + dim));
+            byte[] header = Files.readAllBytes(shp);
+            assertEquals(dim.equals("M") ? 23 : 13, header[32], "shape type GDAL wrote");
+            VectorLayer l = VectorFiles.read(shp);
+            assertEquals(32606, l.epsg());
+            assertEquals("rail", l.features().get(0).attributes().get("name"));
+            CoordinateSequence s = ((LineString) l.features().get(0).geometry()).getCoordinateSequence();
+            assertTrue(s.hasM(), dim);
+            for (int i = 0; i < v.length; i++) {
+                assertEquals(v[i][0], s.getX(i), 0);
+                assertEquals(v[i][2], s.getM(i), 0, dim + " vertex " + i);
+            }
+        }
     }
 
     @Test

@@ -23,9 +23,42 @@ import org.permasar.hazard.BufferRings;
  * @param kmAttribute chainage from kilometre posts: the numeric attribute holding each post's km, or null for the
  *                    length from the line's start
  * @param kmPosts     the posts (point features, any CRS); null: the point features of {@code lines}
+ * @param measures    chainage from the measures (M values) of the lines' vertices, in this unit
+ *                    ({@link org.permasar.hazard.Chainage#fromMeasures}); null: not from measures. Excludes
+ *                    {@code kmAttribute}
  */
 public record HazardsParameters(Path lines, Map<String, Path> features, BufferRings buffers, int epsg, Path deformation,
-                                double binKm, double thresholdMm, Path out, String kmAttribute, Path kmPosts) {
+                                double binKm, double thresholdMm, Path out, String kmAttribute, Path kmPosts,
+                                MeasureUnit measures) {
+    /** Unit of the line vertices' measures (M values) when the chainage comes from them. */
+    public enum MeasureUnit {
+        /** Measures in kilometres. */
+        KM(1.0),
+        /** Measures in metres. */
+        M(0.001);
+
+        private final double km;
+
+        MeasureUnit(double km) {
+            this.km = km;
+        }
+
+        /** Kilometres per measure unit. */
+        public double km() {
+            return km;
+        }
+
+        /** "km" or "m" (case-insensitive); refused naming {@code option}. */
+        public static MeasureUnit parse(String text, String option) {
+            for (MeasureUnit u : values()) {
+                if (u.name().equalsIgnoreCase(text.trim())) {
+                    return u;
+                }
+            }
+            throw new IllegalArgumentException(option + " must be km or m, got '" + text + "'");
+        }
+    }
+
     /** Default profile bin, km. */
     public static final double BIN_KM = 1.0;
     /** Default subsidence threshold, mm/yr. */
@@ -48,6 +81,10 @@ public record HazardsParameters(Path lines, Map<String, Path> features, BufferRi
         if (kmAttribute != null && kmAttribute.isBlank()) {
             kmAttribute = null;
         }
+        if (measures != null && kmAttribute != null) {
+            throw new IllegalArgumentException("--chainage m (the lines' measures) and --km-attribute " + kmAttribute
+                    + " (kilometre posts) are two sources of chainage: give one");
+        }
         if (kmPosts != null && kmAttribute == null) {
             throw new IllegalArgumentException("--km-posts " + kmPosts + " needs --km-attribute NAME (the posts' km)");
         }
@@ -62,7 +99,7 @@ public record HazardsParameters(Path lines, Map<String, Path> features, BufferRi
     /** Chainage from the line's start (no kilometre posts). */
     public HazardsParameters(Path lines, Map<String, Path> features, BufferRings buffers, int epsg, Path deformation,
                              double binKm, double thresholdMm, Path out) {
-        this(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, null, null);
+        this(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, null, null, null);
     }
 
     /** The defaults for these lines and output folder. */
@@ -70,15 +107,40 @@ public record HazardsParameters(Path lines, Map<String, Path> features, BufferRi
         return new HazardsParameters(lines, Map.of(), BufferRings.DEFAULT, 0, null, BIN_KM, THRESHOLD_MM, out);
     }
 
+    /**
+     * The measure unit of a chainage source: null for {@code length} (from the line's start, or between kilometre
+     * posts), the unit for {@code m} (the vertices' measures); anything else refused naming {@code option} and
+     * {@code unitOption} (the command's or the configuration's spelling).
+     */
+    public static MeasureUnit measures(String chainage, String unit, String option, String unitOption) {
+        return switch (chainage.trim()) {
+            case "length" -> null;
+            case "m" -> MeasureUnit.parse(unit, unitOption);
+            default -> throw new IllegalArgumentException(option + " must be length or m, got '" + chainage + "'");
+        };
+    }
+
     /** A copy with chainage from the kilometre posts among the point features of {@link #lines} (null: none). */
     public HazardsParameters withKmAttribute(String attribute) {
         return new HazardsParameters(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, attribute,
-                kmPosts);
+                kmPosts, measures);
     }
 
     /** A copy with kilometre posts read from this file (any CRS) and their km from {@code attribute}. */
     public HazardsParameters withKmPosts(Path posts, String attribute) {
         return new HazardsParameters(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, attribute,
-                posts);
+                posts, measures);
+    }
+
+    /** A copy with the chainage from the lines' vertex measures in {@code unit} (null: not from measures). */
+    public HazardsParameters withMeasures(MeasureUnit unit) {
+        return new HazardsParameters(lines, features, buffers, epsg, deformation, binKm, thresholdMm, out, kmAttribute,
+                kmPosts, unit);
+    }
+
+    /** A copy with these hazard layers. */
+    public HazardsParameters withFeatures(Map<String, Path> layers) {
+        return new HazardsParameters(lines, layers, buffers, epsg, deformation, binKm, thresholdMm, out, kmAttribute,
+                kmPosts, measures);
     }
 }

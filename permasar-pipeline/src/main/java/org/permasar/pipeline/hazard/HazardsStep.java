@@ -46,7 +46,8 @@ import org.permasar.stack.InvalidInputException;
  * and rings, WGS 84), {@code hazard_features.geojson} (every feature with its layer, distance to the line and
  * ring, WGS 84), and with a deformation product {@code corridor_profile.csv} and {@code worst_stretches.csv} (the
  * {@value #WORST} bins with the highest 95th-percentile subsidence). With {@code kmAttribute} the profile's chainage is
- * interpolated between kilometre posts ({@link Chainage#fromPosts}). Stateless.
+ * interpolated between kilometre posts ({@link Chainage#fromPosts}); with {@code measures} it is the lines' vertex
+ * measures interpolated in length between the vertices ({@link Chainage#fromMeasures}). Stateless.
  */
 public final class HazardsStep {
     private HazardsStep() {
@@ -79,6 +80,9 @@ public final class HazardsStep {
         Geometry line = corridorLine(p.lines(), projLines, p.kmAttribute() != null && p.kmPosts() == null);
         Corridor corridor = Corridor.around(line, p.buffers());
         Chainage chainage = Chainage.fromStart(line);
+        if (p.measures() != null) {
+            chainage = measures(p.lines(), line, p.measures(), epsg);
+        }
         if (p.kmAttribute() != null) {
             Path postFile = p.kmPosts() != null ? p.kmPosts() : p.lines();
             VectorLayer posts = p.kmPosts() != null ? VectorReprojection.toEpsg(knownCrs(p.kmPosts()), epsg) : projLines;
@@ -168,6 +172,26 @@ public final class HazardsStep {
             return Chainage.fromPosts(line, x, y, km);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file, e.getMessage());
+        }
+    }
+
+    /**
+     * The chainage from the measures of the lines' vertices; refused naming the file when they have none (GeoJSON
+     * cannot carry them) or when a vertex's measure is missing or out of order.
+     */
+    static Chainage measures(Path file, Geometry line, HazardsParameters.MeasureUnit unit, int epsg)
+            throws InvalidInputException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".geojson") || n.endsWith(".json")) {
+            throw new InvalidInputException(file, "--chainage m: GeoJSON positions carry no measures (RFC 7946 §3.1.1: "
+                    + "easting, northing and an optional altitude); give the line as an ESRI Shapefile PolyLineM (shape "
+                    + "type 23) or PolyLineZ with M (13), or use kilometre posts (--km-attribute)");
+        }
+        try {
+            return Chainage.fromMeasures(line, unit.km());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(file, "--chainage m: " + e.getMessage() + " (coordinates in EPSG:" + epsg
+                    + ")");
         }
     }
 

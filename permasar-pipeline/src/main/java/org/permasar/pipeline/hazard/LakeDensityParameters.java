@@ -23,6 +23,14 @@ public record LakeDensityParameters(Path lakes, Path deformation, String amplitu
                                     int classes, double[] binEdges, Path out) {
     /** Most cells the O(n²) test is run on. */
     public static final int MAX_CELLS = 10_000;
+    /** Default cell size, m. */
+    public static final double CELL = 1000;
+    /** Default least share of a full cell's pixels. */
+    public static final double MIN_COVERAGE = 0.5;
+    /** Default distance classes of the modified t-test. */
+    public static final int CLASSES = 13;
+    /** Default lake-area-share bin edges, %. */
+    public static final String BINS = "0,1,5,10,20,40,100";
 
     public LakeDensityParameters {
         Objects.requireNonNull(lakes, "--lakes");

@@ -19,6 +19,10 @@ import java.util.Objects;
 public record LakesParameters(Path green, Path second, boolean swir, double threshold, int minPixels, Path out) {
     /** Histogram bins of Otsu's threshold. */
     public static final int OTSU_BINS = 256;
+    /** Default threshold: Otsu's. */
+    public static final String THRESHOLD = "otsu";
+    /** Default smallest water body kept, pixels. */
+    public static final int MIN_PIXELS = 4;
 
     public LakesParameters {
         Objects.requireNonNull(green, "--green");
