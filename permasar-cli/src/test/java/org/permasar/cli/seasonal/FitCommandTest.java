@@ -252,9 +252,10 @@ class FitCommandTest {
     /**
      * LST four times coarser than the InSAR grid: the thermal chain runs once per LST cell and every
      * InSAR pixel takes its cell's forcing. Truth: the same composites written on the InSAR grid (each
-     * cell's value repeated over its 4 × 4 pixels) go through the per-pixel chain; every PECM map must
-     * be identical, NaN for NaN. (Were the coarse file resampled bilinearly instead, the values would
-     * differ at every cell edge.)
+     * cell's value repeated over its 4 × 4 pixels) go through the on-grid path, which finds the identical
+     * series itself (FitKernel.distinctColumns) instead of being told the cells by the regridder; every PECM
+     * map must be identical, NaN for NaN. (Were the coarse file resampled bilinearly instead, the values
+     * would differ at every cell edge.)
      */
     @Test
     void coarseLstGivesThePerPixelResultOfItsCells() throws Exception {

@@ -412,9 +412,30 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             return forcing(cells.celsius(), cells.cells(), cells.cellOfPixel(), npix, kappa, y, est);
         }
 
-        /** LST on the InSAR grid (resampled bilinearly): every pixel is its own cell. */
+        /**
+         * LST on the InSAR grid (resampled bilinearly, or given there): every distinct composite series is
+         * one cell. Pixels whose series are identical (an LST brought onto the InSAR grid by nearest
+         * neighbour, or a constant fill) share its chain, which depends on the series alone: the same
+         * numbers as running it per pixel.
+         */
         private PecmForcing forcing(float[] celsius, int npix, double[] kappa, float[] y, double[][] est) {
-            return forcing(celsius, npix, identity(npix), npix, kappa, y, est);
+            int[] cellOf = new int[npix];
+            int cells = distinctColumns(celsius, npix, cellOf);
+            if (cells == npix) {
+                return forcing(celsius, npix, cellOf, npix, kappa, y, est);
+            }
+            int layers = celsius.length / npix;
+            int[] first = new int[cells];
+            for (int q = npix - 1; q >= 0; q--) {
+                first[cellOf[q]] = q;
+            }
+            float[] compact = new float[layers * cells];
+            for (int i = 0; i < layers; i++) {
+                for (int c = 0; c < cells; c++) {
+                    compact[i * cells + c] = celsius[i * npix + first[c]];
+                }
+            }
+            return forcing(compact, cells, cellOf, npix, kappa, y, est);
         }
 
         /**
@@ -527,14 +548,58 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
         }
     }
 
+    /**
+     * Groups the columns of a layer-major block ({@code values[layer*npix + q]}) whose values are
+     * bit-identical (NaN equal to NaN): {@code cellOf[q]} is the group of column q, numbered in order of first
+     * appearance; returns the number of groups. A hash of each column picks candidates, which are compared
+     * value by value.
+     */
+    static int distinctColumns(float[] values, int npix, int[] cellOf) {
+        int layers = values.length / npix;
+        long[] hash = new long[npix];
+        for (int i = 0; i < layers; i++) {
+            int o = i * npix;
+            for (int q = 0; q < npix; q++) {
+                hash[q] = hash[q] * 0x9E3779B97F4A7C15L + Float.floatToIntBits(values[o + q]);
+            }
+        }
+        Map<Long, int[]> firstOf = new HashMap<>();
+        int[] firstOfCell = new int[npix];
+        int cells = 0;
+        for (int q = 0; q < npix; q++) {
+            int[] candidates = firstOf.get(hash[q]);
+            int cell = -1;
+            if (candidates != null) {
+                for (int c : candidates) {
+                    if (sameColumn(values, npix, layers, firstOfCell[c], q)) {
+                        cell = c;
+                        break;
+                    }
+                }
+            }
+            if (cell < 0) {
+                cell = cells++;
+                firstOfCell[cell] = q;
+                int[] grown = candidates == null ? new int[1] : Arrays.copyOf(candidates, candidates.length + 1);
+                grown[grown.length - 1] = cell;
+                firstOf.put(hash[q], grown);
+            }
+            cellOf[q] = cell;
+        }
+        return cells;
+    }
+
+    private static boolean sameColumn(float[] values, int npix, int layers, int a, int b) {
+        for (int i = 0; i < layers; i++) {
+            if (Float.floatToIntBits(values[i * npix + a]) != Float.floatToIntBits(values[i * npix + b])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** κ_f/κ_t where none is given and the series cannot tell it. */
     static final double FALLBACK_KAPPA = 1.0;
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        Arrays.setAll(a, q -> q);
-        return a;
-    }
 
     /** Copies block values into the output plane of {@code name} (float32, as the products store them). */
     private static void put(Map<String, float[]> out, String name, double[] values) {
