@@ -19,8 +19,9 @@ import org.permasar.thermal.ExpectedDegreeDays;
  * to and including τ (°C·day). Closure rule (SCIENCE.md §2): when I at the end of a complete year is
  * still &gt; 0 with the user's κ_f/κ_t, that year uses κ_f/κ_t = ADDT_end/ADDF_end instead, so I
  * returns to 0; the last, incomplete year keeps the user's ratio. The per-year maximum of I is
- * exact: the maximum over the days of the year, found on the upper convex hull of the days'
- * (√ADDF, √ADDT) ({@link SeasonalPeaks}), which the one pass over the days builds for every ratio at once.
+ * exact: the maximum over the days of the year, either from one more walk over the days per unit (with an
+ * exact early exit), or, when many units share a cell, from the upper convex hull of the days' (√ADDF, √ADDT)
+ * ({@link SeasonalPeaks}), which the degree-day pass builds once per cell for every ratio.
  *
  * <p>Layout: {@code daily[day*npix + p]} (°C, NaN = missing) starting at {@code dailyStart};
  * onsets per pixel (day of year, NaN = none). Day-major loops over contiguous pixels, no per-pixel
@@ -97,7 +98,10 @@ public final class PecmForcingBuilder {
             throw new IllegalArgumentException("expected " + npix + " ratios, got " + kappaRatio.length);
         }
         PecmDegreeDays dd = degreeDays(dailyStart, daily, ndays, npix, thawDoy, freezeDoy, sarDates, dailyStd);
-        return new Built(forcing(dd, kappaRatio, dailyStart, ndays, sarDates), dd);
+        int[] identity = new int[npix];
+        Arrays.setAll(identity, q -> q);
+        return new Built(forcing(dd, kappaRatio, dailyStart, daily, ndays, npix, identity, thawDoy, dailyStd, sarDates),
+                dd);
     }
 
     /**
@@ -109,6 +113,18 @@ public final class PecmForcingBuilder {
      */
     public static PecmDegreeDays degreeDays(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
                                             double[] freezeDoy, List<LocalDate> sarDates, double[] dailyStd) {
+        return degreeDays(dailyStart, daily, ndays, npix, thawDoy, freezeDoy, sarDates, dailyStd, false);
+    }
+
+    /**
+     * As {@link #degreeDays(LocalDate, float[], int, int, double[], double[], List, double[])}, with
+     * {@code peaks} true also the hulls of {@link SeasonalPeaks} (the yearly maximum of I for any ratio
+     * without another pass over the days: worth it when many units share a cell, as pixels share a coarse LST
+     * cell; with one unit per cell the pass of {@link #forcing} over the days costs less than the hulls).
+     */
+    public static PecmDegreeDays degreeDays(LocalDate dailyStart, float[] daily, int ndays, int npix, double[] thawDoy,
+                                            double[] freezeDoy, List<LocalDate> sarDates, double[] dailyStd,
+                                            boolean peaks) {
         if (dailyStd != null && dailyStd.length != npix) {
             throw new IllegalArgumentException("expected " + npix + " daily standard deviations, got " + dailyStd.length);
         }
@@ -153,7 +169,7 @@ public final class PecmForcingBuilder {
         float[] rootT = new float[n * npix];
         float[] rootF = new float[n * npix];
         byte[] yearOf = new byte[n * npix];
-        SeasonalPeaks.Builder hulls = new SeasonalPeaks.Builder(npix, maxYears, TILE);
+        SeasonalPeaks.Builder hulls = peaks ? new SeasonalPeaks.Builder(npix, maxYears, TILE) : null;
         Arrays.fill(yr, -1);
         int kEnd = outside ? 0 : ndays;
         int[] dayOfYear = new int[kEnd];
@@ -175,7 +191,9 @@ public final class PecmForcingBuilder {
                             endT[yr[p] * npix + p] = bad[p] ? Double.NaN : cumT[p];
                             endF[yr[p] * npix + p] = bad[p] ? Double.NaN : cumF[p];
                         }
-                        hulls.close(p, yr[p]);
+                        if (hulls != null) {
+                            hulls.close(p, yr[p]);
+                        }
                         yr[p]++;
                         cumT[p] = 0;
                         cumF[p] = 0;
@@ -201,7 +219,7 @@ public final class PecmForcingBuilder {
                         cumF[p] += DegreeDays.freezePart(v);    // ADDF = Σ max(−T, 0)
                         candidate = false;
                     }
-                    if (candidate && yr[p] >= 0 && !bad[p]) {
+                    if (candidate && hulls != null && yr[p] >= 0 && !bad[p]) {
                         hulls.add(p, Math.sqrt(cumF[p]), Math.sqrt(cumT[p]));   // a point of I's yearly maximum
                     }
                 }
@@ -234,7 +252,7 @@ public final class PecmForcingBuilder {
                     next++;
                 }
             }
-            for (int p = p0; p < p1; p++) {
+            for (int p = p0; p < p1 && hulls != null; p++) {
                 hulls.close(p, yr[p]);                      // the last, incomplete year
             }
         }
@@ -289,25 +307,30 @@ public final class PecmForcingBuilder {
         int[] identity = new int[npix];
         Arrays.setAll(identity, q -> q);
         return new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status,
-                hulls.build(years, yRef, status), identity);
+                hulls == null ? null : hulls.build(years, yRef, status), identity);
     }
 
     /**
      * The forcing of κ_f/κ_t {@code kappaRatio[u]} for every unit u of {@code dd} (its pixels, or, through
-     * {@link PecmDegreeDays#gather}, any number of units sharing the sums of one cell): I at the SAR dates
-     * and the per-year ratios follow from the sums at the SAR dates and year ends, the per-year maximum of I
-     * from {@link PecmDegreeDays#peaks()}; no pass over the days. A non-positive, NaN or infinite ratio makes
-     * the unit fail with {@link PecmStatus#NO_FREEZE}.
+     * {@link PecmDegreeDays#gather}, any number of units sharing the sums of one cell, unit u's daily
+     * temperatures being column {@code columnOf[u]} of {@code daily}): I at the SAR dates and the per-year
+     * ratios follow from the sums at the SAR dates and year ends; the per-year maximum of I from
+     * {@link PecmDegreeDays#peaks()} when {@code dd} has them, else from one more walk over the days per
+     * unit. A non-positive, NaN or infinite ratio makes the unit fail with {@link PecmStatus#NO_FREEZE}.
      *
-     * @param dailyStart date of day 0 of the daily block {@code dd} was made from
-     * @param ndays      its days
-     * @param sarDates   the SAR dates given to {@link #degreeDays}
+     * @param daily    the block {@code dd} was made from, {@code daily[day*columns + c]} (read without peaks)
+     * @param thawDoy  thaw onset per column (as given to {@link #degreeDays})
+     * @param dailyStd σ of the daily scatter per column, or null
      */
-    public static PecmForcing forcing(PecmDegreeDays dd, double[] kappaRatio, LocalDate dailyStart, int ndays,
+    public static PecmForcing forcing(PecmDegreeDays dd, double[] kappaRatio, LocalDate dailyStart, float[] daily,
+                                      int ndays, int columns, int[] columnOf, double[] thawDoy, double[] dailyStd,
                                       List<LocalDate> sarDates) {
         int nu = dd.pixels(), n = dd.dates(), years = dd.years();
-        if (kappaRatio.length != nu) {
-            throw new IllegalArgumentException("expected " + nu + " ratios, got " + kappaRatio.length);
+        if (kappaRatio.length != nu || columnOf.length != nu || daily.length != ndays * columns
+                || thawDoy.length != columns || (dailyStd != null && dailyStd.length != columns)) {
+            throw new IllegalArgumentException("expected " + nu + " ratios and columns, daily " + ndays + "×" + columns
+                    + ", onsets of " + columns + " columns; got " + kappaRatio.length + ", " + columnOf.length + ", "
+                    + daily.length + ", " + thawDoy.length);
         }
         int[] sk = sarDays(dailyStart, ndays, sarDates);
         byte[] status = dd.status().clone();
@@ -343,6 +366,11 @@ public final class PecmForcingBuilder {
                 }
             }
         }
+        if (dd.peaks() == null) {
+            float[] smax = seasonalMax(dd, status, sqrtR, sk, dailyStart, daily, ndays, columns, columnOf, thawDoy,
+                    dailyStd);
+            return new PecmForcing(n, nu, years, lin, sea, smax, ratio, status);
+        }
         // per-year maximum of I: over the hull vertices of the days' (√ADDF, √ADDT) (SeasonalPeaks)
         float[] smax = new float[years * nu];
         Arrays.fill(smax, Float.NaN);
@@ -358,6 +386,107 @@ public final class PecmForcingBuilder {
         }
         return new PecmForcing(n, nu, years, lin, sea, smax, ratio, status);
     }
+
+    /**
+     * Per-year maximum of I (NaN for failed units and for years whose onset the daily series does not
+     * hold). I only rises on days with T ≥ 0 when the temperature is clipped, so there it is evaluated on
+     * the last warm day before a cold or missing one; with expected degree-days both sums grow every
+     * day and every valid day is a candidate. Days after an LST gap in a year are skipped up to the next
+     * onset (their sums are incomplete).
+     */
+    private static float[] seasonalMax(PecmDegreeDays dd, byte[] status, double[] sqrtR, int[] sk,
+                                       LocalDate dailyStart, float[] daily, int ndays, int columns, int[] columnOf,
+                                       double[] thawDoy, double[] dailyStd) {
+        int nu = dd.pixels(), years = dd.years();
+        float[] smax = new float[years * nu];
+        Arrays.fill(smax, Float.NaN);
+        int[] th = new int[nu];
+        int[] yRel = new int[nu];
+        double[] sd = new double[nu];
+        // before day 0 the year relative to that of the first SAR date is −(onsets on days 0..sk[0])
+        int[] onsetsBefore = new int[367];
+        LocalDate d0 = dailyStart;
+        for (int k = 0; k <= sk[0] && k < ndays; k++, d0 = d0.plusDays(1)) {
+            onsetsBefore[d0.getDayOfYear()]++;
+        }
+        for (int u = 0; u < nu; u++) {
+            int c = columnOf[u];
+            th[u] = status[u] == PecmStatus.OK ? thawDay(thawDoy[c]) : -1;
+            sd[u] = dailyStd == null ? 0 : dailyStd[c];
+            yRel[u] = th[u] < 0 ? Integer.MIN_VALUE : -onsetsBefore[th[u]];
+        }
+        double[] cumT = new double[nu];
+        double[] cumF = new double[nu];
+        boolean[] live = new boolean[nu];
+        float[] endThaw = dd.endThaw();
+        LocalDate day = dailyStart;
+        for (int k = 0; k < ndays; k++, day = day.plusDays(1)) {
+            int doy = day.getDayOfYear();
+            boolean last = k + 1 == ndays;
+            for (int u = 0; u < nu; u++) {
+                if (th[u] < 0) {
+                    continue;
+                }
+                if (doy == th[u]) {
+                    yRel[u]++;
+                    cumT[u] = 0;
+                    cumF[u] = 0;
+                    live[u] = yRel[u] >= 0 && yRel[u] < years;
+                    if (live[u]) {
+                        smax[yRel[u] * nu + u] = 0;
+                    }
+                }
+                if (!live[u]) {
+                    continue;
+                }
+                int c = columnOf[u];
+                float v = daily[k * columns + c];
+                boolean candidate;
+                if (v != v) {
+                    live[u] = false;                    // gap: the sums of this year are incomplete
+                    continue;
+                } else if (sd[u] > 0) {
+                    double t = ExpectedDegreeDays.positivePart(v, sd[u]);  // Thom (1954)
+                    cumT[u] += t;
+                    cumF[u] += t - v;
+                    candidate = true;                   // both sums grow every day: I may peak on any day
+                } else if (v >= 0) {
+                    cumT[u] += DegreeDays.thawPart(v);
+                    // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
+                    candidate = last || !(daily[(k + 1) * columns + c] >= 0);
+                } else {
+                    cumF[u] += DegreeDays.freezePart(v);
+                    candidate = false;
+                }
+                int o = yRel[u] * nu + u;
+                if (candidate) {
+                    double iv = Math.max(0, Math.sqrt(cumT[u]) - sqrtR[o] * Math.sqrt(cumF[u]));
+                    if (!(smax[o] >= iv)) {
+                        smax[o] = (float) iv;
+                    }
+                }
+                // exact early exit: for τ' ≥ τ of a complete year I(τ') ≤ √ADDT_end − √r·√ADDF(τ), since
+                // ADDT only grows to ADDT_end and ADDF only grows; once that bound is below the maximum so
+                // far, the rest of the year cannot raise it
+                float endT = endThaw[o];
+                if (endT == endT && (sd[u] > 0 || v < 0)
+                        && Math.sqrt(endT * END_SLACK) - sqrtR[o] * Math.sqrt(cumF[u]) <= smax[o]) {
+                    live[u] = false;
+                }
+            }
+        }
+        for (int u = 0; u < nu; u++) {
+            if (status[u] != PecmStatus.OK) {
+                for (int y = 0; y < years; y++) {
+                    smax[y * nu + u] = Float.NaN;
+                }
+            }
+        }
+        return smax;
+    }
+
+    /** ADDT_end is stored as float: a relative margin far above its rounding keeps the bound safe. */
+    private static final double END_SLACK = 1 + 1e-5;
 
     /** Pixels walked together over the days by the degree-day pass. */
     private static final int TILE = 64;

@@ -46,11 +46,21 @@ class SeasonalPeaksTest {
         for (LocalDate d = LocalDate.of(2016, 3, 1); d.isBefore(LocalDate.of(2019, 10, 1)); d = d.plusDays(12)) {
             sar.add(d);
         }
-        PecmForcing f = PecmForcingBuilder.build(start, daily, ndays, npix, thaw, freeze, sar, kappa, sd);
-        SeasonalPeaks hull = PecmForcingBuilder.buildWithDegreeDays(start, daily, ndays, npix, thaw, freeze, sar, kappa,
-                sd).degreeDays().peaks();
-        System.out.printf("SeasonalPeaksTest: %d hull vertices for %d cell-years%n", hull.points().length / 2,
-                npix * hull.years());
+        // the walk over the days per unit, and the hulls of the degree-day pass
+        PecmForcing walk = PecmForcingBuilder.build(start, daily, ndays, npix, thaw, freeze, sar, kappa, sd);
+        PecmDegreeDays dd = PecmForcingBuilder.degreeDays(start, daily, ndays, npix, thaw, freeze, sar, sd, true);
+        int[] identity = new int[npix];
+        java.util.Arrays.setAll(identity, q -> q);
+        PecmForcing hulls = PecmForcingBuilder.forcing(dd, kappa, start, daily, ndays, npix, identity, thaw, sd, sar);
+        System.out.printf("SeasonalPeaksTest: %d hull vertices for %d cell-years%n", dd.peaks().points().length / 2,
+                npix * dd.peaks().years());
+        for (PecmForcing f : new PecmForcing[] {walk, hulls}) {
+            check(f, start, daily, ndays, npix, thaw, sd, sar);
+        }
+    }
+
+    private static void check(PecmForcing f, LocalDate start, float[] daily, int ndays, int npix, double[] thaw,
+                              double[] sd, List<LocalDate> sar) {
         int compared = 0;
         for (int p = 0; p < npix; p++) {
             assertThat(f.status()[p]).as("pixel %d", p).isEqualTo(PecmStatus.OK);

@@ -465,8 +465,10 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             float[] temps = pecm().expectedDegreeDays() ? b.smooth() : b.daily();
             double[] thaw = on[0], freeze = on[1];
             // the pass over the days that does not depend on κ_f/κ_t, once per cell
+            // with several pixels per cell the yearly maximum of I comes from hulls built in this pass, once per
+            // cell, instead of a walk over the days per (cell, κ)
             PecmDegreeDays ddCells = PecmForcingBuilder.degreeDays(daily.start(), temps, ndays, cells, thaw, freeze,
-                    dates(), sd);
+                    dates(), sd, npix > cells);
             double[] k = kappa;
             if (k == null) {
                 // its degree-day sums give I_r of every r (PecmDegreeDays): κ_f/κ_t per pixel by profile
@@ -506,9 +508,9 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 unique[q] = id;
             }
             int[] unitCell = Arrays.copyOf(cellOfUnique, nu);
-            // I and its yearly maximum for the ratio of each (cell, κ), from the sums: no second pass over the days
+            // I and its yearly maximum for the ratio of each (cell, κ)
             PecmForcing shared = PecmForcingBuilder.forcing(gather(ddCells, unitCell), Arrays.copyOf(kappaOfUnique, nu),
-                    daily.start(), ndays, dates());
+                    daily.start(), temps, ndays, cells, unitCell, thaw, sd, dates());
             return isIdentity(unique, npix) ? shared : shared.gather(unique, PecmStatus.NO_VALID_LST);
         }
 
