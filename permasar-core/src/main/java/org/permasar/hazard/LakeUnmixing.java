@@ -22,7 +22,10 @@ import org.permasar.stats.Medians;
  * unmixed (their noise would be clamped at 1 and bias the sum low). Its <em>boundary</em> pixels (in the lake, an
  * 8-neighbour outside it) and its <em>ring</em> (pixels outside every lake whose nearest lake pixel, chessboard
  * distance 1, is in this lake; a pixel next to two lakes goes to the one the breadth-first search reaches first, in
- * row-major order of the lake pixels) are unmixed. A ring pixel without finite bands counts 0.
+ * row-major order of the lake pixels) are unmixed. Where a ring pixel is at least {@value #GROW_SHARE} water, its
+ * neighbours outside the lakes and not yet counted join the ring in turn, up to {@value #LAND_RING} pixels from the
+ * lakes: water thinner than the threshold's share of a pixel (the tip of a wedge, a narrow bay) is followed instead
+ * of lost. A ring pixel without finite bands counts 0.
  *
  * <p>End-members, from the scene: the water end-member of a lake is the per-band median of its interior pixels; the
  * land end-member the per-band median of the pixels 2 … {@value #LAND_RING} pixels (chessboard) from it that are
@@ -37,6 +40,8 @@ public final class LakeUnmixing {
     public static final int MIN_SAMPLES = 5;
     /** Land end-member samples lie 2 … LAND_RING pixels (chessboard distance) from the lake. */
     public static final int LAND_RING = 3;
+    /** A ring pixel at least this share water brings its neighbours into the ring. */
+    public static final double GROW_SHARE = 0.2;
 
     private LakeUnmixing() {
     }
@@ -194,6 +199,10 @@ public final class LakeUnmixing {
         float[] fraction = new float[n];
         double[] sum = new double[m];
         int[] unmixed = new int[m];
+        boolean[] counted = new boolean[n];
+        int[] grow = queue;                               // reused: the BFS is done
+        head = 0;
+        tail = 0;
         for (int p = 0; p < n; p++) {
             boolean finite = Float.isFinite(green[p]) && Float.isFinite(second[p]);
             int j = owner[p];
@@ -202,14 +211,45 @@ public final class LakeUnmixing {
                 f = interior[p] || !mixable[j] || !finite ? 1f : (float) share(green[p], second[p], w[j], l[j]);
             } else if (dist[p] == 1 && mixable[j]) {
                 f = finite ? (float) share(green[p], second[p], w[j], l[j]) : 0f;
+                if (f >= GROW_SHARE) {
+                    grow[tail++] = p;
+                }
             } else {
                 fraction[p] = finite ? 0f : Float.NaN;
                 continue;
             }
             fraction[p] = f;
+            counted[p] = true;
             sum[j] += f;
             if (!interior[p] && mixable[j]) {
                 unmixed[j]++;
+            }
+        }
+        // the ring follows water thinner than the mask's threshold (a wedge's tip, a narrow bay) up to LAND_RING
+        while (head < tail) {
+            int p = grow[head++];
+            int j = owner[p];
+            int r = p / cols, c = p % cols;
+            for (int dr = -1; dr <= 1; dr++) {
+                for (int dc = -1; dc <= 1; dc++) {
+                    int rr = r + dr, cc = c + dc;
+                    if (rr < 0 || rr >= rows || cc < 0 || cc >= cols) {
+                        continue;
+                    }
+                    int q = rr * cols + cc;
+                    if (counted[q] || dist[q] > LAND_RING || !Float.isFinite(green[q]) || !Float.isFinite(second[q])) {
+                        continue;
+                    }
+                    float f = (float) share(green[q], second[q], w[j], l[j]);
+                    fraction[q] = f;
+                    counted[q] = true;
+                    owner[q] = j;
+                    sum[j] += f;
+                    unmixed[j]++;
+                    if (f >= GROW_SHARE) {
+                        grow[tail++] = q;
+                    }
+                }
             }
         }
         for (int j = 0; j < m; j++) {

@@ -51,9 +51,10 @@ class LakeUnmixingTest {
         assertEquals(LakeUnmixing.Source.LAKE, a.source());
         assertArrayEquals(W, a.water(), 1e-7);
         assertArrayEquals(L, a.land(), 1e-7);
-        // unmixed: the 27 − 9 boundary pixels (interior: row 4 cols 3–6, row 5 cols 3–7) and the ring, rows 2–7 ×
-        // cols 1–9 less the mask and less the corner (2, 9), which touches only the notch: 54 − 27 − 1
-        assertEquals(18 + 26, a.unmixed());
+        // unmixed: the 27 − 9 boundary pixels (interior: row 4 cols 3–6, row 5 cols 3–7); the ring, rows 2–7 ×
+        // cols 1–9 less the mask and less the corner (2, 9), which touches only the notch: 54 − 27 − 1; and, grown
+        // from the ring pixels of share ≥ 0.2 (row 7 cols 2–8, the notch), row 8 cols 1–9 and the corner (2, 9)
+        assertEquals(18 + 26 + 10, a.unmixed());
         LakeUnmixing.Lake b = res.lakes().get(1);
         assertEquals(4, b.waterPixels(), 1e-5);           // whole pixels; its ring is pure land
         assertEquals(LakeUnmixing.Source.SCENE, b.source()); // its water end-member is lake A's interior

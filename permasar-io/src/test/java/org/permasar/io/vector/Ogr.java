@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs GDAL's ogr2ogr (apt gdal-bin) as an independent referee for the tests; absent → tests are skipped. */
-final class Ogr {
+public final class Ogr {
     private Ogr() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("ogr2ogr", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -23,7 +23,7 @@ final class Ogr {
     }
 
     /** Runs ogr2ogr with these arguments; fails with its output on a non-zero exit. */
-    static String run(List<String> args) throws IOException, InterruptedException {
+    public static String run(List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("ogr2ogr");
         cmd.addAll(args);
@@ -36,7 +36,7 @@ final class Ogr {
     }
 
     /** The rows of an SQLite-dialect query on {@code src} as CSV, header dropped, fields split on commas. */
-    static List<String[]> query(Path src, String sql) throws IOException, InterruptedException {
+    public static List<String[]> query(Path src, String sql) throws IOException, InterruptedException {
         String csv = run(List.of("-f", "CSV", "/vsistdout/", src.toString(), "-dialect", "sqlite", "-sql", sql));
         List<String[]> rows = new ArrayList<>();
         String[] lines = csv.strip().split("\r?\n");
