@@ -10,11 +10,12 @@ import org.permasar.stats.Medians;
  *
  * <p>A thresholded water index gives a lake's area in whole pixels, and that area is biased: the index
  * (G − NIR)/(G + NIR) is not linear in the share of water in a pixel, so a threshold half-way between water and land
- * in index space is reached at some other share (73 % water for Otsu's threshold on a tundra scene), and the
- * boundary pixels on one side of it are all dropped, those on the other all kept. Reflectances, on the other hand,
- * mix linearly with the area shares (the linear mixture model of Adams, Smith &amp; Johnson 1986; Settle &amp; Drake
- * 1993): a pixel that is a share f water has p = f·w + (1 − f)·l per band, w and l the pure water and pure land
- * reflectances (the end-members). With the two bands (green, NIR or SWIR) and one unknown the least-squares share is
+ * in index space is reached at some other share (about 70 % water for Otsu's threshold on a simulated tundra
+ * scene), and the boundary pixels on one side of it are all dropped, those on the other all kept. Reflectances, on the
+ * other hand, mix linearly with the area shares (the linear mixture model of Adams, Smith &amp; Johnson 1986;
+ * Settle &amp; Drake 1993): a pixel that is a share f water has p = f·w + (1 − f)·l per band, w and l the pure
+ * water and pure land reflectances (the end-members). With the two bands (green, NIR or SWIR) and one unknown the
+ * least-squares share is
  * <pre>f = ((p − l)·(w − l)) / |w − l|²,  clamped to 0 … 1</pre>
  * and a lake's area is Σ f over its pixels times the pixel area.
  *

@@ -22,8 +22,8 @@ class LakeUnmixingTest {
     /**
      * A 16 × 16 raster; lake A the rectangle columns 2.3 … 8.6, rows 3.25 … 7.5 (area 6.3 × 4.25 = 26.775 pixels),
      * lake B the whole pixels rows 11–12, columns 11–12 (4 pixels, no interior pixel of its own). The mask is share
-     * &gt; 0.5, as a threshold half-way would give: A's mask has 27 pixels (rows 3–6 × columns 2–8 but (3, 8)), its boundary pixels of share 0.45 … 0.7
-     * are unmixed and the pixels of share 0.5 just outside it (its ring).
+     * &gt; 0.5, as a threshold half-way would give: A's mask has 27 pixels (rows 3–6 × columns 2–8 but (3, 8)), its
+     * boundary pixels of share 0.45 … 0.7 are unmixed and the pixels of share 0.5 just outside it (its ring).
      */
     @Test
     void recoversTheAreaOfARectangleOffTheGrid() {

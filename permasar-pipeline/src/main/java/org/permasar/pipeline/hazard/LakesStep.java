@@ -31,7 +31,7 @@ import org.permasar.stack.InvalidInputException;
  * {@code area_unmixed_m2}, Σ of the pixels' water shares times the pixel area (the polygon's area / its pixels). The
  * polygon is what {@code hazards} and {@code lake-density} clip and measure; the unmixed area is the unbiased
  * estimate of the lake's size (the thresholded mask drops the boundary pixels that are less than the threshold's
- * share of water, about 73 % for Otsu's on a tundra scene).
+ * share of water, about 70 % for Otsu's on a simulated tundra scene).
  *
  * <p>Writes into {@code out}, each file atomically: {@code water_index.tif} (float32), {@code water_mask.tif} (uint8 1
  * water, filled holes included, 0 not, 255 no index), {@code water_fraction.tif} (float32 water share: 1 inside the
