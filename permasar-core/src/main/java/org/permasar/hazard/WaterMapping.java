@@ -19,7 +19,9 @@ import org.permasar.grid.GeoTransform;
  *   <li>Otsu (1979): the histogram of the finite index values in {@code bins} equal bins between their minimum and
  *   maximum; the threshold is the upper edge of the bin k that maximises the between-class variance
  *   σ²_B(k) = ω₀(k) ω₁(k) (μ₀(k) − μ₁(k))² (the first k on ties); water is index &gt; threshold.</li>
- *   <li>Cleaning: water components (4-connected) of fewer than {@code minPixels} pixels are dropped.</li>
+ *   <li>Cleaning: holes (8-connected non-water regions that do not touch the raster's edge) of fewer than
+ *   {@code below} pixels are filled ({@link #fillHoles}); water components (4-connected) of fewer than
+ *   {@code minPixels} pixels are dropped.</li>
  *   <li>Polygons: each component is the union (JTS {@link UnaryUnionOp}) of its rows' runs of pixels, each run a
  *   quadrilateral of the pixels' corners through the raster's geotransform, so islands of land stay holes and the
  *   polygon's area is exactly the pixels' area.</li>
@@ -103,6 +105,60 @@ public final class WaterMapping {
             }
         }
         return bestK;
+    }
+
+    /**
+     * The mask with its small holes filled: each 8-connected region of non-water pixels that does not touch the
+     * raster's edge and has fewer than {@code below} pixels becomes water. 8-connected background is the dual of the
+     * 4-connected water of {@link #components} (two water pixels touching at a corner are not one lake, so the land
+     * between them passes through that corner). {@code below} ≤ 1 fills nothing. The input is not modified.
+     */
+    public static boolean[] fillHoles(boolean[] mask, int rows, int cols, int below) {
+        int n = rows * cols;
+        if (mask.length != n) {
+            throw new IllegalArgumentException("mask of " + mask.length + " pixels for a " + rows + " × " + cols + " grid");
+        }
+        boolean[] out = mask.clone();
+        if (below <= 1) {
+            return out;
+        }
+        boolean[] seen = new boolean[n];
+        int[] stack = new int[n];
+        int[] members = new int[n];
+        for (int s = 0; s < n; s++) {
+            if (mask[s] || seen[s]) {
+                continue;
+            }
+            int top = 0, count = 0;
+            boolean edge = false;
+            stack[top++] = s;
+            seen[s] = true;
+            while (top > 0) {
+                int p = stack[--top];
+                members[count++] = p;
+                int r = p / cols, c = p % cols;
+                edge |= r == 0 || c == 0 || r == rows - 1 || c == cols - 1;
+                for (int dr = -1; dr <= 1; dr++) {
+                    for (int dc = -1; dc <= 1; dc++) {
+                        int rr = r + dr, cc = c + dc;
+                        if (rr < 0 || rr >= rows || cc < 0 || cc >= cols) {
+                            continue;
+                        }
+                        int q = rr * cols + cc;
+                        if (!mask[q] && !seen[q]) {
+                            seen[q] = true;
+                            stack[top++] = q;
+                        }
+                    }
+                }
+            }
+            if (!edge && count < below) {
+                for (int i = 0; i < count; i++) {
+                    out[members[i]] = true;
+                }
+            }
+        }
+        return out;
     }
 
     /**

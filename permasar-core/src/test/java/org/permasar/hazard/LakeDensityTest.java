@@ -38,6 +38,57 @@ class LakeDensityTest {
         assertEquals(500, c.y()[3], 0);
     }
 
+    /**
+     * Moving windows of 1 000 m every 200 m over 0 … 3 000 m (11 × 11 windows, x0 = 0, y0 = 3 000), two rectangular
+     * lakes, pixels of 100 m whose rate is their easting and amplitude their northing. Per window, in closed form: the
+     * lake area share Σ (x-overlap × y-overlap) / 10⁶ m², the count of centroids in it (west and north edges
+     * inclusive), the mean rate its centre's easting and the mean amplitude its centre's northing, over 10 × 10 pixels.
+     */
+    @Test
+    void movingWindowsAgainstClosedForms() {
+        double[][] rects = {{1150, 820, 1350, 1120}, {2010, 2510, 2090, 2590}};   // x0, y0, x1, y1
+        List<Geometry> lakes = List.of(box(1150, 820, 1350, 1120), box(2010, 2510, 2090, 2590));
+        int np = 30;
+        double[] px = new double[np * np];
+        double[] py = new double[np * np];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 50 + 100 * (i % np);
+            py[i] = 2950 - 100 * (i / np);
+        }
+        double w = 1000, step = 200;
+        int m = 11;
+        LakeDensity.Cells c = LakeDensity.windows(0, 3000, w, step, m, m, lakes, px, py, px, py, 1);
+        assertEquals(w, c.cell(), 0);
+        for (int r = 0; r < m; r++) {
+            for (int col = 0; col < m; col++) {
+                int k = r * m + col;
+                double wx0 = col * step, wy1 = 3000 - r * step, wy0 = wy1 - w;
+                double share = 0, count = 0;
+                for (double[] b : rects) {
+                    share += Math.max(0, Math.min(wx0 + w, b[2]) - Math.max(wx0, b[0]))
+                            * Math.max(0, Math.min(wy1, b[3]) - Math.max(wy0, b[1])) / (w * w);
+                    double cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+                    count += cx >= wx0 && cx < wx0 + w && cy > wy0 && cy <= wy1 ? 1 : 0;
+                }
+                String at = "window " + r + ", " + col;
+                assertEquals(share, c.areaFraction()[k], 1e-12, at);
+                assertEquals(count, c.count()[k], 0, at);
+                assertEquals(wx0 + w / 2, c.x()[k], 1e-9, at);
+                assertEquals(wy1 - w / 2, c.y()[k], 1e-9, at);
+                assertEquals(100, c.pixels()[k], at);
+                assertEquals(c.x()[k], c.rate()[k], 1e-9, at);
+                assertEquals(c.y()[k], c.amplitude()[k], 1e-9, at);
+            }
+        }
+        // the first lake whole in the window at row 9, col 5 (x 1000–2000, y 200–1200): 60 000 m² of 10⁶
+        assertEquals(0.06, c.areaFraction()[9 * m + 5], 1e-12);
+        // step = window gives the cells
+        LakeDensity.Cells cells = LakeDensity.grid(0, 3000, w, 3, 3, lakes, px, py, px, py, 1);
+        LakeDensity.Cells same = LakeDensity.windows(0, 3000, w, w, 3, 3, lakes, px, py, px, py, 1);
+        assertArrayEquals(cells.areaFraction(), same.areaFraction(), 0);
+        assertArrayEquals(new double[] {0, 0, 1, 0, 0, 0, 0, 1, 0}, cells.count());   // centroids (2050, 2550), (1250, 970)
+    }
+
     @Test
     void binnedStatisticsPerClass() {
         double[] by = {0, 0.005, 0.02, 0.03, 0.5, 1.0};

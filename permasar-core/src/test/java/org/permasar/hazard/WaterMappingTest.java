@@ -54,4 +54,44 @@ class WaterMappingTest {
         assertEquals(1, ((org.locationtech.jts.geom.Polygon) p.get(0)).getNumInteriorRing());
         assertEquals(2 * (120 + 90) + 4 * 30, p.get(0).getLength(), 1e-6); // outer 120 × 90 m, hole 30 × 30 m
     }
+
+    /**
+     * Holes of 1 and 6 pixels, a bay open to the raster's edge, and land enclosed by water on its four sides that
+     * reaches the edge through a corner (no hole: 8-connected land is the dual of 4-connected water).
+     */
+    @Test
+    void fillsHolesBelowASize() {
+        String[] rows = {
+            "XXXXXXXXXX",
+            "X.XX...XXX",
+            "XXXX...XXX",
+            "XXXXXXXX..",
+            "XXXXXXXX..",
+            "XX.XXXXXXX",
+            "XX..X.X.XX",
+            "XX.XXX.XXX"};
+        int nr = rows.length, nc = rows[0].length();
+        boolean[] mask = new boolean[nr * nc];
+        for (int r = 0; r < nr; r++) {
+            for (int c = 0; c < nc; c++) {
+                mask[r * nc + c] = rows[r].charAt(c) == 'X';
+            }
+        }
+        // 1 px at (1,1); 6 px at rows 1–2 cols 4–6; the bay at rows 3–4 cols 8–9 (edge); the 4 px at (5,2), (6,2),
+        // (6,3), (7,2) touch the edge; (6,5) has water on its four sides but touches (7,6), on the edge, through a
+        // corner: (6,5), (6,7), (7,6) are one 8-connected region of 3 px reaching the edge
+        boolean[] below2 = WaterMapping.fillHoles(mask, nr, nc, 2);
+        boolean[] below7 = WaterMapping.fillHoles(mask, nr, nc, 7);
+        int filled2 = 0, filled7 = 0;
+        for (int i = 0; i < mask.length; i++) {
+            filled2 += below2[i] && !mask[i] ? 1 : 0;
+            filled7 += below7[i] && !mask[i] ? 1 : 0;
+        }
+        assertEquals(1, filled2);
+        assertEquals(true, below2[1 * nc + 1]);
+        assertEquals(7, filled7);                              // the 1 px and the 6 px holes, nothing touching the edge
+        assertEquals(false, below7[3 * nc + 8]);
+        assertEquals(false, below7[6 * nc + 5]);
+        assertArrayEquals(mask, WaterMapping.fillHoles(mask, nr, nc, 1));
+    }
 }

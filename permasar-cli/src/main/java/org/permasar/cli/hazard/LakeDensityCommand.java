@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  * {@link LakeDensityStep}; draws {@code lake_density_scatter.png} ({@link #runAndDraw}).
  */
 @Command(name = "lake-density", mixinStandardHelpOptions = true,
-        description = "Lake density (count and area share per cell) against subsidence rate and seasonal amplitude: "
-                + "Pearson/Spearman with the Clifford-Richardson-Hemon modified t-test, binned statistics.")
+        description = "Lake density (count and area share per cell, or in a moving window) against subsidence rate and "
+                + "seasonal amplitude: Pearson/Spearman with the Clifford-Richardson-Hemon modified t-test, binned "
+                + "statistics.")
 public final class LakeDensityCommand implements Callable<Integer> {
     @Option(names = "--lakes", required = true, paramLabel = "FILE", description = "Lake polygons (GeoJSON or "
             + "Shapefile, any CRS).")
@@ -31,6 +32,12 @@ public final class LakeDensityCommand implements Callable<Integer> {
     String amplitude;
     @Option(names = "--cell", defaultValue = "1000", description = "Cell size, m (default ${DEFAULT-VALUE}).")
     double cell;
+    @Option(names = "--window", paramLabel = "M", description = "Moving window instead of cells: the density in the "
+            + "square of M metres centred on every point of a lattice of --step.")
+    Double window;
+    @Option(names = "--step", paramLabel = "M", description = "Distance between the moving windows' centres, m "
+            + "(default: window / 2); the statistics use those on a stride ≥ window / 2.")
+    Double step;
     @Option(names = "--min-coverage", defaultValue = "0.5", description = "Least share of a full cell's pixels for a "
             + "cell to count (default ${DEFAULT-VALUE}).")
     double minCoverage;
@@ -45,21 +52,24 @@ public final class LakeDensityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LakeDensityStep.Result r = runAndDraw(new LakeDensityParameters(lakes, deformation, amplitude, cell, minCoverage,
-                classes, LakeDensityParameters.parseBins(bins), out));
+        LakeDensityParameters p = new LakeDensityParameters(lakes, deformation, amplitude, cell, minCoverage, classes,
+                LakeDensityParameters.parseBins(bins), out, window == null ? Double.NaN : window,
+                step == null ? Double.NaN : step);
+        LakeDensityStep.Result r = runAndDraw(p);
         for (LakeDensityStep.Correlation k : r.correlations()) {
             SpatialCorrelation.Test t = k.test();
-            System.out.printf(Locale.ROOT, "%s vs %s, %s: r %.3f over %d cells; naive p %.3g, effective n %.1f, p %.3g%n",
-                    k.density(), k.deformation(), k.method(), t.r(), t.n(), t.naiveP(), t.nEff(), t.p());
+            System.out.printf(Locale.ROOT, "%s vs %s, %s: r %.3f over %d %s; naive p %.3g, effective n %.1f, p %.3g "
+                    + "(%d distance classes)%n", k.density(), k.deformation(), k.method(), t.r(), t.n(),
+                    p.moving() ? "windows" : "cells", t.naiveP(), t.nEff(), t.p(), k.classes());
         }
         System.out.println("wrote " + out);
         return 0;
     }
 
     /**
-     * The step and its scatter plot ({@code lake_density_scatter.png}: the used cells' lake area share against the
-     * subsidence rate and the seasonal amplitude, labelled with the Pearson test), as the command and the {@code run}
-     * chain make them.
+     * The step and its scatter plot ({@code lake_density_scatter.png}: the used cells' (or windows') lake area share
+     * against the subsidence rate and the seasonal amplitude, labelled with the Pearson test), as the command and the
+     * {@code run} chain make them.
      */
     public static LakeDensityStep.Result runAndDraw(LakeDensityParameters p) throws java.io.IOException {
         LakeDensityStep.Result r = LakeDensityStep.run(p);
@@ -73,8 +83,8 @@ public final class LakeDensityCommand implements Callable<Integer> {
         for (LakeDensityStep.Correlation k : r.correlations()) {
             SpatialCorrelation.Test t = k.test();
             if (k.density().equals("lake_area_fraction") && k.method().equals("pearson")) {
-                String l = String.format(Locale.ROOT, "cells (%d): r %.2f, p %.2g (effective n %.0f; naive p %.2g)",
-                        t.n(), t.r(), t.p(), t.nEff(), t.naiveP());
+                String l = String.format(Locale.ROOT, "%s (%d): r %.2f, p %.2g (effective n %.0f; naive p %.2g)",
+                        p.moving() ? "windows" : "cells", t.n(), t.r(), t.p(), t.nEff(), t.naiveP());
                 if (k.deformation().startsWith("subsidence")) {
                     rateLabel = l;
                 } else {
@@ -86,8 +96,14 @@ public final class LakeDensityCommand implements Callable<Integer> {
                 }
             }
         }
-        LakeDensityPlot.write(p.out().resolve("lake_density_scatter.png"), "Lake density and deformation, "
-                + (long) p.cell() + " m cells", pct, r.subsidence(), amp, rateLabel, ampLabel);
+        String what = p.moving() ? String.format(Locale.ROOT, "%s m windows every %s m", num(p.window()),
+                num(p.windowStep())) : num(p.cell()) + " m cells";
+        LakeDensityPlot.write(p.out().resolve("lake_density_scatter.png"), "Lake density and deformation, " + what, pct,
+                r.subsidence(), amp, rateLabel, ampLabel);
         return r;
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "lakes", mixinStandardHelpOptions = true,
         description = "Map lakes from green + NIR (NDWI) or green + SWIR (MNDWI) GeoTIFF bands: threshold (fixed or "
-                + "Otsu), drop small bodies, polygonise → lakes.geojson with areas.")
+                + "Otsu), fill small holes, drop small bodies, polygonise → lakes.geojson with the pixel-polygon area "
+                + "and the sub-pixel area by linear spectral unmixing.")
 public final class LakesCommand implements Callable<Integer> {
     @Option(names = "--green", required = true, paramLabel = "G.tif", description = "Green band GeoTIFF.")
     Path green;
@@ -41,6 +42,9 @@ public final class LakesCommand implements Callable<Integer> {
     @Option(names = "--min-pixels", defaultValue = "4", description = "Drop water bodies smaller than this, pixels "
             + "(default ${DEFAULT-VALUE}).")
     int minPixels;
+    @Option(names = "--fill-holes-below", defaultValue = "0", paramLabel = "N", description = "Fill holes in the water "
+            + "mask (land enclosed by water) smaller than N pixels (default ${DEFAULT-VALUE}: none).")
+    int fillHolesBelow;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -48,15 +52,16 @@ public final class LakesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean swir = second.swir != null;
         LakesParameters p = new LakesParameters(green, swir ? second.swir : second.nir, swir,
-                LakesParameters.parseThreshold(threshold), minPixels, out);
+                LakesParameters.parseThreshold(threshold), minPixels, out, fillHolesBelow);
         LakesStep.Result r = runAndDraw(p);
-        double area = 0;
+        double area = 0, unmixed = 0;
         for (LakesStep.Lake l : r.lakes()) {
             area += l.areaM2();
+            unmixed += l.areaUnmixedM2();
         }
-        System.out.printf(Locale.ROOT, "%s threshold %.4f%s: %d lakes of ≥ %d px, %.4f km² of water%n",
-                swir ? "MNDWI" : "NDWI", r.threshold(), Double.isNaN(p.threshold()) ? " (Otsu)" : "", r.lakes().size(),
-                minPixels, area * 1e-6);
+        System.out.printf(Locale.ROOT, "%s threshold %.4f%s: %d lakes of ≥ %d px, %.4f km² of water in whole pixels, "
+                + "%.4f km² unmixed%n", swir ? "MNDWI" : "NDWI", r.threshold(), Double.isNaN(p.threshold()) ? " (Otsu)" : "",
+                r.lakes().size(), minPixels, area * 1e-6, unmixed * 1e-6);
         System.out.println("wrote " + out);
         return 0;
     }

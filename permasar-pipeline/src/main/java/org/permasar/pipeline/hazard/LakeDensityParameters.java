@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param classes     distance classes of the modified t-test, ≥ 1
  * @param binEdges    lake-area-fraction bin edges of the binned statistics, %, increasing
  * @param out         output folder
+ * @param window      side of the square moving window, m ({@code --window}); NaN: cells of {@code cell} m instead
+ * @param step        distance between the moving windows' centres, m, ≤ window ({@code --step}); NaN: window / 2
  */
 public record LakeDensityParameters(Path lakes, Path deformation, String amplitude, double cell, double minCoverage,
-                                    int classes, double[] binEdges, Path out) {
-    /** Most cells the O(n²) test is run on. */
+                                    int classes, double[] binEdges, Path out, double window, double step) {
+    /** Most cells (or windows in the statistics) the O(n²) test is run on. */
     public static final int MAX_CELLS = 10_000;
     /** Default cell size, m. */
     public static final double CELL = 1000;
@@ -31,6 +33,8 @@ public record LakeDensityParameters(Path lakes, Path deformation, String amplitu
     public static final int CLASSES = 13;
     /** Default lake-area-share bin edges, %. */
     public static final String BINS = "0,1,5,10,20,40,100";
+    /** Most moving windows in the map. */
+    public static final int MAX_WINDOWS = 1_000_000;
 
     public LakeDensityParameters {
         Objects.requireNonNull(lakes, "--lakes");
@@ -45,6 +49,16 @@ public record LakeDensityParameters(Path lakes, Path deformation, String amplitu
         if (classes < 1 || classes > 1000) {
             throw new IllegalArgumentException("--classes must be within 1 … 1000, got " + classes);
         }
+        if (!Double.isNaN(window) && !(window > 0 && window < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("--window must be finite and > 0 m, got " + window);
+        }
+        if (!Double.isNaN(step) && Double.isNaN(window)) {
+            throw new IllegalArgumentException("--step " + step + " needs --window");
+        }
+        if (!Double.isNaN(step) && !(step > 0 && step <= window)) {
+            throw new IllegalArgumentException("--step must be > 0 m and at most --window (" + window + " m), got "
+                    + step);
+        }
         binEdges = binEdges.clone();
         if (binEdges.length < 2) {
             throw new IllegalArgumentException("--bins needs at least two edges, got " + Arrays.toString(binEdges));
@@ -57,6 +71,22 @@ public record LakeDensityParameters(Path lakes, Path deformation, String amplitu
         }
     }
 
+    /** Cells of {@code cell} m, no moving window. */
+    public LakeDensityParameters(Path lakes, Path deformation, String amplitude, double cell, double minCoverage,
+                                 int classes, double[] binEdges, Path out) {
+        this(lakes, deformation, amplitude, cell, minCoverage, classes, binEdges, out, Double.NaN, Double.NaN);
+    }
+
+    /** True for moving windows ({@code --window}), false for cells. */
+    public boolean moving() {
+        return !Double.isNaN(window);
+    }
+
+    /** The moving windows' step: {@code step}, or window / 2 when not given. */
+    public double windowStep() {
+        return Double.isNaN(step) ? window / 2 : step;
+    }
+
     @Override
     public double[] binEdges() {
         return binEdges.clone();
@@ -66,7 +96,7 @@ public record LakeDensityParameters(Path lakes, Path deformation, String amplitu
     public String toString() {
         return "LakeDensityParameters[lakes=" + lakes + ", deformation=" + deformation + ", amplitude=" + amplitude
                 + ", cell=" + cell + ", minCoverage=" + minCoverage + ", classes=" + classes + ", binEdges="
-                + Arrays.toString(binEdges) + ", out=" + out + "]";
+                + Arrays.toString(binEdges) + ", out=" + out + ", window=" + window + ", step=" + step + "]";
     }
 
     /** Parses "0,1,5,10" (percent). */

@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param threshold water where the index exceeds it; NaN: Otsu's threshold of the scene
  * @param minPixels water bodies of fewer pixels are dropped, ≥ 1
  * @param out       output folder
+ * @param fillHolesBelow holes in the water mask (land enclosed by water, 8-connected) of fewer pixels are filled
+ *                  before the lakes are labelled; 0: none ({@code --fill-holes-below})
  */
-public record LakesParameters(Path green, Path second, boolean swir, double threshold, int minPixels, Path out) {
+public record LakesParameters(Path green, Path second, boolean swir, double threshold, int minPixels, Path out,
+                              int fillHolesBelow) {
     /** Histogram bins of Otsu's threshold. */
     public static final int OTSU_BINS = 256;
     /** Default threshold: Otsu's. */
@@ -34,6 +37,14 @@ public record LakesParameters(Path green, Path second, boolean swir, double thre
         if (minPixels < 1) {
             throw new IllegalArgumentException("--min-pixels must be ≥ 1, got " + minPixels);
         }
+        if (fillHolesBelow < 0) {
+            throw new IllegalArgumentException("--fill-holes-below must be ≥ 0 pixels, got " + fillHolesBelow);
+        }
+    }
+
+    /** Without hole filling. */
+    public LakesParameters(Path green, Path second, boolean swir, double threshold, int minPixels, Path out) {
+        this(green, second, swir, threshold, minPixels, out, 0);
     }
 
     /** "otsu" → NaN, else the number; refused naming the option. */
