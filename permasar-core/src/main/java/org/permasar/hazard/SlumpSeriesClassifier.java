@@ -130,7 +130,7 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
         double dBic = best == null ? Double.NaN : bicLine - bic(best[3], n, 4 + seasonal);
         if (best != null && dBic > bicMargin && best[2] <= -minRateChange) {
             double sigma = Math.sqrt(best[3] / (n - 4 - seasonal));
-            double std = breakStd(t, best[4], best[2], sigma, annual) * YEAR;
+            double std = breakStd(t, best[4], best[2], sigma, sin, cos) * YEAR;
             return new Result(Kind.ABRUPT_THAW, line[1], d[(int) best[5]], best[1], best[1] + best[2], dBic,
                     t0 + best[4] * YEAR, std);
         }
@@ -147,7 +147,8 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
      * A = uᵀP⊥u, B = uᵀP⊥w, C = wᵀP⊥w, each from suffix sums over the dates after t_k (Xᵀu = Σt·x, Xᵀw = Σx,
      * uᵀy = Σt·y, …) and one Cholesky factor of XᵀX: O(p²) per interval, no refit. g' = 0 where r_u − τ·r_w = 0
      * (g = 0, its minimum) and at τ* = (r_w·A − r_u·B) / (r_w·B − r_u·C), so the best τ of an interval is t_k or τ*
-     * when inside (t_{k+1} is the next interval's start). The coefficients at the best τ are one refit ({@link #fit}).
+     * when inside (t_{k+1} is the next interval's start). The coefficients at the best τ come from its normal equations
+     * (the sums over the dates after it once more): O(n·p + n·p²) in all, the same fits as {@link #fit}.
      *
      * @param between search between acquisitions too, or only at them
      * @return {a, v₁, v₂ − v₁, rss, τ, index of the acquisition nearest τ}, the earliest τ on ties; null when the
@@ -156,18 +157,22 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
     double[] breakSearch(double[] t, double[] y, double[] sin, double[] cos, boolean between) {
         int n = t.length;
         int p = sin == null ? 2 : 4;                // base columns: 1, t, [sin, cos]
-        double[] l = new double[p * p];             // XᵀX, then its Cholesky factor
-        double[] beta = new double[p];              // Xᵀy, then the base fit
+        double[] g0 = new double[p * p];            // XᵀX
+        double[] b0 = new double[p];                // Xᵀy
         double[] x = new double[p];
+        double yy = 0;
         for (int i = 0; i < n; i++) {
             base(x, t[i], sin, cos, i);
             for (int a = 0; a < p; a++) {
-                beta[a] += x[a] * y[i];
+                b0[a] += x[a] * y[i];
                 for (int c = 0; c < p; c++) {
-                    l[a * p + c] += x[a] * x[c];
+                    g0[a * p + c] += x[a] * x[c];
                 }
             }
+            yy += y[i] * y[i];
         }
+        double[] l = g0.clone();                    // the Cholesky factor of XᵀX
+        double[] beta = b0.clone();                 // the base fit
         if (!CholeskyKernel.decompose(l, p)) {
             return null;
         }
@@ -225,9 +230,53 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
         if (bestGain < 0) {
             return null;
         }
-        double[] f = fit(t, y, bestTau, sin, cos);
         int nearest = bestK + 1 < n && t[bestK + 1] - bestTau < bestTau - t[bestK] ? bestK + 1 : bestK;
-        return new double[] {f[0], f[1], f[2], f[3], bestTau, nearest};
+        double[] fit = brokenLine(t, y, sin, cos, bestTau, bestK, g0, b0, yy);
+        return fit == null ? null : new double[] {fit[0], fit[1], fit[2], fit[3], bestTau, nearest};
+    }
+
+    /**
+     * The broken line with its break at τ in [t_k, t_{k+1}) from its normal equations: XᵀX ({@code g0}, p×p), Xᵀy
+     * ({@code b0}), and the hinge's Σh·x = Σt·x − τΣx, Σh² = Σt² − 2τΣt + τ²Σ1, Σh·y = Σt·y − τΣy over the dates
+     * after t_k; RSS = yᵀy − β̂ᵀXᵀy. Returns {a, v₁, v₂ − v₁, rss}, or null when the hinge depends on the base.
+     */
+    private static double[] brokenLine(double[] t, double[] y, double[] sin, double[] cos, double tau, int k, double[] g0,
+                                       double[] b0, double yy) {
+        int p = b0.length;
+        double[] x = new double[p];
+        double[] sx = new double[p];
+        double[] stx = new double[p];
+        double sy = 0, sty = 0;
+        for (int i = k + 1; i < t.length; i++) {
+            base(x, t[i], sin, cos, i);
+            for (int c = 0; c < p; c++) {
+                sx[c] += x[c];
+                stx[c] += t[i] * x[c];
+            }
+            sy += y[i];
+            sty += t[i] * y[i];
+        }
+        int m = p + 1;                              // + the hinge, last
+        double[] a = new double[m * m];
+        double[] rhs = new double[m];
+        for (int r = 0; r < p; r++) {
+            System.arraycopy(g0, r * p, a, r * m, p);
+            a[r * m + p] = stx[r] - tau * sx[r];
+            a[p * m + r] = a[r * m + p];
+            rhs[r] = b0[r];
+        }
+        a[p * m + p] = stx[1] - 2 * tau * sx[1] + tau * tau * sx[0];
+        rhs[p] = sty - tau * sy;
+        double[] b = rhs.clone();
+        if (!CholeskyKernel.decompose(a, m)) {
+            return null;
+        }
+        CholeskyKernel.solve(a, m, b);
+        double rss = yy;
+        for (int r = 0; r < m; r++) {
+            rss -= b[r] * rhs[r];
+        }
+        return new double[] {b[0], b[1], b[p], Math.max(rss, 0)};
     }
 
     /**
@@ -269,25 +318,37 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
         return breakStd(t, (breakDay - t0) / YEAR, rateChange, sigma, annual) * YEAR;
     }
 
+    /** {@link #breakStd(double[], double, double, double, double[], double[])} with sin 2πt, cos 2πt when annual. */
+    static double breakStd(double[] t, double tb, double rateChange, double sigma, boolean annual) {
+        double[] sin = annual ? new double[t.length] : null;
+        double[] cos = annual ? new double[t.length] : null;
+        for (int i = 0; annual && i < t.length; i++) {
+            sin[i] = Math.sin(2 * Math.PI * t[i]);
+            cos[i] = Math.cos(2 * Math.PI * t[i]);
+        }
+        return breakStd(t, tb, rateChange, sigma, sin, cos);
+    }
+
     /**
      * σ_τ (years) = σ / (|Δv|·‖P⊥s‖) with s = 1[t &gt; t_b] (½ at t = t_b, the mean of its one-sided derivatives):
-     * ‖P⊥s‖ is the last diagonal entry of the Cholesky factor of the Gram matrix of (1, t, hinge, [sin, cos], s).
+     * ‖P⊥s‖ is the last diagonal entry of the Cholesky factor of the Gram matrix of (1, t, hinge, [sin, cos], s);
+     * {@code sin}, {@code cos} hold sin 2πt and cos 2πt, or are null (no annual term).
      */
-    static double breakStd(double[] t, double tb, double rateChange, double sigma, boolean annual) {
-        int m = annual ? 6 : 4;
+    static double breakStd(double[] t, double tb, double rateChange, double sigma, double[] sin, double[] cos) {
+        int m = sin == null ? 4 : 6;
         double[] g = new double[m * m];
         double[] x = new double[m];
-        for (double ti : t) {
+        for (int i = 0; i < t.length; i++) {
             x[0] = 1;
-            x[1] = ti;
-            x[2] = Math.max(0, ti - tb);
-            if (annual) {
-                x[3] = Math.sin(2 * Math.PI * ti);
-                x[4] = Math.cos(2 * Math.PI * ti);
+            x[1] = t[i];
+            x[2] = Math.max(0, t[i] - tb);
+            if (sin != null) {
+                x[3] = sin[i];
+                x[4] = cos[i];
             }
-            x[m - 1] = ti > tb ? 1 : ti == tb ? 0.5 : 0;
+            x[m - 1] = t[i] > tb ? 1 : t[i] == tb ? 0.5 : 0;
             for (int a = 0; a < m; a++) {
-                for (int c = 0; c < m; c++) {
+                for (int c = 0; c <= a; c++) {      // the lower triangle, all that decompose reads
                     g[a * m + c] += x[a] * x[c];
                 }
             }
