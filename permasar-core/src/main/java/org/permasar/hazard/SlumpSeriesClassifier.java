@@ -145,7 +145,7 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
      * P⊥ = I − X(XᵀX)⁻¹Xᵀ. For τ in [t_k, t_{k+1}] the hinge is h = u − τ·w with u = t and w = 1 on the dates after
      * t_k (0 before), so the reduction is g(τ) = (r_u − τ·r_w)² / (A − 2Bτ + Cτ²) with r_u = uᵀr, r_w = wᵀr,
      * A = uᵀP⊥u, B = uᵀP⊥w, C = wᵀP⊥w, each from suffix sums over the dates after t_k (Xᵀu = Σt·x, Xᵀw = Σx,
-     * uᵀy = Σt·y, …) and one Cholesky factor of XᵀX: O(p²) per interval, no refit. g' = 0 where r_u − τ·r_w = 0
+     * uᵀy = Σt·y, …) and (XᵀX)⁻¹ (once, by Cholesky): O(p²) per interval, no refit. g' = 0 where r_u − τ·r_w = 0
      * (g = 0, its minimum) and at τ* = (r_w·A − r_u·B) / (r_w·B − r_u·C), so the best τ of an interval is t_k or τ*
      * when inside (t_{k+1} is the next interval's start). The coefficients at the best τ come from its normal equations
      * (the sums over the dates after it once more): O(n·p + n·p²) in all, the same fits as {@link #fit}.
@@ -177,10 +177,10 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
             return null;
         }
         CholeskyKernel.solve(l, p, beta);
+        double[] gi = new double[p * p];            // (XᵀX)⁻¹
+        CholeskyKernel.invert(l, p, gi, x);
         double[] sx = new double[p];                // Σ x over the dates after t_k  (Xᵀw)
         double[] stx = new double[p];               // Σ t·x over them               (Xᵀu)
-        double[] zu = new double[p];                // (XᵀX)⁻¹Xᵀu
-        double[] zw = new double[p];                // (XᵀX)⁻¹Xᵀw
         double sy = 0, sty = 0;
         double bestGain = -1, bestTau = Double.NaN;
         int bestK = -1;
@@ -196,16 +196,17 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
             if (k >= n - minSide) {
                 continue;
             }
-            System.arraycopy(stx, 0, zu, 0, p);
-            System.arraycopy(sx, 0, zw, 0, p);
-            CholeskyKernel.solve(l, p, zu);
-            CholeskyKernel.solve(l, p, zw);
-            // uᵀu = Σt² = stx[1], uᵀw = Σt = sx[1], wᵀw = count = sx[0] (x = 1, t, …)
+            // A = uᵀu − (Xᵀu)ᵀ(XᵀX)⁻¹Xᵀu, … with uᵀu = Σt² = stx[1], uᵀw = Σt = sx[1], wᵀw = count = sx[0]
             double qa = stx[1], qb = sx[1], qc = sx[0], ru = sty, rw = sy;
             for (int c = 0; c < p; c++) {
-                qa -= stx[c] * zu[c];
-                qb -= stx[c] * zw[c];
-                qc -= sx[c] * zw[c];
+                double zu = 0, zw = 0;              // ((XᵀX)⁻¹Xᵀu)_c, ((XᵀX)⁻¹Xᵀw)_c
+                for (int d = 0; d < p; d++) {
+                    zu += gi[c * p + d] * stx[d];
+                    zw += gi[c * p + d] * sx[d];
+                }
+                qa -= stx[c] * zu;
+                qb -= stx[c] * zw;
+                qc -= sx[c] * zw;
                 ru -= stx[c] * beta[c];
                 rw -= sx[c] * beta[c];
             }
