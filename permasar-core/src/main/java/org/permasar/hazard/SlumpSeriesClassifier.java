@@ -2,6 +2,7 @@ package org.permasar.hazard;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.hipparchus.special.Erf;
 import org.permasar.linalg.CholeskyKernel;
 
 /**
@@ -317,6 +318,23 @@ public record SlumpSeriesClassifier(double rateThreshold, double minRateChange, 
             t[i] = (dates.get(i).toEpochDay() - t0) / YEAR;
         }
         return breakStd(t, (breakDay - t0) / YEAR, rateChange, sigma, annual) * YEAR;
+    }
+
+    /**
+     * The probability that the acquisition nearest a break estimate τ̂ ~ N(t_b, σ_τ²) is within {@code acquisitions}
+     * of a true break t_b that lies on an acquisition, the dates {@code intervalDays} apart:
+     * P(|τ̂ − t_b| &lt; (k + ½)·Δt) = erf((k + ½)·Δt / (σ_τ·√2)), i.e. 2Φ(1.5 Δt/σ_τ) − 1 for one acquisition.
+     *
+     * @param acquisitions k ≥ 0
+     * @param sigmaDays    σ_τ in days, &gt; 0 ({@link #breakStdDays})
+     * @param intervalDays Δt in days, &gt; 0
+     */
+    public static double nearestAcquisitionWithin(int acquisitions, double sigmaDays, double intervalDays) {
+        if (acquisitions < 0 || !(sigmaDays > 0) || !(intervalDays > 0)) {
+            throw new IllegalArgumentException("need acquisitions ≥ 0, sigmaDays > 0, intervalDays > 0; got "
+                    + acquisitions + ", " + sigmaDays + ", " + intervalDays);
+        }
+        return Erf.erf((acquisitions + 0.5) * intervalDays / (sigmaDays * Math.sqrt(2)));
     }
 
     /** {@link #breakStd(double[], double, double, double, double[], double[])} with sin 2πt, cos 2πt when annual. */

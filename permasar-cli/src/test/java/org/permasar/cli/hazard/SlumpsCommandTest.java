@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.hipparchus.special.Erf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.CliRunner;
@@ -122,7 +121,7 @@ class SlumpsCommandTest {
             }
             // the Cramér–Rao bound of the pixel's own break (σ 2 mm, the annual pair fitted): P(within one acquisition)
             double crbDays = annual.breakStdDays(dates, dates.get(breakIndex[i]).toEpochDay(), deltaV[i], 2);
-            double pr = Erf.erf(1.5 * 12 / (crbDays * Math.sqrt(2)));
+            double pr = SlumpSeriesClassifier.nearestAcquisitionWithin(1, crbDays, 12);
             expectedWithin += pr;
             expectedVar += pr * (1 - pr);
             if ((int) cls[i] == SlumpsStep.ABRUPT) {
