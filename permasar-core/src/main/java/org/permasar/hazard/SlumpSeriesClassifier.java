@@ -25,15 +25,15 @@ import org.permasar.linalg.CholeskyKernel;
  * masquerades as a break nor biases the rates; without it the series must be deseasoned first.
  *
  * <p><b>Precision of the break.</b> The least-squares break is the maximum-likelihood one for white noise of
- * standard deviation σ; it is asymptotically normal (Feder 1975, continuous segmented regression) with the
+ * standard deviation σ; it is asymptotically normal (Feder 1975, Ann. Statist. 3(1), the identified continuous case) with the
  * Cramér–Rao standard deviation {@code σ_τ = σ / (|Δv|·‖P⊥s‖)}, s the unit step 1[t &gt; t_b] (the break's column
  * of the Jacobian is −Δv·s) and P⊥ the projection away from the other columns (1, t, the hinge and the annual pair):
  * {@link #breakStdDays}. For N dates Δt apart and no annual term its continuum limit is
  * {@code σ_τ ≈ (2σ/|Δv|)·√(Δt·T/(L₁·L₂))} (T = L₁ + L₂, L₁ and L₂ the spans before and after the break): the best
  * continuous broken line with a kink at t_b leaves L₁L₂/(4T) of a unit step's ∫s², so ‖P⊥s‖² ≈ L₁L₂/(4TΔt). The
  * reported acquisition is within one of a break that lies on an acquisition when |τ̂ − t_b| &lt; 1.5 Δt, with
- * probability 2Φ(1.5 Δt/σ_τ) − 1: 95 % at σ_τ = 0.77 Δt, 99.7 % at σ_τ = Δt/2, i.e. for
- * {@code |Δv|/σ ≥ 4/(Δt·√(N·f(1 − f)))}, f = L₁/T.
+ * probability 2Φ(1.5 Δt/σ_τ) − 1 ({@link #nearestAcquisitionWithin}): 95 % at σ_τ = 0.77 Δt, 99.7 % at
+ * σ_τ = Δt/2, which without the annual term holds for {@code |Δv|/σ ≥ 4/(Δt·√(N·f(1 − f)))}, f = L₁/T.
  *
  * <p>Rates in the series' unit per year (t in years of 365.25 days from the first date). NaN values are
  * left out; fewer than {@code 2·minSide + 2} valid dates give {@link Kind#TOO_SHORT}. Thread-safe,
