@@ -50,6 +50,20 @@ public final class Dates {
         return d.getYear() + (d.getDayOfYear() - 1) / (double) len;
     }
 
+    /**
+     * {@link #decimalYear(LocalDate)} of a time given as days since 1970-01-01 with a fraction ({@link
+     * LocalDate#toEpochDay()} + the fraction of that day): the day's decimal year plus the fraction over the days of its
+     * year. NaN (or ±∞) gives NaN.
+     */
+    public static double decimalYear(double epochDay) {
+        if (!Double.isFinite(epochDay)) {
+            return Double.NaN;
+        }
+        double day = Math.floor(epochDay);
+        LocalDate d = LocalDate.ofEpochDay((long) day);
+        return decimalYear(d) + (epochDay - day) / d.lengthOfYear();
+    }
+
     /** Days from {@code origin} to {@code d} (negative when before). */
     public static long daysBetween(LocalDate origin, LocalDate d) {
         return ChronoUnit.DAYS.between(origin, d);

@@ -2,6 +2,7 @@ package org.permasar.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -68,6 +69,11 @@ class NetworkTest {
         assertThatThrownBy(() -> Dates.parse("2018-13-01")).hasMessageContaining("'2018-13-01'");
         assertThatThrownBy(() -> Dates.parse("yesterday")).hasMessageContaining("'yesterday'");
         assertThat(Dates.decimalYear(LocalDate.of(2020, 7, 2))).isEqualTo(2020 + 183 / 366.0);
+        assertThat(Dates.decimalYear(LocalDate.of(2020, 7, 2).toEpochDay() + 0.25))
+                .isCloseTo(2020 + 183.25 / 366.0, within(1e-12));
+        assertThat(Dates.decimalYear(LocalDate.of(2021, 12, 31).toEpochDay() + 0.5))
+                .isCloseTo(2021 + 364.5 / 365.0, within(1e-12));
+        assertThat(Dates.decimalYear(Double.NaN)).isNaN();
         assertThat(p("20180106", "20180118").label()).isEqualTo("20180106_20180118");
     }
 }

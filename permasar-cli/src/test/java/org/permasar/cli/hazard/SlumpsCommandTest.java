@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.CliRunner;
 import org.permasar.grid.GeoTransform;
 import org.permasar.grid.GridGeometry;
+import org.permasar.hazard.SlumpSeriesClassifier;
 import org.permasar.io.mintpy.MintPyWriter;
+import org.permasar.pipeline.hazard.SlumpsParameters;
 import org.permasar.pipeline.hazard.SlumpsStep;
 import org.permasar.pipeline.raster.ProductRasters;
 
@@ -26,6 +28,14 @@ import org.permasar.pipeline.raster.ProductRasters;
  * abrupt thaw (v₁ within ±3 mm/yr, then 15–35 mm/yr faster subsidence from a break in the middle 60 % of the
  * period), 20–29 linear subsidence (−35 … −8 mm/yr). Three 4 × 4-pixel slump polygons (one per class, parameters
  * shared by their pixels) are classed by their mean series. Seed {@value #SEED}.
+ *
+ * <p>The break dates against the precision the data allow ({@link SlumpSeriesClassifier#breakStdDays}, the Cramér–Rao
+ * bound of each pixel's own break with σ = 2 mm and the annual pair): the acquisition nearest {@code slump_break.tif}
+ * within one of the truth for at least the bound's expected count less 3 standard deviations (measured 206 of 240,
+ * expected 203.4 ± 5.4; |Δv|/σ is 7.5–17.5 /yr here, below the 20.6 /yr from which 95 % is expected), and for ≥ 90 %
+ * of the pixels whose rate changes by ≥ 25 mm/yr (117 of 126); {@code slump_break_sigma.tif} within 0.8–1.25 of the
+ * bound (median); the abrupt polygon's mean series (σ 0.5 mm) its break within 4 σ_τ and its {@code break_sigma_days}
+ * within 30 % of the bound.
  */
 class SlumpsCommandTest {
     static final long SEED = 20261207L;
@@ -99,19 +109,42 @@ class SlumpsCommandTest {
 
         float[] cls = ProductRasters.read(out.resolve("slump_class.tif"), null).data();
         float[] brk = ProductRasters.read(out.resolve("slump_break.tif"), null).data();
-        int correct = 0, sharp = 0, dated = 0;
+        float[] brkSigma = ProductRasters.read(out.resolve("slump_break_sigma.tif"), null).data();
+        SlumpSeriesClassifier annual = SlumpsParameters.defaults();
+        int correct = 0, sharp = 0, dated = 0, abrupt = 0, within1 = 0;
+        double expectedWithin = 0, expectedVar = 0;
+        List<Double> sigmaRatio = new ArrayList<>();
         for (int i = 0; i < cls.length; i++) {
             correct += (int) cls[i] == truth[i] ? 1 : 0;
-            if (truth[i] == SlumpsStep.ABRUPT && (int) cls[i] == SlumpsStep.ABRUPT && deltaV[i] <= -25) {
-                sharp++;
-                double days = Math.abs(brk[i] - decimalYear(dates.get(breakIndex[i]))) * 365;
-                dated += days <= 12.5 ? 1 : 0;
+            if (truth[i] != SlumpsStep.ABRUPT) {
+                continue;
+            }
+            // the Cramér–Rao bound of the pixel's own break (σ 2 mm, the annual pair fitted): P(within one acquisition)
+            double crbDays = annual.breakStdDays(dates, dates.get(breakIndex[i]).toEpochDay(), deltaV[i], 2);
+            double pr = SlumpSeriesClassifier.nearestAcquisitionWithin(1, crbDays, 12);
+            expectedWithin += pr;
+            expectedVar += pr * (1 - pr);
+            if ((int) cls[i] == SlumpsStep.ABRUPT) {
+                abrupt++;
+                long days = Math.abs(nearest(dates, brk[i]).toEpochDay() - dates.get(breakIndex[i]).toEpochDay());
+                within1 += days <= 12 ? 1 : 0;
+                sigmaRatio.add(brkSigma[i] / crbDays);
+                if (deltaV[i] <= -25) {
+                    sharp++;
+                    dated += days <= 12 ? 1 : 0;
+                }
             }
         }
-        System.out.printf("slumps: %d of %d pixels classed right; break within one acquisition for %d of %d abrupt "
-                + "pixels with Δv ≥ 25 mm/yr%n", correct, cls.length, dated, sharp);
+        sigmaRatio.sort(null);
+        double medianSigmaRatio = sigmaRatio.get(sigmaRatio.size() / 2);
+        System.out.printf("slumps: %d of %d pixels classed right; the acquisition nearest the break within one of the "
+                + "truth for %d of %d abrupt pixels with Δv ≥ 25 mm/yr, %d of %d abrupt pixels (the Cramér–Rao bound "
+                + "expects %.1f ± %.1f); median σ̂_τ / σ_τ %.3f%n", correct, cls.length, dated, sharp, within1, abrupt,
+                expectedWithin, Math.sqrt(expectedVar), medianSigmaRatio);
         assertTrue(correct >= 0.95 * cls.length, correct + " of " + cls.length);
         assertTrue(dated >= 0.9 * sharp, dated + " of " + sharp);
+        assertTrue(within1 >= expectedWithin - 3 * Math.sqrt(expectedVar), within1 + " of " + abrupt + ", expected " + expectedWithin);
+        assertTrue(medianSigmaRatio > 0.8 && medianSigmaRatio < 1.25, "slump_break_sigma.tif / bound " + medianSigmaRatio);
 
         List<String> lines = Files.readAllLines(out.resolve("slump_polygons.csv"));
         assertEquals(4, lines.size());
@@ -122,15 +155,22 @@ class SlumpsCommandTest {
             assertEquals("16", f[1], lines.get(k + 1));
             assertEquals(expected[k], f[2], lines.get(k + 1));
             if (k == 1) {
-                long days = Math.abs(LocalDate.parse(f[4]).toEpochDay() - dates.get((int) blockPar[1][2]).toEpochDay());
-                assertTrue(days <= 12, lines.get(k + 1) + " truth " + dates.get((int) blockPar[1][2]));
+                LocalDate truthBreak = dates.get((int) blockPar[1][2]);
+                long days = Math.abs(LocalDate.parse(f[4]).toEpochDay() - truthBreak.toEpochDay());
+                assertTrue(days <= 12, lines.get(k + 1) + " truth " + truthBreak);
                 assertEquals(blockPar[1][0], Double.parseDouble(f[5]), 2.0, "rate before");
                 assertEquals(blockPar[1][1], Double.parseDouble(f[6]), 2.0, "rate after");
+                // the mean of 16 pixels: σ 0.5 mm; its break time and standard deviation against the bound
+                double crbDays = annual.breakStdDays(dates, truthBreak.toEpochDay(), blockPar[1][1] - blockPar[1][0], 0.5);
+                assertEquals(crbDays, Double.parseDouble(f[9]), 0.3 * crbDays, "break_sigma_days " + lines.get(k + 1));
+                assertEquals(decimalYear(truthBreak), Double.parseDouble(f[8]), 4 * crbDays / 365, "break_year");
             }
             if (k == 2) {
                 assertEquals(blockPar[2][0], Double.parseDouble(f[3]), 1.0, "linear rate");
             }
         }
+        System.out.println("abrupt polygon: " + lines.get(2) + " (truth " + dates.get((int) blockPar[1][2]) + ", "
+                + blockPar[1][0] + " → " + blockPar[1][1] + " mm/yr)");
         assertTrue(Files.readString(out.resolve("slump_polygons.geojson")).contains("\"class\":\"abrupt_thaw\""));
         assertTrue(Files.size(out.resolve("slump_class_counts.csv")) > 0);
 
@@ -142,5 +182,14 @@ class SlumpsCommandTest {
 
     private static double decimalYear(LocalDate d) {
         return d.getYear() + (d.getDayOfYear() - 1) / (double) d.lengthOfYear();
+    }
+
+    /** The date whose decimal year is nearest {@code year}. */
+    private static LocalDate nearest(List<LocalDate> dates, double year) {
+        LocalDate best = dates.get(0);
+        for (LocalDate d : dates) {
+            best = Math.abs(decimalYear(d) - year) < Math.abs(decimalYear(best) - year) ? d : best;
+        }
+        return best;
     }
 }

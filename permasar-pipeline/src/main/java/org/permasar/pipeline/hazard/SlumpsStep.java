@@ -28,6 +28,7 @@ import org.permasar.io.vector.VectorFeature;
 import org.permasar.io.vector.VectorFiles;
 import org.permasar.io.vector.VectorLayer;
 import org.permasar.io.vector.VectorReprojection;
+import org.permasar.network.Dates;
 import org.permasar.pipeline.raster.ProductRasters;
 import org.permasar.stack.InvalidInputException;
 
@@ -41,10 +42,12 @@ import org.permasar.stack.InvalidInputException;
  * series is the mean, per date, of the finite values of the pixels whose centre lies inside it (the polygon is
  * reprojected into the grid's CRS; the grid must be geocoded with an EPSG code then). Writes into {@code out}, each
  * file atomically: {@code slump_class.tif} (uint8: 1 stable, 2 abrupt thaw, 3 linear subsidence, 0 too few dates),
- * {@code slump_rate.tif} (the single line's rate, mm/yr), {@code slump_break.tif} (break as a decimal year, NaN
- * unless abrupt), {@code slump_rate_before.tif}, {@code slump_rate_after.tif} (mm/yr, NaN unless abrupt),
- * {@code slump_class_counts.csv}; with polygons {@code slump_polygons.csv} and {@code slump_polygons.geojson}
- * (WGS 84, the classes as attributes). Stateless.
+ * {@code slump_rate.tif} (the single line's rate, mm/yr), {@code slump_break.tif} (the least-squares break time as a
+ * decimal year, between acquisitions where it falls there; NaN unless abrupt), {@code slump_break_sigma.tif} (its
+ * Cramér–Rao standard deviation, days), {@code slump_rate_before.tif}, {@code slump_rate_after.tif} (mm/yr, NaN unless
+ * abrupt), {@code slump_class_counts.csv}; with polygons {@code slump_polygons.csv} (the break as the nearest
+ * acquisition date, and as a decimal year with its standard deviation) and {@code slump_polygons.geojson} (WGS 84, the
+ * classes as attributes). Stateless.
  */
 public final class SlumpsStep {
     /** Class codes of slump_class.tif. */
@@ -94,8 +97,8 @@ public final class SlumpsStep {
             int rows = g.rows(), cols = g.cols(), nd = dates.size();
             int blockRows = (int) Math.max(1, Math.min(rows, BLOCK_VALUES / ((long) nd * cols)));
             byte[] cls = new byte[rows * cols];
-            float[] rate = new float[rows * cols], brk = new float[rows * cols], before = new float[rows * cols],
-                    after = new float[rows * cols];
+            float[] rate = new float[rows * cols], brk = new float[rows * cols], brkStd = new float[rows * cols],
+                    before = new float[rows * cols], after = new float[rows * cols];
             double[][] polySum = new double[members.length][nd];
             int[][] polyN = new int[members.length][nd];
             int[] cursor = new int[members.length];
@@ -116,7 +119,8 @@ public final class SlumpsStep {
                     cls[i] = (byte) code;
                     counts[code]++;
                     rate[i] = (float) res.rate();
-                    brk[i] = res.breakDate() == null ? Float.NaN : (float) decimalYear(res.breakDate());
+                    brk[i] = (float) Dates.decimalYear(res.breakDay());
+                    brkStd[i] = (float) res.breakStdDays();
                     before[i] = (float) res.rateBefore();
                     after[i] = (float) res.rateAfter();
                 }
@@ -154,6 +158,8 @@ public final class SlumpsStep {
             ProductRasters.writeByte(p.out().resolve("slump_class.tif"), g, cls, NODATA, "slump class", legend);
             ProductRasters.writeFloat(p.out().resolve("slump_rate.tif"), g, rate, "line rate", "mm/year");
             ProductRasters.writeFloat(p.out().resolve("slump_break.tif"), g, brk, "break date", "decimal year");
+            ProductRasters.writeFloat(p.out().resolve("slump_break_sigma.tif"), g, brkStd, "break date standard deviation",
+                    "day");
             ProductRasters.writeFloat(p.out().resolve("slump_rate_before.tif"), g, before, "rate before break", "mm/year");
             ProductRasters.writeFloat(p.out().resolve("slump_rate_after.tif"), g, after, "rate after break", "mm/year");
             writeCounts(p.out().resolve("slump_class_counts.csv"), counts);
@@ -172,11 +178,6 @@ public final class SlumpsStep {
             case LINEAR_SUBSIDENCE -> LINEAR;
             case TOO_SHORT -> NODATA;
         };
-    }
-
-    /** Year + (day of year − 1) / days in the year. */
-    static double decimalYear(LocalDate d) {
-        return d.getYear() + (d.getDayOfYear() - 1) / (double) d.lengthOfYear();
     }
 
     private static String id(VectorFeature f, int index, String attribute) {
@@ -249,20 +250,23 @@ public final class SlumpsStep {
     private static void writePolygons(Path out, List<VectorFeature> polys, List<PolygonResult> pr, int epsg)
             throws IOException {
         StringBuilder b = new StringBuilder("id,pixels,class,rate_mm_yr,break_date,rate_before_mm_yr,rate_after_mm_yr,"
-                + "delta_bic\n");
+                + "delta_bic,break_year,break_sigma_days\n");
         List<VectorFeature> fs = new ArrayList<>();
         for (int q = 0; q < pr.size(); q++) {
             PolygonResult r = pr.get(q);
             SlumpSeriesClassifier.Result c = r.result();
             String kind = c.kind().name().toLowerCase(Locale.ROOT);
-            b.append(String.format(Locale.ROOT, "%s,%d,%s,%.4f,%s,%.4f,%.4f,%.4f%n", csvText(r.id()), r.pixels(), kind,
-                    c.rate(), c.breakDate() == null ? "" : c.breakDate(), c.rateBefore(), c.rateAfter(), c.deltaBic()));
+            b.append(String.format(Locale.ROOT, "%s,%d,%s,%.4f,%s,%.4f,%.4f,%.4f,%.5f,%.2f%n", csvText(r.id()), r.pixels(),
+                    kind, c.rate(), c.breakDate() == null ? "" : c.breakDate(), c.rateBefore(), c.rateAfter(), c.deltaBic(),
+                    Dates.decimalYear(c.breakDay()), c.breakStdDays()));
             Map<String, Object> a = new LinkedHashMap<>(polys.get(q).attributes());
             a.put("slump_id", r.id());
             a.put("pixels", (double) r.pixels());
             a.put("class", kind);
             a.put("rate_mm_yr", finiteOrNull(c.rate()));
             a.put("break_date", c.breakDate() == null ? null : c.breakDate().toString());
+            a.put("break_year", finiteOrNull(Dates.decimalYear(c.breakDay())));
+            a.put("break_sigma_days", finiteOrNull(c.breakStdDays()));
             a.put("rate_before_mm_yr", finiteOrNull(c.rateBefore()));
             a.put("rate_after_mm_yr", finiteOrNull(c.rateAfter()));
             fs.add(new VectorFeature(VectorReprojection.transform(polys.get(q).geometry(), epsg, 4326), a));
