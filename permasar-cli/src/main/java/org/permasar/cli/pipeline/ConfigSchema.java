@@ -231,6 +231,8 @@ public final class ConfigSchema {
                 + "(Otsu 1979) or a number within -1 … 1");
         add("lakes", "minPixels", Kind.INTEGER, Integer.toString(LakesParameters.MIN_PIXELS), "pixel", "Drop water bodies "
                 + "smaller than this", 1, 1e9);
+        add("lakes", "fillHolesBelow", Kind.INTEGER, "0", "pixel", "Fill land holes in the water mask smaller than this "
+                + "(8-connected land not touching the raster's edge; 0: none)", 0, 1e9);
 
         SlumpSeriesClassifier slump = SlumpsParameters.defaults();
         section("slumps", "Step slumps: thaw-slump classes (stable, abrupt thaw, linear subsidence) of the first track's "
@@ -257,6 +259,10 @@ public final class ConfigSchema {
         add("lakeDensity", "lakes", Kind.INPUT, "", "", "Lake polygons (GeoJSON or Shapefile, any CRS); empty: the lakes "
                 + "step's lakes.geojson (needs lakes.green)");
         add("lakeDensity", "cell", Kind.NUMBER, fmt(LakeDensityParameters.CELL), "m", "Cell size", 1e-3, 1e7);
+        add("lakeDensity", "window", Kind.NUMBER, "0", "m", "Side of a square moving window instead of cells (0: cells "
+                + "of lakeDensity.cell)", 0, 1e7);
+        add("lakeDensity", "step", Kind.NUMBER, "0", "m", "Distance between the moving windows' centres, at most the "
+                + "window (0: half the window)", 0, 1e7);
         add("lakeDensity", "minCoverage", Kind.NUMBER, fmt(LakeDensityParameters.MIN_COVERAGE), "", "Least share of a "
                 + "full cell's pixels for a cell to count", 0, 1);
         add("lakeDensity", "classes", Kind.INTEGER, Integer.toString(LakeDensityParameters.CLASSES), "", "Distance classes "

@@ -47,10 +47,16 @@ final class LakeDensityConfig {
         try {
             return new LakeDensityParameters(lakes, velocity, null, cfg.number("lakeDensity.cell"),
                     cfg.number("lakeDensity.minCoverage"), (int) cfg.integer("lakeDensity.classes"), bins,
-                    cfg.outDir().resolve(DIR));
+                    cfg.outDir().resolve(DIR), positiveOrNaN(cfg.number("lakeDensity.window")),
+                    positiveOrNaN(cfg.number("lakeDensity.step")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(cfg.file() + ": [lakeDensity]: " + e.getMessage().replace("--bins",
                     "lakeDensity.bins"), e);
         }
+    }
+
+    /** 0 (the configuration's "not set") as NaN, the parameters' "not set". */
+    private static double positiveOrNaN(double v) {
+        return v > 0 ? v : Double.NaN;
     }
 }

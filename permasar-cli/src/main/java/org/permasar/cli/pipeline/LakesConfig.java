@@ -53,7 +53,7 @@ final class LakesConfig {
                     + "(exclusive), found '" + t + "'");
         }
         return new LakesParameters(cfg.path("lakes.green"), swir != null ? swir : nir, swir != null, threshold,
-                (int) cfg.integer("lakes.minPixels"), cfg.outDir().resolve(DIR));
+                (int) cfg.integer("lakes.minPixels"), cfg.outDir().resolve(DIR), (int) cfg.integer("lakes.fillHolesBelow"));
     }
 
     /** Refuses a band given without {@code lakes.green} (the step would silently not run). */

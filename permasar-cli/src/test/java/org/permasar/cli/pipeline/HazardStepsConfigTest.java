@@ -44,10 +44,11 @@ class HazardStepsConfigTest {
 
     @Test
     void sectionsBecomeTheStepsParametersAndTheLakesFeedTheOthers() throws Exception {
-        PipelineConfig c = config("[lakes]\ngreen = g.tif\nnir = n.tif\nthreshold = 0.1\nminPixels = 3\n"
+        PipelineConfig c = config("[lakes]\ngreen = g.tif\nnir = n.tif\nthreshold = 0.1\nminPixels = 3\nfillHolesBelow = 7\n"
                 + "[slumps]\nenabled = true\npolygons = slumps.geojson\nid = name\nrateThreshold = 4\nminRateChange = 12\n"
                 + "bicMargin = 6\nminSide = 5\nannual = false\n"
                 + "[lakeDensity]\nenabled = true\ncell = 500\nminCoverage = 0.3\nclasses = 9\nbins = 0,5,100\n"
+                + "window = 2000\nstep = 800\n"
                 + "[hazards]\nlines = line.geojson\nchainage = m\nmUnit = m\n");
         assertThat(PipelineSteps.names(c)).containsExactly("invert-asc", "fit-asc", "lakes", "hazards", "slumps",
                 "lake-density", "report");
@@ -57,6 +58,7 @@ class HazardStepsConfigTest {
         assertThat(lp.swir()).isFalse();
         assertThat(lp.threshold()).isEqualTo(0.1);
         assertThat(lp.minPixels()).isEqualTo(3);
+        assertThat(lp.fillHolesBelow()).isEqualTo(7);
         assertThat(lp.out()).isEqualTo(dir.resolve("out/lakes"));
         SlumpsParameters sp = SlumpsConfig.parameters(c);
         assertThat(sp.timeseries()).isEqualTo(dir.resolve("out/asc/timeseries.h5"));
@@ -76,6 +78,10 @@ class HazardStepsConfigTest {
         assertThat(dp.minCoverage()).isEqualTo(0.3);
         assertThat(dp.classes()).isEqualTo(9);
         assertThat(dp.binEdges()).containsExactly(0, 5, 100);
+        assertThat(dp.window()).isEqualTo(2000);
+        assertThat(dp.step()).isEqualTo(800);
+        assertThat(Double.isNaN(LakeDensityConfig.parameters(config("[lakeDensity]\nenabled = true\nlakes = l.geojson\n"))
+                .window())).as("window 0: cells").isTrue();
         assertThat(dp.out()).isEqualTo(dir.resolve("out/lake-density"));
         HazardsParameters hp = HazardsConfig.parameters(c);
         assertThat(hp.features()).containsEntry("lakes", dir.resolve("out/lakes/lakes.geojson"));

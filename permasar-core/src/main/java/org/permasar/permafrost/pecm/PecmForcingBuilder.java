@@ -177,10 +177,11 @@ public final class PecmForcingBuilder {
         for (int k = 0; k < kEnd; k++, day = day.plusDays(1)) {
             dayOfYear[k] = day.getDayOfYear();
         }
-        // pixels in tiles of TILE, each walked over all days before the next: the per-pixel state and the
-        // hull stacks of one tile stay in cache while the days stream past
-        for (int p0 = 0; p0 < npix; p0 += TILE) {
-            int p1 = Math.min(npix, p0 + TILE);
+        // with hulls, pixels in tiles of TILE, each walked over all days before the next: the hull stacks of one
+        // tile stay in cache while the days stream past; without, the whole block day by day (rows read in order)
+        int tile = hulls != null ? TILE : Math.max(1, npix);
+        for (int p0 = 0; p0 < npix; p0 += tile) {
+            int p1 = Math.min(npix, p0 + tile);
             int next = 0;
             for (int k = 0; k < kEnd; k++) {
                 int doy = dayOfYear[k];
