@@ -80,7 +80,7 @@ class HazardStepsConfigTest {
         assertThat(dp.binEdges()).containsExactly(0, 5, 100);
         assertThat(dp.window()).isEqualTo(2000);
         assertThat(dp.step()).isEqualTo(800);
-        assertThat(Double.isNaN(LakeDensityConfig.parameters(config("[lakeDensity]\nenabled = true\nlakes = l.geojson\n"))
+        assertThat(Double.isNaN(LakeDensityConfig.parameters(config("[lakes]\ngreen = g.tif\nnir = n.tif\n[lakeDensity]\nenabled = true\n"))
                 .window())).as("window 0: cells").isTrue();
         assertThat(dp.out()).isEqualTo(dir.resolve("out/lake-density"));
         HazardsParameters hp = HazardsConfig.parameters(c);
