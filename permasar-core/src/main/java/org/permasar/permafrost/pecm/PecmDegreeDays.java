@@ -11,7 +11,9 @@ package org.permasar.permafrost.pecm;
  * {@code rootFreeze} (√ADDF) and {@code year} (the permafrost year of the date, 0 = that of the
  * first SAR date); {@code [year*pixels + p]} for the end-of-year sums {@code endThaw},
  * {@code endFreeze} (°C·day, NaN for an incomplete year or one with an LST gap). NaN and the
- * {@link PecmStatus} code where the pixel failed. {@code peaks} holds the points that give the yearly
+ * {@link PecmStatus} code where the pixel failed. {@code peaks} (null unless asked for, see
+ * {@link PecmForcingBuilder#degreeDays(java.time.LocalDate, float[], int, int, double[], double[], java.util.List,
+ * double[], boolean)}) holds the points that give the yearly
  * maximum of I_r for any r, per cell of the daily block the sums were made from, pixel p's being cell
  * {@code peakCell[p]} (−1: none). Arrays are shared: read-only.
  */
