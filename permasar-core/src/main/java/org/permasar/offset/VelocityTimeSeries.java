@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.permasar.linalg.CholeskyKernel;
 import org.permasar.stats.Medians;
 
 /**
@@ -384,40 +385,22 @@ public final class VelocityTimeSeries {
         }
     }
 
-    /** Solves N·X = R in place (N m × m symmetric positive definite, R m × 2 interleaved) by Cholesky. */
+    /**
+     * Solves N·X = R in place (N m × m symmetric positive definite, R m × 2 interleaved) with the project's
+     * Cholesky ({@link CholeskyKernel}, pivots accepted when &gt; 0).
+     */
     static void cholesky(double[] nm, int m, double[] r) {
-        for (int j = 0; j < m; j++) {
-            double d = nm[j * m + j];
-            for (int k = 0; k < j; k++) {
-                d -= nm[j * m + k] * nm[j * m + k];
-            }
-            if (!(d > 0)) {
-                throw new IllegalStateException("normal matrix of a connected component not positive definite at " + j);
-            }
-            d = Math.sqrt(d);
-            nm[j * m + j] = d;
-            for (int i = j + 1; i < m; i++) {
-                double v = nm[i * m + j];
-                for (int k = 0; k < j; k++) {
-                    v -= nm[i * m + k] * nm[j * m + k];
-                }
-                nm[i * m + j] = v / d;
-            }
+        if (!CholeskyKernel.decompose(nm, m, 0)) {
+            throw new IllegalStateException("normal matrix of a connected component not positive definite");
         }
+        double[] col = new double[m];
         for (int c = 0; c < 2; c++) {
-            for (int i = 0; i < m; i++) { // L y = r
-                double v = r[2 * i + c];
-                for (int k = 0; k < i; k++) {
-                    v -= nm[i * m + k] * r[2 * k + c];
-                }
-                r[2 * i + c] = v / nm[i * m + i];
+            for (int i = 0; i < m; i++) {
+                col[i] = r[2 * i + c];
             }
-            for (int i = m - 1; i >= 0; i--) { // Lᵀ x = y
-                double v = r[2 * i + c];
-                for (int k = i + 1; k < m; k++) {
-                    v -= nm[k * m + i] * r[2 * k + c];
-                }
-                r[2 * i + c] = v / nm[i * m + i];
+            CholeskyKernel.solve(nm, m, col);
+            for (int i = 0; i < m; i++) {
+                r[2 * i + c] = col[i];
             }
         }
     }
