@@ -3,10 +3,7 @@ package org.permasar.pipeline.invert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.grid.GridGeometry;
@@ -39,7 +35,7 @@ class ClosureMintPyParityTest {
 
     @Test
     void integerCorrectionsMatchMintPy(@TempDir Path tmp) throws Exception {
-        assumeTrue(Files.isExecutable(PY) && run(List.of(PY.toString(), "-c", "import mintpy, h5py, cvxopt"), tmp) == 0,
+        assumeTrue(Files.isExecutable(PY) && PythonReferee.run(List.of(PY.toString(), "-c", "import mintpy, h5py, cvxopt"), tmp) == 0,
                 "MintPy/h5py/cvxopt under /usr/bin/python3 not available");
         long seed = 2019L;
         Random rnd = new Random(seed);
@@ -92,10 +88,10 @@ class ClosureMintPyParityTest {
         try (InputStream in = getClass().getResourceAsStream("mintpy_closure.py")) {
             Files.copy(in, script);
         }
-        int rc = run(List.of(PY.toString(), script.toString(), stack.toString(), tmp.toString()), tmp);
+        int rc = PythonReferee.run(List.of(PY.toString(), script.toString(), stack.toString(), tmp.toString()), tmp);
         assertThat(rc).as(Files.readString(tmp.resolve("referee.log"))).isZero();
-        float[] mintTri = floats(tmp.resolve("numTri.bin"), npix);
-        short[] mintU = shorts(tmp.resolve("U.bin"), m * npix);
+        float[] mintTri = PythonReferee.floats(tmp.resolve("numTri.bin"), npix);
+        short[] mintU = PythonReferee.shorts(tmp.resolve("U.bin"), m * npix);
 
         float[] ref = phase.clone(); // referenced to pixel (0, 0), as MintPy's read_stack_obs
         for (int k = 0; k < m; k++) {
@@ -135,29 +131,5 @@ class ClosureMintPyParityTest {
         assertThat(triSame).isEqualTo(npix);
         assertThat(nonzeroMint).isGreaterThan(500);
         assertThat(sameSolved / (double) cellsSolved).isGreaterThanOrEqualTo(0.99);
-    }
-
-    private static float[] floats(Path f, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] a = new float[n];
-        b.asFloatBuffer().get(a);
-        return a;
-    }
-
-    private static short[] shorts(Path f, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
-        short[] a = new short[n];
-        b.asShortBuffer().get(a);
-        return a;
-    }
-
-    private static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("referee.log").toFile()).start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 }

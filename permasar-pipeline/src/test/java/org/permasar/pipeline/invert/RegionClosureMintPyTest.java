@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.grid.GridGeometry;
@@ -121,18 +118,19 @@ class RegionClosureMintPyTest {
         assertThat(regionWrong).isZero();
         assertThat(bridgingWrong).isZero();
 
-        assumeTrue(Files.isExecutable(PY) && run(List.of(PY.toString(), "-c", "import mintpy, h5py, cvxopt, skimage"),
+        assumeTrue(Files.isExecutable(PY)
+                && PythonReferee.run(List.of(PY.toString(), "-c", "import mintpy, h5py, cvxopt, skimage"),
                 tmp) == 0, "MintPy/h5py/cvxopt/skimage under /usr/bin/python3 not available");
         Path script = tmp.resolve("mintpy_region.py");
         try (InputStream in = getClass().getResourceAsStream("mintpy_region.py")) {
             Files.copy(in, script);
         }
         Path ref = Files.createDirectories(tmp.resolve("referee"));
-        int rc = run(List.of(PY.toString(), script.toString(), stack.toString(), ref.toString(), "0",
+        int rc = PythonReferee.run(List.of(PY.toString(), script.toString(), stack.toString(), ref.toString(), "0",
                 tmp.resolve("region").resolve("unwrapCorrection.h5").toString()), tmp);
         assertThat(rc).as(Files.readString(tmp.resolve("referee.log"))).isZero();
-        float[] mintRegion = floats(ref.resolve("region.bin"), m * npix);
-        float[] mintBridging = floats(ref.resolve("bridging.bin"), m * npix);
+        float[] mintRegion = PythonReferee.floats(ref.resolve("region.bin"), m * npix);
+        float[] mintBridging = PythonReferee.floats(ref.resolve("bridging.bin"), m * npix);
         long cells = 0, sameRegion = 0, sameBridging = 0, bridgingDiffOffStrip = 0, stripCells = 0;
         for (int i = 0; i < m * npix; i++) {
             if (cc[i] == 0) {
@@ -158,7 +156,7 @@ class RegionClosureMintPyTest {
         assertThat(cells - sameBridging).isEqualTo(stripCells);
 
         // MintPy reads the corrected stack's cycles file as an ifgramStack: same pairs, same values
-        float[] read = floats(ref.resolve("ours_read_by_mintpy.bin"), m * npix);
+        float[] read = PythonReferee.floats(ref.resolve("ours_read_by_mintpy.bin"), m * npix);
         for (int i = 0; i < m * npix; i++) {
             assertThat(read[i]).isCloseTo(region[i], org.assertj.core.data.Offset.offset(1e-5f));
         }
@@ -187,22 +185,5 @@ class RegionClosureMintPyTest {
             }
             return rad;
         }
-    }
-
-    private static float[] floats(Path f, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] a = new float[n];
-        b.asFloatBuffer().get(a);
-        return a;
-    }
-
-    private static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("referee.log").toFile()).start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 }
