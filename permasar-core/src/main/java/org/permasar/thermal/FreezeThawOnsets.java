@@ -29,8 +29,8 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
         }
     }
 
-    /** Pixels transposed together by {@link #detectBlock}. */
-    private static final int TILE = 32;
+    /** Pixels walked together over the days by {@link #detectBlock}. */
+    private static final int TILE = 256;
 
     /** 31-day window, at least half of it valid. */
     public static FreezeThawOnsets defaults() {
@@ -145,26 +145,205 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
             throw new IllegalArgumentException("expected " + ndays + "×" + npix + " values, got " + daily.length);
         }
         double[][] out = new double[2][npix];
-        // pixels in tiles of TILE: each day's row of the block is read once per tile, not once per pixel
-        double[][] series = new double[TILE][ndays];
-        double[] smoothed = new double[ndays];
-        double[] sum = new double[ndays + 1];
-        int[] cnt = new int[ndays + 1];
+        if (ndays == 0) {
+            java.util.Arrays.fill(out[0], Double.NaN);
+            java.util.Arrays.fill(out[1], Double.NaN);
+            return out;
+        }
+        // the calendar years the series covers fully, as in detectSmoothed: year k spans days yearStart[k]..yearEnd[k]
+        LocalDate end = start.plusDays(ndays - 1L);
+        int y0 = start.getDayOfYear() == 1 ? start.getYear() : start.getYear() + 1;
+        int y1 = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
+        int ny = Math.max(0, y1 - y0 + 1);
+        int[] yearOfDay = new int[ndays];
+        java.util.Arrays.fill(yearOfDay, -1);
+        int[] yearStart = new int[ny];
+        int[] yearEnd = new int[ny];
+        for (int k = 0; k < ny; k++) {
+            LocalDate jan1 = LocalDate.of(y0 + k, 1, 1);
+            yearStart[k] = (int) (jan1.toEpochDay() - start.toEpochDay());
+            yearEnd[k] = yearStart[k] + jan1.lengthOfYear() - 1;
+            java.util.Arrays.fill(yearOfDay, yearStart[k], yearEnd[k] + 1, k);
+        }
+        Tile t = new Tile(Math.min(TILE, npix), ny);
         for (int p0 = 0; p0 < npix; p0 += TILE) {
-            int m = Math.min(TILE, npix - p0);
-            for (int k = 0; k < ndays; k++) {
-                int o = k * npix + p0;
+            t.run(daily, ndays, npix, p0, Math.min(TILE, npix - p0), yearOfDay, yearStart, yearEnd, out);
+        }
+        return out;
+    }
+
+    /**
+     * One pass over the days for a tile of pixels, day-major (each day's row of the block read once, contiguous):
+     * the moving average of {@link #smooth} from the same prefix sums (a ring of the last window + 1), and the
+     * scans of {@link #detectSmoothed} turned into running state — the first maximum of the year, the last
+     * non-positive-or-missing day before it (thaw), the first after it up to 365 days later (freeze) — so the
+     * onsets are the same numbers as smoothing and scanning each pixel's series.
+     */
+    private final class Tile {
+        private final int ring;
+        private final double[] sum;
+        private final double[] row;                 // the smoothed values of one day
+        private final int[] cnt;
+        private final double[] peakValue;
+        private final int[] peak;
+        private final int[] lastBad;                // last day of the year so far with !(s ≥ 0), −1 none
+        private final boolean[] lastBadNaN;
+        private final int[] thawBad;                // lastBad when the current peak was found
+        private final boolean[] thawBadNaN;
+        private final int[] freezeBad;              // first day after the current peak with !(s ≥ 0), −1 none yet
+        private final boolean[] freezeBadNaN;
+        private final int[] pendingYear;            // a year whose freeze scan runs on past its end, −1 none
+        private final int[] pendingPeak;
+        private final double[] thaw;                // per [pixel*years + year]
+        private final double[] freeze;
+        private final int years;
+
+        Tile(int tile, int years) {
+            this.years = years;
+            ring = windowDays + 1;
+            row = new double[tile];
+            sum = new double[ring * tile];
+            cnt = new int[ring * tile];
+            peakValue = new double[tile];
+            peak = new int[tile];
+            lastBad = new int[tile];
+            lastBadNaN = new boolean[tile];
+            thawBad = new int[tile];
+            thawBadNaN = new boolean[tile];
+            freezeBad = new int[tile];
+            freezeBadNaN = new boolean[tile];
+            pendingYear = new int[tile];
+            pendingPeak = new int[tile];
+            thaw = new double[tile * Math.max(1, years)];
+            freeze = new double[tile * Math.max(1, years)];
+        }
+
+        void run(float[] daily, int ndays, int npix, int p0, int m, int[] yearOfDay, int[] yearStart, int[] yearEnd,
+                 double[][] out) {
+            int h = windowDays / 2;
+            double need = minValidFraction * windowDays;
+            java.util.Arrays.fill(sum, 0, m, 0.0);          // prefix index 0 in ring slot 0
+            java.util.Arrays.fill(cnt, 0, m, 0);
+            java.util.Arrays.fill(pendingYear, 0, m, -1);
+            java.util.Arrays.fill(thaw, 0, m * Math.max(1, years), Double.NaN);
+            java.util.Arrays.fill(freeze, 0, m * Math.max(1, years), Double.NaN);
+            int done = 0;                                   // prefix sums known for indices 0..done
+            double[] sum = this.sum, peakValue = this.peakValue, row = this.row;
+            int[] cnt = this.cnt, peak = this.peak, lastBad = this.lastBad, freezeBad = this.freezeBad;
+            int[] thawBad = this.thawBad, pendingYear = this.pendingYear;
+            boolean[] lastBadNaN = this.lastBadNaN, thawBadNaN = this.thawBadNaN, freezeBadNaN = this.freezeBadNaN;
+            int minCount = Math.max(1, (int) Math.ceil(need));  // c ≥ need and c > 0, c an integer
+            for (int i = 0; i < ndays; i++) {
+                int b = Math.min(ndays, i + h + 1);
+                int a = Math.max(0, i - h);
+                for (; done < b; done++) {                  // prefix index done + 1 from day done
+                    int from = (done % ring) * m, to = ((done + 1) % ring) * m, o = done * npix + p0;
+                    for (int j = 0; j < m; j++) {
+                        float v = daily[o + j];
+                        boolean ok = v == v;
+                        sum[to + j] = sum[from + j] + (ok ? v : 0);
+                        cnt[to + j] = cnt[from + j] + (ok ? 1 : 0);
+                    }
+                }
+                int sa = (a % ring) * m, sb = (b % ring) * m;
+                for (int j = 0; j < m; j++) {               // the moving average of smooth(), same arithmetic
+                    int c = cnt[sb + j] - cnt[sa + j];
+                    row[j] = c >= minCount ? (sum[sb + j] - sum[sa + j]) / c : Double.NaN;
+                }
+                int year = yearOfDay[i];
+                boolean first = year >= 0 && i == yearStart[year];
+                boolean last = year >= 0 && i == yearEnd[year];
+                if (first) {
+                    java.util.Arrays.fill(peak, 0, m, -1);
+                    java.util.Arrays.fill(lastBad, 0, m, -1);
+                    java.util.Arrays.fill(freezeBad, 0, m, -1);
+                }
                 for (int j = 0; j < m; j++) {
-                    series[j][k] = daily[o + j];
+                    double sv = row[j];
+                    boolean bad = !(sv >= 0);
+                    int pend = pendingYear[j];
+                    if (pend >= 0) {                        // the freeze scan of an earlier year, past its end
+                        if (bad) {
+                            if (sv == sv) {
+                                freeze[j * years + pend] = i - yearStart[pend] + 1;
+                            }
+                            pendingYear[j] = -1;
+                        } else if (i == pendingPeak[j] + 365) {
+                            pendingYear[j] = -1;            // stays ≥ 0 for 365 days after the maximum: no freeze
+                        }
+                    }
+                    if (year < 0) {
+                        continue;
+                    }
+                    if (bad) {
+                        if (peak[j] >= 0 && freezeBad[j] < 0) {
+                            if (sv == sv && sv > peakValue[j]) {
+                                // a new (negative) maximum: the scans start again from it
+                                peak[j] = i;
+                                peakValue[j] = sv;
+                                thawBad[j] = lastBad[j];
+                                thawBadNaN[j] = lastBadNaN[j];
+                            } else {
+                                freezeBad[j] = i;
+                                freezeBadNaN[j] = sv != sv;
+                            }
+                        } else if (sv == sv && (peak[j] < 0 || sv > peakValue[j])) {
+                            peak[j] = i;
+                            peakValue[j] = sv;
+                            thawBad[j] = lastBad[j];
+                            thawBadNaN[j] = lastBadNaN[j];
+                            freezeBad[j] = -1;
+                        }
+                        lastBad[j] = i;
+                        lastBadNaN[j] = sv != sv;
+                    } else if (peak[j] < 0 || sv > peakValue[j]) {   // the first maximum of the year
+                        peak[j] = i;
+                        peakValue[j] = sv;
+                        thawBad[j] = lastBad[j];
+                        thawBadNaN[j] = lastBadNaN[j];
+                        freezeBad[j] = -1;
+                    }
+                    if (last) {
+                        close(j, year, yearStart[year], i, ndays);
+                    }
                 }
             }
             for (int j = 0; j < m; j++) {
-                smooth(series[j], smoothed, sum, cnt);
-                Result r = detectSmoothed(start, smoothed);
-                out[0][p0 + j] = r.meanThawDoy();
-                out[1][p0 + j] = r.meanFreezeDoy();
+                double st = 0, sf = 0;
+                int nt = 0, nf = 0;
+                for (int k = 0; k < years; k++) {
+                    double tv = thaw[j * years + k], fv = freeze[j * years + k];
+                    if (tv == tv) {
+                        st += tv;
+                        nt++;
+                    }
+                    if (fv == fv) {
+                        sf += fv;
+                        nf++;
+                    }
+                }
+                out[0][p0 + j] = nt > 0 ? st / nt : Double.NaN;
+                out[1][p0 + j] = nf > 0 ? sf / nf : Double.NaN;
             }
         }
-        return out;
+
+        /** The onsets of pixel j's year {@code year} (days i0..i1), or its freeze scan left pending. */
+        private void close(int j, int year, int i0, int i1, int ndays) {
+            int pk = peak[j];
+            if (pk < 0 || peakValue[j] < 0) {
+                return;                                     // no maximum ≥ 0 °C: no thaw, no freeze
+            }
+            if (thawBad[j] >= 0 && !thawBadNaN[j]) {
+                thaw[j * years + year] = thawBad[j] + 1 - i0 + 1;   // day after the last sub-zero day
+            }
+            if (freezeBad[j] >= 0) {
+                if (freezeBad[j] <= Math.min(ndays - 1, pk + 365) && !freezeBadNaN[j]) {
+                    freeze[j * years + year] = freezeBad[j] - i0 + 1;
+                }
+            } else if (i1 < Math.min(ndays - 1, pk + 365)) {
+                pendingYear[j] = year;                      // scan on into the next days
+                pendingPeak[j] = pk;
+            }
+        }
     }
 }

@@ -15,11 +15,21 @@ package org.permasar.permafrost.pecm;
  * {@link PecmForcingBuilder#degreeDays(java.time.LocalDate, float[], int, int, double[], double[], java.util.List,
  * double[], boolean)}) holds the points that give the yearly
  * maximum of I_r for any r, per cell of the daily block the sums were made from, pixel p's being cell
- * {@code peakCell[p]} (−1: none). Arrays are shared: read-only.
+ * {@code peakCell[p]} (−1: none). {@code checkpoints} (null when not made) holds the sums every few days per
+ * cell of the daily block ({@link DailyCheckpoints}), with which the walk for the yearly maximum skips the days
+ * that cannot raise it. Arrays are shared: read-only.
  */
 public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, float[] rootThaw, float[] rootFreeze,
                              byte[] year, float[] endThaw, float[] endFreeze, byte[] status, SeasonalPeaks peaks,
-                             int[] peakCell) {
+                             int[] peakCell, DailyCheckpoints checkpoints) {
+
+    /** Without checkpoints. */
+    public PecmDegreeDays(int dates, int pixels, int years, float[] linear, float[] rootThaw, float[] rootFreeze,
+                          byte[] year, float[] endThaw, float[] endFreeze, byte[] status, SeasonalPeaks peaks,
+                          int[] peakCell) {
+        this(dates, pixels, years, linear, rootThaw, rootFreeze, year, endThaw, endFreeze, status, peaks, peakCell,
+                null);
+    }
 
     /**
      * The ratio year y of pixel p uses under the closure rule when the user's ratio is r.
@@ -71,6 +81,6 @@ public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, f
                 ef[y * m + q] = p < 0 ? Float.NaN : endFreeze[y * pixels + p];
             }
         }
-        return new PecmDegreeDays(dates, m, years, lin, rt, rf, yr, et, ef, st, peaks, pc);
+        return new PecmDegreeDays(dates, m, years, lin, rt, rf, yr, et, ef, st, peaks, pc, checkpoints);
     }
 }

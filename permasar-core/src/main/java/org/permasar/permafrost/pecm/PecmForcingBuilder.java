@@ -172,6 +172,11 @@ public final class PecmForcingBuilder {
         SeasonalPeaks.Builder hulls = peaks ? new SeasonalPeaks.Builder(npix, maxYears, TILE) : null;
         Arrays.fill(yr, -1);
         int kEnd = outside ? 0 : ndays;
+        // without hulls, the sums every CHUNK days (DailyCheckpoints): the yearly-maximum walk skips what they bound
+        int runs = peaks ? 0 : DailyCheckpoints.runs(kEnd);
+        double[] cpT = new double[runs * npix];
+        double[] cpF = new double[runs * npix];
+        short[] cpYear = new short[runs * npix];
         int[] dayOfYear = new int[kEnd];
         LocalDate day = dailyStart;
         for (int k = 0; k < kEnd; k++, day = day.plusDays(1)) {
@@ -222,6 +227,15 @@ public final class PecmForcingBuilder {
                     }
                     if (candidate && hulls != null && yr[p] >= 0 && !bad[p]) {
                         hulls.add(p, Math.sqrt(cumF[p]), Math.sqrt(cumT[p]));   // a point of I's yearly maximum
+                    }
+                }
+                if (runs > 0 && (k % DailyCheckpoints.CHUNK == DailyCheckpoints.CHUNK - 1 || k == kEnd - 1)) {
+                    int base = k / DailyCheckpoints.CHUNK * npix;
+                    for (int p = p0; p < p1; p++) {
+                        boolean ok = yr[p] >= 0 && !bad[p];
+                        cpT[base + p] = ok ? cumT[p] : Double.NaN;
+                        cpF[base + p] = ok ? cumF[p] : Double.NaN;
+                        cpYear[base + p] = (short) Math.min(yr[p], Short.MAX_VALUE);
                     }
                 }
                 if (next < n && k == sk[next]) {
@@ -307,8 +321,20 @@ public final class PecmForcingBuilder {
         }
         int[] identity = new int[npix];
         Arrays.setAll(identity, q -> q);
+        DailyCheckpoints checkpoints = null;
+        if (runs > 0) {
+            for (int j = 0; j < runs; j++) {                // absolute years → relative to the first SAR date's
+                int base = j * npix;
+                for (int p = 0; p < npix; p++) {
+                    int y = cpYear[base + p];
+                    boolean ok = status[p] == PecmStatus.OK && y >= 0 && y - yRef[p] >= 0 && y - yRef[p] < years;
+                    cpYear[base + p] = ok ? (short) (y - yRef[p]) : Short.MIN_VALUE;
+                }
+            }
+            checkpoints = new DailyCheckpoints(npix, runs, cpT, cpF, cpYear);
+        }
         return new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status,
-                hulls == null ? null : hulls.build(years, yRef, status), identity);
+                hulls == null ? null : hulls.build(years, yRef, status), identity, checkpoints);
     }
 
     /**
@@ -420,59 +446,104 @@ public final class PecmForcingBuilder {
         double[] cumF = new double[nu];
         boolean[] live = new boolean[nu];
         float[] endThaw = dd.endThaw();
+        DailyCheckpoints cp = dd.checkpoints();
+        boolean skip = cp != null && cp.cells() == columns && cp.runs() == DailyCheckpoints.runs(ndays);
+        // with expected degree-days every valid day is a candidate, so I at a checkpoint is a lower bound of its
+        // year's maximum: the walk starts each year from it and skips the runs that cannot exceed it
+        float[] start = new float[years * nu];
+        int runs = DailyCheckpoints.runs(ndays);
+        if (skip) {
+            for (int j = 0; j < runs; j++) {
+                int base = j * columns;
+                for (int u = 0; u < nu; u++) {
+                    int o = base + columnOf[u];
+                    int y = cp.year()[o];
+                    double t = cp.thaw()[o];
+                    if (th[u] >= 0 && sd[u] > 0 && y >= 0 && t == t) {
+                        double iv = Math.sqrt(t) - sqrtR[y * nu + u] * Math.sqrt(cp.freeze()[o]);
+                        if (iv > start[y * nu + u]) {
+                            start[y * nu + u] = (float) iv;
+                        }
+                    }
+                }
+            }
+        }
+        int[] doyOf = new int[ndays];
         LocalDate day = dailyStart;
         for (int k = 0; k < ndays; k++, day = day.plusDays(1)) {
-            int doy = day.getDayOfYear();
-            boolean last = k + 1 == ndays;
+            doyOf[k] = day.getDayOfYear();
+        }
+        // runs of CHUNK days in order; within a run each unit walks its days (or skips them all)
+        for (int j = 0; j < runs; j++) {
+            int k0 = j * DailyCheckpoints.CHUNK;
+            int k1 = Math.min(ndays, k0 + DailyCheckpoints.CHUNK) - 1;
             for (int u = 0; u < nu; u++) {
                 if (th[u] < 0) {
                     continue;
                 }
-                if (doy == th[u]) {
-                    yRel[u]++;
-                    cumT[u] = 0;
-                    cumF[u] = 0;
-                    live[u] = yRel[u] >= 0 && yRel[u] < years;
-                    if (live[u]) {
-                        smax[yRel[u] * nu + u] = 0;
-                    }
-                }
-                if (!live[u]) {
-                    continue;
-                }
                 int c = columnOf[u];
-                float v = daily[k * columns + c];
-                boolean candidate;
-                if (v != v) {
-                    live[u] = false;                    // gap: the sums of this year are incomplete
-                    continue;
-                } else if (sd[u] > 0) {
-                    double t = ExpectedDegreeDays.positivePart(v, sd[u]);  // Thom (1954)
-                    cumT[u] += t;
-                    cumF[u] += t - v;
-                    candidate = true;                   // both sums grow every day: I may peak on any day
-                } else if (v >= 0) {
-                    cumT[u] += DegreeDays.thawPart(v);
-                    // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
-                    candidate = last || !(daily[(k + 1) * columns + c] >= 0);
-                } else {
-                    cumF[u] += DegreeDays.freezePart(v);
-                    candidate = false;
+                if (!live[u] && !hasDay(doyOf, k0, k1, th[u])) {
+                    continue;                               // nothing to do before the next onset
                 }
-                int o = yRel[u] * nu + u;
-                if (candidate) {
-                    double iv = Math.max(0, Math.sqrt(cumT[u]) - sqrtR[o] * Math.sqrt(cumF[u]));
-                    if (!(smax[o] >= iv)) {
-                        smax[o] = (float) iv;
+                if (skip && live[u]) {
+                    // the run's days cannot raise the maximum: I ≤ √ADDT(run end) − √r·√ADDF(now) on each of them
+                    int o = j * columns + c;
+                    double t = cp.thaw()[o];
+                    int y = yRel[u] * nu + u;
+                    if (t == t && cp.year()[o] == yRel[u]
+                            && Math.sqrt(t) - sqrtR[y] * Math.sqrt(cumF[u]) + RUN_SLACK <= smax[y]
+                            && !hasDay(doyOf, k0, k1, th[u])) {
+                        cumT[u] = t;
+                        cumF[u] = cp.freeze()[o];
+                        continue;
                     }
                 }
-                // exact early exit: for τ' ≥ τ of a complete year I(τ') ≤ √ADDT_end − √r·√ADDF(τ), since
-                // ADDT only grows to ADDT_end and ADDF only grows; once that bound is below the maximum so
-                // far, the rest of the year cannot raise it
-                float endT = endThaw[o];
-                if (endT == endT && (sd[u] > 0 || v < 0)
-                        && Math.sqrt(endT * END_SLACK) - sqrtR[o] * Math.sqrt(cumF[u]) <= smax[o]) {
-                    live[u] = false;
+                for (int k = k0; k <= k1; k++) {
+                    if (doyOf[k] == th[u]) {
+                        yRel[u]++;
+                        cumT[u] = 0;
+                        cumF[u] = 0;
+                        live[u] = yRel[u] >= 0 && yRel[u] < years;
+                        if (live[u]) {
+                            smax[yRel[u] * nu + u] = start[yRel[u] * nu + u];
+                        }
+                    }
+                    if (!live[u]) {
+                        continue;
+                    }
+                    float v = daily[k * columns + c];
+                    boolean candidate;
+                    if (v != v) {
+                        live[u] = false;                    // gap: the sums of this year are incomplete
+                        continue;
+                    } else if (sd[u] > 0) {
+                        double t = ExpectedDegreeDays.positivePart(v, sd[u]);  // Thom (1954)
+                        cumT[u] += t;
+                        cumF[u] += t - v;
+                        candidate = true;                   // both sums grow every day: I may peak on any day
+                    } else if (v >= 0) {
+                        cumT[u] += DegreeDays.thawPart(v);
+                        // I rises only on warm days: its maxima are on the last warm day before a cold (or missing) one
+                        candidate = k + 1 == ndays || !(daily[(k + 1) * columns + c] >= 0);
+                    } else {
+                        cumF[u] += DegreeDays.freezePart(v);
+                        candidate = false;
+                    }
+                    int o = yRel[u] * nu + u;
+                    if (candidate) {
+                        double iv = Math.max(0, Math.sqrt(cumT[u]) - sqrtR[o] * Math.sqrt(cumF[u]));
+                        if (!(smax[o] >= iv)) {
+                            smax[o] = (float) iv;
+                        }
+                    }
+                    // exact early exit: for τ' ≥ τ of a complete year I(τ') ≤ √ADDT_end − √r·√ADDF(τ), since
+                    // ADDT only grows to ADDT_end and ADDF only grows; once that bound is below the maximum so
+                    // far, the rest of the year cannot raise it
+                    float endT = endThaw[o];
+                    if (endT == endT && (sd[u] > 0 || v < 0)
+                            && Math.sqrt(endT * END_SLACK) - sqrtR[o] * Math.sqrt(cumF[u]) <= smax[o]) {
+                        live[u] = false;
+                    }
                 }
             }
         }
@@ -485,6 +556,18 @@ public final class PecmForcingBuilder {
         }
         return smax;
     }
+
+    /** Whether a day of {@code from..to} (consecutive days, at most a year) has day of year {@code doy}. */
+    private static boolean hasDay(int[] doyOf, int from, int to, int doy) {
+        int a = doyOf[from], b = doyOf[to];
+        return a <= b ? doy >= a && doy <= b : doy >= a || doy <= b;
+    }
+
+    /**
+     * Margin of the run bound (√(°C·day)): the table of the expected positive part may make a sum fall by
+     * rounding-sized amounts; far above those, far below any change of I that a float can show.
+     */
+    private static final double RUN_SLACK = 1e-9;
 
     /** ADDT_end is stored as float: a relative margin far above its rounding keeps the bound safe. */
     private static final double END_SLACK = 1 + 1e-5;

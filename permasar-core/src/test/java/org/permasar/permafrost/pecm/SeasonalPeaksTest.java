@@ -59,6 +59,59 @@ class SeasonalPeaksTest {
         }
     }
 
+    /**
+     * The walk that skips runs of days by the checkpoints of the degree-day pass ({@link DailyCheckpoints}) gives
+     * the same yearly maxima, bit for bit, as the walk over every day (the same forcing without checkpoints), on
+     * smooth (HANTS-like) and noisy daily series, clipped and expected degree-days, with gaps.
+     */
+    @Test
+    void skippingRunsByCheckpointsChangesNoMaximum() {
+        SplittableRandom rng = new SplittableRandom(77);
+        LocalDate start = LocalDate.of(2014, 1, 1);
+        int ndays = 8 * 365 + 2, npix = 3000;
+        float[] daily = new float[ndays * npix];
+        double[] thaw = new double[npix], freeze = new double[npix], kappa = new double[npix], sd = new double[npix];
+        for (int p = 0; p < npix; p++) {
+            double mean = -9 + 8 * rng.nextDouble(), amp = 6 + 12 * rng.nextDouble();
+            double noise = p % 3 == 0 ? 3 * rng.nextDouble() : 0, semi = 2 * rng.nextDouble();
+            for (int k = 0; k < ndays; k++) {
+                double w = 2 * Math.PI * (k - 15) / 365.25;
+                daily[k * npix + p] = (float) (mean - amp * Math.cos(w) + semi * Math.sin(2 * w)
+                        + noise * rng.nextGaussian());
+            }
+            if (p % 11 == 0) {
+                int g = rng.nextInt(ndays - 10);
+                for (int k = g; k < g + 1 + rng.nextInt(8); k++) {
+                    daily[k * npix + p] = Float.NaN;
+                }
+            }
+            thaw[p] = 100 + rng.nextInt(70);
+            freeze[p] = 250 + rng.nextInt(70);
+            kappa[p] = 0.2 + 3 * rng.nextDouble();
+            sd[p] = p % 4 == 0 ? 0 : 0.5 + 4 * rng.nextDouble();
+        }
+        List<LocalDate> sar = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2014, 6, 1); d.isBefore(LocalDate.of(2021, 10, 1)); d = d.plusDays(12)) {
+            sar.add(d);
+        }
+        PecmDegreeDays dd = PecmForcingBuilder.degreeDays(start, daily, ndays, npix, thaw, freeze, sar, sd);
+        assertThat(dd.checkpoints()).isNotNull();
+        PecmDegreeDays plain = new PecmDegreeDays(dd.dates(), dd.pixels(), dd.years(), dd.linear(), dd.rootThaw(),
+                dd.rootFreeze(), dd.year(), dd.endThaw(), dd.endFreeze(), dd.status(), null, dd.peakCell());
+        int[] identity = new int[npix];
+        java.util.Arrays.setAll(identity, q -> q);
+        PecmForcing fast = PecmForcingBuilder.forcing(dd, kappa, start, daily, ndays, npix, identity, thaw, sd, sar);
+        PecmForcing slow = PecmForcingBuilder.forcing(plain, kappa, start, daily, ndays, npix, identity, thaw, sd, sar);
+        int finite = 0;
+        for (int o = 0; o < slow.seasonalMax().length; o++) {
+            assertThat(Float.floatToIntBits(fast.seasonalMax()[o])).as("year-pixel %d", o)
+                    .isEqualTo(Float.floatToIntBits(slow.seasonalMax()[o]));
+            finite += Float.isFinite(slow.seasonalMax()[o]) ? 1 : 0;
+        }
+        assertThat(finite).isGreaterThan(npix * 5);
+        assertThat(fast.status()).containsExactly(slow.status());
+    }
+
     private static void check(PecmForcing f, LocalDate start, float[] daily, int ndays, int npix, double[] thaw,
                               double[] sd, List<LocalDate> sar) {
         int compared = 0;

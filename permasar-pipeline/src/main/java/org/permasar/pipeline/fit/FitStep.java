@@ -22,6 +22,7 @@ import org.permasar.io.mintpy.MintPyGeometry;
 import org.permasar.io.sink.BlockSink;
 import org.permasar.io.sink.DatasetSpec;
 import org.permasar.network.Dates;
+import org.permasar.permafrost.pecm.DailyCheckpoints;
 import org.permasar.permafrost.pecm.PecmForcingBuilder;
 import org.permasar.permafrost.pecm.PecmStatus;
 import org.permasar.pipeline.block.BlockJob;
@@ -256,7 +257,8 @@ public final class FitStep {
     static long pecmBytesPerPixel(FitKernel.Pecm pecm, int sarDates) {
         List<LocalDate> lst = pecm.lstDates();
         long days = lst.get(lst.size() - 1).toEpochDay() - lst.get(0).toEpochDay() + 1;
-        return 4L * (4 * days + 6L * lst.size() + 12L * sarDates) + 400 + PecmForcingBuilder.peaksBytesPerCell();
+        return 4L * (4 * days + 6L * lst.size() + 12L * sarDates) + 400 + PecmForcingBuilder.peaksBytesPerCell()
+                + DailyCheckpoints.bytesPerCell((int) days);
     }
 
     /** The in-process engine of {@code p}: its threads (null = all cores) and block memory. */
