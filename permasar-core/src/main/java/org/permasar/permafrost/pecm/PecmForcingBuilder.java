@@ -183,8 +183,8 @@ public final class PecmForcingBuilder {
             dayOfYear[k] = day.getDayOfYear();
         }
         // with hulls, pixels in tiles of TILE, each walked over all days before the next: the hull stacks of one
-        // tile stay in cache while the days stream past; without, the whole block day by day (rows read in order)
-        int tile = hulls != null ? TILE : Math.max(1, npix);
+        // tile stay in cache while the days stream past; without, tiles of DAY_TILE (long contiguous row pieces)
+        int tile = hulls != null ? TILE : Math.max(1, Math.min(npix, DAY_TILE));
         for (int p0 = 0; p0 < npix; p0 += tile) {
             int p1 = Math.min(npix, p0 + tile);
             int next = 0;
@@ -571,6 +571,12 @@ public final class PecmForcingBuilder {
 
     /** ADDT_end is stored as float: a relative margin far above its rounding keeps the bound safe. */
     private static final double END_SLACK = 1 + 1e-5;
+
+    /**
+     * Pixels walked together over the days by the degree-day pass without hulls: their state (sums, years, flags:
+     * ~70 KB) stays in the core's cache while each day's row of 8 KB streams past.
+     */
+    private static final int DAY_TILE = 2048;
 
     /** Pixels walked together over the days by the degree-day pass. */
     private static final int TILE = 64;
