@@ -473,6 +473,24 @@ public final class PecmForcingBuilder {
         for (int k = 0; k < ndays; k++, day = day.plusDays(1)) {
             doyOf[k] = day.getDayOfYear();
         }
+        // the days of each day of year, and per unit the run of its next onset (a unit with nothing to do skips to it)
+        int[][] daysOfDoy = new int[367][];
+        int[] perDoy = new int[367];
+        for (int k = 0; k < ndays; k++) {
+            perDoy[doyOf[k]]++;
+        }
+        for (int d = 0; d < 367; d++) {
+            daysOfDoy[d] = new int[perDoy[d]];
+            perDoy[d] = 0;
+        }
+        for (int k = 0; k < ndays; k++) {
+            daysOfDoy[doyOf[k]][perDoy[doyOf[k]]++] = k;
+        }
+        int[] onsetsSeen = new int[nu];
+        int[] nextOnsetRun = new int[nu];
+        for (int u = 0; u < nu; u++) {
+            nextOnsetRun[u] = th[u] < 0 ? Integer.MAX_VALUE : nextRun(daysOfDoy[th[u]], 0);
+        }
         // runs of CHUNK days in order; within a run each unit walks its days (or skips them all)
         for (int j = 0; j < runs; j++) {
             int k0 = j * DailyCheckpoints.CHUNK;
@@ -482,7 +500,8 @@ public final class PecmForcingBuilder {
                     continue;
                 }
                 int c = columnOf[u];
-                if (!live[u] && !hasDay(doyOf, k0, k1, th[u])) {
+                boolean onset = nextOnsetRun[u] == j;
+                if (!live[u] && !onset) {
                     continue;                               // nothing to do before the next onset
                 }
                 if (skip && live[u]) {
@@ -491,8 +510,7 @@ public final class PecmForcingBuilder {
                     double t = cp.thaw()[o];
                     int y = yRel[u] * nu + u;
                     if (t == t && cp.year()[o] == yRel[u]
-                            && Math.sqrt(t) - sqrtR[y] * Math.sqrt(cumF[u]) + RUN_SLACK <= smax[y]
-                            && !hasDay(doyOf, k0, k1, th[u])) {
+                            && Math.sqrt(t) - sqrtR[y] * Math.sqrt(cumF[u]) + RUN_SLACK <= smax[y] && !onset) {
                         cumT[u] = t;
                         cumF[u] = cp.freeze()[o];
                         continue;
@@ -500,6 +518,7 @@ public final class PecmForcingBuilder {
                 }
                 for (int k = k0; k <= k1; k++) {
                     if (doyOf[k] == th[u]) {
+                        nextOnsetRun[u] = nextRun(daysOfDoy[th[u]], ++onsetsSeen[u]);
                         yRel[u]++;
                         cumT[u] = 0;
                         cumF[u] = 0;
@@ -557,10 +576,9 @@ public final class PecmForcingBuilder {
         return smax;
     }
 
-    /** Whether a day of {@code from..to} (consecutive days, at most a year) has day of year {@code doy}. */
-    private static boolean hasDay(int[] doyOf, int from, int to, int doy) {
-        int a = doyOf[from], b = doyOf[to];
-        return a <= b ? doy >= a && doy <= b : doy >= a || doy <= b;
+    /** The run of the {@code i}-th of {@code days} (ascending day indices), or {@link Integer#MAX_VALUE} past the last. */
+    private static int nextRun(int[] days, int i) {
+        return i < days.length ? days[i] / DailyCheckpoints.CHUNK : Integer.MAX_VALUE;
     }
 
     /**
