@@ -233,11 +233,26 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
             int[] thawBad = this.thawBad, pendingYear = this.pendingYear;
             boolean[] lastBadNaN = this.lastBadNaN, thawBadNaN = this.thawBadNaN, freezeBadNaN = this.freezeBadNaN;
             int minCount = Math.max(1, (int) Math.ceil(need));  // c ≥ need and c > 0, c an integer
+            boolean clean = true;                           // no missing day in the tile: counts are b − a
+            for (int k = 0; k < ndays && clean; k++) {
+                int o = k * npix + p0;
+                float acc = 0;
+                for (int j = 0; j < m; j++) {
+                    acc += daily[o + j] * 0f;               // NaN (or ±∞) anywhere makes it NaN
+                }
+                clean = acc == 0;
+            }
             for (int i = 0; i < ndays; i++) {
                 int b = Math.min(ndays, i + h + 1);
                 int a = Math.max(0, i - h);
                 for (; done < b; done++) {                  // prefix index done + 1 from day done
                     int from = (done % ring) * m, to = ((done + 1) % ring) * m, o = done * npix + p0;
+                    if (clean) {
+                        for (int j = 0; j < m; j++) {
+                            sum[to + j] = sum[from + j] + daily[o + j];
+                        }
+                        continue;
+                    }
                     for (int j = 0; j < m; j++) {
                         float v = daily[o + j];
                         boolean ok = v == v;
@@ -246,9 +261,20 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
                     }
                 }
                 int sa = (a % ring) * m, sb = (b % ring) * m;
-                for (int j = 0; j < m; j++) {               // the moving average of smooth(), same arithmetic
-                    int c = cnt[sb + j] - cnt[sa + j];
-                    row[j] = c >= minCount ? (sum[sb + j] - sum[sa + j]) / c : Double.NaN;
+                if (clean) {                                // the moving average of smooth(), same arithmetic
+                    int c = b - a;
+                    if (c >= minCount) {
+                        for (int j = 0; j < m; j++) {
+                            row[j] = (sum[sb + j] - sum[sa + j]) / c;
+                        }
+                    } else {
+                        java.util.Arrays.fill(row, 0, m, Double.NaN);
+                    }
+                } else {
+                    for (int j = 0; j < m; j++) {
+                        int c = cnt[sb + j] - cnt[sa + j];
+                        row[j] = c >= minCount ? (sum[sb + j] - sum[sa + j]) / c : Double.NaN;
+                    }
                 }
                 int year = yearOfDay[i];
                 boolean first = year >= 0 && i == yearStart[year];

@@ -20,7 +20,9 @@ class FreezeThawOnsetsBlockTest {
         SplittableRandom rng = new SplittableRandom(42);
         for (FreezeThawOnsets on : new FreezeThawOnsets[] {FreezeThawOnsets.defaults(), new FreezeThawOnsets(5, 0.8),
                 new FreezeThawOnsets(1, 1)}) {
-            for (LocalDate start : new LocalDate[] {LocalDate.of(2014, 1, 1), LocalDate.of(2013, 7, 19)}) {
+            for (LocalDate start : new LocalDate[] {LocalDate.of(2014, 1, 1), LocalDate.of(2013, 7, 19),
+                    LocalDate.of(2012, 1, 1)}) {
+                boolean withGaps = start.getYear() != 2012;       // without: whole tiles with no missing day
                 int ndays = 6 * 365 + 100 + rng.nextInt(200), npix = 700;
                 float[] daily = new float[ndays * npix];
                 for (int p = 0; p < npix; p++) {
@@ -31,14 +33,14 @@ class FreezeThawOnsetsBlockTest {
                         daily[k * npix + p] = (float) (mean - amp * Math.cos(2 * Math.PI * (doy - lag) / 365.25)
                                 + noise * rng.nextGaussian());
                     }
-                    int gaps = p % 5 == 0 ? 1 + rng.nextInt(6) : 0;
+                    int gaps = withGaps && p % 5 == 0 ? 1 + rng.nextInt(6) : 0;
                     for (int g = 0; g < gaps; g++) {
                         int at = rng.nextInt(ndays), len = 1 + rng.nextInt(p % 10 == 0 ? 60 : 10);
                         for (int k = at; k < Math.min(ndays, at + len); k++) {
                             daily[k * npix + p] = Float.NaN;
                         }
                     }
-                    if (p == 1) {
+                    if (p == 1 && withGaps) {
                         for (int k = 0; k < ndays; k++) {
                             daily[k * npix + p] = Float.NaN;
                         }
@@ -58,7 +60,7 @@ class FreezeThawOnsetsBlockTest {
                             .isEqualTo(Double.doubleToLongBits(r.meanFreezeDoy()));
                     thawFound += Double.isNaN(r.meanThawDoy()) ? 0 : 1;
                 }
-                assertThat(thawFound).isBetween(npix / 3, npix - 2);     // both branches are exercised
+                assertThat(thawFound).isBetween(npix / 3, npix - 1);     // both branches are exercised
             }
         }
     }
