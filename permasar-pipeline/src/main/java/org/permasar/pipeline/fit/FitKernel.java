@@ -284,7 +284,10 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             }
             float[] test = new float[npix];
             if (tf.annualIndex() >= 0) {
-                boolean[] seasonal = used.size() >= 8 ? classifier().classify(used, y, npix).seasonal() : new boolean[npix];
+                // a trend + annual fit is the one the classifier's amplitude gates need: it reuses it (same result)
+                TimeFunctionFit.Result annual = tf.equals(TimeFunctionModel.linearAnnual()) ? r : null;
+                boolean[] seasonal = used.size() >= 8 ? classifier().classify(used, y, npix, annual).seasonal()
+                        : new boolean[npix];
                 TimeFunctionFit.Result m = SeasonalityClassifier.maskNonSeasonal(r, seasonal);
                 double[] mask = new double[npix];
                 for (int q = 0; q < npix; q++) {
