@@ -185,13 +185,21 @@ public final class PecmForcingBuilder {
         // with hulls, pixels in tiles of TILE, each walked over all days before the next: the hull stacks of one
         // tile stay in cache while the days stream past; without, tiles of DAY_TILE (long contiguous row pieces)
         int tile = hulls != null ? TILE : Math.max(1, Math.min(npix, DAY_TILE));
+        double[] sigma = new double[npix];                  // σ of the daily scatter, 0 (clip) where none or NaN
+        for (int p = 0; p < npix && dailyStd != null; p++) {
+            sigma[p] = dailyStd[p] > 0 ? dailyStd[p] : 0;
+        }
         for (int p0 = 0; p0 < npix; p0 += tile) {
             int p1 = Math.min(npix, p0 + tile);
             int next = 0;
             for (int k = 0; k < kEnd; k++) {
                 int doy = dayOfYear[k];
                 int off = k * npix;
-                for (int p = p0; p < p1; p++) {
+                if (hulls == null) {
+                    sumDay(daily, off, doy, p0, p1, th, yr, maxYears, npix, endT, endF, bad, cumT, cumF, onsetK, k,
+                            invalid, sigma);
+                }
+                for (int p = p0; p < p1 && hulls != null; p++) {
                     if (doy == th[p]) {                     // th = −1 for failed pixels
                         if (yr[p] >= 0 && yr[p] < maxYears) {
                             endT[yr[p] * npix + p] = bad[p] ? Double.NaN : cumT[p];
@@ -335,6 +343,43 @@ public final class PecmForcingBuilder {
         }
         return new PecmDegreeDays(n, npix, years, lin, rootT, rootF, yearOf, yearT, yearF, status,
                 hulls == null ? null : hulls.build(years, yRef, status), identity, checkpoints);
+    }
+
+    /**
+     * One day of the degree-day pass for pixels {@code p0..p1} without hulls (the loop of {@link #degreeDays} with
+     * the candidate days left out): a thaw onset closes the year and restarts the sums; a missing day marks the
+     * year; otherwise the day's increments are added, expected (σ &gt; 0) or clipped.
+     */
+    private static void sumDay(float[] daily, int off, int doy, int p0, int p1, int[] th, int[] yr, int maxYears,
+                               int npix, double[] endT, double[] endF, boolean[] bad, double[] cumT, double[] cumF,
+                               int[] onsetK, int k, int[] invalid, double[] sigma) {
+        for (int p = p0; p < p1; p++) {
+            if (doy == th[p]) {                             // th = −1 for failed pixels
+                if (yr[p] >= 0 && yr[p] < maxYears) {
+                    endT[yr[p] * npix + p] = bad[p] ? Double.NaN : cumT[p];
+                    endF[yr[p] * npix + p] = bad[p] ? Double.NaN : cumF[p];
+                }
+                yr[p]++;
+                cumT[p] = 0;
+                cumF[p] = 0;
+                bad[p] = false;
+                onsetK[p] = k;
+            }
+            float v = daily[off + p];
+            double s = sigma[p];
+            if (v != v) {
+                bad[p] = true;
+                invalid[p]++;
+            } else if (s > 0) {
+                double t = ExpectedDegreeDays.positivePart(v, s);  // Thom (1954): E[max(T, 0)]
+                cumT[p] += t;
+                cumF[p] += t - v;                           // E[max(−T, 0)] = E[max(T, 0)] − μ
+            } else if (v > 0) {
+                cumT[p] += DegreeDays.thawPart(v);          // ADDT = Σ max(T, 0)
+            } else {
+                cumF[p] += DegreeDays.freezePart(v);        // ADDF = Σ max(−T, 0)
+            }
+        }
     }
 
     /**
