@@ -56,107 +56,116 @@ public final class PecmFit {
         }
         float[] lin = forcing.linear();
         float[] sea = forcing.seasonal();
-        // pass 1: means over the valid dates (centring eliminates the offset c)
-        double[] mL = new double[npix], mI = new double[npix], mD = new double[npix];
-        int[] m = new int[npix];
-        for (int i = 0; i < n; i++) {
-            int o = i * npix;
-            for (int p = 0; p < npix; p++) {
-                float l = lin[o + p], s = sea[o + p], y = displacement[o + p];
-                if (y == y && l == l && s == s) {
-                    mL[p] += l;
-                    mI[p] += s;
-                    mD[p] += y;
-                    m[p]++;
-                }
-            }
-        }
-        for (int p = 0; p < npix; p++) {
-            if (m[p] > 0) {
-                mL[p] /= m[p];
-                mI[p] /= m[p];
-                mD[p] /= m[p];
-            }
-        }
-        // pass 2: normal equations of the centred regressors
-        double[] sLL = new double[npix], sLI = new double[npix], sII = new double[npix];
-        double[] sLD = new double[npix], sID = new double[npix];
-        for (int i = 0; i < n; i++) {
-            int o = i * npix;
-            for (int p = 0; p < npix; p++) {
-                double dl = lin[o + p] - mL[p];
-                double di = sea[o + p] - mI[p];
-                double dd = displacement[o + p] - mD[p];
-                if (dd == dd && dl == dl && di == di) {
-                    sLL[p] += dl * dl;
-                    sLI[p] += dl * di;
-                    sII[p] += di * di;
-                    sLD[p] += dl * dd;
-                    sID[p] += di * dd;
-                }
-            }
-        }
-        int ro = refIndex * npix;
-        double[] v = new double[npix], d = new double[npix], det = new double[npix];
-        byte[] status = forcing.status().clone();
-        for (int p = 0; p < npix; p++) {
-            if (status[p] == PecmStatus.OK) {
-                if (Float.isNaN(displacement[ro + p])) {
-                    status[p] = PecmStatus.NO_REFERENCE;
-                } else if (m[p] < UNKNOWNS + 1) {
-                    status[p] = PecmStatus.TOO_SHORT;
-                } else {
-                    double dt = sLL[p] * sII[p] - sLI[p] * sLI[p];
-                    if (!(dt > 1e-12 * sLL[p] * sII[p])) {
-                        status[p] = PecmStatus.SINGULAR;
-                    } else {
-                        det[p] = dt;
-                        v[p] = (sII[p] * sLD[p] - sLI[p] * sID[p]) / dt;   // Cramer's rule on the 2×2 system
-                        d[p] = (sLL[p] * sID[p] - sLI[p] * sLD[p]) / dt;
-                    }
-                }
-            }
-        }
-        double[] rss = new double[npix];
-        double[] lag1 = new double[npix];   // Σ r_k·r_(k+1) over consecutive valid dates
-        double[] prev = new double[npix];
-        Arrays.fill(prev, Double.NaN);
-        for (int i = 0; i < n; i++) {
-            int o = i * npix;
-            for (int p = 0; p < npix; p++) {
-                double r = (displacement[o + p] - mD[p]) - v[p] * (lin[o + p] - mL[p]) - d[p] * (sea[o + p] - mI[p]);
-                if (r == r) {
-                    rss[p] += r * r;
-                    if (prev[p] == prev[p]) {
-                        lag1[p] += prev[p] * r;
-                    }
-                    prev[p] = r;
-                }
-            }
-        }
-        double[] vStd = new double[npix], dStd = new double[npix], cov = new double[npix], rms = new double[npix];
-        int years = forcing.years();
-        double[] ptt = new double[years * npix];
         float[] smax = forcing.seasonalMax();
+        int years = forcing.years();
+        byte[] status = forcing.status().clone();
+        int[] m = new int[npix];
+        double[] v = new double[npix], d = new double[npix];
+        double[] vStd = new double[npix], dStd = new double[npix], cov = new double[npix], rms = new double[npix];
+        double[] ptt = new double[years * npix];
+        // a tile of pixels at a time: each pixel's valid dates gathered contiguously (every cache line of the
+        // date-major block read once) with the sums of pass 1, then the passes over them per pixel with the
+        // sums in registers. The same arithmetic in the same order as pass by pass over the whole block.
+        double[] tl = new double[TILE * n], ts = new double[TILE * n], ty = new double[TILE * n];
+        double[] sumL = new double[TILE], sumI = new double[TILE], sumD = new double[TILE];
+        int ro = refIndex * npix;
+        for (int p0 = 0; p0 < npix; p0 += TILE) {
+            int w = Math.min(TILE, npix - p0);
+            Arrays.fill(sumL, 0);
+            Arrays.fill(sumI, 0);
+            Arrays.fill(sumD, 0);
+            // pass 1: the valid dates and their sums (centring eliminates the offset c)
+            for (int i = 0; i < n; i++) {
+                int o = i * npix + p0;
+                for (int q = 0; q < w; q++) {
+                    float l = lin[o + q], s = sea[o + q], y = displacement[o + q];
+                    if (y == y && l == l && s == s) {
+                        int t = q * n + m[p0 + q]++;
+                        tl[t] = l;
+                        ts[t] = s;
+                        ty[t] = y;
+                        sumL[q] += l;
+                        sumI[q] += s;
+                        sumD[q] += y;
+                    }
+                }
+            }
+            for (int q = 0; q < w; q++) {
+                int p = p0 + q, c = m[p];
+                if (status[p] != PecmStatus.OK) {
+                    continue;
+                } else if (Float.isNaN(displacement[ro + p])) {
+                    status[p] = PecmStatus.NO_REFERENCE;
+                    continue;
+                } else if (c < UNKNOWNS + 1) {
+                    status[p] = PecmStatus.TOO_SHORT;
+                    continue;
+                }
+                int base = q * n, end = base + c;
+                double mL = sumL[q], mI = sumI[q], mD = sumD[q];
+                if (c > 0) {
+                    mL /= c;
+                    mI /= c;
+                    mD /= c;
+                }
+                // pass 2: normal equations of the centred regressors
+                double sLL = 0, sLI = 0, sII = 0, sLD = 0, sID = 0;
+                for (int j = base; j < end; j++) {
+                    double dl = tl[j] - mL;
+                    double di = ts[j] - mI;
+                    double dd = ty[j] - mD;
+                    if (dd == dd && dl == dl && di == di) {
+                        sLL += dl * dl;
+                        sLI += dl * di;
+                        sII += di * di;
+                        sLD += dl * dd;
+                        sID += di * dd;
+                    }
+                }
+                double det = sLL * sII - sLI * sLI;
+                if (!(det > 1e-12 * sLL * sII)) {
+                    status[p] = PecmStatus.SINGULAR;
+                    continue;
+                }
+                double vp = (sII * sLD - sLI * sID) / det;   // Cramer's rule on the 2×2 system
+                double dp = (sLL * sID - sLI * sLD) / det;
+                // pass 3: residuals, Σ r_k·r_(k+1) over consecutive valid dates
+                double rss = 0, lag1 = 0, prev = Double.NaN;
+                for (int j = base; j < end; j++) {
+                    double r = (ty[j] - mD) - vp * (tl[j] - mL) - dp * (ts[j] - mI);
+                    if (r == r) {
+                        rss += r * r;
+                        if (prev == prev) {
+                            lag1 += prev * r;
+                        }
+                        prev = r;
+                    }
+                }
+                double s2 = rss / (effectiveCount(c, rss > 0 ? lag1 / rss : 0) - UNKNOWNS);
+                v[p] = vp;
+                d[p] = dp;
+                vStd[p] = Math.sqrt(s2 * sII / det);
+                dStd[p] = Math.sqrt(s2 * sLL / det);
+                cov[p] = -s2 * sLI / det;
+                rms[p] = Math.sqrt(rss / c);
+                for (int y = 0; y < years; y++) {
+                    ptt[y * npix + p] = Math.abs(dp) * smax[y * npix + p];
+                }
+            }
+        }
         for (int p = 0; p < npix; p++) {
             if (status[p] != PecmStatus.OK) {
                 v[p] = d[p] = vStd[p] = dStd[p] = cov[p] = rms[p] = Double.NaN;
                 for (int y = 0; y < years; y++) {
                     ptt[y * npix + p] = Double.NaN;
                 }
-                continue;
-            }
-            double s2 = rss[p] / (effectiveCount(m[p], rss[p] > 0 ? lag1[p] / rss[p] : 0) - UNKNOWNS);
-            vStd[p] = Math.sqrt(s2 * sII[p] / det[p]);
-            dStd[p] = Math.sqrt(s2 * sLL[p] / det[p]);
-            cov[p] = -s2 * sLI[p] / det[p];
-            rms[p] = Math.sqrt(rss[p] / m[p]);
-            for (int y = 0; y < years; y++) {
-                ptt[y * npix + p] = Math.abs(d[p]) * smax[y * npix + p];
             }
         }
         return new Result(v, d, vStd, dStd, cov, rms, m, status, years, ptt);
     }
+
+    /** Pixels gathered together from the date-major block by {@link #fit}. */
+    private static final int TILE = 16;
 
     /**
      * The rows of the linear PECM estimator of pixel p as functionals of its displacement series:

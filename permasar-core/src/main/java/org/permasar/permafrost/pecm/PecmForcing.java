@@ -24,13 +24,22 @@ public record PecmForcing(int dates, int pixels, int years, float[] linear, floa
         for (int q = 0; q < m; q++) {
             int p = index[q];
             st[q] = p < 0 ? missing : status[p];
-            for (int i = 0; i < dates; i++) {
-                lin[i * m + q] = p < 0 ? Float.NaN : linear[i * pixels + p];
-                sea[i * m + q] = p < 0 ? Float.NaN : seasonal[i * pixels + p];
+        }
+        // row by row: the rows of the result written in order, each row of this one read where it is needed
+        for (int i = 0; i < dates; i++) {
+            int o = i * m, src = i * pixels;
+            for (int q = 0; q < m; q++) {
+                int p = index[q];
+                lin[o + q] = p < 0 ? Float.NaN : linear[src + p];
+                sea[o + q] = p < 0 ? Float.NaN : seasonal[src + p];
             }
-            for (int y = 0; y < years; y++) {
-                smax[y * m + q] = p < 0 ? Float.NaN : seasonalMax[y * pixels + p];
-                rat[y * m + q] = p < 0 ? Float.NaN : ratio[y * pixels + p];
+        }
+        for (int y = 0; y < years; y++) {
+            int o = y * m, src = y * pixels;
+            for (int q = 0; q < m; q++) {
+                int p = index[q];
+                smax[o + q] = p < 0 ? Float.NaN : seasonalMax[src + p];
+                rat[o + q] = p < 0 ? Float.NaN : ratio[src + p];
             }
         }
         return new PecmForcing(dates, m, years, lin, sea, smax, rat, st);
