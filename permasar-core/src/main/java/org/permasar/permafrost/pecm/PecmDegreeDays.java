@@ -70,15 +70,23 @@ public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, f
             int p = index[q];
             st[q] = p < 0 ? missing : status[p];
             pc[q] = p < 0 ? -1 : peakCell[p];
-            for (int i = 0; i < dates; i++) {
-                lin[i * m + q] = p < 0 ? Float.NaN : linear[i * pixels + p];
-                rt[i * m + q] = p < 0 ? Float.NaN : rootThaw[i * pixels + p];
-                rf[i * m + q] = p < 0 ? Float.NaN : rootFreeze[i * pixels + p];
-                yr[i * m + q] = p < 0 ? 0 : year[i * pixels + p];
+        }
+        for (int i = 0; i < dates; i++) {                   // row by row: each output row written in order
+            int src = i * pixels, dst = i * m;
+            for (int q = 0; q < m; q++) {
+                int p = index[q];
+                lin[dst + q] = p < 0 ? Float.NaN : linear[src + p];
+                rt[dst + q] = p < 0 ? Float.NaN : rootThaw[src + p];
+                rf[dst + q] = p < 0 ? Float.NaN : rootFreeze[src + p];
+                yr[dst + q] = p < 0 ? 0 : year[src + p];
             }
-            for (int y = 0; y < years; y++) {
-                et[y * m + q] = p < 0 ? Float.NaN : endThaw[y * pixels + p];
-                ef[y * m + q] = p < 0 ? Float.NaN : endFreeze[y * pixels + p];
+        }
+        for (int y = 0; y < years; y++) {
+            int src = y * pixels, dst = y * m;
+            for (int q = 0; q < m; q++) {
+                int p = index[q];
+                et[dst + q] = p < 0 ? Float.NaN : endThaw[src + p];
+                ef[dst + q] = p < 0 ? Float.NaN : endFreeze[src + p];
             }
         }
         return new PecmDegreeDays(dates, m, years, lin, rt, rf, yr, et, ef, st, peaks, pc, checkpoints);
