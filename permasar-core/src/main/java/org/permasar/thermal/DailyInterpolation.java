@@ -101,6 +101,14 @@ public final class DailyInterpolation {
      * Block version: every pixel shares the observation times; query-major, pixel-contiguous loops.
      * A pixel whose bracketing observations are NaN is interpolated between its nearest valid ones.
      *
+     * <p>The weights of a query time are those of every pixel, so each output row is one tight loop over the
+     * pixels (from the two observation rows, kept in double while the bracketing pair is the same); a pixel
+     * with some (not all) NaN observations is then corrected where a bracketing observation is NaN, from its
+     * nearest valid observations on either side (indices found once per pixel). A pixel with only NaN
+     * observations gets NaN from the row loop already. The numbers are those of the former per-pixel
+     * formulation: {@code a + w·(b − a)} with {@code b − a} in float and the rest in double where both
+     * bracketing values are valid, the scalar interpolation otherwise.
+     *
      * @param times  observation times, strictly increasing (days)
      * @param values {@code values[obs*npix + p]}, NaN = missing
      * @param npix   pixels
@@ -113,14 +121,17 @@ public final class DailyInterpolation {
             throw new IllegalArgumentException("expected " + n + "×" + npix + " values, got " + values.length);
         }
         interpolate(times, new double[n], new double[0]);        // validates the time axis
-        float[] out = new float[query.length * npix];
-        double[] column = new double[n];
+        int nq = query.length;
+        float[] out = new float[nq * npix];
+        // bracketing observations and weight of each query time (−1: outside the observed period)
+        int[] loOf = new int[nq];
+        int[] hiOf = new int[nq];
+        double[] wOf = new double[nq];
         int lo = 0;
-        for (int k = 0; k < query.length; k++) {
+        for (int k = 0; k < nq; k++) {
             double x = query[k];
-            int o = k * npix;
-            if (n == 0 || x < times[0] || x > times[n - 1]) {
-                java.util.Arrays.fill(out, o, o + npix, Float.NaN);
+            if (n == 0 || !(x >= times[0] && x <= times[n - 1])) {      // outside, or NaN
+                loOf[k] = -1;
                 continue;
             }
             while (lo + 1 < n && times[lo + 1] <= x) {
@@ -130,20 +141,81 @@ public final class DailyInterpolation {
                 lo--;
             }
             int hi = times[lo] == x ? lo : Math.min(lo + 1, n - 1);
-            double w = hi == lo ? 0 : (x - times[lo]) / (times[hi] - times[lo]);
-            int ol = lo * npix;
-            int oh = hi * npix;
-            for (int p = 0; p < npix; p++) {
-                float a = values[ol + p];
-                float b = values[oh + p];
-                if (a == a && b == b) {
-                    out[o + p] = (float) (a + w * (b - a));
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        column[i] = values[i * npix + p];
-                    }
-                    out[o + p] = (float) at(times, column, x);
+            loOf[k] = lo;
+            hiOf[k] = hi;
+            wOf[k] = hi == lo ? 0 : (x - times[lo]) / (times[hi] - times[lo]);
+        }
+        // a + w·(b − a) (b − a in float, the rest in double) from the rows of the current interval in double
+        double[] base = new double[npix];
+        double[] step = new double[npix];
+        long[] nanBracket = new long[npix];                      // nonzero: some bracketing value is NaN
+        int rowLo = -1, rowHi = -1;
+        for (int k = 0; k < nq; k++) {
+            int o = k * npix;
+            if (loOf[k] < 0) {
+                java.util.Arrays.fill(out, o, o + npix, Float.NaN);
+                continue;
+            }
+            if (loOf[k] != rowLo || hiOf[k] != rowHi) {
+                rowLo = loOf[k];
+                rowHi = hiOf[k];
+                int ol = rowLo * npix;
+                int oh = rowHi * npix;
+                for (int p = 0; p < npix; p++) {
+                    float a = values[ol + p];
+                    double d = values[oh + p] - a;
+                    base[p] = a;
+                    step[p] = d;
+                    // NaN a or b makes d NaN: |bits| above those of +∞, without a branch
+                    nanBracket[p] |= (0x7ff0000000000000L - (Double.doubleToRawLongBits(d) & 0x7fffffffffffffffL)) >>> 63;
                 }
+            }
+            double w = wOf[k];
+            for (int p = 0; p < npix; p++) {
+                out[o + p] = (float) (base[p] + w * step[p]);      // NaN when a or b is
+            }
+        }
+        // pixels with a NaN bracketing value: there, the nearest valid observations (none: NaN, as already)
+        double[] column = new double[n];
+        int[] prevValid = new int[n];
+        int[] nextValid = new int[n];
+        for (int p = 0; p < npix; p++) {
+            if (nanBracket[p] == 0) {
+                continue;
+            }
+            int valid = 0;
+            for (int i = 0, last = -1; i < n; i++) {
+                column[i] = values[i * npix + p];
+                last = Double.isNaN(column[i]) ? last : i;
+                valid += Double.isNaN(column[i]) ? 0 : 1;
+                prevValid[i] = last;
+            }
+            if (valid == 0) {
+                continue;
+            }
+            for (int i = n - 1, next = -1; i >= 0; i--) {
+                next = Double.isNaN(column[i]) ? next : i;
+                nextValid[i] = next;
+            }
+            for (int k = 0; k < nq; k++) {
+                int l = loOf[k];
+                if (l < 0 || !(Double.isNaN(column[l]) || Double.isNaN(column[hiOf[k]]))) {
+                    continue;
+                }
+                // as at(): last valid at or before the last time <= x, first valid at or after x
+                double x = query[k];
+                int a = prevValid[l];
+                int b = times[l] == x ? nextValid[l] : l + 1 < n ? nextValid[l + 1] : -1;
+                double v;
+                if (a < 0 || b < 0) {
+                    v = Double.NaN;
+                } else if (b == a || times[b] == times[a]) {
+                    v = column[a];
+                } else {
+                    double wv = (x - times[a]) / (times[b] - times[a]);
+                    v = column[a] + wv * (column[b] - column[a]);
+                }
+                out[k * npix + p] = (float) v;
             }
         }
         return out;
