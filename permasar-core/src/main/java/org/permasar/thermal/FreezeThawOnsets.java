@@ -181,9 +181,9 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
      */
     private final class Tile {
         private final int ring;
-        private final double[] sum;
+        private final double[][] sum;
         private final double[] row;                 // the smoothed values of one day
-        private final int[] cnt;
+        private final int[][] cnt;
         private final double[] peakValue;
         private final int[] peak;
         private final int[] lastBad;                // last day of the year so far with !(s ≥ 0), −1 none
@@ -202,8 +202,8 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
             this.years = years;
             ring = windowDays + 1;
             row = new double[tile];
-            sum = new double[ring * tile];
-            cnt = new int[ring * tile];
+            sum = new double[ring][tile];
+            cnt = new int[ring][tile];
             peakValue = new double[tile];
             peak = new int[tile];
             lastBad = new int[tile];
@@ -222,14 +222,16 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
                  double[][] out) {
             int h = windowDays / 2;
             double need = minValidFraction * windowDays;
-            java.util.Arrays.fill(sum, 0, m, 0.0);          // prefix index 0 in ring slot 0
-            java.util.Arrays.fill(cnt, 0, m, 0);
+            java.util.Arrays.fill(sum[0], 0, m, 0.0);       // prefix index 0 in ring slot 0
+            java.util.Arrays.fill(cnt[0], 0, m, 0);
             java.util.Arrays.fill(pendingYear, 0, m, -1);
             java.util.Arrays.fill(thaw, 0, m * Math.max(1, years), Double.NaN);
             java.util.Arrays.fill(freeze, 0, m * Math.max(1, years), Double.NaN);
             int done = 0;                                   // prefix sums known for indices 0..done
-            double[] sum = this.sum, peakValue = this.peakValue, row = this.row;
-            int[] cnt = this.cnt, peak = this.peak, lastBad = this.lastBad, freezeBad = this.freezeBad;
+            double[][] sum = this.sum;
+            int[][] cnt = this.cnt;
+            double[] peakValue = this.peakValue, row = this.row;
+            int[] peak = this.peak, lastBad = this.lastBad, freezeBad = this.freezeBad;
             int[] thawBad = this.thawBad, pendingYear = this.pendingYear;
             boolean[] lastBadNaN = this.lastBadNaN, thawBadNaN = this.thawBadNaN, freezeBadNaN = this.freezeBadNaN;
             int minCount = Math.max(1, (int) Math.ceil(need));  // c ≥ need and c > 0, c an integer
@@ -246,34 +248,39 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
                 int b = Math.min(ndays, i + h + 1);
                 int a = Math.max(0, i - h);
                 for (; done < b; done++) {                  // prefix index done + 1 from day done
-                    int from = (done % ring) * m, to = ((done + 1) % ring) * m, o = done * npix + p0;
+                    // one array per ring slot: the loops read and write different arrays at the same index
+                    double[] from = sum[done % ring], to = sum[(done + 1) % ring];
+                    int o = done * npix + p0;
                     if (clean) {
                         for (int j = 0; j < m; j++) {
-                            sum[to + j] = sum[from + j] + daily[o + j];
+                            to[j] = from[j] + daily[o + j];
                         }
                         continue;
                     }
+                    int[] cFrom = cnt[done % ring], cTo = cnt[(done + 1) % ring];
                     for (int j = 0; j < m; j++) {
                         float v = daily[o + j];
                         boolean ok = v == v;
-                        sum[to + j] = sum[from + j] + (ok ? v : 0);
-                        cnt[to + j] = cnt[from + j] + (ok ? 1 : 0);
+                        to[j] = from[j] + (ok ? v : 0);
+                        cTo[j] = cFrom[j] + (ok ? 1 : 0);
                     }
                 }
-                int sa = (a % ring) * m, sb = (b % ring) * m;
+                double[] sa = sum[a % ring], sb = sum[b % ring];
                 if (clean) {                                // the moving average of smooth(), same arithmetic
                     int c = b - a;
                     if (c >= minCount) {
+                        double cd = c;
                         for (int j = 0; j < m; j++) {
-                            row[j] = (sum[sb + j] - sum[sa + j]) / c;
+                            row[j] = (sb[j] - sa[j]) / cd;
                         }
                     } else {
                         java.util.Arrays.fill(row, 0, m, Double.NaN);
                     }
                 } else {
+                    int[] ca = cnt[a % ring], cb = cnt[b % ring];
                     for (int j = 0; j < m; j++) {
-                        int c = cnt[sb + j] - cnt[sa + j];
-                        row[j] = c >= minCount ? (sum[sb + j] - sum[sa + j]) / c : Double.NaN;
+                        int c = cb[j] - ca[j];
+                        row[j] = c >= minCount ? (sb[j] - sa[j]) / c : Double.NaN;
                     }
                 }
                 int year = yearOfDay[i];
