@@ -44,9 +44,21 @@ final class PermasarLauncher {
             }
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(absoluteClassPath(System.getProperty("java.class.path")));
         cmd.add(PermasarCommand.class.getName());
         return new PermasarLauncher(cmd);
+    }
+
+    /**
+     * The class path with every entry made absolute: children run in their own folders, where a relative entry
+     * (as {@code java -jar permasar.jar} started from elsewhere gives) would name nothing.
+     */
+    static String absoluteClassPath(String classPath) {
+        List<String> out = new ArrayList<>();
+        for (String e : classPath.split(java.io.File.pathSeparator, -1)) {
+            out.add(Path.of(e.isEmpty() ? "." : e).toAbsolutePath().normalize().toString());   // empty: the working folder
+        }
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     private static boolean isAgent(String option) {
