@@ -19,9 +19,10 @@ import org.permasar.thermal.ExpectedDegreeDays;
  * to and including τ (°C·day). Closure rule (SCIENCE.md §2): when I at the end of a complete year is
  * still &gt; 0 with the user's κ_f/κ_t, that year uses κ_f/κ_t = ADDT_end/ADDF_end instead, so I
  * returns to 0; the last, incomplete year keeps the user's ratio. The per-year maximum of I is
- * exact: the maximum over the days of the year, either from one more walk over the days per unit (with an
- * exact early exit), or, when many units share a cell, from the upper convex hull of the days' (√ADDF, √ADDT)
- * ({@link SeasonalPeaks}), which the degree-day pass builds once per cell for every ratio.
+ * exact: the maximum over the days of the year, either from one more walk over the days per unit (which skips the
+ * 8-day runs that the sums kept by the degree-day pass, {@link DailyCheckpoints}, show cannot raise it, and stops a
+ * year early where nothing can), or, when many units share a cell, from the upper convex hull of the days'
+ * (√ADDF, √ADDT) ({@link SeasonalPeaks}), which the degree-day pass builds once per cell for every ratio.
  *
  * <p>Layout: {@code daily[day*npix + p]} (°C, NaN = missing) starting at {@code dailyStart};
  * onsets per pixel (day of year, NaN = none). Day-major loops over contiguous pixels, no per-pixel
@@ -464,7 +465,11 @@ public final class PecmForcingBuilder {
      * hold). I only rises on days with T ≥ 0 when the temperature is clipped, so there it is evaluated on
      * the last warm day before a cold or missing one; with expected degree-days both sums grow every
      * day and every valid day is a candidate. Days after an LST gap in a year are skipped up to the next
-     * onset (their sums are incomplete).
+     * onset (their sums are incomplete). With checkpoints ({@link DailyCheckpoints}, made from this {@code daily}):
+     * each year starts from the largest I at its checkpoints (expected degree-days: a value of a candidate day, so
+     * a lower bound of the maximum), and an 8-day run without an onset is skipped when √ADDT at its end − √r·√ADDF
+     * now (a bound of I on each of its days, both sums only growing) does not exceed the maximum so far; the sums
+     * jump to the checkpoint's. The maxima are those of the walk over every day, bit for bit (SeasonalPeaksTest).
      */
     private static float[] seasonalMax(PecmDegreeDays dd, byte[] status, double[] sqrtR, int[] sk,
                                        LocalDate dailyStart, float[] daily, int ndays, int columns, int[] columnOf,
