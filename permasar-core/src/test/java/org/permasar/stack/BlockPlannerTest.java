@@ -57,7 +57,7 @@ class BlockPlannerTest {
         assertThatThrownBy(() -> new BlockPlanner(10, 1)).hasMessageContaining("≥ 1 KiB");
     }
 
-    /** Table of heap-derived budgets: 0.4 × heap / threads, floored at 8 MiB per block. */
+    /** Table of heap-derived budgets: 0.4 × heap / threads, floored at 8 MiB and capped at 512 MiB per block. */
     private static void checkHeapBudget(long heapMiB, int threads, long expectedBytes) {
         BlockPlanner p = BlockPlanner.fromHeap(heapMiB << 20, threads);
         assertThat(p.budgetBytes()).as("heap %d MiB, %d threads", heapMiB, threads).isEqualTo(expectedBytes);
@@ -71,8 +71,10 @@ class BlockPlannerTest {
         checkHeapBudget(4096, 16, (long) ((4096L << 20) * 0.4) / 16);
         checkHeapBudget(64, 4, 8L << 20); // 6.4 MiB per block is below the floor
         checkHeapBudget(20, 1, 8L << 20);
-        // no heap limit counts as 4 GiB
-        assertThat(BlockPlanner.fromHeap(Long.MAX_VALUE, 1).budgetBytes()).isEqualTo((long) ((4L << 30) * 0.4));
+        checkHeapBudget(6144, 2, 512L << 20);   // 1.2 GiB per block is above the ceiling
+        checkHeapBudget(2560, 2, 512L << 20);
+        // no heap limit counts as 4 GiB (0.4 of it, 1.6 GiB, is above the ceiling)
+        assertThat(BlockPlanner.fromHeap(Long.MAX_VALUE, 1).budgetBytes()).isEqualTo(512L << 20);
         assertThatThrownBy(() -> BlockPlanner.fromHeap(0, 1)).hasMessageContaining("maxHeapBytes > 0");
         assertThatThrownBy(() -> BlockPlanner.fromHeap(1 << 30, 0)).hasMessageContaining("threads ≥ 1");
     }
