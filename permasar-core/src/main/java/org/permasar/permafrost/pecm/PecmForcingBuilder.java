@@ -196,45 +196,22 @@ public final class PecmForcingBuilder {
             for (int k = 0; k < kEnd; k++) {
                 int doy = dayOfYear[k];
                 int off = k * npix;
-                if (hulls == null) {
-                    sumDay(daily, off, doy, p0, p1, th, yr, maxYears, npix, endT, endF, bad, cumT, cumF, onsetK, k,
-                            invalid, sigma);
+                if (hulls != null) {
+                    for (int p = p0; p < p1; p++) {
+                        if (doy == th[p]) {
+                            hulls.close(p, yr[p]);          // the year that this onset ends
+                        }
+                    }
                 }
+                sumDay(daily, off, doy, p0, p1, th, yr, maxYears, npix, endT, endF, bad, cumT, cumF, onsetK, k, invalid,
+                        sigma);
                 for (int p = p0; p < p1 && hulls != null; p++) {
-                    if (doy == th[p]) {                     // th = −1 for failed pixels
-                        if (yr[p] >= 0 && yr[p] < maxYears) {
-                            endT[yr[p] * npix + p] = bad[p] ? Double.NaN : cumT[p];
-                            endF[yr[p] * npix + p] = bad[p] ? Double.NaN : cumF[p];
-                        }
-                        if (hulls != null) {
-                            hulls.close(p, yr[p]);
-                        }
-                        yr[p]++;
-                        cumT[p] = 0;
-                        cumF[p] = 0;
-                        bad[p] = false;
-                        onsetK[p] = k;
-                    }
+                    // a day on which I may peak: with expected degree-days every valid day (both sums grow); clipped,
+                    // I only rises on warm days, so it peaks on a last warm day before a cold one
                     float v = daily[off + p];
-                    boolean candidate;                      // a day on which I may peak
-                    if (v != v) {
-                        bad[p] = true;
-                        invalid[p]++;
-                        candidate = false;
-                    } else if (dailyStd != null && dailyStd[p] > 0) {
-                        double t = ExpectedDegreeDays.positivePart(v, dailyStd[p]);  // Thom (1954): E[max(T, 0)]
-                        cumT[p] += t;
-                        cumF[p] += t - v;                   // E[max(−T, 0)] = E[max(T, 0)] − μ
-                        candidate = true;                   // both sums grow every day
-                    } else if (v > 0) {
-                        cumT[p] += DegreeDays.thawPart(v);      // ADDT = Σ max(T, 0)
-                        // clipped: I only rises on warm days, so it peaks on a last warm day before a cold one
-                        candidate = k + 1 == kEnd || !(daily[off + npix + p] > 0);
-                    } else {
-                        cumF[p] += DegreeDays.freezePart(v);    // ADDF = Σ max(−T, 0)
-                        candidate = false;
-                    }
-                    if (candidate && hulls != null && yr[p] >= 0 && !bad[p]) {
+                    boolean candidate = sigma[p] > 0 ? v == v
+                            : v > 0 && (k + 1 == kEnd || !(daily[off + npix + p] > 0));
+                    if (candidate && yr[p] >= 0 && !bad[p]) {
                         hulls.add(p, Math.sqrt(cumF[p]), Math.sqrt(cumT[p]));   // a point of I's yearly maximum
                     }
                 }
@@ -347,9 +324,8 @@ public final class PecmForcingBuilder {
     }
 
     /**
-     * One day of the degree-day pass for pixels {@code p0..p1} without hulls (the loop of {@link #degreeDays} with
-     * the candidate days left out): a thaw onset closes the year and restarts the sums; a missing day marks the
-     * year; otherwise the day's increments are added, expected (σ &gt; 0) or clipped.
+     * One day of the degree-day pass for pixels {@code p0..p1}: a thaw onset closes the year and restarts the sums;
+     * a missing day marks the year; otherwise the day's increments are added, expected (σ &gt; 0) or clipped.
      */
     private static void sumDay(float[] daily, int off, int doy, int p0, int p1, int[] th, int[] yr, int maxYears,
                                int npix, double[] endT, double[] endF, boolean[] bad, double[] cumT, double[] cumF,
