@@ -453,7 +453,7 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
          */
         private PecmForcing forcing(float[] celsius, int cells, int[] cellOf, int npix, double[] kappa, float[] y,
                                     double[][] est) {
-            LstDaily.Block b = daily.daily(celsius, cells);
+            LstDaily.Block b = daily.daily(celsius, cells, pecm().expectedDegreeDays());
             int ndays = daily.days();
             double[][] on = pecm().onsets().detectBlock(daily.start(), b.daily(), ndays, cells);
             double[] sd = null;

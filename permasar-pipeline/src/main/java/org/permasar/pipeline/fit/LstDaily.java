@@ -85,10 +85,18 @@ public final class LstDaily {
      * @param npix    pixels
      */
     public Block daily(float[] celsius, int npix) {
+        return daily(celsius, npix, true);
+    }
+
+    /**
+     * As {@link #daily(float[], int)}; with {@code withSmooth} false {@link Block#smooth()} is null (its daily
+     * interpolation, as large as the daily series, is skipped: only expected degree-days read it).
+     */
+    public Block daily(float[] celsius, int npix, boolean withSmooth) {
         Hants.Result h = hants.fill(celsius, npix);
         // linear interpolation between composite centres (seed 001 §3.1: 8-day → daily)
         float[] d = DailyInterpolation.interpolateBlock(times, h.filled(), npix, query);
-        float[] smooth = DailyInterpolation.interpolateBlock(times, h.reconstructed(), npix, query);
+        float[] smooth = withSmooth ? DailyInterpolation.interpolateBlock(times, h.reconstructed(), npix, query) : null;
         double[] ss = new double[npix];
         int[] cnt = new int[npix];
         double[] lag = new double[npix];

@@ -101,7 +101,7 @@ public record ThermalKernel(String lst, GridGeometry grid, List<LocalDate> lstDa
         public Map<String, float[]> compute(Window w) throws IOException {
             int npix = w.size();
             float[] celsius = regridder.read(w).celsius();
-            LstDaily.Block b = daily.daily(celsius, npix);
+            LstDaily.Block b = daily.daily(celsius, npix, false);      // the daily series only
             int ndays = daily.days();
             LocalDate start = daily.start();
             double[][] on = onsets.detectBlock(start, b.daily(), ndays, npix);
