@@ -47,88 +47,60 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
     public record Result(int firstYear, double[] thawDoy, double[] freezeDoy, double meanThawDoy, double meanFreezeDoy) {
     }
 
-    /** Centred moving average ignoring NaN; NaN where too few valid values. */
-    public double[] smooth(double[] daily) {
-        int n = daily.length;
-        double[] out = new double[n];
-        smooth(daily, out, new double[n + 1], new int[n + 1]);
-        return out;
-    }
-
-    /** {@link #smooth(double[])} into {@code out}, with workspaces of {@code n + 1} values. */
-    private void smooth(double[] daily, double[] out, double[] sum, int[] cnt) {
-        int n = daily.length;
-        for (int i = 0; i < n; i++) {
-            boolean v = !Double.isNaN(daily[i]);
-            sum[i + 1] = sum[i] + (v ? daily[i] : 0);
-            cnt[i + 1] = cnt[i] + (v ? 1 : 0);
-        }
-        int h = windowDays / 2;
-        double need = minValidFraction * windowDays;
-        for (int i = 0; i < n; i++) {
-            int a = Math.max(0, i - h);
-            int b = Math.min(n, i + h + 1);
-            int c = cnt[b] - cnt[a];
-            out[i] = c >= need && c > 0 ? (sum[b] - sum[a]) / c : Double.NaN;
-        }
-    }
-
     /**
-     * Onsets of one daily series.
+     * Onsets of one daily series: the pass of {@link #detectBlock} over a block of one pixel, with the onsets of
+     * every year kept.
      *
      * @param start date of {@code daily[0]}
      * @param daily daily mean temperature (°C), NaN = missing
      */
     public Result detect(LocalDate start, double[] daily) {
-        return detectSmoothed(start, smooth(daily));
+        int ndays = daily.length;
+        Years y = new Years(start, ndays);
+        double[][] out = new double[2][1];
+        Tile t = new Tile(1, y.count());
+        if (ndays > 0) {
+            t.run(null, daily, ndays, 1, 0, 1, y, out);
+        } else {
+            out[0][0] = Double.NaN;
+            out[1][0] = Double.NaN;
+        }
+        return new Result(y.first(), java.util.Arrays.copyOf(t.thaw, y.count()),
+                java.util.Arrays.copyOf(t.freeze, y.count()), out[0][0], out[1][0]);
     }
 
-    /** {@link #detect} of a series already smoothed by {@link #smooth}. */
-    private Result detectSmoothed(LocalDate start, double[] s) {
-        LocalDate end = start.plusDays(s.length - 1L);
-        int y0 = start.getDayOfYear() == 1 ? start.getYear() : start.getYear() + 1;
-        int y1 = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
-        int ny = Math.max(0, y1 - y0 + 1);
-        double[] thaw = new double[ny];
-        double[] freeze = new double[ny];
-        double st = 0, sf = 0;
-        int nt = 0, nf = 0;
-        for (int k = 0; k < ny; k++) {
-            LocalDate jan1 = LocalDate.of(y0 + k, 1, 1);
-            int i0 = (int) (jan1.toEpochDay() - start.toEpochDay());
-            int i1 = i0 + jan1.lengthOfYear() - 1;
-            int peak = -1;
-            for (int i = i0; i <= i1; i++) {
-                if (!Double.isNaN(s[i]) && (peak < 0 || s[i] > s[peak])) {
-                    peak = i;
-                }
-            }
-            thaw[k] = Double.NaN;
-            freeze[k] = Double.NaN;
-            if (peak < 0 || s[peak] < 0) {
-                continue;
-            }
-            int i = peak;
-            while (i >= i0 && s[i] >= 0) {             // NaN stops the scan (comparison false)
-                i--;
-            }
-            if (i >= i0 && !Double.isNaN(s[i])) {
-                thaw[k] = i + 1 - i0 + 1;               // day after the last sub-zero day
-                st += thaw[k];
-                nt++;
-            }
-            int j = peak;
-            int jMax = Math.min(s.length - 1, peak + 365);
-            while (j <= jMax && s[j] >= 0) {
-                j++;
-            }
-            if (j <= jMax && !Double.isNaN(s[j])) {
-                freeze[k] = j - i0 + 1;
-                sf += freeze[k];
-                nf++;
+    /**
+     * The calendar years a daily series from {@code start} covers fully: year k spans days {@code start[k]..end[k]};
+     * {@code yearOfDay[i]} is the year of day i, −1 outside them.
+     */
+    private record Years(int first, int[] start, int[] end, int[] yearOfDay) {
+        Years(LocalDate from, int ndays) {
+            this(firstYear(from), new int[count(from, ndays)], new int[count(from, ndays)], new int[ndays]);
+            java.util.Arrays.fill(yearOfDay, -1);
+            for (int k = 0; k < start.length; k++) {
+                LocalDate jan1 = LocalDate.of(first + k, 1, 1);
+                start[k] = (int) (jan1.toEpochDay() - from.toEpochDay());
+                end[k] = start[k] + jan1.lengthOfYear() - 1;
+                java.util.Arrays.fill(yearOfDay, start[k], end[k] + 1, k);
             }
         }
-        return new Result(y0, thaw, freeze, nt > 0 ? st / nt : Double.NaN, nf > 0 ? sf / nf : Double.NaN);
+
+        int count() {
+            return start.length;
+        }
+
+        private static int firstYear(LocalDate from) {
+            return from.getDayOfYear() == 1 ? from.getYear() : from.getYear() + 1;
+        }
+
+        private static int count(LocalDate from, int ndays) {
+            if (ndays == 0) {
+                return 0;
+            }
+            LocalDate last = from.plusDays(ndays - 1L);
+            int y1 = last.getDayOfYear() == last.lengthOfYear() ? last.getYear() : last.getYear() - 1;
+            return Math.max(0, y1 - firstYear(from) + 1);
+        }
     }
 
     /**
@@ -150,34 +122,21 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
             java.util.Arrays.fill(out[1], Double.NaN);
             return out;
         }
-        // the calendar years the series covers fully, as in detectSmoothed: year k spans days yearStart[k]..yearEnd[k]
-        LocalDate end = start.plusDays(ndays - 1L);
-        int y0 = start.getDayOfYear() == 1 ? start.getYear() : start.getYear() + 1;
-        int y1 = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
-        int ny = Math.max(0, y1 - y0 + 1);
-        int[] yearOfDay = new int[ndays];
-        java.util.Arrays.fill(yearOfDay, -1);
-        int[] yearStart = new int[ny];
-        int[] yearEnd = new int[ny];
-        for (int k = 0; k < ny; k++) {
-            LocalDate jan1 = LocalDate.of(y0 + k, 1, 1);
-            yearStart[k] = (int) (jan1.toEpochDay() - start.toEpochDay());
-            yearEnd[k] = yearStart[k] + jan1.lengthOfYear() - 1;
-            java.util.Arrays.fill(yearOfDay, yearStart[k], yearEnd[k] + 1, k);
-        }
-        Tile t = new Tile(Math.min(TILE, npix), ny);
+        Years y = new Years(start, ndays);
+        Tile t = new Tile(Math.min(TILE, npix), y.count());
         for (int p0 = 0; p0 < npix; p0 += TILE) {
-            t.run(daily, ndays, npix, p0, Math.min(TILE, npix - p0), yearOfDay, yearStart, yearEnd, out);
+            t.run(daily, null, ndays, npix, p0, Math.min(TILE, npix - p0), y, out);
         }
         return out;
     }
 
     /**
      * One pass over the days for a tile of pixels, day-major (each day's row of the block read once, contiguous):
-     * the moving average of {@link #smooth} from the same prefix sums (a ring of the last window + 1), and the
-     * scans of {@link #detectSmoothed} turned into running state — the first maximum of the year, the last
-     * non-positive-or-missing day before it (thaw), the first after it up to 365 days later (freeze) — so the
-     * onsets are the same numbers as smoothing and scanning each pixel's series.
+     * the centred moving average from prefix sums (a ring of the last window + 1; NaN days left out, NaN where fewer
+     * than {@code minValidFraction} of the window is valid), and in every calendar year the series covers fully the
+     * scans as running state — the first maximum of the year (below 0 °C: no thaw, no freeze), the last day before
+     * it that is below 0 °C or missing (thaw onset: the day after it, none if it is missing or the year has none),
+     * the first such day after it up to 365 days later, possibly in the next year (freeze onset, none if missing).
      */
     private final class Tile {
         private final int ring;
@@ -218,8 +177,9 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
             freeze = new double[tile * Math.max(1, years)];
         }
 
-        void run(float[] daily, int ndays, int npix, int p0, int m, int[] yearOfDay, int[] yearStart, int[] yearEnd,
-                 double[][] out) {
+        /** Pixels {@code p0..p0+m} of {@code daily}, or the one series {@code series} (then daily is null). */
+        void run(float[] daily, double[] series, int ndays, int npix, int p0, int m, Years cal, double[][] out) {
+            int[] yearOfDay = cal.yearOfDay(), yearStart = cal.start(), yearEnd = cal.end();
             int h = windowDays / 2;
             double need = minValidFraction * windowDays;
             java.util.Arrays.fill(sum[0], 0, m, 0.0);       // prefix index 0 in ring slot 0
@@ -235,7 +195,7 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
             int[] thawBad = this.thawBad, pendingYear = this.pendingYear;
             boolean[] lastBadNaN = this.lastBadNaN, thawBadNaN = this.thawBadNaN, freezeBadNaN = this.freezeBadNaN;
             int minCount = Math.max(1, (int) Math.ceil(need));  // c ≥ need and c > 0, c an integer
-            boolean clean = true;                           // no missing day in the tile: counts are b − a
+            boolean clean = daily != null;                  // no missing day in the tile: counts are b − a
             for (int k = 0; k < ndays && clean; k++) {
                 int o = k * npix + p0;
                 float acc = 0;
@@ -258,6 +218,13 @@ public record FreezeThawOnsets(int windowDays, double minValidFraction)
                         continue;
                     }
                     int[] cFrom = cnt[done % ring], cTo = cnt[(done + 1) % ring];
+                    if (series != null) {
+                        double v = series[done];
+                        boolean ok = v == v;
+                        to[0] = from[0] + (ok ? v : 0);
+                        cTo[0] = cFrom[0] + (ok ? 1 : 0);
+                        continue;
+                    }
                     for (int j = 0; j < m; j++) {
                         float v = daily[o + j];
                         boolean ok = v == v;

@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The block detection (one pass over the days for a tile of pixels, {@link FreezeThawOnsets#detectBlock}) gives
- * the same onsets, bit for bit, as smoothing and scanning each pixel's series on its own
- * ({@link FreezeThawOnsets#detect}), on series that exercise every branch of the scans: cold and warm years, a
+ * The block detection (one pass over the days for a tile of pixels, {@link FreezeThawOnsets#detectBlock}) and the
+ * one-series detection built on it ({@link FreezeThawOnsets#detect}, every year's onsets) give the same onsets, bit
+ * for bit, as smoothing and scanning each pixel's series on its own ({@link FreezeThawOnsetsReference}), on series that exercise every branch of the scans: cold and warm years, a
  * warm spell running past 31 December (the freeze scan continues into the next year), years that never freeze,
  * gaps of missing days (which stop a scan), starts and ends in mid-year, and other windows.
  */
@@ -53,15 +53,38 @@ class FreezeThawOnsetsBlockTest {
                     for (int k = 0; k < ndays; k++) {
                         series[k] = daily[k * npix + p];
                     }
-                    FreezeThawOnsets.Result r = on.detect(start, series);
+                    FreezeThawOnsets.Result r = FreezeThawOnsetsReference.detect(on, start, series);
+                    FreezeThawOnsets.Result one = on.detect(start, series);
+                    assertThat(one.firstYear()).isEqualTo(r.firstYear());
+                    assertThat(bits(one.thawDoy())).as("thaw per year of pixel %d, %s", p, on).isEqualTo(bits(r.thawDoy()));
+                    assertThat(bits(one.freezeDoy())).as("freeze per year of pixel %d, %s", p, on)
+                            .isEqualTo(bits(r.freezeDoy()));
+                    assertThat(Double.doubleToLongBits(one.meanThawDoy())).isEqualTo(Double.doubleToLongBits(r.meanThawDoy()));
+                    assertThat(Double.doubleToLongBits(one.meanFreezeDoy()))
+                            .isEqualTo(Double.doubleToLongBits(r.meanFreezeDoy()));
                     assertThat(Double.doubleToLongBits(block[0][p])).as("thaw of pixel %d, %s", p, on)
                             .isEqualTo(Double.doubleToLongBits(r.meanThawDoy()));
                     assertThat(Double.doubleToLongBits(block[1][p])).as("freeze of pixel %d, %s", p, on)
                             .isEqualTo(Double.doubleToLongBits(r.meanFreezeDoy()));
                     thawFound += Double.isNaN(r.meanThawDoy()) ? 0 : 1;
+                    for (int k = 0; k < ndays; k++) {
+                        series[k] += 1e-7 * Math.sin(k);            // values no float can hold (station series)
+                    }
+                    FreezeThawOnsets.Result rd = FreezeThawOnsetsReference.detect(on, start, series);
+                    FreezeThawOnsets.Result od = on.detect(start, series);
+                    assertThat(bits(od.thawDoy())).isEqualTo(bits(rd.thawDoy()));
+                    assertThat(bits(od.freezeDoy())).isEqualTo(bits(rd.freezeDoy()));
                 }
                 assertThat(thawFound).isBetween(npix / 3, npix - 1);     // both branches are exercised
             }
         }
+    }
+
+    private static long[] bits(double[] v) {
+        long[] b = new long[v.length];
+        for (int k = 0; k < v.length; k++) {
+            b[k] = Double.doubleToLongBits(v[k]);
+        }
+        return b;
     }
 }
