@@ -87,7 +87,7 @@ public final class LstDailyTiming {
     }
 
     /** The first npix pixels of each of n date bands of a raw float32 scene in kelvin, in °C. */
-    private static float[] scene(java.nio.file.Path raw, int n, int npix) throws java.io.IOException {
+    static float[] scene(java.nio.file.Path raw, int n, int npix) throws java.io.IOException {
         java.nio.FloatBuffer all = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(raw))
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         int scenePixels = all.capacity() / n;
