@@ -88,6 +88,8 @@ public final class BenchCommandsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // the children run in their own folders: a relative --out (its meter files, stack, scene) would name nothing there
+        out = out.toAbsolutePath().normalize();
         if (pixels < 1 || timeoutMin < 1 || mintpyPixels < 0) {
             throw new IllegalArgumentException("--pixels and --timeout-min ≥ 1, --mintpy-pixels ≥ 0 needed, got " + pixels
                     + ", " + timeoutMin + ", " + mintpyPixels);

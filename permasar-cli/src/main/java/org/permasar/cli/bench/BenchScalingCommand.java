@@ -79,6 +79,8 @@ public final class BenchScalingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // the children run in their own folders: a relative --out (its meter files, stack, scene) would name nothing there
+        out = out.toAbsolutePath().normalize();
         for (int p : pixelList) {
             if (p < 1) {
                 throw new IllegalArgumentException("--pixels must be ≥ 1, got " + pixelList);

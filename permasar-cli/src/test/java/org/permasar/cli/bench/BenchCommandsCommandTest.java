@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permasar.cli.CliRunner;
+import org.permasar.io.AtomicFiles;
 
 /**
  * {@code permasar bench commands} and {@code bench scaling} at tiny sizes: every command runs as a
@@ -48,6 +49,22 @@ class BenchCommandsCommandTest {
         assertThat(Files.readString(out.resolve("bench-commands.md"))).contains("| invert l1").contains("load average");
         assertThat(out.resolve("logs/invert-wls-var.log")).exists();
         assertThat(out.resolve("work")).doesNotExist();
+    }
+
+    @Test
+    void aRelativeOutFolderWorksThoughTheChildrenRunInTheirOwnFolders() throws IOException {
+        // found on real use: `bench commands --out bench1` failed at its first child, GNU time being given the
+        // relative path of its figures file inside the child's folder
+        Path out = Path.of("target", "bench-relative-" + ProcessHandle.current().pid());
+        assertThat(out.isAbsolute()).isFalse();
+        try {
+            CliRunner.Result r = CliRunner.run("bench", "commands", "--out", out.toString(), "--pixels", "300", "--pairs",
+                    "40", "--dates", "20", "--invert", "wls:var", "--no-mintpy", "--fit-size", "none", "--threads", "1");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(csvRows(out.resolve("bench-commands.csv"))).extracting(row -> row[0]).containsExactly("invert wls:var");
+        } finally {
+            AtomicFiles.deleteRecursively(out);
+        }
     }
 
     @Test
