@@ -9,8 +9,8 @@ import org.permasar.cli.PermasarCommand;
 /**
  * The command line that starts {@code permasar} as a child process the way this process was
  * started: the same {@code java} executable, the same JVM options (those of
- * {@code ./permasar}, {@code -XX:+UseParallelGC -Xss4m -Djava.awt.headless=true} unless
- * {@code PERMASAR_JAVA_OPTS} changed them; debugger and profiling agents left out) and the same
+ * {@code ./permasar}, {@code -XX:+UseParallelGC -Xss4m -Djava.awt.headless=true} and, where the kernel offers
+ * transparent huge pages, {@code -XX:+UseTransparentHugePages}, unless {@code PERMASAR_JAVA_OPTS} changed them; debugger and profiling agents left out) and the same
  * class path (the jar, or Maven's test class path), with {@link PermasarCommand} as main class.
  * Immutable.
  */

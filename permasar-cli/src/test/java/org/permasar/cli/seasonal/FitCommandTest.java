@@ -134,6 +134,11 @@ class FitCommandTest {
                 "--degree-days", "direct", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("PECM: 300 pixels fitted, 20 NaN: 20 reference date missing");
+        // where the time went: every stage of the PECM fit counted, and the JVM's own share beside them
+        assertThat(r.out() + r.err()).containsPattern("fit pecm: CPU s by stage, all threads: read series [0-9.]+, "
+                + "time functions \\+ seasonality [0-9.]+, read LST [0-9.]+, HANTS \\+ daily [0-9.]+, onsets [0-9.]+, "
+                + "degree days [0-9.]+, (κ profile [0-9.]+, )?I \\+ yearly max [0-9.]+, PECM fit [0-9.]+ \\([0-9.]+ in all\\); beside them "
+                + "the JVM spent [0-9.]+ s compiling \\(JIT\\) and [0-9.]+ s in GC pauses");
         Path v = out.resolve("velocity.h5");
         float[] pv = read(v, "pecmVelocity"), pd = read(v, "pecmSeasonalCoef");
         float[] tv = read(clean.resolve("truth.h5"), "pecmVelocity"), td = read(clean.resolve("truth.h5"), "pecmSeasonalCoef");

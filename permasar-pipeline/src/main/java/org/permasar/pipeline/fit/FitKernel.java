@@ -62,10 +62,11 @@ import org.permasar.timefn.TimeFunctionModel;
  * @param geometry   MintPy geometry file whose incidenceAngle turns LOS into vertical, or null (LOS)
  * @param pecm       PECM settings, or null for time functions only
  * @param outputs    names of the maps, in declaration order
+ * @param times      CPU time of each stage, counted by the workers (read at the end of a local run)
  */
 public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model,
                         int[] layers, double secondsOfDay, SeasonalityClassifier classifier, String geometry, Pecm pecm,
-                        PecmUncertainty stackUncertainty, List<String> outputs)
+                        PecmUncertainty stackUncertainty, List<String> outputs, StageTimes times)
         implements BlockKernel {
     /** fitStatus: the series is too short for the model (fewer dates than unknowns, or shorter than a period). */
     public static final byte SERIES_TOO_SHORT = LinearBatchFit.TOO_FEW_VALID;
@@ -107,8 +108,17 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
         }
     }
 
+    /** As the canonical constructor, counting the stages' CPU time in a new {@link StageTimes}. */
+    public FitKernel(String timeseries, GridGeometry grid, List<LocalDate> dates, TimeFunctionModel model, int[] layers,
+                     double secondsOfDay, SeasonalityClassifier classifier, String geometry, Pecm pecm,
+                     PecmUncertainty stackUncertainty, List<String> outputs) {
+        this(timeseries, grid, dates, model, layers, secondsOfDay, classifier, geometry, pecm, stackUncertainty, outputs,
+                new StageTimes());
+    }
+
     public FitKernel {
         Objects.requireNonNull(timeseries, "timeseries");
+        Objects.requireNonNull(times, "times");
         dates = List.copyOf(dates);
         outputs = List.copyOf(outputs);
         layers = layers.clone();
@@ -204,6 +214,7 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 Arrays.fill(a, Float.NaN);
                 out.put(name, a);
             }
+            long t = times.now();
             float[] y = series.read("timeseries", w);
             float[] inc = null;
             if (incidence != null) {
@@ -215,7 +226,9 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                     }
                 }
             }
+            t = times.add(StageTimes.Stage.READ_SERIES, t);
             fitTimeFunctions(out, y, npix, w, inc);
+            times.add(StageTimes.Stage.TIME_FUNCTIONS, t);
             if (pecm != null) {
                 fitPecm(out, w, y, npix, inc);
             }
@@ -324,8 +337,18 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                 }
             }
             double[][] est = {new double[npix], new double[npix]};      // estimated κ_f/κ_t and its σ
-            PecmForcing f = lst.coarserThanTarget() ? forcing(lst.readCells(w), npix, kappa, y, est)
-                    : forcing(lst.read(w).celsius(), npix, kappa, y, est);
+            long t = times.now();
+            PecmForcing f;
+            if (lst.coarserThanTarget()) {
+                LstRegridder.Cells cells = lst.readCells(w);
+                times.add(StageTimes.Stage.READ_LST, t);
+                f = forcing(cells, npix, kappa, y, est);
+            } else {
+                float[] celsius = lst.read(w).celsius();
+                times.add(StageTimes.Stage.READ_LST, t);
+                f = forcing(celsius, npix, kappa, y, est);
+            }
+            t = times.now();
             if (kappa == null) {
                 put(out, "pecmKappaRatio", est[0]);
                 put(out, "pecmKappaRatioStd", est[1]);
@@ -355,6 +378,7 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             if (out.containsKey(PECM_MODEL)) {
                 pecmModelSeries(out.get(PECM_MODEL), f, p, y, npix, inc);
             }
+            times.add(StageTimes.Stage.PECM_FIT, t);
             if (out.containsKey(PECM_FORCING)) {
                 System.arraycopy(f.seasonal(), 0, out.get(PECM_FORCING), 0, dates.size() * npix);
             }
@@ -453,9 +477,12 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
          */
         private PecmForcing forcing(float[] celsius, int cells, int[] cellOf, int npix, double[] kappa, float[] y,
                                     double[][] est) {
+            long t = times.now();
             LstDaily.Block b = daily.daily(celsius, cells, pecm().expectedDegreeDays());
             int ndays = daily.days();
+            t = times.add(StageTimes.Stage.HANTS_DAILY, t);
             double[][] on = pecm().onsets().detectBlock(daily.start(), b.daily(), ndays, cells);
+            t = times.add(StageTimes.Stage.ONSETS, t);
             double[] sd = null;
             if (pecm().expectedDegreeDays()) {
                 sd = new double[cells];
@@ -472,6 +499,7 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             // cell, instead of a walk over the days per (cell, κ)
             PecmDegreeDays ddCells = PecmForcingBuilder.degreeDays(daily.start(), temps, ndays, cells, thaw, freeze,
                     dates(), sd, npix > cells);
+            t = times.add(StageTimes.Stage.DEGREE_DAYS, t);
             double[] k = kappa;
             if (k == null) {
                 // its degree-day sums give I_r of every r (PecmDegreeDays): κ_f/κ_t per pixel by profile
@@ -483,6 +511,7 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
                     k[q] = Double.isNaN(prof.ratio()[q]) ? FALLBACK_KAPPA : prof.ratio()[q];
                 }
             }
+            t = times.add(StageTimes.Stage.KAPPA, t);
             // distinct (cell, κ): κ given comes from a float raster (its float bits identify it); estimated
             // ratios are per pixel
             int[] unique = new int[npix];
@@ -514,7 +543,9 @@ public record FitKernel(String timeseries, GridGeometry grid, List<LocalDate> da
             // I and its yearly maximum for the ratio of each (cell, κ)
             PecmForcing shared = PecmForcingBuilder.forcing(gather(ddCells, unitCell), Arrays.copyOf(kappaOfUnique, nu),
                     daily.start(), temps, ndays, cells, unitCell, thaw, sd, dates());
-            return isIdentity(unique, npix) ? shared : shared.gather(unique, PecmStatus.NO_VALID_LST);
+            PecmForcing f = isIdentity(unique, npix) ? shared : shared.gather(unique, PecmStatus.NO_VALID_LST);
+            times.add(StageTimes.Stage.FORCING, t);
+            return f;
         }
 
         private static PecmDegreeDays gather(PecmDegreeDays dd, int[] index) {

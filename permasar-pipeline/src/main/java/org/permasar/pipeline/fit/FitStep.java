@@ -214,6 +214,7 @@ public final class FitStep {
             outputs.add(new BlockOutput(COUNTS, DatasetSpec.plane(FitKernel.SEASONAL_TEST, grid.rows(), grid.cols())));
             counts.create(outputs.get(outputs.size() - 1).dataset());
             BlockEngine engine = engine(p, progress);
+            long[] jvm0 = StageTimes.jvmMillis();
             long t0 = System.nanoTime();
             Map<String, BlockSink> sinks = Map.of(VELOCITY_FILE, maps, COUNTS, counts);
             (runner == null ? new LocalBlockRunner(engine) : runner)
@@ -223,6 +224,9 @@ public final class FitStep {
             double sec = (System.nanoTime() - t0) / 1e9;
             LOG.info(String.format(Locale.ROOT, "fit %s: %d px × %d dates in %.2f s (%.0f px/s, %d threads)", m,
                     grid.size(), dates.size(), sec, grid.size() / Math.max(sec, 1e-9), engine.threads()));
+            if (runner == null || runner instanceof LocalBlockRunner) {  // a cluster counts on its executors
+                LOG.info("fit {}: {}", m, kernel.times().summary(jvm0));
+            }
             for (String name : products.names()) {
                 products.set(name, maps.array(name));
             }
