@@ -58,11 +58,7 @@ public final class PairClosureQuality {
                     continue;
                 }
                 v++;
-                float r = (c + PI) % TWO_PI; // wrap(Φ) = −π + ((Φ + π) mod 2π), as PhaseClosure
-                if (r < 0) {
-                    r += TWO_PI;
-                }
-                float wrapped = -PI + r;
+                float wrapped = -PI + PhaseClosure.positiveMod2Pi(c + PI); // wrap(Φ) = −π + ((Φ + π) mod 2π)
                 s += Math.abs(wrapped);
                 nz += Math.rint((c - wrapped) / TWO_PI) != 0 ? 1 : 0;
             }

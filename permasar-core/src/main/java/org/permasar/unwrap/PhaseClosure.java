@@ -33,12 +33,21 @@ public final class PhaseClosure {
             return NO_CLOSURE;
         }
         // wrap(x) = −π + ((x + π) mod 2π), the modulo non-negative as in numpy (Yunjun et al. 2019, eq. 9)
-        float r = (closure + PI) % TWO_PI;
-        if (r < 0) {
-            r += TWO_PI;
-        }
-        float wrapped = -PI + r;
+        float wrapped = -PI + positiveMod2Pi(closure + PI);
         return (int) Math.rint((closure - wrapped) / TWO_PI);
+    }
+
+    /**
+     * x mod 2π into [0, 2π) (float): x itself where it already lies there — the remainder of x by a larger divisor is
+     * x exactly, so this skips the slow float remainder for the closures of decorrelation noise without changing a
+     * bit — else {@code x % 2π}, moved up by 2π when negative. NaN gives NaN.
+     */
+    public static float positiveMod2Pi(float x) {
+        if (x >= 0 && x < TWO_PI) {
+            return x;
+        }
+        float r = x % TWO_PI;
+        return r < 0 ? r + TWO_PI : r;
     }
 
     /** Closure phase Φ_q = φ_12 + φ_23 − φ_13 of triplet q at pixel p (rad, NaN when a pair is NaN). */
