@@ -43,13 +43,71 @@ public final class PairClosureQuality {
      * @param pixelCount pixels of the block
      */
     public void add(float[] phase, int pixelCount) {
+        add(phase, pixelCount, 1);
+    }
+
+    /**
+     * As {@link #add(float[], int)} with the triplets shared among {@code threads} threads: each triplet's sums over
+     * the pixels are made by one thread, then added to its pairs in triplet order, so the result is that of one
+     * thread bit for bit.
+     */
+    public void add(float[] phase, int pixelCount, int threads) {
         if (phase.length != (long) t.pairCount() * pixelCount) {
             throw new IllegalArgumentException("phase has " + phase.length + " values, expected " + t.pairCount()
                     + " pairs × " + pixelCount + " pixels");
         }
-        for (int q = 0; q < t.count(); q++) {
-            int k12 = t.pair12(q), k23 = t.pair23(q), k13 = t.pair13(q);
-            int o12 = k12 * pixelCount, o23 = k23 * pixelCount, o13 = k13 * pixelCount;
+        int nt = t.count();
+        long[] v = new long[nt];
+        long[] nz = new long[nt];
+        double[] s = new double[nt];
+        int parts = (int) Math.max(1, Math.min(Math.min(threads, nt), (long) nt * pixelCount / MIN_CELLS_PER_THREAD));
+        if (parts == 1) {
+            sums(phase, pixelCount, 0, nt, v, nz, s);
+        } else {
+            Thread[] workers = new Thread[parts - 1];
+            RuntimeException[] failure = new RuntimeException[parts];
+            for (int k = 1; k < parts; k++) {
+                int q0 = (int) ((long) nt * k / parts), q1 = (int) ((long) nt * (k + 1) / parts), slot = k;
+                workers[k - 1] = new Thread(() -> {
+                    try {
+                        sums(phase, pixelCount, q0, q1, v, nz, s);
+                    } catch (RuntimeException e) {
+                        failure[slot] = e;
+                    }
+                }, "closure-quality-" + k);
+                workers[k - 1].start();
+            }
+            sums(phase, pixelCount, 0, nt / parts, v, nz, s);
+            for (Thread w : workers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while summing triplet closures", e);
+                }
+            }
+            for (RuntimeException e : failure) {
+                if (e != null) {
+                    throw e;
+                }
+            }
+        }
+        for (int q = 0; q < nt; q++) {
+            for (int k : new int[] {t.pair12(q), t.pair23(q), t.pair13(q)}) {
+                valid[k] += v[q];
+                nonzero[k] += nz[q];
+                sumAbsWrapped[k] += s[q];
+            }
+        }
+    }
+
+    /** Below this many (triplet, pixel) cells per thread a block is summed by the calling thread alone. */
+    private static final long MIN_CELLS_PER_THREAD = 1L << 20;
+
+    /** The cells, non-zero integers and sum of |wrap(Φ)| of triplets {@code q0..q1−1} over the block's pixels. */
+    private void sums(float[] phase, int pixelCount, int q0, int q1, long[] cells, long[] nonzeroCells, double[] abs) {
+        for (int q = q0; q < q1; q++) {
+            int o12 = t.pair12(q) * pixelCount, o23 = t.pair23(q) * pixelCount, o13 = t.pair13(q) * pixelCount;
             long v = 0, nz = 0;
             double s = 0;
             for (int p = 0; p < pixelCount; p++) {
@@ -62,11 +120,9 @@ public final class PairClosureQuality {
                 s += Math.abs(wrapped);
                 nz += Math.rint((c - wrapped) / TWO_PI) != 0 ? 1 : 0;
             }
-            for (int k : new int[] {k12, k23, k13}) {
-                valid[k] += v;
-                nonzero[k] += nz;
-                sumAbsWrapped[k] += s;
-            }
+            cells[q] = v;
+            nonzeroCells[q] = nz;
+            abs[q] = s;
         }
     }
 

@@ -75,6 +75,34 @@ class PairClosureQualityTest {
     }
 
     /** Share a clean pair k gets from its triplets shared with an error pair (the error seen by that triplet). */
+    /** Triplets shared among threads give the one-thread sums bit for bit (each triplet summed by one thread). */
+    @Test
+    void threadsGiveTheOneThreadSumsBitForBit() {
+        Network net = CycleErrorStack.network(40, 12, 3);
+        int npix = 30_000;                               // > 3 threads × 2²⁰ (triplet, pixel) cells: the threads run
+        CycleErrorStack s = CycleErrorStack.simulate(net, npix, 20, 0.0, 0.01, 77L);
+        float[] phase = s.clean.clone();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int i = 0; i < phase.length; i++) {
+            if (rnd.nextDouble() < 0.02) {
+                phase[i] += (float) (2 * Math.PI * (rnd.nextInt(5) - 2));     // unwrapping errors, some pixels NaN
+            } else if (rnd.nextDouble() < 0.01) {
+                phase[i] = Float.NaN;
+            }
+        }
+        Triplets t = Triplets.of(net);
+        assertThat((long) t.count() * npix).isGreaterThan(3L << 20);
+        PairClosureQuality one = new PairClosureQuality(t), three = new PairClosureQuality(t);
+        one.add(phase, npix);
+        three.add(phase, npix, 3);
+        for (int k = 0; k < net.pairCount(); k++) {
+            assertThat(three.validCells(k)).isEqualTo(one.validCells(k));
+            assertThat(three.nonzeroCells(k)).isEqualTo(one.nonzeroCells(k));
+            assertThat(Double.doubleToRawLongBits(three.meanAbsWrappedClosure(k)))
+                    .isEqualTo(Double.doubleToRawLongBits(one.meanAbsWrappedClosure(k)));
+        }
+    }
+
     private static double partnerShare(Network net, Triplets t, int k, int[] errPairs, double[] shares, int npix) {
         double s = 0;
         for (int i = 0; i < t.tripletCountOf(k); i++) {

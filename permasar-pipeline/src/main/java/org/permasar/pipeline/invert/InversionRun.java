@@ -356,7 +356,7 @@ public final class InversionRun {
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
         String closureSummary = writeClosure(sinks, attrs, hasTriplets, corrects);
         if (hasTriplets) {
-            closureSummary += "; " + planes().writePairQuality(out, plan, land, refPhase, attrs);
+            closureSummary += "; " + planes().writePairQuality(out, plan, land, refPhase, attrs, engine.threads());
         }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);

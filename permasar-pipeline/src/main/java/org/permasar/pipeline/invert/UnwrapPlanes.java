@@ -57,12 +57,12 @@ final class UnwrapPlanes {
 
     /**
      * Closure quality of every kept pair ({@link PairClosureQuality}) on the referenced input phase, before any
-     * correction, water masked: one more read of {@code unwrapPhase}, block by block on the driver. Writes
-     * {@value #QUALITY_CSV} (one row per kept pair) and {@value #QUALITY_H5} (ifgramStack's {@code date} and
+     * correction, water masked: one more read of {@code unwrapPhase}, block by block on the driver, each block's
+     * triplets shared among {@code threads} threads. Writes {@value #QUALITY_CSV} (one row per kept pair) and {@value #QUALITY_H5} (ifgramStack's {@code date} and
      * one float32 dataset per column); returns a one-line account naming the worst pair.
      */
-    String writePairQuality(Path out, List<Window> plan, boolean[] land, float[] refPhase, Map<String, String> attrs)
-            throws IOException {
+    String writePairQuality(Path out, List<Window> plan, boolean[] land, float[] refPhase, Map<String, String> attrs,
+                            int threads) throws IOException {
         Triplets t = Triplets.of(network);
         PairClosureQuality q = new PairClosureQuality(t);
         int m = keptLayers.length, cols = grid.cols();
@@ -78,7 +78,7 @@ final class UnwrapPlanes {
                     ph[j * n + p] = land != null && !land[gp] ? Float.NaN : all[o + p] - ref;
                 }
             }
-            q.add(ph, n);
+            q.add(ph, n, threads);
         }
         float[] share = new float[m], mean = new float[m], ntri = new float[m], cells = new float[m];
         StringBuilder csv = new StringBuilder("date12,reference,secondary,days,bperp_m,triplets,cells,nonzero_cells,"
