@@ -118,7 +118,7 @@ public final class PairClosureQuality {
                 v++;
                 float wrapped = -PI + PhaseClosure.positiveMod2Pi(c + PI); // wrap(Φ) = −π + ((Φ + π) mod 2π)
                 s += Math.abs(wrapped);
-                nz += Math.rint((c - wrapped) / TWO_PI) != 0 ? 1 : 0;
+                nz += !PhaseClosure.wrapsToItself(c) && Math.rint((c - wrapped) / TWO_PI) != 0 ? 1 : 0;
             }
             cells[q] = v;
             nonzeroCells[q] = nz;

@@ -38,6 +38,16 @@ public final class PhaseClosure {
     }
 
     /**
+     * True when Φ + π lies in [0, 2π) (float): then wrap(Φ) = −π + (Φ + π) is Φ up to the rounding of two additions,
+     * a few ulps of π, so the integer ambiguity round((Φ − wrap(Φ))/2π) is 0 without computing it — the test that
+     * the closures of decorrelation noise need (PhaseClosureWrapTest checks it against the full formula).
+     */
+    public static boolean wrapsToItself(float closure) {
+        float a = closure + PI;
+        return a >= 0 && a < TWO_PI;
+    }
+
+    /**
      * x mod 2π into [0, 2π) (float): x itself where it already lies there — the remainder of x by a larger divisor is
      * x exactly, so this skips the slow float remainder for the closures of decorrelation noise without changing a
      * bit — else {@code x % 2π}, moved up by 2π when negative. NaN gives NaN.
@@ -93,7 +103,7 @@ public final class PhaseClosure {
                 float c = phase[o12 + p] + phase[o23 + p] - phase[o13 + p]; // Φ = φ12 + φ23 − φ13
                 if (!Float.isNaN(c)) {
                     valid[p]++;
-                    if (closureInteger(c) != 0) {
+                    if (!wrapsToItself(c) && closureInteger(c) != 0) {
                         out[p]++;
                     }
                 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link PhaseClosure#positiveMod2Pi} skips the float remainder where its argument already lies in [0, 2π): the
- * wrap, and so every closure integer and wrapped closure, must stay those of the remainder bit for bit.
+ * wrap, and so every closure integer and wrapped closure, must stay those of the remainder bit for bit; and where
+ * {@link PhaseClosure#wrapsToItself} the full formula must give the integer 0 it stands for.
  */
 class PhaseClosureWrapTest {
     private static final float TWO_PI = (float) (2 * Math.PI);
@@ -34,6 +35,9 @@ class PhaseClosureWrapTest {
         assertThat(Float.floatToRawIntBits(PhaseClosure.positiveMod2Pi(x))).as("wrap of %s", x)
                 .isEqualTo(Float.floatToRawIntBits(reference(x)));
         assertThat(PhaseClosure.closureInteger(x)).as("closure integer of %s", x).isEqualTo(referenceInteger(x));
+        if (PhaseClosure.wrapsToItself(x)) {
+            assertThat(referenceInteger(x)).as("closure integer of %s, which wraps to itself", x).isZero();
+        }
     }
 
     @Test
@@ -55,6 +59,12 @@ class PhaseClosureWrapTest {
         }
         for (int bits = Float.floatToIntBits(6f); bits <= Float.floatToIntBits(7f); bits++) {
             same(Float.intBitsToFloat(bits));                          // every float of [6, 7], across 2π
+        }
+        for (float edge : new float[] {PI, -PI}) {                     // every float within 0.02 of ±π: where
+            float lo = edge - 0.02f, hi = edge + 0.02f;                // Φ + π leaves [0, 2π)
+            for (float x = lo; x <= hi; x = Math.nextUp(x)) {
+                same(x);
+            }
         }
     }
 }
