@@ -264,10 +264,11 @@ public final class InversionRun {
         }
         int[][] bridgeCycles = bridging ? planes().bridgeTables(land) : regionClosure ? planes().regionTables(land, refPhase)
                 : null;
+        ClosureQualityCollector pairQuality = hasTriplets ? new ClosureQualityCollector() : null;
         InvertKernel kernel = new InvertKernel(source.toString(), keep, params, refPhase, refDateIndex,
                 maskConnComp, minCoherence, needsCoherence(), land == null ? null : geometryFile.toString(),
                 extRate == null ? null : extRate[0], extRate == null ? null : extRate[1], stack.wavelength(), writeStd,
-                closureCorrection, bridgeCycles);
+                closureCorrection, bridgeCycles, pairQuality);
         // the corrections hold four more pairs × pixels arrays per block (cycles, closure cycles, labels, output)
         long bpp = 4L * m * 3 + 4L * nd * 3 + 16 + (corrects ? 16L * keptLayers.length : 0);
         List<Window> plan = engine.planner().plan(grid.rows(), grid.cols(), bpp);
@@ -356,7 +357,8 @@ public final class InversionRun {
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
         String closureSummary = writeClosure(sinks, attrs, hasTriplets, corrects);
         if (hasTriplets) {
-            closureSummary += "; " + planes().writePairQuality(out, plan, land, refPhase, attrs, engine.threads());
+            closureSummary += "; " + planes().writePairQuality(out, plan, land, refPhase, attrs, engine.threads(),
+                    pairQuality.merged(Triplets.of(network), npix));
         }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);

@@ -19,6 +19,7 @@ import org.permasar.pipeline.block.BlockKernel;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.RasterSource;
 import org.permasar.unwrap.ClosureCorrection;
+import org.permasar.unwrap.PairClosureQuality;
 import org.permasar.unwrap.PhaseClosure;
 import org.permasar.unwrap.Triplets;
 
@@ -54,11 +55,13 @@ import org.permasar.unwrap.Triplets;
  *                         inversion and output {@link #UNWRAP_CYCLES}
  * @param bridgeCycles     per kept pair, the cycles to add to the pixels of each connectComponent label (indexed by the
  *                         label; bridging of connected components, computed by the driver on whole planes), or null
+ * @param pairQuality      where the workers leave each window's per-pair closure quality for the driver, or null
  */
 public record InvertKernel(String stack, boolean[] keep, InversionParameters params, float[] referencePhase,
                            int refDateIndex, boolean maskConnComp, float minCoherence, boolean needsCoherence,
                            String waterMaskFile, String externalRateFile, String externalRateName, double wavelength,
-                           boolean std, boolean closureCorrection, int[][] bridgeCycles) implements BlockKernel {
+                           boolean std, boolean closureCorrection, int[][] bridgeCycles,
+                           ClosureQualityCollector pairQuality) implements BlockKernel {
     /** Time series, metres, dates × pixels. */
     public static final String TIMESERIES = "timeseries";
     /** Standard deviation of the series, metres, dates × pixels. */
@@ -208,6 +211,11 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
                 float[] nonzero = new float[n];
                 PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, nonzero);
                 out.put(NUM_TRI_NONZERO, nonzero);
+                if (pairQuality != null) {
+                    PairClosureQuality q = new PairClosureQuality(triplets);
+                    q.add(phase, n);
+                    pairQuality.offer(w, q);
+                }
             }
             if (bridgeCycles != null) {
                 float[] cc = readKept(InterferogramStack.CONNECT_COMPONENT, w);

@@ -57,16 +57,17 @@ final class UnwrapPlanes {
 
     /**
      * Closure quality of every kept pair ({@link PairClosureQuality}) on the referenced input phase, before any
-     * correction, water masked: one more read of {@code unwrapPhase}, block by block on the driver, each block's
-     * triplets shared among {@code threads} threads. Writes {@value #QUALITY_CSV} (one row per kept pair) and {@value #QUALITY_H5} (ifgramStack's {@code date} and
+     * correction, water masked: {@code collected} by the inversion's workers (a local run), or else one more read of
+     * {@code unwrapPhase}, block by block on the driver, each block's triplets shared among {@code threads} threads.
+     * Writes {@value #QUALITY_CSV} (one row per kept pair) and {@value #QUALITY_H5} (ifgramStack's {@code date} and
      * one float32 dataset per column); returns a one-line account naming the worst pair.
      */
     String writePairQuality(Path out, List<Window> plan, boolean[] land, float[] refPhase, Map<String, String> attrs,
-                            int threads) throws IOException {
+                            int threads, PairClosureQuality collected) throws IOException {
         Triplets t = Triplets.of(network);
-        PairClosureQuality q = new PairClosureQuality(t);
+        PairClosureQuality q = collected != null ? collected : new PairClosureQuality(t);
         int m = keptLayers.length, cols = grid.cols();
-        for (Window w : plan) {
+        for (Window w : collected != null ? List.<Window>of() : plan) {
             float[] all = stack.read(InterferogramStack.UNWRAP_PHASE, w);
             int n = w.size();
             float[] ph = new float[m * n];
