@@ -47,22 +47,52 @@ public final class PairClosureQuality {
     }
 
     /**
+     * As {@link #add(float[], int)}, and in the same pass over the closures the per-pixel count of
+     * {@link PhaseClosure#countNonzeroIntegerAmbiguity} into {@code nonzeroPerPixel} (length {@code pixelCount}; NaN
+     * where no triplet is complete): the numbers of both, for the price of one pass.
+     */
+    public void add(float[] phase, int pixelCount, float[] nonzeroPerPixel) {
+        if (nonzeroPerPixel.length != pixelCount) {
+            throw new IllegalArgumentException("per-pixel counts of " + nonzeroPerPixel.length + " pixels, expected "
+                    + pixelCount);
+        }
+        checkLength(phase, pixelCount);
+        int nt = t.count();
+        long[] v = new long[nt];
+        long[] nz = new long[nt];
+        double[] s = new double[nt];
+        int[] validPerPixel = new int[pixelCount];
+        java.util.Arrays.fill(nonzeroPerPixel, 0f);
+        sums(phase, pixelCount, 0, nt, v, nz, s, nonzeroPerPixel, validPerPixel);
+        for (int p = 0; p < pixelCount; p++) {
+            if (validPerPixel[p] == 0) {
+                nonzeroPerPixel[p] = Float.NaN;
+            }
+        }
+        accumulate(v, nz, s);
+    }
+
+    private void checkLength(float[] phase, int pixelCount) {
+        if (phase.length != (long) t.pairCount() * pixelCount) {
+            throw new IllegalArgumentException("phase has " + phase.length + " values, expected " + t.pairCount()
+                    + " pairs × " + pixelCount + " pixels");
+        }
+    }
+
+    /**
      * As {@link #add(float[], int)} with the triplets shared among {@code threads} threads: each triplet's sums over
      * the pixels are made by one thread, then added to its pairs in triplet order, so the result is that of one
      * thread bit for bit.
      */
     public void add(float[] phase, int pixelCount, int threads) {
-        if (phase.length != (long) t.pairCount() * pixelCount) {
-            throw new IllegalArgumentException("phase has " + phase.length + " values, expected " + t.pairCount()
-                    + " pairs × " + pixelCount + " pixels");
-        }
+        checkLength(phase, pixelCount);
         int nt = t.count();
         long[] v = new long[nt];
         long[] nz = new long[nt];
         double[] s = new double[nt];
         int parts = (int) Math.max(1, Math.min(Math.min(threads, nt), (long) nt * pixelCount / MIN_CELLS_PER_THREAD));
         if (parts == 1) {
-            sums(phase, pixelCount, 0, nt, v, nz, s);
+            sums(phase, pixelCount, 0, nt, v, nz, s, null, null);
         } else {
             Thread[] workers = new Thread[parts - 1];
             RuntimeException[] failure = new RuntimeException[parts];
@@ -70,14 +100,14 @@ public final class PairClosureQuality {
                 int q0 = (int) ((long) nt * k / parts), q1 = (int) ((long) nt * (k + 1) / parts), slot = k;
                 workers[k - 1] = new Thread(() -> {
                     try {
-                        sums(phase, pixelCount, q0, q1, v, nz, s);
+                        sums(phase, pixelCount, q0, q1, v, nz, s, null, null);
                     } catch (RuntimeException e) {
                         failure[slot] = e;
                     }
                 }, "closure-quality-" + k);
                 workers[k - 1].start();
             }
-            sums(phase, pixelCount, 0, nt / parts, v, nz, s);
+            sums(phase, pixelCount, 0, nt / parts, v, nz, s, null, null);
             for (Thread w : workers) {
                 try {
                     w.join();
@@ -92,7 +122,12 @@ public final class PairClosureQuality {
                 }
             }
         }
-        for (int q = 0; q < nt; q++) {
+        accumulate(v, nz, s);
+    }
+
+    /** Each triplet's sums added to its three pairs, in triplet order. */
+    private void accumulate(long[] v, long[] nz, double[] s) {
+        for (int q = 0; q < v.length; q++) {
             for (int k : new int[] {t.pair12(q), t.pair23(q), t.pair13(q)}) {
                 valid[k] += v[q];
                 nonzero[k] += nz[q];
@@ -104,8 +139,13 @@ public final class PairClosureQuality {
     /** Below this many (triplet, pixel) cells per thread a block is summed by the calling thread alone. */
     private static final long MIN_CELLS_PER_THREAD = 1L << 20;
 
-    /** The cells, non-zero integers and sum of |wrap(Φ)| of triplets {@code q0..q1−1} over the block's pixels. */
-    private void sums(float[] phase, int pixelCount, int q0, int q1, long[] cells, long[] nonzeroCells, double[] abs) {
+    /**
+     * The cells, non-zero integers and sum of |wrap(Φ)| of triplets {@code q0..q1−1} over the block's pixels; with
+     * {@code perPixel} (and {@code validPerPixel}) not null also, per pixel, the triplets with a closure and those
+     * whose integer is non-zero, as {@link PhaseClosure#closureInteger} gives it.
+     */
+    private void sums(float[] phase, int pixelCount, int q0, int q1, long[] cells, long[] nonzeroCells, double[] abs,
+                      float[] perPixel, int[] validPerPixel) {
         for (int q = q0; q < q1; q++) {
             int o12 = t.pair12(q) * pixelCount, o23 = t.pair23(q) * pixelCount, o13 = t.pair13(q) * pixelCount;
             long v = 0, nz = 0;
@@ -118,7 +158,15 @@ public final class PairClosureQuality {
                 v++;
                 float wrapped = -PI + PhaseClosure.positiveMod2Pi(c + PI); // wrap(Φ) = −π + ((Φ + π) mod 2π)
                 s += Math.abs(wrapped);
-                nz += !PhaseClosure.wrapsToItself(c) && Math.rint((c - wrapped) / TWO_PI) != 0 ? 1 : 0;
+                // C_int = round((Φ − wrap(Φ))/2π), 0 without computing it where Φ wraps to itself
+                double cInt = PhaseClosure.wrapsToItself(c) ? 0 : Math.rint((c - wrapped) / TWO_PI);
+                nz += cInt != 0 ? 1 : 0;
+                if (perPixel != null) {
+                    validPerPixel[p]++;
+                    if ((int) cInt != 0) {                              // as PhaseClosure.closureInteger
+                        perPixel[p]++;
+                    }
+                }
             }
             cells[q] = v;
             nonzeroCells[q] = nz;

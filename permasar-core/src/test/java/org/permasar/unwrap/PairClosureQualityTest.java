@@ -75,7 +75,10 @@ class PairClosureQualityTest {
     }
 
     /** Share a clean pair k gets from its triplets shared with an error pair (the error seen by that triplet). */
-    /** Triplets shared among threads give the one-thread sums bit for bit (each triplet summed by one thread). */
+    /**
+     * Triplets shared among threads give the one-thread sums bit for bit (each triplet summed by one thread), and so
+     * does the pass that also counts per pixel, whose counts are those of {@link PhaseClosure}.
+     */
     @Test
     void threadsGiveTheOneThreadSumsBitForBit() {
         Network net = CycleErrorStack.network(40, 12, 3);
@@ -90,17 +93,33 @@ class PairClosureQualityTest {
                 phase[i] = Float.NaN;
             }
         }
+        for (int k = 0; k < net.pairCount(); k++) {
+            java.util.Arrays.fill(phase, k * npix, k * npix + 10, Float.NaN);    // water: no closure at pixels 0–9
+        }
         Triplets t = Triplets.of(net);
         assertThat((long) t.count() * npix).isGreaterThan(3L << 20);
         PairClosureQuality one = new PairClosureQuality(t), three = new PairClosureQuality(t);
+        PairClosureQuality counting = new PairClosureQuality(t);
         one.add(phase, npix);
         three.add(phase, npix, 3);
+        float[] perPixel = new float[npix], expected = new float[npix];
+        counting.add(phase, npix, perPixel);
         for (int k = 0; k < net.pairCount(); k++) {
-            assertThat(three.validCells(k)).isEqualTo(one.validCells(k));
-            assertThat(three.nonzeroCells(k)).isEqualTo(one.nonzeroCells(k));
-            assertThat(Double.doubleToRawLongBits(three.meanAbsWrappedClosure(k)))
-                    .isEqualTo(Double.doubleToRawLongBits(one.meanAbsWrappedClosure(k)));
+            for (PairClosureQuality other : new PairClosureQuality[] {three, counting}) {
+                assertThat(other.validCells(k)).isEqualTo(one.validCells(k));
+                assertThat(other.nonzeroCells(k)).isEqualTo(one.nonzeroCells(k));
+                assertThat(Double.doubleToRawLongBits(other.meanAbsWrappedClosure(k)))
+                        .isEqualTo(Double.doubleToRawLongBits(one.meanAbsWrappedClosure(k)));
+            }
         }
+        // the per-pixel count made in the same pass is PhaseClosure's, NaN where no triplet closes
+        PhaseClosure.countNonzeroIntegerAmbiguity(phase, npix, t, expected);
+        for (int p = 0; p < npix; p++) {
+            assertThat(Float.floatToRawIntBits(perPixel[p])).as("pixel %d", p)
+                    .isEqualTo(Float.floatToRawIntBits(expected[p]));
+        }
+        assertThat(expected[0]).isNaN();
+        assertThat(IntStream.range(0, npix).filter(p -> expected[p] > 0).count()).isPositive();
     }
 
     private static double partnerShare(Network net, Triplets t, int k, int[] errPairs, double[] shares, int npix) {

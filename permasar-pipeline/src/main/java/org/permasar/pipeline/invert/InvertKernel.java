@@ -208,12 +208,12 @@ public record InvertKernel(String stack, boolean[] keep, InversionParameters par
             int[] cycles = corrects() ? new int[phase.length] : null;
             if (triplets != null) {
                 // closure diagnostics on the referenced phase, before any correction, as MintPy (Yunjun et al. 2019)
+                // per pixel (numTriNonzeroIntAmbiguity) and per pair (closureQuality, for the driver) in one pass
                 float[] nonzero = new float[n];
-                PhaseClosure.countNonzeroIntegerAmbiguity(phase, n, triplets, nonzero);
+                PairClosureQuality q = new PairClosureQuality(triplets);
+                q.add(phase, n, nonzero);
                 out.put(NUM_TRI_NONZERO, nonzero);
                 if (pairQuality != null) {
-                    PairClosureQuality q = new PairClosureQuality(triplets);
-                    q.add(phase, n);
                     pairQuality.offer(w, q);
                 }
             }
