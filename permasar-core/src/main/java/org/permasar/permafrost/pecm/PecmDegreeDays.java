@@ -61,34 +61,14 @@ public record PecmDegreeDays(int dates, int pixels, int years, float[] linear, f
     /** Pixel q of the result is pixel {@code index[q]} of this one, or NaN with status {@code missing} where −1. */
     public PecmDegreeDays gather(int[] index, byte missing) {
         int m = index.length;
-        float[] lin = new float[dates * m], rt = new float[dates * m], rf = new float[dates * m];
-        byte[] yr = new byte[dates * m];
-        float[] et = new float[years * m], ef = new float[years * m];
-        byte[] st = new byte[m];
         int[] pc = new int[m];
         for (int q = 0; q < m; q++) {
-            int p = index[q];
-            st[q] = p < 0 ? missing : status[p];
-            pc[q] = p < 0 ? -1 : peakCell[p];
+            pc[q] = index[q] < 0 ? -1 : peakCell[index[q]];
         }
-        for (int i = 0; i < dates; i++) {                   // row by row: each output row written in order
-            int src = i * pixels, dst = i * m;
-            for (int q = 0; q < m; q++) {
-                int p = index[q];
-                lin[dst + q] = p < 0 ? Float.NaN : linear[src + p];
-                rt[dst + q] = p < 0 ? Float.NaN : rootThaw[src + p];
-                rf[dst + q] = p < 0 ? Float.NaN : rootFreeze[src + p];
-                yr[dst + q] = p < 0 ? 0 : year[src + p];
-            }
-        }
-        for (int y = 0; y < years; y++) {
-            int src = y * pixels, dst = y * m;
-            for (int q = 0; q < m; q++) {
-                int p = index[q];
-                et[dst + q] = p < 0 ? Float.NaN : endThaw[src + p];
-                ef[dst + q] = p < 0 ? Float.NaN : endFreeze[src + p];
-            }
-        }
-        return new PecmDegreeDays(dates, m, years, lin, rt, rf, yr, et, ef, st, peaks, pc, checkpoints);
+        return new PecmDegreeDays(dates, m, years, Gather.rows(linear, dates, pixels, index),
+                Gather.rows(rootThaw, dates, pixels, index), Gather.rows(rootFreeze, dates, pixels, index),
+                Gather.rows(year, dates, pixels, index, (byte) 0), Gather.rows(endThaw, years, pixels, index),
+                Gather.rows(endFreeze, years, pixels, index), Gather.rows(status, 1, pixels, index, missing), peaks, pc,
+                checkpoints);
     }
 }

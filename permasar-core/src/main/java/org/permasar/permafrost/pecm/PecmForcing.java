@@ -17,31 +17,8 @@ public record PecmForcing(int dates, int pixels, int years, float[] linear, floa
      * {@code index[q] < 0}, NaN with status {@code missing}.
      */
     public PecmForcing gather(int[] index, byte missing) {
-        int m = index.length;
-        float[] lin = new float[dates * m], sea = new float[dates * m];
-        float[] smax = new float[years * m], rat = new float[years * m];
-        byte[] st = new byte[m];
-        for (int q = 0; q < m; q++) {
-            int p = index[q];
-            st[q] = p < 0 ? missing : status[p];
-        }
-        // row by row: the rows of the result written in order, each row of this one read where it is needed
-        for (int i = 0; i < dates; i++) {
-            int o = i * m, src = i * pixels;
-            for (int q = 0; q < m; q++) {
-                int p = index[q];
-                lin[o + q] = p < 0 ? Float.NaN : linear[src + p];
-                sea[o + q] = p < 0 ? Float.NaN : seasonal[src + p];
-            }
-        }
-        for (int y = 0; y < years; y++) {
-            int o = y * m, src = y * pixels;
-            for (int q = 0; q < m; q++) {
-                int p = index[q];
-                smax[o + q] = p < 0 ? Float.NaN : seasonalMax[src + p];
-                rat[o + q] = p < 0 ? Float.NaN : ratio[src + p];
-            }
-        }
-        return new PecmForcing(dates, m, years, lin, sea, smax, rat, st);
+        return new PecmForcing(dates, index.length, years, Gather.rows(linear, dates, pixels, index),
+                Gather.rows(seasonal, dates, pixels, index), Gather.rows(seasonalMax, years, pixels, index),
+                Gather.rows(ratio, years, pixels, index), Gather.rows(status, 1, pixels, index, missing));
     }
 }
