@@ -14,7 +14,7 @@ import org.permasar.unwrap.Triplets;
  * The per-pair closure quality of each window, handed by the inversion's workers to the driver of a local run: the
  * workers have the referenced, water-masked phase in hand when they count the triplets per pixel, so the driver need
  * not read {@code unwrapPhase} again for it. A copy sent to another JVM (Spark executors) collects nothing, and the
- * driver then makes its own pass ({@link UnwrapPlanes#writePairQuality}). Thread-safe.
+ * driver then makes its own pass ({@link UnwrapPlanes#pairQuality}). Thread-safe.
  */
 public final class ClosureQualityCollector implements Serializable {
     private static final long serialVersionUID = 1L;

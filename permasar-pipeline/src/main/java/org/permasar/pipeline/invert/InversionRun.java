@@ -33,6 +33,7 @@ import org.permasar.pipeline.block.MemoryBlockSink;
 import org.permasar.stack.InterferogramStack;
 import org.permasar.stack.InvalidInputException;
 import org.permasar.stack.RasterSource;
+import org.permasar.unwrap.PairClosureQuality;
 import org.permasar.unwrap.Triplets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -357,8 +358,11 @@ public final class InversionRun {
         MintPyWriter.writeNumInvIfgram(numPath, outGrid, numInv, attrs);
         String closureSummary = writeClosure(sinks, attrs, hasTriplets, corrects);
         if (hasTriplets) {
-            closureSummary += "; " + planes().writePairQuality(out, plan, land, refPhase, attrs, engine.threads(),
-                    pairQuality.merged(Triplets.of(network), npix));
+            PairClosureQuality quality = pairQuality.merged(Triplets.of(network), npix);
+            if (quality == null) {                          // the workers ran elsewhere: the driver's own pass
+                quality = planes().pairQuality(plan, land, refPhase, engine.threads());
+            }
+            closureSummary += "; " + planes().writePairQuality(out, quality, attrs);
         }
         LinkedHashMap<String, float[]> q = new LinkedHashMap<>();
         q.put("inversionFlag", flagF);

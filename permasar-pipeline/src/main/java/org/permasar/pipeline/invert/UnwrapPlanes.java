@@ -57,17 +57,14 @@ final class UnwrapPlanes {
 
     /**
      * Closure quality of every kept pair ({@link PairClosureQuality}) on the referenced input phase, before any
-     * correction, water masked: {@code collected} by the inversion's workers (a local run), or else one more read of
-     * {@code unwrapPhase}, block by block on the driver, each block's triplets shared among {@code threads} threads.
-     * Writes {@value #QUALITY_CSV} (one row per kept pair) and {@value #QUALITY_H5} (ifgramStack's {@code date} and
-     * one float32 dataset per column); returns a one-line account naming the worst pair.
+     * correction, water masked, from one more read of {@code unwrapPhase}, block by block on the driver, each block's
+     * triplets shared among {@code threads} threads: what a run whose workers could not hand it over (a cluster's)
+     * needs; a local run's workers collect it ({@link ClosureQualityCollector}).
      */
-    String writePairQuality(Path out, List<Window> plan, boolean[] land, float[] refPhase, Map<String, String> attrs,
-                            int threads, PairClosureQuality collected) throws IOException {
-        Triplets t = Triplets.of(network);
-        PairClosureQuality q = collected != null ? collected : new PairClosureQuality(t);
+    PairClosureQuality pairQuality(List<Window> plan, boolean[] land, float[] refPhase, int threads) throws IOException {
+        PairClosureQuality q = new PairClosureQuality(Triplets.of(network));
         int m = keptLayers.length, cols = grid.cols();
-        for (Window w : collected != null ? List.<Window>of() : plan) {
+        for (Window w : plan) {
             float[] all = stack.read(InterferogramStack.UNWRAP_PHASE, w);
             int n = w.size();
             float[] ph = new float[m * n];
@@ -81,6 +78,16 @@ final class UnwrapPlanes {
             }
             q.add(ph, n, threads);
         }
+        return q;
+    }
+
+    /**
+     * Writes the closure quality {@code q} of every kept pair: {@value #QUALITY_CSV} (one row per kept pair) and
+     * {@value #QUALITY_H5} (ifgramStack's {@code date} and one float32 dataset per column); returns a one-line
+     * account naming the worst pair.
+     */
+    String writePairQuality(Path out, PairClosureQuality q, Map<String, String> attrs) throws IOException {
+        int m = keptLayers.length;
         float[] share = new float[m], mean = new float[m], ntri = new float[m], cells = new float[m];
         StringBuilder csv = new StringBuilder("date12,reference,secondary,days,bperp_m,triplets,cells,nonzero_cells,"
                 + "nonzero_share,mean_abs_closure_rad\n");
