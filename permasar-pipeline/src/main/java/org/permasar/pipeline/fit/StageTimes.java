@@ -37,17 +37,14 @@ public final class StageTimes implements Serializable {
         }
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
     private final AtomicLongArray nanos = new AtomicLongArray(Stage.values().length);
-    private transient ThreadMXBean threads;
-    private transient boolean cpuTime;
 
     /** Thread CPU time of the calling thread, ns (0 where the JVM does not measure it). */
     long now() {
-        if (threads == null) {
-            threads = ManagementFactory.getThreadMXBean();
-            cpuTime = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
-        }
-        return cpuTime ? threads.getCurrentThreadCpuTime() : 0;
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     /** Adds the calling thread's CPU time since {@code since} (a {@link #now()}) to {@code stage}; returns now. */
