@@ -178,11 +178,7 @@ public final class PecmForcingBuilder {
         double[] cpT = new double[runs * npix];
         double[] cpF = new double[runs * npix];
         short[] cpYear = new short[runs * npix];
-        int[] dayOfYear = new int[kEnd];
-        LocalDate day = dailyStart;
-        for (int k = 0; k < kEnd; k++, day = day.plusDays(1)) {
-            dayOfYear[k] = day.getDayOfYear();
-        }
+        int[] dayOfYear = daysOfYear(dailyStart, kEnd);
         // with hulls, pixels in tiles of TILE, each walked over all days before the next: the hull stacks of one
         // tile stay in cache while the days stream past; without, tiles of DAY_TILE (long contiguous row pieces)
         int tile = hulls != null ? TILE : Math.max(1, Math.min(npix, DAY_TILE));
@@ -495,11 +491,7 @@ public final class PecmForcingBuilder {
                 }
             }
         }
-        int[] doyOf = new int[ndays];
-        LocalDate day = dailyStart;
-        for (int k = 0; k < ndays; k++, day = day.plusDays(1)) {
-            doyOf[k] = day.getDayOfYear();
-        }
+        int[] doyOf = daysOfYear(dailyStart, ndays);
         // the days of each day of year, and per unit the run of its next onset (a unit with nothing to do skips to it)
         int[][] daysOfDoy = new int[367][];
         int[] perDoy = new int[367];
@@ -601,6 +593,16 @@ public final class PecmForcingBuilder {
             }
         }
         return smax;
+    }
+
+    /** Day of year (1..366) of each of {@code ndays} days from {@code start}. */
+    private static int[] daysOfYear(LocalDate start, int ndays) {
+        int[] doy = new int[ndays];
+        LocalDate day = start;
+        for (int k = 0; k < ndays; k++, day = day.plusDays(1)) {
+            doy[k] = day.getDayOfYear();
+        }
+        return doy;
     }
 
     /** The run of the {@code i}-th of {@code days} (ascending day indices), or {@link Integer#MAX_VALUE} past the last. */
